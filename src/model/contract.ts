@@ -1,0 +1,64 @@
+/**
+ * The worker protocol, declared once and used by both sides: what the main thread asks an
+ * engine worker to do (a request), what comes back (a result), and how a run of many
+ * replications reports on its way (progress).
+ *
+ * The unit of work is one replication of one scenario. A comparison of a scenario with its
+ * baseline is a batch of such requests, paired by replication number: baseline replication r
+ * and scenario replication r share their random draws (common random numbers), so their
+ * difference is measured with little noise.
+ */
+import type { Comparison, ReplicationResult, ScenarioSummary } from './results';
+import type { Scenario } from './scenario';
+
+/** One replication an engine worker is asked to run. */
+export interface ReplicationRequest {
+  readonly scenario: Scenario;
+  /** Replication number; with the scenario's seed it decides every random draw. */
+  readonly replication: number;
+  /** Identifies this run among all the runs a pool has started (for cancellation). */
+  readonly runId: number;
+  /**
+   * Cancellation cell in shared memory, when the page can share memory with its workers.
+   * The main thread stores a `runId` in element 0 to stop that run: the worker checks the cell
+   * about once per simulated week and abandons the run with an error named `Cancelled`.
+   * Absent where shared memory is unavailable; stale runs are then stopped by terminating the
+   * worker (see src/run/pool.ts).
+   */
+  readonly cancel?: Int32Array;
+}
+
+/**
+ * What an engine worker exposes through Comlink, and nothing else. The result's typed arrays
+ * cross the boundary as transferables: their buffers move, they are not copied.
+ */
+export interface EngineWorkerApi {
+  runReplication(request: ReplicationRequest): ReplicationResult | Promise<ReplicationResult>;
+}
+
+/** The name of the error a run abandoned on request throws (the engine's `CancelledError`). */
+export const CANCELLED = 'Cancelled';
+
+/**
+ * How far a run of many replications has got, with the current estimate once enough
+ * replications are in. `done` counts results in hand, cached ones included, out of the
+ * `total` the answer needs; `fraction` is `done / total`, for a progress bar.
+ */
+export interface RunProgress<T> {
+  readonly done: number;
+  readonly total: number;
+  readonly fraction: number;
+  /** Replications of the answer complete so far (pairs, for a comparison). */
+  readonly replications: number;
+  /**
+   * The estimate from the complete replications (or pairs), refined as more arrive; on the
+   * last report it is the final answer. Absent until the first estimate is possible.
+   */
+  readonly estimate?: T;
+}
+
+/** Progress of a scenario compared with its baseline. */
+export type CompareProgress = RunProgress<Comparison>;
+
+/** Progress of a single scenario's replications. */
+export type SummaryProgress = RunProgress<ScenarioSummary>;
