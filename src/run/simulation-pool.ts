@@ -1,0 +1,207 @@
+/**
+ * Replications of scenarios run on a worker pool, aggregated as they arrive.
+ *
+ * `compare(baseline, scenario)` runs replication r of both on the same seeds (common random
+ * numbers), interleaved so that pairs complete early, and streams estimates of the paired
+ * comparison as pairs complete; `run(scenario)` does the same for one scenario. Aggregation
+ * is src/sim/stats.ts on results sorted by replication, so the numbers do not depend on how
+ * many workers ran the jobs, nor in what order they finished.
+ *
+ * One request at a time: a new `compare` or `run` supersedes the one in flight, whose promise
+ * rejects with SupersededError (name 'Superseded') and whose `onProgress` is never called
+ * again. Callers typically ignore that error (see `isSuperseded`).
+ */
+import type { CompareProgress, RunProgress, SummaryProgress } from '../model/contract';
+import type { Comparison, ReplicationResult, ScenarioSummary } from '../model/results';
+import type { Scenario } from '../model/scenario';
+import { compare, summarise } from '../sim/stats';
+import { SupersededError, type WorkerPool } from './pool';
+import { ResultCache, scenarioKey, type ReplicationStore } from './result-cache';
+
+/** The unit of work: one replication of one scenario. */
+export interface ReplicationJob {
+  readonly scenario: Scenario;
+  readonly replication: number;
+}
+
+export type EngineWorkerPool = WorkerPool<ReplicationJob, ReplicationResult>;
+
+export interface RunOptions<P> {
+  /** Hears progress, with a new estimate whenever one is computed. */
+  onProgress?: (progress: P) => void;
+}
+
+export interface SimulationPoolOptions {
+  /** Scenarios whose results are kept for later requests (default 8; 0 turns caching off). */
+  cacheScenarios?: number;
+  /** Bytes of results kept at most (default 64 MiB). */
+  cacheBytes?: number;
+}
+
+/** The replication numbers of a scenario: 0 .. replications − 1. */
+export function replicationNumbers(s: Scenario): number[] {
+  return Array.from({ length: s.replications }, (_, r) => r);
+}
+
+/** Names a job in error messages. */
+export function describeJob(job: ReplicationJob): string {
+  return `replication ${job.replication} (seed ${job.scenario.seed}, ${job.scenario.weeks} weeks)`;
+}
+
+/**
+ * Whether a new estimate is worth computing with `complete` replications in hand when the
+ * last one used `last`: every new one up to 16, then every eighth or so more, so that long
+ * runs do not spend the main thread re-aggregating after each replication.
+ */
+export function worthEstimating(complete: number, last: number, total: number): boolean {
+  if (complete <= last) return false;
+  if (complete >= total || complete <= 16) return true;
+  return complete - last >= Math.max(1, Math.floor(last / 8));
+}
+
+interface Side {
+  readonly key: string;
+  readonly scenario: Scenario;
+  readonly store: ReplicationStore;
+}
+
+export class SimulationPool {
+  private readonly cache: ResultCache;
+  private request = 0;
+
+  constructor(
+    readonly workers: EngineWorkerPool,
+    options: SimulationPoolOptions = {},
+  ) {
+    this.cache = new ResultCache(options.cacheScenarios ?? 8, options.cacheBytes);
+  }
+
+  /** Number of workers. */
+  get size(): number {
+    return this.workers.size;
+  }
+
+  /**
+   * Compares `scenario` with `baseline`, paired replication by replication. Both must share
+   * seed, weeks and replications (otherwise the pairs would not share their random draws).
+   * The first estimate comes once two pairs are complete (one, for a single replication).
+   */
+  compare(
+    baseline: Scenario,
+    scenario: Scenario,
+    options: RunOptions<CompareProgress> = {},
+  ): Promise<Comparison> {
+    const mismatch = (['seed', 'weeks', 'replications'] as const).find(
+      (k) => baseline[k] !== scenario[k],
+    );
+    if (mismatch) {
+      return this.refuse(
+        `baseline and scenario must share "${mismatch}" to be paired on the same random draws ` +
+          `(baseline ${baseline[mismatch]}, scenario ${scenario[mismatch]})`,
+      );
+    }
+    return this.execute([baseline, scenario], ([b, s]) => compare(b, s), options.onProgress);
+  }
+
+  /** Replication statistics of one scenario; the first estimate once two replications are in. */
+  run(scenario: Scenario, options: RunOptions<SummaryProgress> = {}): Promise<ScenarioSummary> {
+    return this.execute([scenario], ([s]) => summarise(s), options.onProgress);
+  }
+
+  /** Stops the workers; a request in flight rejects. */
+  close(): void {
+    this.request++;
+    this.workers.close();
+    this.cache.clear();
+  }
+
+  private refuse<T>(message: string): Promise<T> {
+    // A refused request still supersedes the one in flight: the caller has moved on.
+    this.request++;
+    this.workers.runBatch([]).catch(() => {});
+    return Promise.reject(new RangeError(message));
+  }
+
+  private execute<T>(
+    scenarios: readonly Scenario[],
+    aggregate: (lists: ReplicationResult[][]) => T,
+    onProgress: ((progress: RunProgress<T>) => void) | undefined,
+  ): Promise<T> {
+    const token = ++this.request;
+    const current = () => token === this.request;
+    const reps = replicationNumbers(scenarios[0]);
+    const n = reps.length;
+    if (n < 1) return this.refuse('a run needs at least one replication');
+
+    // Identical sides (a scenario against itself) run once and share their results.
+    const sides: Side[] = [];
+    const sideOf = scenarios.map((scenario) => {
+      const key = scenarioKey(scenario);
+      let i = sides.findIndex((s) => s.key === key);
+      if (i < 0) i = sides.push({ key, scenario, store: this.cache.store(key) }) - 1;
+      return i;
+    });
+    const keys = sides.map((s) => s.key);
+    this.cache.trim(keys);
+
+    // Interleaved: baseline r then scenario r, so that pairs complete early.
+    const jobs: ReplicationJob[] = [];
+    const jobSide: number[] = [];
+    for (const r of reps) {
+      sides.forEach((side, i) => {
+        if (!side.store.has(r)) {
+          jobs.push({ scenario: side.scenario, replication: r });
+          jobSide.push(i);
+        }
+      });
+    }
+
+    const total = n * sides.length;
+    const first = Math.min(2, n);
+    let lastEstimated = 0;
+    const isComplete = (r: number) => sides.every((s) => s.store.has(r));
+    const lists = (complete: readonly number[]) =>
+      sideOf.map((i) => complete.map((r) => sides[i].store.get(r) as ReplicationResult));
+    const report = (final?: T) => {
+      if (!onProgress || !current()) return;
+      const done = sides.reduce((sum, s) => sum + s.store.size, 0);
+      const complete = reps.filter(isComplete);
+      let estimate = final;
+      if (
+        estimate === undefined &&
+        complete.length >= first &&
+        worthEstimating(complete.length, lastEstimated, n)
+      ) {
+        estimate = aggregate(lists(complete));
+      }
+      if (estimate !== undefined) lastEstimated = complete.length;
+      onProgress({
+        done,
+        total,
+        fraction: total > 0 ? done / total : 1,
+        replications: complete.length,
+        ...(estimate !== undefined ? { estimate } : {}),
+      });
+    };
+
+    const batch = this.workers.runBatch(jobs, (index, result) => {
+      const side = sides[jobSide[index]];
+      if (result.replication !== jobs[index].replication) {
+        throw new Error(
+          `a worker returned replication ${result.replication} for ${jobs[index].replication}`,
+        );
+      }
+      this.cache.add(side.key, side.store, result, keys);
+      // Skip the report when the final answer is about to follow.
+      if (current() && sides.some((s) => s.store.size < n)) report();
+    });
+    if (jobs.length > 0 && sides.some((s) => s.store.size > 0)) report();
+
+    return batch.then(() => {
+      if (!current()) throw new SupersededError();
+      const final = aggregate(lists(reps));
+      report(final);
+      return final;
+    });
+  }
+}
