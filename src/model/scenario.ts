@@ -1,0 +1,203 @@
+/**
+ * Scenarios: what a run is asked to simulate, and the validation every way in shares
+ * (URL, scenario files, saved scenarios, form fields, runner flags).
+ *
+ * File form (DESIGN.md): { "version": 1, "seed": 1, "weeks": 26, "replications": 16,
+ *                          "params": { "<paramId>": value, ... } }
+ * `params` may list only the parameters that differ from the defaults.
+ */
+import { PARAMS, PARAM_BY_ID, defaultParams, type ParamDef, type Params } from './params';
+
+export const SCENARIO_VERSION = 1;
+
+export interface Scenario {
+  readonly version: 1;
+  readonly seed: number;
+  readonly weeks: number;
+  readonly replications: number;
+  readonly params: Params;
+}
+
+/** The run settings that sit beside the parameters, with their ranges. */
+export const SETTINGS = {
+  seed: {
+    label: 'Seed',
+    min: 0,
+    max: 4294967295,
+    default: 1,
+    meaning: 'Seed of every random draw.',
+  },
+  weeks: { label: 'Weeks', min: 1, max: 104, default: 26, meaning: 'Simulated horizon.' },
+  replications: {
+    label: 'Replications',
+    min: 1,
+    max: 256,
+    default: 16,
+    meaning: 'Independent runs with different random draws; more give narrower intervals.',
+  },
+} as const;
+
+export type SettingId = keyof typeof SETTINGS;
+
+export function defaultScenario(): Scenario {
+  return {
+    version: SCENARIO_VERSION,
+    seed: SETTINGS.seed.default,
+    weeks: SETTINGS.weeks.default,
+    replications: SETTINGS.replications.default,
+    params: defaultParams(),
+  };
+}
+
+export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
+
+function show(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === undefined) return 'nothing';
+  try {
+    const s = JSON.stringify(value);
+    return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+  } catch {
+    return String(value);
+  }
+}
+
+function fmtRange(min: number, max: number): string {
+  return `${min} to ${max}`;
+}
+
+/** Checks one parameter value against the table; returns the value or an error naming it. */
+export function checkParam(id: string, value: unknown): Parsed<number | boolean> {
+  const def: ParamDef | undefined = PARAM_BY_ID.get(id);
+  if (!def) return { ok: false, error: `unknown parameter "${id}"` };
+  if (def.kind === 'boolean') {
+    if (typeof value !== 'boolean') {
+      return { ok: false, error: `parameter "${id}" must be true or false, got ${show(value)}` };
+    }
+    return { ok: true, value };
+  }
+  if (typeof value !== 'number' || !Number.isFinite(value)) {
+    return {
+      ok: false,
+      error: `parameter "${id}" must be a number from ${fmtRange(def.min, def.max)}, got ${show(value)}`,
+    };
+  }
+  if (def.kind === 'integer' && !Number.isInteger(value)) {
+    return {
+      ok: false,
+      error: `parameter "${id}" must be a whole number from ${fmtRange(def.min, def.max)}, got ${show(value)}`,
+    };
+  }
+  if (value < def.min || value > def.max) {
+    return {
+      ok: false,
+      error:
+        `parameter "${id}" is ${show(value)}, outside the allowed range ${fmtRange(def.min, def.max)} ${def.unit}`.trimEnd(),
+    };
+  }
+  return { ok: true, value };
+}
+
+/** Checks a run setting (seed, weeks, replications): a whole number within its range. */
+export function checkSetting(id: SettingId, value: unknown): Parsed<number> {
+  const s = SETTINGS[id];
+  if (typeof value !== 'number' || !Number.isInteger(value)) {
+    return {
+      ok: false,
+      error: `"${id}" must be a whole number from ${fmtRange(s.min, s.max)}, got ${show(value)}`,
+    };
+  }
+  if (value < s.min || value > s.max) {
+    return {
+      ok: false,
+      error: `"${id}" is ${value}, outside the allowed range ${fmtRange(s.min, s.max)}`,
+    };
+  }
+  return { ok: true, value };
+}
+
+/**
+ * Parses the scenario file form. Missing settings take their defaults, missing parameters
+ * the table's defaults; unknown keys, wrong types and out-of-range values are rejected.
+ */
+export function parseScenario(input: unknown): Parsed<Scenario> {
+  if (typeof input !== 'object' || input === null || Array.isArray(input)) {
+    return { ok: false, error: `a scenario must be a JSON object, got ${show(input)}` };
+  }
+  const obj = input as Record<string, unknown>;
+  for (const key of Object.keys(obj)) {
+    if (key !== 'version' && key !== 'params' && !(key in SETTINGS)) {
+      return {
+        ok: false,
+        error: `unknown key "${key}" (allowed: version, seed, weeks, replications, params)`,
+      };
+    }
+  }
+  if (obj.version !== undefined && obj.version !== SCENARIO_VERSION) {
+    return { ok: false, error: `"version" must be ${SCENARIO_VERSION}, got ${show(obj.version)}` };
+  }
+  const settings: Record<SettingId, number> = {
+    seed: SETTINGS.seed.default,
+    weeks: SETTINGS.weeks.default,
+    replications: SETTINGS.replications.default,
+  };
+  for (const id of Object.keys(SETTINGS) as SettingId[]) {
+    if (obj[id] === undefined) continue;
+    const r = checkSetting(id, obj[id]);
+    if (!r.ok) return r;
+    settings[id] = r.value;
+  }
+  const params = defaultParams() as Record<string, number | boolean>;
+  if (obj.params !== undefined) {
+    if (typeof obj.params !== 'object' || obj.params === null || Array.isArray(obj.params)) {
+      return {
+        ok: false,
+        error: `"params" must be an object of parameter values, got ${show(obj.params)}`,
+      };
+    }
+    for (const [id, value] of Object.entries(obj.params as Record<string, unknown>)) {
+      const r = checkParam(id, value);
+      if (!r.ok) return r;
+      params[id] = r.value;
+    }
+  }
+  return {
+    ok: true,
+    value: { version: SCENARIO_VERSION, ...settings, params: params as Params },
+  };
+}
+
+/** The file form of a scenario, listing only the parameters that differ from the defaults. */
+export function scenarioToJson(s: Scenario): {
+  version: 1;
+  seed: number;
+  weeks: number;
+  replications: number;
+  params: Partial<Params>;
+} {
+  return {
+    version: s.version,
+    seed: s.seed,
+    weeks: s.weeks,
+    replications: s.replications,
+    params: changedParams(s.params),
+  };
+}
+
+/** Parameters whose value differs from `base` (the defaults unless given). */
+export function changedParams(params: Params, base: Params = defaultParams()): Partial<Params> {
+  const out: Record<string, number | boolean> = {};
+  for (const p of PARAMS as readonly ParamDef[]) {
+    const id = p.id as keyof Params;
+    if (params[id] !== base[id]) out[id] = params[id];
+  }
+  return out as Partial<Params>;
+}
+
+/** A copy of the scenario with some parameters replaced (validated). */
+export function withParams(s: Scenario, changes: Record<string, unknown>): Parsed<Scenario> {
+  return parseScenario({
+    ...scenarioToJson(s),
+    params: { ...changedParams(s.params), ...changes },
+  });
+}

@@ -1,0 +1,41 @@
+/**
+ * Demand's calendar: the weekly profile and the seasonal peaks, as multipliers of mean volume.
+ * Day 0 of a run is the Monday of the scenario's start week.
+ */
+
+/** Monday to Sunday; mean 1. Parcel volume runs highest early in the week, lowest on Sunday. */
+export const WEEKDAY_PROFILE = [1.12, 1.05, 1.0, 1.0, 1.02, 0.93, 0.88] as const;
+
+/**
+ * Extra volume by calendar week (1..52) at peak strength 1: Prime Day in mid-July,
+ * Black Friday and Cyber Monday, the run-up to Christmas. Assumption, shaped on the usual
+ * US parcel peak (30–60% above normal).
+ */
+const PEAK_WEEKS: ReadonlyMap<number, number> = new Map([
+  [28, 0.25],
+  [29, 0.1],
+  [47, 0.35],
+  [48, 0.45],
+  [49, 0.45],
+  [50, 0.55],
+  [51, 0.4],
+  [52, 0.1],
+]);
+
+/** Calendar week (1..52) of simulation day `day` for a run starting in `startWeek`. */
+export function calendarWeek(startWeek: number, day: number): number {
+  return ((startWeek - 1 + Math.floor(day / 7)) % 52) + 1;
+}
+
+/** Expected volume on `day` as a multiple of the mean: weekday × peak × trend. */
+export function demandMultiplier(
+  day: number,
+  startWeek: number,
+  peakIntensity: number,
+  trendPerYear: number,
+): number {
+  const weekday = WEEKDAY_PROFILE[day % 7];
+  const peak = 1 + peakIntensity * (PEAK_WEEKS.get(calendarWeek(startWeek, day)) ?? 0);
+  const trend = Math.pow(1 + trendPerYear, day / 365);
+  return weekday * peak * trend;
+}

@@ -1,0 +1,102 @@
+/**
+ * Drivers as struct-of-arrays: one typed array per attribute, indexed by driver number,
+ * allocated once per run (and grown by doubling in the rare run that outgrows its estimate).
+ * Driver i in a baseline and driver i in a scenario draw the same attributes (common random
+ * numbers): attributes are keyed by the driver's number, never by creation order of draws.
+ */
+
+/** Lifecycle states, as stored in `Drivers.state`. */
+export const APPLICANT = 0; // waiting for a place under the pool cap
+export const ONBOARDING = 1;
+export const ACTIVE = 2;
+export const CHURNED = 3; // quit, or dropped out during onboarding
+export const DEACTIVATED = 4;
+
+export class Drivers {
+  count = 0;
+  capacity: number;
+  state: Uint8Array;
+  /** Reservation wage, $/h net. */
+  res: Float64Array;
+  hoursWanted: Float64Array;
+  /** Bit k set when the driver is available on weekday k (0 Monday). */
+  dayMask: Uint8Array;
+  winStart: Float64Array;
+  winEnd: Float64Array;
+  /** App checks per hour. */
+  speed: Float64Array;
+  prodMult: Float64Array;
+  noShowP: Float64Array;
+  /** Day the driver became active (negative for the initial pool); day onboarding ends. */
+  activeDay: Int32Array;
+  onboardEnd: Int32Array;
+  blocksDone: Float64Array;
+  strikes: Float64Array;
+  belief: Float64Array;
+  frustration: Float64Array;
+  overrunAvg: Float64Array;
+  hoursWeek: Float64Array;
+  /** Net earnings and hours spent over the last weeks, for the earnings distribution. */
+  netLate: Float64Array;
+  timeLate: Float64Array;
+  /** Whether the driver worked this week (for the Gini of hours). */
+  workedWeek: Uint8Array;
+
+  constructor(capacity: number) {
+    this.capacity = capacity;
+    this.state = new Uint8Array(capacity);
+    this.res = new Float64Array(capacity);
+    this.hoursWanted = new Float64Array(capacity);
+    this.dayMask = new Uint8Array(capacity);
+    this.winStart = new Float64Array(capacity);
+    this.winEnd = new Float64Array(capacity);
+    this.speed = new Float64Array(capacity);
+    this.prodMult = new Float64Array(capacity);
+    this.noShowP = new Float64Array(capacity);
+    this.activeDay = new Int32Array(capacity);
+    this.onboardEnd = new Int32Array(capacity);
+    this.blocksDone = new Float64Array(capacity);
+    this.strikes = new Float64Array(capacity);
+    this.belief = new Float64Array(capacity);
+    this.frustration = new Float64Array(capacity);
+    this.overrunAvg = new Float64Array(capacity);
+    this.hoursWeek = new Float64Array(capacity);
+    this.netLate = new Float64Array(capacity);
+    this.timeLate = new Float64Array(capacity);
+    this.workedWeek = new Uint8Array(capacity);
+  }
+
+  /** Makes room for `extra` more drivers, doubling the arrays when needed. */
+  reserve(extra: number): void {
+    const need = this.count + extra;
+    if (need <= this.capacity) return;
+    let cap = this.capacity * 2;
+    while (cap < need) cap *= 2;
+    const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
+      const b = new (a.constructor as new (n: number) => T)(cap);
+      b.set(a);
+      return b;
+    };
+    this.state = grow(this.state);
+    this.res = grow(this.res);
+    this.hoursWanted = grow(this.hoursWanted);
+    this.dayMask = grow(this.dayMask);
+    this.winStart = grow(this.winStart);
+    this.winEnd = grow(this.winEnd);
+    this.speed = grow(this.speed);
+    this.prodMult = grow(this.prodMult);
+    this.noShowP = grow(this.noShowP);
+    this.activeDay = grow(this.activeDay);
+    this.onboardEnd = grow(this.onboardEnd);
+    this.blocksDone = grow(this.blocksDone);
+    this.strikes = grow(this.strikes);
+    this.belief = grow(this.belief);
+    this.frustration = grow(this.frustration);
+    this.overrunAvg = grow(this.overrunAvg);
+    this.hoursWeek = grow(this.hoursWeek);
+    this.netLate = grow(this.netLate);
+    this.timeLate = grow(this.timeLate);
+    this.workedWeek = grow(this.workedWeek);
+    this.capacity = cap;
+  }
+}

@@ -1,0 +1,55 @@
+/**
+ * The daily record: additive counts and money flows, one row per field, one column per day.
+ * Every metric over any range of days is computed from these sums (src/sim/measure.ts).
+ */
+export const FIELDS = [
+  'demand', // fresh packages due today
+  'sellerDemand', // of which from marketplace sellers
+  'onTime', // fresh packages delivered today by drivers
+  'sellerOnTime', // marketplace packages delivered by their promise (drivers or fallback)
+  'fallback', // fresh packages handed to the fallback carrier
+  'lateDelivered', // packages delivered after their promise day
+  'missed', // fresh packages that missed their promise today
+  'attempted', // delivery attempts
+  'failed', // failed attempts (re-attempted later)
+  'returned', // packages brought back from overrunning routes
+  'blocksOffered',
+  'blocksClaimed', // claimed by start
+  'blocksSurged', // claimed at a surged rate
+  'noShows',
+  'blocksWorked',
+  'timeToFillSum', // hours from release to claim, summed over claimed blocks
+  'payBase',
+  'paySurge',
+  'payTips',
+  'fallbackCost',
+  'overheadCost',
+  'paidHours', // block hours paid
+  'idleHours', // paid block hours after the route was done
+  'overrunHours', // unpaid hours past the block end
+  'workHours', // hours actually spent on blocks: wait, route, overrun
+  'searchHours', // unpaid hours spent hunting for blocks
+  'netEarnings', // driver pay minus vehicle cost
+  'belowFloorHours', // work hours in blocks whose realised net hourly is under the floor
+  'unsafeBlocks',
+  'wantedDays', // driver-days that wanted a block at the offered pay
+  'frustratedDays', // of which got none
+  'active', // active drivers at the end of the day
+  'joined', // drivers activated today
+  'churned', // active drivers who quit today
+  'deactivated', // active drivers deactivated today
+  'youngExposure', // active driver-days in the first 90 days of tenure
+  'youngExits', // exits in the first 90 days of tenure
+  'gini', // Gini of the week's hours, written on the week's last day only
+] as const;
+
+export type Field = (typeof FIELDS)[number];
+
+export const FIELD_COUNT = FIELDS.length;
+
+export const F = Object.fromEntries(FIELDS.map((f, i) => [f, i])) as Record<Field, number>;
+
+/** Field-major daily record: field f on day d at [f * days + d]. */
+export function newRecord(days: number): Float64Array {
+  return new Float64Array(FIELD_COUNT * days);
+}

@@ -1,0 +1,115 @@
+/**
+ * Replication statistics: means and 95% intervals across replications (Student t), and paired
+ * differences between a scenario and its baseline run on the same seeds.
+ */
+import type {
+  Comparison,
+  IntervalArrays,
+  ReplicationResult,
+  ScenarioSummary,
+} from '../model/results';
+
+/** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
+const T975 = [
+  12.706, 4.303, 3.182, 2.776, 2.571, 2.447, 2.365, 2.306, 2.262, 2.228, 2.201, 2.179, 2.16, 2.145,
+  2.131, 2.12, 2.11, 2.101, 2.093, 2.086, 2.08, 2.074, 2.069, 2.064, 2.06, 2.056, 2.052, 2.048,
+  2.045, 2.042,
+];
+
+/** The 0.975 quantile of Student's t with `df` degrees of freedom. */
+export function tQuantile975(df: number): number {
+  if (df < 1) return Number.POSITIVE_INFINITY;
+  if (df <= 30) return T975[Math.floor(df) - 1];
+  // Cornish-Fisher expansion around the normal quantile; error under 1e-4 for df > 30.
+  const z = 1.959963984540054;
+  const z3 = z * z * z;
+  const z5 = z3 * z * z;
+  return z + (z3 + z) / (4 * df) + (5 * z5 + 16 * z3 + 3 * z) / (96 * df * df);
+}
+
+/**
+ * Element-wise mean and 95% interval over `samples` (each the same length). With a single
+ * sample the interval collapses to the mean: there is no spread to estimate.
+ */
+export function intervals(samples: readonly Float64Array[]): IntervalArrays {
+  const n = samples.length;
+  const len = n > 0 ? samples[0].length : 0;
+  const mean = new Float64Array(len);
+  const low = new Float64Array(len);
+  const high = new Float64Array(len);
+  const t = n > 1 ? tQuantile975(n - 1) : 0;
+  for (let i = 0; i < len; i++) {
+    let sum = 0;
+    for (let k = 0; k < n; k++) sum += samples[k][i];
+    const m = sum / n;
+    let ss = 0;
+    for (let k = 0; k < n; k++) {
+      const d = samples[k][i] - m;
+      ss += d * d;
+    }
+    const half = n > 1 ? t * Math.sqrt(ss / (n - 1) / n) : 0;
+    mean[i] = m;
+    low[i] = m - half;
+    high[i] = m + half;
+  }
+  return { mean, low, high };
+}
+
+function differences(a: readonly Float64Array[], b: readonly Float64Array[]): Float64Array[] {
+  return a.map((x, k) => {
+    const y = b[k];
+    const d = new Float64Array(x.length);
+    for (let i = 0; i < x.length; i++) d[i] = y[i] - x[i];
+    return d;
+  });
+}
+
+function meanOf(samples: readonly Float64Array[]): Float64Array {
+  const len = samples.length > 0 ? samples[0].length : 0;
+  const out = new Float64Array(len);
+  for (const s of samples) for (let i = 0; i < len; i++) out[i] += s[i] / samples.length;
+  return out;
+}
+
+/** Replication statistics of one scenario's results (any order; sorted by replication). */
+export function summarise(results: readonly ReplicationResult[]): ScenarioSummary {
+  if (results.length === 0) throw new Error('summarise needs at least one replication');
+  const rs = [...results].sort((a, b) => a.replication - b.replication);
+  return {
+    n: rs.length,
+    weeks: rs[0].weeks,
+    weekly: intervals(rs.map((r) => r.weekly)),
+    shortRun: intervals(rs.map((r) => r.shortRun)),
+    longRun: intervals(rs.map((r) => r.longRun)),
+    whole: intervals(rs.map((r) => r.whole)),
+    pool: intervals(rs.map((r) => r.pool)),
+    earnings: meanOf(rs.map((r) => r.earnings)),
+  };
+}
+
+/**
+ * Compares a scenario with its baseline. Replications are paired by replication number, so
+ * both lists must hold the same replications (common random numbers make the pairs close).
+ */
+export function compare(
+  baseline: readonly ReplicationResult[],
+  scenario: readonly ReplicationResult[],
+): Comparison {
+  const b = [...baseline].sort((x, y) => x.replication - y.replication);
+  const s = [...scenario].sort((x, y) => x.replication - y.replication);
+  if (b.length !== s.length || b.some((r, i) => r.replication !== s[i].replication)) {
+    throw new Error('compare needs the same replications of baseline and scenario');
+  }
+  const pair = (pick: (r: ReplicationResult) => Float64Array): IntervalArrays =>
+    intervals(differences(b.map(pick), s.map(pick)));
+  return {
+    baseline: summarise(b),
+    scenario: summarise(s),
+    delta: {
+      weekly: pair((r) => r.weekly),
+      shortRun: pair((r) => r.shortRun),
+      longRun: pair((r) => r.longRun),
+      whole: pair((r) => r.whole),
+    },
+  };
+}
