@@ -1,0 +1,75 @@
+/**
+ * The simulation pool in the browser: one module Web Worker per core.
+ *
+ * Cancellation mid-run. A busy worker cannot receive a message until its run returns, so a
+ * stale run is stopped one of two ways:
+ * - where the page is cross-origin isolated (served with COOP/COEP headers), through a
+ *   cancellation cell in a SharedArrayBuffer that the engine checks once per simulated week:
+ *   the run stops within a week's work and the worker, warm, takes the next job;
+ * - everywhere else (a static build on any file server, Vite dev and preview without special
+ *   headers), by terminating the worker and starting a fresh one at once: just as prompt, at
+ *   the price of loading the worker script again (from the HTTP cache).
+ * The second needs nothing from the server, so the app works wherever it is put; the first is
+ * a free improvement where the headers are present.
+ */
+import { wrap } from 'comlink';
+import type { EngineWorkerApi } from '../model/contract';
+import type { ReplicationResult } from '../model/results';
+import { WorkerDiedError, WorkerPool, type WorkerEvents } from './pool';
+import { cancellationCell, engineWorker, type EngineWorker } from './engine-worker';
+import {
+  SimulationPool,
+  describeJob,
+  type ReplicationJob,
+  type SimulationPoolOptions,
+} from './simulation-pool';
+
+/** Workers for this machine: one per logical core, at least one. */
+export function browserPoolSize(): number {
+  const cores = typeof navigator === 'undefined' ? 1 : navigator.hardwareConcurrency;
+  return Math.max(1, Number.isFinite(cores) ? Math.floor(cores) : 1);
+}
+
+/** Whether workers can share memory with this page (cross-origin isolation). */
+export function canShareMemory(): boolean {
+  return globalThis.crossOriginIsolated === true && typeof SharedArrayBuffer === 'function';
+}
+
+/** Starts one engine worker. */
+export function startBrowserWorker(events: WorkerEvents): EngineWorker {
+  const worker = new Worker(new URL('../../workers/engine.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'gigsim-engine',
+  });
+  const handle = engineWorker(
+    {
+      api: wrap<EngineWorkerApi>(worker),
+      cancel: cancellationCell(canShareMemory()),
+      terminate: () => worker.terminate(),
+    },
+    events,
+  );
+  worker.addEventListener('error', (event) => {
+    event.preventDefault();
+    handle.die(
+      new WorkerDiedError(`the engine worker failed: ${event.message || 'it could not start'}`),
+    );
+  });
+  worker.addEventListener('messageerror', () => {
+    handle.die(new WorkerDiedError('the engine worker sent a message that could not be read'));
+  });
+  return handle;
+}
+
+export interface BrowserPoolOptions extends SimulationPoolOptions {
+  /** Workers (default: one per logical core). */
+  size?: number;
+}
+
+export function createBrowserPool(options: BrowserPoolOptions = {}): SimulationPool {
+  const workers = new WorkerPool<ReplicationJob, ReplicationResult>(startBrowserWorker, {
+    size: options.size ?? browserPoolSize(),
+    describe: describeJob,
+  });
+  return new SimulationPool(workers, options);
+}

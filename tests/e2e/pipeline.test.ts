@@ -1,0 +1,184 @@
+/**
+ * The pipeline in Chromium: the page runs the default scenario in its workers on load and
+ * shows every metric; a changed scenario supersedes the run in flight; and the numbers are
+ * those of the engine run in Node, to the last bit.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRICS } from '../../src/model/metrics';
+import { defaultScenario, type Scenario } from '../../src/model/scenario';
+import { runReplication } from '../../src/sim/engine';
+import { summarise } from '../../src/sim/stats';
+import type {} from '../../src/ui/gig-app';
+import { launchBrowser, openApp, screenshot } from './harness';
+
+interface Shown {
+  id: string;
+  value: number;
+  low: number;
+  high: number;
+}
+
+async function shownMetrics(page: Page): Promise<Shown[]> {
+  const rows = page.locator('[data-metric]');
+  const out: Shown[] = [];
+  for (const row of await rows.all()) {
+    const [id, value, low, high] = await Promise.all(
+      ['data-metric', 'data-value', 'data-ci-low', 'data-ci-high'].map((a) => row.getAttribute(a)),
+    );
+    out.push({ id: id!, value: Number(value), low: Number(low), high: Number(high) });
+  }
+  return out;
+}
+
+/** Waits until the page has finished its run and shows every metric. */
+async function settled(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        `${await page.locator('gig-app').getAttribute('data-state')} ${await page.locator('[data-metric]').count()}`,
+      { timeout: 60_000, interval: 100 },
+    )
+    .toBe(`idle ${METRICS.length}`);
+}
+
+/** Replaces the page's scenario by one with another pay, and waits for the app to take it. */
+function setPay(page: Page, pay: number): Promise<void> {
+  return page.evaluate(async (payPerHour) => {
+    const app = document.querySelector('gig-app')!;
+    app.scenario = { ...app.scenario, params: { ...app.scenario.params, payPerHour } };
+    await app.updateComplete;
+  }, pay);
+}
+
+/**
+ * Expects the page's numbers to be the engine's in Node. Not to the last bit: Node's V8 and
+ * Chromium's compute some Math functions (log, exp, pow) differently in the last place, so
+ * runs agree to about 1e-12 relative; within one engine results are bit-identical whatever
+ * the worker count (tests/run).
+ */
+function expectSameNumbers(shown: number[], expected: Float64Array): void {
+  expect(shown).toHaveLength(expected.length);
+  shown.forEach((v, i) => {
+    const e = expected[i]!;
+    expect(Math.abs(v - e), `metric ${i}: ${v} vs ${e}`).toBeLessThanOrEqual(
+      1e-9 * Math.max(1, Math.abs(e)),
+    );
+  });
+}
+
+function inNode(s: Scenario): Float64Array {
+  const reps = Array.from({ length: s.replications }, (_, r) => runReplication(s, r));
+  return summarise(reps).longRun.mean;
+}
+
+describe('the simulation pipeline in the browser', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('computes the default scenario on load and shows a finite number for every metric', async () => {
+    const { page, problems } = await openApp(browser);
+    await settled(page);
+    const shown = await shownMetrics(page);
+    expect(shown.map((m) => m.id)).toEqual(METRICS.map((m) => m.id));
+    for (const m of shown) {
+      expect(Number.isFinite(m.value), m.id).toBe(true);
+      expect(m.low, m.id).toBeLessThanOrEqual(m.value);
+      expect(m.high, m.id).toBeGreaterThanOrEqual(m.value);
+    }
+    // The numbers are the engine's in Node.
+    expectSameNumbers(
+      shown.map((m) => m.value),
+      inNode(defaultScenario()),
+    );
+    await screenshot(page, 'pipeline');
+    expect(problems).toEqual([]);
+  });
+
+  it('drops a run superseded by a changed scenario and shows the newer one', async () => {
+    const { page, problems } = await openApp(browser);
+    const workers: unknown[] = [];
+    page.on('worker', (w) => workers.push(w));
+    await settled(page);
+    const startWorkers = workers.length;
+    await setPay(page, 30);
+    expect(await page.locator('gig-app').getAttribute('data-state')).toBe('running');
+    await setPay(page, 26);
+    await settled(page);
+    const s = defaultScenario();
+    const expected = inNode({ ...s, params: { ...s.params, payPerHour: 26 } });
+    expectSameNumbers(
+      (await shownMetrics(page)).map((m) => m.value),
+      expected,
+    );
+    // Without cross-origin isolation, stale runs are stopped by replacing their workers.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    expect(workers.length).toBeGreaterThan(startWorkers);
+    expect(problems).toEqual([]);
+  });
+
+  describe('served with cross-origin isolation headers', () => {
+    let server: PreviewServer;
+    let outDir: string;
+    let url: string;
+    beforeAll(async () => {
+      outDir = mkdtempSync(join(tmpdir(), 'gigsim-coi-'));
+      await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
+      server = await preview({
+        logLevel: 'error',
+        build: { outDir },
+        preview: {
+          host: '127.0.0.1',
+          port: 0,
+          headers: {
+            'Cross-Origin-Opener-Policy': 'same-origin',
+            'Cross-Origin-Embedder-Policy': 'require-corp',
+          },
+        },
+      });
+      url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+    });
+    afterAll(async () => {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    });
+
+    it('stops stale runs through shared memory, keeping its workers', async () => {
+      const context = await browser.newContext();
+      const page = await context.newPage();
+      const problems: string[] = [];
+      page.on('pageerror', (e) => problems.push(e.message));
+      page.on('console', (m) => {
+        if (m.type() === 'error') problems.push(m.text());
+      });
+      const workers: unknown[] = [];
+      page.on('worker', (w) => workers.push(w));
+      await page.goto(url);
+      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+      await settled(page);
+      const startWorkers = workers.length;
+      await setPay(page, 30);
+      await setPay(page, 26);
+      await settled(page);
+      const s = defaultScenario();
+      const expected = inNode({ ...s, params: { ...s.params, payPerHour: 26 } });
+      expectSameNumbers(
+        (await shownMetrics(page)).map((m) => m.value),
+        expected,
+      );
+      expect(workers.length).toBe(startWorkers);
+      expect(problems).toEqual([]);
+      await context.close();
+    });
+  });
+});
