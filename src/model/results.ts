@@ -28,9 +28,9 @@ export interface Ledger {
   fallback: number;
   /** Packages still waiting at the station at the end of the horizon. */
   outstanding: number;
-  /** Money paid to drivers (base, surge, tips) as the drivers' accounts record it. */
+  /** Money paid to drivers (base, surge, tips), summed over the drivers' own accounts. */
   driverEarnings: number;
-  /** The same money as the operator's books record it. */
+  /** The same money as the operator's daily books record it. */
   operatorDriverPay: number;
   /** Every agent ever created. */
   agents: number;

@@ -39,6 +39,8 @@ export class Drivers {
   /** Net earnings and hours spent over the last weeks, for the earnings distribution. */
   netLate: Float64Array;
   timeLate: Float64Array;
+  /** Everything the driver was paid over the run (the driver's own account). */
+  earned: Float64Array;
   /** Whether the driver worked this week (for the Gini of hours). */
   workedWeek: Uint8Array;
 
@@ -64,6 +66,7 @@ export class Drivers {
     this.netLate = new Float64Array(capacity);
     this.timeLate = new Float64Array(capacity);
     this.workedWeek = new Uint8Array(capacity);
+    this.earned = new Float64Array(capacity);
   }
 
   /** Makes room for `extra` more drivers, doubling the arrays when needed. */
@@ -97,6 +100,7 @@ export class Drivers {
     this.netLate = grow(this.netLate);
     this.timeLate = grow(this.timeLate);
     this.workedWeek = grow(this.workedWeek);
+    this.earned = grow(this.earned);
     this.capacity = cap;
   }
 }

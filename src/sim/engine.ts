@@ -58,7 +58,7 @@ export interface RunControl {
  */
 export const HOURS_OVERSHOOT = 0.5;
 /** Probability that a driver with a free weekday wants to work that day. */
-export const DAILY_WANT = 0.85;
+export const DAILY_WANT = 0.7;
 /**
  * Drivers' daily availability windows: the earliest start (5:30) plus a draw skewed towards
  * the morning over the next 11 hours; window length lognormal around 6 hours (log sd 0.5).
@@ -692,6 +692,7 @@ class Simulation {
         dr.netLate[i] += net;
         dr.timeLate[i] += time + searchH;
       }
+      dr.earned[i] += base + surge + tips;
       netSum += net;
       paidHours += len;
       workHours += time;
@@ -721,8 +722,6 @@ class Simulation {
     rec[this.at(F.returned, d)] = returnedSum;
     rec[this.at(F.belowFloorHours, d)] = belowFloor;
     rec[this.at(F.unsafeBlocks, d)] = unsafe;
-    const pay = payBase + paySurge + payTips;
-    this.ledger.driverEarnings += pay;
     this.ledger.operatorDriverPay += payBase + paySurge + payTips;
     return delivered;
   }
@@ -876,7 +875,10 @@ class Simulation {
     const { dr, ledger } = this;
     ledger.outstanding = this.backlog;
     ledger.agents = dr.count;
-    for (let i = 0; i < dr.count; i++) ledger.byState[dr.state[i] as 0 | 1 | 2 | 3 | 4]++;
+    for (let i = 0; i < dr.count; i++) {
+      ledger.byState[dr.state[i] as 0 | 1 | 2 | 3 | 4]++;
+      ledger.driverEarnings += dr.earned[i];
+    }
   }
 }
 
