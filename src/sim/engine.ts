@@ -185,6 +185,8 @@ class Simulation {
   readonly sSpeed: number;
   readonly sProd: number;
   readonly sNoShow: number;
+  /** Whether an onboarded driver activates: a fixed attribute, so CRN pairs hold. */
+  readonly sActivate: number;
   // state carried from day to day
   waitPtr: number;
   onboardPtr: number;
@@ -265,6 +267,7 @@ class Simulation {
     this.sSpeed = attr(P.speed);
     this.sProd = attr(P.prod);
     this.sNoShow = attr(P.noShowP);
+    this.sActivate = attr(P.activation);
 
     const cap = this.dr.capacity;
     this.cand = new Int32Array(cap);
@@ -363,7 +366,7 @@ class Simulation {
       this.onboardingCount++;
       this.waitPtr++;
     }
-    const sAct = streamKey(this.key, d, P.activation);
+    const sAct = this.sActivate;
     while (this.onboardPtr < this.waitPtr && dr.onboardEnd[this.onboardPtr] <= d) {
       const i = this.onboardPtr++;
       this.onboardingCount--;
