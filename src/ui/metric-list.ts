@@ -2,18 +2,7 @@ import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { METRICS, type MetricDef } from '../model/metrics';
 import type { IntervalArrays } from '../model/results';
-
-/** A metric's value as people read it: percent for shares, the table's digits, grouped. */
-export function formatMetric(metric: MetricDef, value: number): string {
-  if (!Number.isFinite(value)) return '–';
-  const percent = metric.percent === true;
-  const digits = percent ? Math.max(0, metric.digits - 2) : metric.digits;
-  const text = new Intl.NumberFormat('en-US', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(percent ? value * 100 : value);
-  return percent ? `${text}%` : text;
-}
+import { formatMetric } from './format';
 
 /**
  * The metrics of a run, one row per metric of the table: label, value with its 95% interval,

@@ -1,0 +1,86 @@
+/**
+ * How metric values read on screen: percentages for shares, the metric table's digits,
+ * thousands grouped, a true minus sign, and "–" where there is no number to show.
+ */
+import type { MetricDef } from '../model/metrics';
+
+/** Shown in place of a number that is missing or not finite. */
+export const NO_VALUE = '–';
+
+const MINUS = '\u2212';
+
+/** Fraction digits shown for a metric (percentages lose the two digits the ×100 takes). */
+export function displayDigits(metric: MetricDef): number {
+  return metric.percent === true ? Math.max(0, metric.digits - 2) : metric.digits;
+}
+
+function formatter(digits: number, signed: boolean): Intl.NumberFormat {
+  return new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+    signDisplay: signed ? 'exceptZero' : 'auto',
+  });
+}
+
+/** The value, or 0 when it rounds to zero at these digits (never "-0.0"). */
+function unsignedZero(value: number, digits: number): number {
+  return Number(value.toFixed(digits)) === 0 ? 0 : value;
+}
+
+function number(metric: MetricDef, value: number, signed: boolean): string {
+  const digits = displayDigits(metric);
+  const scaled = unsignedZero(metric.percent === true ? value * 100 : value, digits);
+  return formatter(digits, signed).format(scaled).replace('-', MINUS);
+}
+
+/** A metric's value as people read it: percent for shares, the table's digits, grouped. */
+export function formatMetric(metric: MetricDef, value: number): string {
+  if (!Number.isFinite(value)) return NO_VALUE;
+  const text = number(metric, value, false);
+  return metric.percent === true ? `${text}%` : text;
+}
+
+/**
+ * A change in a metric with its 95% interval, signed: "+1.2 pp [+0.8, +1.6]" for shares (in
+ * percentage points), "−310 [−420, −200]" otherwise. A missing delta is "–"; a missing
+ * interval is left out.
+ */
+export function formatDelta(metric: MetricDef, delta: number, low: number, high: number): string {
+  if (!Number.isFinite(delta)) return NO_VALUE;
+  const unit = metric.percent === true ? ' pp' : '';
+  const main = `${number(metric, delta, true)}${unit}`;
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return main;
+  return `${main} [${number(metric, low, true)}, ${number(metric, high, true)}]`;
+}
+
+/** The unit shown beside a metric's label: shares read as "%" (per week where they are). */
+export function unitLabel(metric: MetricDef): string {
+  if (metric.percent === true) return metric.unit.replace(/^share/, '%');
+  return metric.unit;
+}
+
+/**
+ * A guardrail threshold as people say it: "3%", "10.5%", "$2.50/package", "0.25 h/week"
+ * (no padding zeros beyond what money needs).
+ */
+export function formatThreshold(metric: MetricDef, threshold: number): string {
+  if (!Number.isFinite(threshold)) return NO_VALUE;
+  const percent = metric.percent === true;
+  const money = metric.unit.startsWith('$');
+  const text = new Intl.NumberFormat('en-US', {
+    minimumFractionDigits: money ? 2 : 0,
+    maximumFractionDigits: Math.max(displayDigits(metric), money ? 2 : 0),
+  })
+    .format(percent ? threshold * 100 : threshold)
+    .replace('-', MINUS);
+  if (percent) return `${text}%`;
+  if (money) return `$${text}${metric.unit.slice(1)}`;
+  return `${text} ${metric.unit}`;
+}
+
+/** The number a threshold editor shows for a threshold: percent for shares, plain otherwise. */
+export function thresholdInputText(metric: MetricDef, threshold: number): string {
+  if (!Number.isFinite(threshold)) return '';
+  const scaled = metric.percent === true ? threshold * 100 : threshold;
+  return String(Number(scaled.toPrecision(12)));
+}
