@@ -1,0 +1,198 @@
+/**
+ * The headless runner: its flags, its answers to bad input, and its output, which must be
+ * the engine's replication statistics (to the last bit: the same engine in the same Node).
+ */
+import { execFile } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { METRICS } from '../../src/model/metrics';
+import { CSV_HEADER, type RunReport } from '../../src/model/report';
+import { defaultScenario, scenarioToJson, type Scenario } from '../../src/model/scenario';
+import { UsageError, parseArgs } from '../../src/cli/sim';
+import { runReplication } from '../../src/sim/engine';
+import { compare, summarise } from '../../src/sim/stats';
+
+const dir = mkdtempSync(join(tmpdir(), 'gigsim-cli-'));
+function file(name: string, content: unknown): string {
+  const path = join(dir, name);
+  writeFileSync(path, typeof content === 'string' ? content : JSON.stringify(content));
+  return path;
+}
+
+const SMALL = {
+  version: 1,
+  seed: 7,
+  weeks: 3,
+  replications: 3,
+  params: { initialDrivers: 150, demandPerDay: 1500 },
+};
+
+/** SMALL with every parameter, as the engine takes it. */
+function full(params: Record<string, unknown>): Scenario {
+  return {
+    ...defaultScenario(),
+    seed: 7,
+    weeks: 3,
+    replications: 3,
+    params: { ...defaultScenario().params, ...params },
+  };
+}
+
+const tsx = fileURLToPath(new URL('../../node_modules/.bin/tsx', import.meta.url));
+const cli = fileURLToPath(new URL('../../src/cli/sim.ts', import.meta.url));
+
+interface Outcome {
+  code: number;
+  stdout: string;
+  stderr: string;
+}
+function run(args: string[]): Promise<Outcome> {
+  return new Promise((resolve) => {
+    execFile(tsx, [cli, ...args], { timeout: 60_000 }, (error, stdout, stderr) => {
+      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+      resolve({ code, stdout, stderr });
+    });
+  });
+}
+
+function expectUsageError(args: string[], message: RegExp): void {
+  expect(() => parseArgs(args)).toThrow(UsageError);
+  expect(() => parseArgs(args)).toThrow(message);
+}
+
+describe('the runner’s flags', () => {
+  it('runs the defaults when given nothing', () => {
+    const o = parseArgs([]);
+    expect(o.scenario).toEqual(defaultScenario());
+    expect(o.baseline).toBeUndefined();
+    expect(o.format).toBe('json');
+  });
+
+  it('applies the scenario file, then --set, then the settings flags, in both flag forms', () => {
+    const o = parseArgs([
+      '--scenario',
+      file('a.json', SMALL),
+      '--set',
+      'payPerHour=24.5',
+      '--set=surgeEnabled=false',
+      '--seed=11',
+      '--reps',
+      '5',
+      '--weeks',
+      '6',
+      '--format',
+      'csv',
+    ]);
+    expect(o.scenario.params.payPerHour).toBe(24.5);
+    expect(o.scenario.params.surgeEnabled).toBe(false);
+    expect(o.scenario.params.initialDrivers).toBe(150);
+    expect([o.scenario.seed, o.scenario.replications, o.scenario.weeks]).toEqual([11, 5, 6]);
+    expect(o.format).toBe('csv');
+  });
+
+  it('pairs the baseline on the scenario’s seed, weeks and replications', () => {
+    const o = parseArgs([
+      '--baseline',
+      file('b.json', { ...SMALL, seed: 99, params: {} }),
+      '--seed',
+      '3',
+      '--weeks',
+      '2',
+    ]);
+    expect(o.baseline?.seed).toBe(3);
+    expect(o.baseline?.weeks).toBe(2);
+    expect(o.baseline?.replications).toBe(o.scenario.replications);
+    expect(o.baseline?.params.initialDrivers).toBe(defaultScenario().params.initialDrivers);
+  });
+
+  it('names what is wrong with bad input', () => {
+    expectUsageError(['--bogus'], /unknown option --bogus/);
+    expectUsageError(['stray'], /unexpected argument "stray"/);
+    expectUsageError(['--seed'], /--seed needs a value/);
+    expectUsageError(['--reps', '0'], /--reps: .*replications.*0.*1 to 256/);
+    expectUsageError(['--weeks', 'ten'], /--weeks: .*weeks.*"ten"/);
+    expectUsageError(['--format', 'xml'], /--format xml: expected json or csv/);
+    expectUsageError(['--set', 'payPerHour'], /expected ID=VALUE/);
+    expectUsageError(['--set', 'payPerHour=99'], /payPerHour.*99.*10 to 60/);
+    expectUsageError(['--set', 'noSuchLever=1'], /noSuchLever/);
+    expectUsageError(['--set', 'surgeEnabled=maybe'], /surgeEnabled/);
+    expectUsageError(
+      ['--scenario', join(dir, 'missing.json')],
+      /cannot read the file \(no such file\)/,
+    );
+    expectUsageError(['--scenario', file('bad.json', '{"version": 1,')], /not valid JSON/);
+    expectUsageError(
+      ['--baseline', file('range.json', { ...SMALL, params: { blockHours: 40 } })],
+      /--baseline .*blockHours.*40/,
+    );
+    expectUsageError(['--workers', '0'], /--workers 0/);
+  });
+});
+
+describe('the runner as a command', { timeout: 120_000 }, () => {
+  it('answers bad input with one line on stderr, exit code 2 and nothing on stdout', async () => {
+    for (const args of [
+      ['--set', 'payPerHour=abc'],
+      ['--scenario', '/no/such/file.json'],
+      ['-x'],
+    ]) {
+      const r = await run(args);
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stdout).toBe('');
+      expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+      expect(r.stderr).toMatch(/^gigsim sim: /);
+    }
+  });
+
+  it('prints the replication statistics of a scenario as JSON', async () => {
+    const r = await run(['--scenario', file('s.json', SMALL), '--workers', '2']);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as RunReport;
+    const expected = summarise([0, 1, 2].map((k) => runReplication(full(SMALL.params), k)));
+    expect(report.replications).toBe(3);
+    expect(report.scenario).toEqual(SMALL);
+    expect(report.metrics.map((m) => m.id)).toEqual(METRICS.map((m) => m.id));
+    report.metrics.forEach((m, i) => {
+      expect(m.scenario.longRun.mean).toBe(expected.longRun.mean[i]);
+      expect(m.scenario.weekly.mean).toHaveLength(3);
+      expect(m.delta).toBeUndefined();
+    });
+    expect(report.pool.active?.scenario).toHaveLength(3);
+  });
+
+  it('prints the paired comparison with a baseline as tidy CSV', async () => {
+    const baseline = { ...SMALL, params: { ...SMALL.params, payPerHour: 21 } };
+    const r = await run([
+      '--scenario',
+      file('s2.json', SMALL),
+      '--baseline',
+      file('b2.json', baseline),
+      '--format',
+      'csv',
+    ]);
+    expect(r.code).toBe(0);
+    const [header, ...rows] = r.stdout.trimEnd().split('\n');
+    expect(header).toBe(CSV_HEADER.join(','));
+    // per metric and series (scenario, baseline, delta): three windows and three weeks
+    expect(rows).toHaveLength(METRICS.length * 3 * (3 + 3));
+    const c = compare(
+      [0, 1, 2].map((k) => runReplication(full(baseline.params), k)),
+      [0, 1, 2].map((k) => runReplication(full(SMALL.params), k)),
+    );
+    const fill = METRICS.findIndex((m) => m.id === 'fillRate');
+    const row = rows.find((l) => l.startsWith('fillRate,share,delta,longRun,'));
+    const [mean, low, high] = (row ?? '').split(',').slice(5).map(Number);
+    expect(mean).toBe(c.delta.longRun.mean[fill]);
+    expect(low).toBe(c.delta.longRun.low[fill]);
+    expect(high).toBe(c.delta.longRun.high[fill]);
+    for (const line of rows) {
+      for (const cell of line.split(',').slice(5)) {
+        if (cell !== '') expect(Number.isFinite(Number(cell)), line).toBe(true);
+      }
+    }
+    expect(scenarioToJson(full(SMALL.params))).toEqual(SMALL);
+  });
+});
