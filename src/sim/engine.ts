@@ -196,6 +196,8 @@ class Simulation {
   backlog = 0;
   // today's candidates (drivers looking for work), reallocated only when the pool outgrows them
   nc = 0;
+  /** Indices of the active drivers, in increasing order (the first activeCount entries). */
+  activeList: Int32Array;
   cand: Int32Array;
   candR: Float64Array;
   candFlags: Uint8Array;
@@ -270,6 +272,7 @@ class Simulation {
     this.sActivate = attr(P.activation);
 
     const cap = this.dr.capacity;
+    this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
     this.cand = new Int32Array(cap);
     this.candR = new Float64Array(cap);
     this.candFlags = new Uint8Array(cap);
@@ -284,6 +287,7 @@ class Simulation {
       const i = this.createDriver(true);
       const tenure = Math.floor(uniform(sTenure, i) * INITIAL_TENURE_DAYS);
       this.dr.state[i] = ACTIVE;
+      this.activeList[n] = i;
       this.dr.activeDay[i] = -tenure;
       this.dr.blocksDone[i] = Math.min(10 * p.learningBlocks, (tenure / 7) * 2.5);
     }
@@ -373,7 +377,8 @@ class Simulation {
       if (uniform(sAct, i) < p.activationShare) {
         dr.state[i] = ACTIVE;
         dr.activeDay[i] = d;
-        this.activeCount++;
+        if (this.activeList.length <= this.activeCount) this.growActiveList();
+        this.activeList[this.activeCount++] = i;
         this.rec[this.at(F.joined, d)] += 1;
       } else {
         dr.state[i] = CHURNED;
@@ -421,11 +426,14 @@ class Simulation {
     const shortShare = this.p.shortNoticeShare;
     const baseNet = this.baseNet;
     const minLen = this.minLen;
-    const { state, dayMask, hoursWanted, hoursWeek, res, strikes, blocksDone } = dr;
+    const { dayMask, hoursWanted, hoursWeek, res, strikes, blocksDone } = dr;
     const { cand, candR, candFlags, candType, candFailMult } = this;
+    const activeList = this.activeList;
+    const nActive = this.activeCount;
     let nc = 0;
-    for (let i = 0; i < dr.count; i++) {
-      if (state[i] !== ACTIVE || (dayMask[i] & dayBit) === 0) continue;
+    for (let k = 0; k < nActive; k++) {
+      const i = activeList[k];
+      if ((dayMask[i] & dayBit) === 0) continue;
       const hw = hoursWeek[i];
       if (hw > 0 && hoursWanted[i] - hw < HOURS_OVERSHOOT * minLen) continue;
       if (uniform(sWant, i) >= DAILY_WANT) continue;
@@ -443,6 +451,12 @@ class Simulation {
       nc++;
     }
     this.nc = nc;
+  }
+
+  growActiveList(): void {
+    const list = new Int32Array(Math.max(64, this.activeList.length * 2));
+    list.set(this.activeList);
+    this.activeList = list;
   }
 
   growCandidates(): void {
@@ -815,8 +829,12 @@ class Simulation {
     let deactivated = 0;
     let youngExposure = 0;
     let youngExits = 0;
-    for (let i = 0; i < dr.count; i++) {
-      if (state[i] !== ACTIVE) continue;
+    // Survivors are compacted in place, so the active list stays in index order.
+    const activeList = this.activeList;
+    const nActive = this.activeCount;
+    let kept = 0;
+    for (let k = 0; k < nActive; k++) {
+      const i = activeList[k];
       const s = strikes[i] * STRIKE_DECAY;
       strikes[i] = s;
       const young = d - activeDay[i] < 90;
@@ -838,8 +856,9 @@ class Simulation {
         continue;
       }
       if (gap === 0 && frustration[i] < 0.5) happy++;
+      activeList[kept++] = i;
     }
-    this.activeCount -= churned + deactivated;
+    this.activeCount = kept;
     this.happyShare = this.activeCount > 0 ? happy / this.activeCount : 0.5;
     const rec = this.rec;
     rec[this.at(F.churned, d)] = churned;
