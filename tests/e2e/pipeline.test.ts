@@ -19,7 +19,10 @@ import { launchBrowser, openApp, screenshot } from './harness';
 
 interface Shown {
   id: string;
+  /** Scenario long-run mean. */
   value: number;
+  /** Long-run paired delta (scenario − baseline) and its 95% interval. */
+  delta: number;
   low: number;
   high: number;
 }
@@ -28,10 +31,18 @@ async function shownMetrics(page: Page): Promise<Shown[]> {
   const rows = page.locator('[data-metric]');
   const out: Shown[] = [];
   for (const row of await rows.all()) {
-    const [id, value, low, high] = await Promise.all(
-      ['data-metric', 'data-value', 'data-ci-low', 'data-ci-high'].map((a) => row.getAttribute(a)),
+    const [id, value, delta, low, high] = await Promise.all(
+      ['data-metric', 'data-value', 'data-delta', 'data-ci-low', 'data-ci-high'].map((a) =>
+        row.getAttribute(a),
+      ),
     );
-    out.push({ id: id!, value: Number(value), low: Number(low), high: Number(high) });
+    out.push({
+      id: id!,
+      value: Number(value),
+      delta: Number(delta),
+      low: Number(low),
+      high: Number(high),
+    });
   }
   return out;
 }
@@ -93,8 +104,10 @@ describe('the simulation pipeline in the browser', () => {
     expect(shown.map((m) => m.id)).toEqual(METRICS.map((m) => m.id));
     for (const m of shown) {
       expect(Number.isFinite(m.value), m.id).toBe(true);
-      expect(m.low, m.id).toBeLessThanOrEqual(m.value);
-      expect(m.high, m.id).toBeGreaterThanOrEqual(m.value);
+      // The tree's interval is the delta's: the scenario is the baseline here, so it is 0.
+      expect(Number.isFinite(m.delta), m.id).toBe(true);
+      expect(m.low, m.id).toBeLessThanOrEqual(m.delta);
+      expect(m.high, m.id).toBeGreaterThanOrEqual(m.delta);
     }
     // The numbers are the engine's in Node.
     expectSameNumbers(

@@ -1,0 +1,376 @@
+/**
+ * The what-if workspace in Chromium, end to end: levers move the metrics the expected way on
+ * screen, a link reproduces a view exactly after a reload, presets and saved scenarios survive
+ * a reload, a bad link and a bad file are answered with a message and no NaN, and the exports
+ * are valid files.
+ */
+import { readFile } from 'node:fs/promises';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRICS } from '../../src/model/metrics';
+import { CSV_HEADER } from '../../src/model/report';
+import { defaultScenario, parseScenario, type Scenario } from '../../src/model/scenario';
+import type {} from '../../src/ui/gig-app';
+import { SAVED_KEY } from '../../src/ui/saved-scenarios';
+import { launchBrowser, openApp, screenshot } from './harness';
+
+/** Waits until the app has finished its run and shows every metric. */
+async function settled(page: Page): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        `${await page.locator('gig-app').getAttribute('data-state')} ${await page.locator('[data-metric]').count()}`,
+      { timeout: 60_000, interval: 100 },
+    )
+    .toBe(`idle ${METRICS.length}`);
+}
+
+type Row = Record<'value' | 'delta' | 'low' | 'high', number>;
+
+/** Every metric's raw numbers as the tree shows them, by id. */
+async function shown(page: Page): Promise<Record<string, Row>> {
+  return page.evaluate(() => {
+    const out: Record<string, Record<string, number>> = {};
+    const visit = (root: Document | ShadowRoot) => {
+      for (const el of root.querySelectorAll('*')) {
+        const id = el.getAttribute('data-metric');
+        if (id && el.hasAttribute('data-value')) {
+          out[id] = {
+            value: Number(el.getAttribute('data-value')),
+            delta: Number(el.getAttribute('data-delta')),
+            low: Number(el.getAttribute('data-ci-low')),
+            high: Number(el.getAttribute('data-ci-high')),
+          };
+        }
+        if (el.shadowRoot) visit(el.shadowRoot);
+      }
+    };
+    visit(document);
+    return out;
+  }) as Promise<Record<string, Row>>;
+}
+
+/** All text on the page, through every shadow root, plus the values of form fields. */
+function pageText(page: Page): Promise<string> {
+  return page.evaluate(() => {
+    const parts: string[] = [];
+    const visit = (node: Node) => {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+      if (node instanceof HTMLInputElement) parts.push(node.value);
+      if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
+      if (node instanceof Element && node.localName === 'style') return;
+      node.childNodes.forEach(visit);
+    };
+    visit(document.body);
+    return parts.join(' ');
+  });
+}
+
+function appScenario(page: Page): Promise<{ scenario: Scenario; baseline: Scenario }> {
+  return page.evaluate(() => {
+    const app = document.querySelector('gig-app')!;
+    return { scenario: app.scenario, baseline: app.baseline };
+  });
+}
+
+describe('the what-if workspace', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('raising pay on the lever moves fill rate and cost per package up, on screen', async () => {
+    const { page, problems } = await openApp(browser);
+    await settled(page);
+    const before = await shown(page);
+    expect(before.fillRate!.delta).toBe(0);
+    const field = page.locator('[data-param="payPerHour"]').first();
+    await field.fill('28');
+    await field.press('Enter');
+    // The app waits for the levers to settle, then reruns; the URL follows.
+    await expect.poll(() => page.evaluate(() => location.hash)).toBe('#payPerHour=28');
+    await settled(page);
+    const after = await shown(page);
+    expect(after.fillRate!.delta).toBeGreaterThan(0);
+    expect(after.costPerPackage!.delta).toBeGreaterThan(0);
+    expect(after.costPerPackage!.low).toBeGreaterThan(0); // clearly, not by chance
+    // The scenario bar lists the lever that differs from the baseline.
+    await expect
+      .poll(() => page.locator('scenario-bar [data-diff="payPerHour"]').textContent())
+      .toMatch(/22 \$\/h\s*→\s*28 \$\/h/);
+    expect(problems).toEqual([]);
+  });
+
+  it('reproduces a view from its link exactly, and again after a reload', async () => {
+    const link =
+      '#payPerHour=26.5&blockHours=4.5&seed=3&replications=8&b.surgeEnabled=false&chart=pool&metric=fillRate&t.costPerPackage=3';
+    const { page, problems } = await openApp(browser, link);
+    await settled(page);
+    const { scenario, baseline } = await appScenario(page);
+    expect(scenario.params.payPerHour).toBe(26.5);
+    expect(scenario.params.blockHours).toBe(4.5);
+    expect([scenario.seed, scenario.replications]).toEqual([3, 8]);
+    expect(baseline.params.surgeEnabled).toBe(false);
+    expect([baseline.seed, baseline.replications]).toEqual([3, 8]);
+    expect(await page.evaluate(() => location.hash)).toBe(link);
+    expect(await page.locator('scenario-bar [data-notice]').count()).toBe(0);
+    const first = await shown(page);
+    expect(first.fillRate!.delta).not.toBe(0);
+
+    await page.reload();
+    await settled(page);
+    expect(await appScenario(page)).toEqual({ scenario, baseline });
+    expect(await shown(page)).toEqual(first);
+
+    // A change made in the app lands in the URL, and that link opens the same view elsewhere.
+    await page.evaluate(async () => {
+      const app = document.querySelector('gig-app')!;
+      app.scenario = { ...app.scenario, params: { ...app.scenario.params, noShowRate: 0.05 } };
+      await app.updateComplete;
+    });
+    await settled(page);
+    const url = page.url();
+    expect(url).toContain('noShowRate=0.05');
+    const numbers = await shown(page);
+    const views = await appScenario(page);
+    const other = await openApp(browser, new URL(url).hash);
+    await settled(other.page);
+    expect(await appScenario(other.page)).toEqual(views);
+    expect(await shown(other.page)).toEqual(numbers);
+    expect([...problems, ...other.problems]).toEqual([]);
+  });
+
+  it('keeps a preset and a saved scenario across a reload', async () => {
+    const { page, problems } = await openApp(browser);
+    await settled(page);
+    await page.evaluate((key) => localStorage.removeItem(key), SAVED_KEY);
+    await page.locator('scenario-bar [data-control="preset"]').selectOption('no-surge');
+    await expect
+      .poll(() => page.locator('scenario-bar #preset-story').textContent())
+      .toContain('no longer step up in pay');
+    await page.locator('scenario-bar [data-action="apply-preset"]').click();
+    await settled(page);
+    expect((await appScenario(page)).scenario.params.surgeEnabled).toBe(false);
+    expect(page.url()).toContain('surgeEnabled=false');
+
+    await page.locator('scenario-bar [data-control="save-name"]').fill('Without surge');
+    await page.locator('scenario-bar [data-action="save"]').click();
+    await expect
+      .poll(() => page.locator('scenario-bar [data-message="saved"]').textContent())
+      .toContain('Saved as “Without surge”');
+
+    await page.reload();
+    await settled(page);
+    // The preset came back through the link, the saved scenario through localStorage.
+    expect((await appScenario(page)).scenario.params.surgeEnabled).toBe(false);
+    const options = page.locator('scenario-bar [data-control="saved"] option');
+    expect(await options.allTextContents()).toEqual([expect.stringContaining('Without surge')]);
+
+    // Back to the defaults, then load the saved scenario.
+    await page.locator('scenario-bar [data-control="preset"]').selectOption('pay-up-10');
+    await page.locator('scenario-bar [data-action="apply-preset"]').click();
+    await settled(page);
+    expect((await appScenario(page)).scenario.params.payPerHour).toBe(24.2);
+    await page.locator('scenario-bar [data-action="load-saved"]').click();
+    await settled(page);
+    const loaded = (await appScenario(page)).scenario;
+    expect(loaded.params.surgeEnabled).toBe(false);
+    expect(loaded.params.payPerHour).toBe(22);
+
+    // Make it the baseline: nothing differs any more.
+    await page.locator('scenario-bar [data-action="make-baseline"]').click();
+    await settled(page);
+    expect((await appScenario(page)).baseline).toEqual(loaded);
+    expect(
+      await page.locator('scenario-bar [data-diff-count]').getAttribute('data-diff-count'),
+    ).toBe('0');
+    await page.locator('scenario-bar [data-action="reset-baseline"]').click();
+    await settled(page);
+    expect((await appScenario(page)).baseline).toEqual(defaultScenario());
+
+    // Rename, then delete and undo.
+    await page.locator('scenario-bar [data-action="rename-saved"]').click();
+    await page.locator('scenario-bar [data-control="rename-to"]').fill('No surge at all');
+    await page.locator('scenario-bar [data-control="rename-to"]').press('Enter');
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual([expect.stringContaining('No surge at all')]);
+    await page.locator('scenario-bar [data-action="delete-saved"]').click();
+    await expect.poll(() => options.allTextContents()).toEqual([expect.stringContaining('none')]);
+    await page.locator('scenario-bar [data-action="undo-delete"]').click();
+    await expect
+      .poll(() => options.allTextContents())
+      .toEqual([expect.stringContaining('No surge at all')]);
+    expect(problems).toEqual([]);
+  });
+
+  it('sets aside saved entries that cannot be read, without losing them or crashing', async () => {
+    const { page, problems } = await openApp(browser);
+    const stored = {
+      version: 1,
+      entries: [
+        { name: 'Fine', scenario: { version: 1, params: { payPerHour: 25 } } },
+        { name: 'Broken', scenario: { version: 1, params: { payPerHour: 'lots' } } },
+      ],
+    };
+    await page.evaluate(
+      ([key, text]) => localStorage.setItem(key!, text!),
+      [SAVED_KEY, JSON.stringify(stored)],
+    );
+    await page.reload();
+    await settled(page);
+    const options = page.locator('scenario-bar [data-control="saved"] option');
+    expect(await options.allTextContents()).toEqual([expect.stringContaining('Fine')]);
+    const aside = page.locator('scenario-bar [data-message="set-aside"]');
+    await aside.locator('summary').click();
+    expect(await aside.textContent()).toContain('Broken');
+    expect(await aside.textContent()).toContain('payPerHour');
+    const kept = await page.evaluate((key) => localStorage.getItem(key), SAVED_KEY);
+    expect(JSON.parse(kept!).entries).toHaveLength(2);
+    await page.evaluate((key) => localStorage.removeItem(key), SAVED_KEY);
+    expect(problems).toEqual([]);
+  });
+
+  it('answers a bad link with a message naming the problem, keeps the defaults, shows no NaN', async () => {
+    const { page, problems } = await openApp(browser, '#payPerHour=abc&blockHours=5');
+    await settled(page);
+    const notice = page.locator('scenario-bar [data-notice]');
+    await expect.poll(() => notice.textContent()).toContain('payPerHour');
+    expect(await notice.textContent()).toContain('defaults');
+    expect(await appScenario(page)).toEqual({
+      scenario: defaultScenario(),
+      baseline: defaultScenario(),
+    });
+    expect(await pageText(page)).not.toMatch(/NaN|undefined/);
+    await page.screenshot({
+      path: await screenshot(page, 'workspace-bad-link'),
+      clip: { x: 0, y: 0, width: 1280, height: 420 },
+    });
+
+    // A bad link typed later leaves the current view as it was.
+    await page.evaluate(() => (location.hash = '#weeks=900'));
+    await expect.poll(() => notice.textContent()).toContain('weeks');
+    expect((await appScenario(page)).scenario).toEqual(defaultScenario());
+    expect(await pageText(page)).not.toMatch(/NaN|undefined/);
+    // A good one is taken.
+    await page.evaluate(() => (location.hash = '#payPerHour=30'));
+    await settled(page);
+    expect((await appScenario(page)).scenario.params.payPerHour).toBe(30);
+    expect(await page.locator('scenario-bar [data-notice]').count()).toBe(0);
+    expect(problems).toEqual([]);
+  });
+
+  it('answers a bad scenario file with a message next to the import, and takes a good one', async () => {
+    const { page, problems } = await openApp(browser);
+    await settled(page);
+    const input = page.locator('scenario-bar [data-control="import"]');
+    const message = page.locator('scenario-bar [data-message="file"]');
+    const file = (name: string, text: string) => ({
+      name,
+      mimeType: 'application/json',
+      buffer: Buffer.from(text),
+    });
+
+    await input.setInputFiles(
+      file('out-of-range.json', '{"version":1,"params":{"payPerHour":500}}'),
+    );
+    await expect.poll(() => message.textContent()).toContain('out-of-range.json');
+    expect(await message.textContent()).toMatch(/payPerHour.*500.*10 to 60/);
+    await input.setInputFiles(file('garbage.json', 'payPerHour = 30'));
+    await expect.poll(() => message.textContent()).toContain('not JSON');
+    await input.setInputFiles(file('extra.json', '{"version":1,"sede":3}'));
+    await expect.poll(() => message.textContent()).toContain('unknown key "sede"');
+    expect((await appScenario(page)).scenario).toEqual(defaultScenario());
+    expect(await pageText(page)).not.toMatch(/NaN|undefined/);
+
+    await input.setInputFiles(
+      file(
+        'good.json',
+        '{"version":1,"seed":1,"weeks":26,"replications":16,"params":{"blockHours":5}}',
+      ),
+    );
+    await expect.poll(() => message.textContent()).toContain('Imported');
+    await settled(page);
+    expect((await appScenario(page)).scenario.params.blockHours).toBe(5);
+    expect(problems).toEqual([]);
+  });
+
+  it('exports the scenario as a valid file and the results as valid CSV', async () => {
+    const { page, problems } = await openApp(browser, '#payPerHour=25');
+    await settled(page);
+
+    const [jsonDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('scenario-bar [data-action="export-json"]').click(),
+    ]);
+    const json = JSON.parse(await readFile((await jsonDownload.path())!, 'utf8'));
+    expect(json).toEqual({
+      version: 1,
+      seed: 1,
+      weeks: 26,
+      replications: 16,
+      params: { payPerHour: 25 },
+    });
+    expect(parseScenario(json)).toEqual({
+      ok: true,
+      value: (await appScenario(page)).scenario,
+    });
+
+    const [csvDownload] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('scenario-bar [data-action="export-csv"]').click(),
+    ]);
+    expect(csvDownload.suggestedFilename()).toBe('gigsim-results.csv');
+    const lines = (await readFile((await csvDownload.path())!, 'utf8')).trimEnd().split('\n');
+    expect(lines[0]).toBe(CSV_HEADER.join(','));
+    const rows = lines.slice(1).map((l) => l.split(','));
+    const col = (name: string) => CSV_HEADER.indexOf(name);
+    for (const r of rows) {
+      expect(r, r.join(',')).toHaveLength(CSV_HEADER.length);
+      for (const name of ['mean', 'low', 'high']) {
+        expect(Number.isFinite(Number(r[col(name)])), `${r.join(',')}: ${name}`).toBe(true);
+      }
+    }
+    // Every metric has its long-run row for scenario, baseline and delta; the shown numbers.
+    const numbers = await shown(page);
+    for (const m of METRICS) {
+      const longRun = rows.filter(
+        (r) => r[col('metric')] === m.id && r[col('period')] === 'longRun',
+      );
+      expect(longRun.map((r) => r[col('series')]).sort(), m.id).toEqual([
+        'baseline',
+        'delta',
+        'scenario',
+      ]);
+      const scenarioRow = longRun.find((r) => r[col('series')] === 'scenario')!;
+      expect(Number(scenarioRow[col('mean')]), m.id).toBe(numbers[m.id]!.value);
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('lays the workspace out at laptop and projector sizes', async () => {
+    for (const [width, height] of [
+      [1280, 800],
+      [1920, 1080],
+    ] as const) {
+      const { page, problems } = await openApp(browser, '#payPerHour=24.2', { width, height });
+      await settled(page);
+      await page.waitForTimeout(300);
+      // Nothing sticks out sideways.
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        width,
+      );
+      expect(await pageText(page)).not.toMatch(/NaN|undefined/);
+      await page.screenshot({
+        path: (await screenshot(page, `workspace-${width}x${height}-full`)).replace(
+          '-full.png',
+          '.png',
+        ),
+      });
+      expect(problems).toEqual([]);
+    }
+  });
+});
