@@ -29,7 +29,9 @@ async function open(browser: Browser): Promise<{ page: Page; problems: string[] 
   await app.page.locator('lever-panel [data-param="payPerHour"]').waitFor();
   await app.page.evaluate(() => {
     window.leverEvents = [];
-    document.addEventListener('scenario-input', (e) => window.leverEvents.push(e.detail.scenario));
+    document.addEventListener('scenario-input', (e) =>
+      window.leverEvents.push((e as CustomEvent<{ scenario: Scenario }>).detail.scenario),
+    );
   });
   return app;
 }
