@@ -269,7 +269,10 @@ export class GigApp extends LitElement {
   }
 
   private onBaselineInput(e: CustomEvent<{ baseline: Scenario }>): void {
+    // Lever edits still settling are the scenario the user sees: commit them first.
+    const draft = this.draft;
     this.cancelDraft();
+    if (draft) this.scenario = draft;
     this.baseline = e.detail.baseline;
   }
 
@@ -308,7 +311,8 @@ export class GigApp extends LitElement {
       </header>
       <section class="bar" data-region="scenario" aria-label="Scenario">
         <scenario-bar
-          .scenario=${this.scenario}
+          .scenario=${this.draft ?? this.scenario}
+          .busy=${this.state === 'running'}
           .baseline=${this.baseline}
           .comparison=${this.comparison}
           .link=${link}

@@ -81,6 +81,8 @@ export class ScenarioBar extends LitElement {
   @property({ attribute: false }) baseline: Scenario = defaultScenario();
   /** The comparison shown, exported as CSV (undefined while the first run computes). */
   @property({ attribute: false }) comparison: Comparison | undefined;
+  /** Whether a run is in flight (results export waits for it to finish). */
+  @property({ type: Boolean }) busy = false;
   /** Link to the current view, for "Copy link". */
   @property({ type: String }) link = '';
   /** A message about how the view was loaded (e.g. a malformed link), shown at the top. */
@@ -399,7 +401,7 @@ export class ScenarioBar extends LitElement {
   }
 
   private exportCsv(): void {
-    if (!this.comparison) return;
+    if (!this.comparison || this.busy) return;
     download(
       'gigsim-results.csv',
       comparisonCsv(this.comparison, this.baseline, this.scenario),
@@ -628,8 +630,8 @@ export class ScenarioBar extends LitElement {
             <button data-action="export-json" @click=${this.exportJson}>Export scenario</button>
             <button
               data-action="export-csv"
-              ?disabled=${!this.comparison}
-              title=${this.comparison ? '' : 'Available once the first results are in'}
+              ?disabled=${!this.comparison || this.busy}
+              title=${this.comparison && !this.busy ? '' : 'Available once the run in progress is done'}
               @click=${this.exportCsv}
             >
               Export results CSV

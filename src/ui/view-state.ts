@@ -182,7 +182,7 @@ export function decodeView(hash: string): Parsed<ViewState> {
     }
   }
   const s = parseScenario({ ...scenario, params: scenarioParams });
-  if (!s.ok) return fail(`scenario: ${s.error}`);
+  if (!s.ok) return fail(s.error);
   const b = parseScenario({
     version: 1,
     seed: s.value.seed,
@@ -190,7 +190,7 @@ export function decodeView(hash: string): Parsed<ViewState> {
     replications: s.value.replications,
     params: baselineParams,
   });
-  if (!b.ok) return fail(`baseline: ${b.error}`);
+  if (!b.ok) return fail(`in the baseline, ${b.error}`);
   return {
     ok: true,
     value: {

@@ -125,6 +125,34 @@ describe('the what-if workspace', () => {
     expect(await appScenario(page)).toEqual({ scenario, baseline });
     expect(await shown(page)).toEqual(first);
 
+    // The chart and metric chosen in the tree and the chart panel land in the URL too.
+    await page.evaluate(() => {
+      const fire = (selector: string, type: string, detail: unknown) =>
+        document
+          .querySelector('gig-app')!
+          .shadowRoot!.querySelector(selector)!
+          .dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
+      fire('chart-panel', 'chart-select', { chart: 'earnings' });
+      fire('metric-tree', 'metric-select', { metric: 'driverNetHourly' });
+      fire('metric-tree', 'threshold-change', { metric: 'costPerPackage', threshold: undefined });
+      fire('metric-tree', 'threshold-change', { metric: 'weeklyChurnRate', threshold: 0.02 });
+    });
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toBe(
+        '#payPerHour=26.5&blockHours=4.5&seed=3&replications=8&b.surgeEnabled=false&chart=earnings&metric=driverNetHourly&t.weeklyChurnRate=0.02',
+      );
+    expect(
+      await page.evaluate(() => {
+        const root = document.querySelector('gig-app')!.shadowRoot!;
+        return [
+          root.querySelector('chart-panel')!.chart,
+          root.querySelector('chart-panel')!.metric,
+          root.querySelector('metric-tree')!.selected,
+        ];
+      }),
+    ).toEqual(['earnings', 'driverNetHourly', 'driverNetHourly']);
+
     // A change made in the app lands in the URL, and that link opens the same view elsewhere.
     await page.evaluate(async () => {
       const app = document.querySelector('gig-app')!;

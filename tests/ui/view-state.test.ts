@@ -119,7 +119,10 @@ describe('the view in the URL', () => {
 
   it('tells baseline errors from scenario errors', () => {
     const r = decodeView('#b.payPerHour=5');
-    expect(r).toEqual({ ok: false, error: expect.stringMatching(/^baseline: .*payPerHour/) });
+    expect(r).toEqual({
+      ok: false,
+      error: expect.stringMatching(/^in the baseline, .*payPerHour/),
+    });
   });
 });
 
