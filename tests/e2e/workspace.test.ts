@@ -379,6 +379,24 @@ describe('the what-if workspace', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps the last numbers on screen, marked as updating with progress, while a run computes', async () => {
+    const { page, problems } = await openApp(browser);
+    await settled(page);
+    const field = page.locator('[data-param="payPerHour"]').first();
+    await field.fill('30');
+    await field.press('Enter');
+    // Straight away: still every metric, the page says it is updating.
+    expect(await page.locator('gig-app').getAttribute('data-state')).toBe('running');
+    expect(await page.locator('[data-metric]').count()).toBe(METRICS.length);
+    const status = page.locator('gig-app header [role="status"]');
+    await expect.poll(() => status.textContent()).toMatch(/settle|Updating/);
+    await page.screenshot({ path: await screenshot(page, 'workspace-updating') });
+    await settled(page);
+    expect(await status.textContent()).toBe('');
+    expect((await shown(page)).fillRate!.delta).toBeGreaterThan(0);
+    expect(problems).toEqual([]);
+  });
+
   it('lays the workspace out at laptop and projector sizes', async () => {
     for (const [width, height] of [
       [1280, 800],
