@@ -182,8 +182,9 @@ export class LeverPanel extends LitElement {
     }
     summary {
       display: flex;
+      flex-wrap: wrap;
       align-items: baseline;
-      gap: 0.5rem;
+      gap: 0 0.5rem;
       padding: 0.45rem 0;
       cursor: pointer;
       list-style: none;
@@ -203,6 +204,7 @@ export class LeverPanel extends LitElement {
     summary h3 {
       margin: 0;
       font-size: 1rem;
+      white-space: nowrap;
     }
     .group-note {
       font-size: 0.78rem;

@@ -94,6 +94,15 @@ describe('the lever panel', () => {
     await expect
       .poll(() => page.locator('lever-panel [data-differs-count]').textContent())
       .toContain('No lever differs from baseline');
+    // Meaning and source show on hover (and on focus, tested with the keyboard below).
+    const help = page.locator('lever-panel #h-p-blockHours');
+    expect(await help.isVisible()).toBe(false);
+    await page.locator('lever-panel label[for="f-p-blockHours"]').hover();
+    expect(await help.isVisible()).toBe(true);
+    expect(await help.textContent()).toContain('Reported Flex blocks');
+    expect(
+      await page.locator('lever-panel [data-param="blockHours"]').getAttribute('aria-describedby'),
+    ).toContain('h-p-blockHours');
     expect(problems).toEqual([]);
   });
 
@@ -224,6 +233,23 @@ describe('the lever panel', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps text being typed when the app hands back the scenario the panel fired', async () => {
+    const { page, problems } = await open(browser);
+    const pay = page.locator('lever-panel [data-param="payPerHour"]');
+    await pay.fill('30');
+    await pay.press('Enter');
+    const lead = page.locator('lever-panel [data-param="releaseLeadDays"]');
+    await lead.fill('15');
+    await pause(900); // past the app's debounce and the panel's typing pause
+    expect(await lead.inputValue()).toBe('15');
+    expect(
+      await page.locator('lever-panel [data-error="releaseLeadDays"]').textContent(),
+    ).toContain('0 to 14');
+    expect(await pay.inputValue()).toBe('30');
+    expect((await events(page)).map(changes)).toEqual([{ payPerHour: 30 }]);
+    expect(problems).toEqual([]);
+  });
+
   it('takes a scenario handed in from outside, such as a preset or a link', async () => {
     const { page, problems } = await open(browser);
     await page.evaluate(async () => {
@@ -302,6 +328,9 @@ describe('the lever panel', () => {
     });
     expect(overflow).toEqual([]);
     await screenshot(page, 'lever-panel-page');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'lever-panel-page-1920');
+    await page.setViewportSize({ width: 1280, height: 800 });
     await panel.screenshot({ path: shot('lever-panel') });
 
     // With levers that differ, a refused value and the help of a focused field on screen.
