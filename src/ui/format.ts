@@ -40,6 +40,18 @@ export function formatMetric(metric: MetricDef, value: number): string {
   return metric.percent === true ? `${text}%` : text;
 }
 
+/** A change in a metric, signed, shares in percentage points: "+1.2 pp", "−310"; "–" if missing. */
+export function formatChange(metric: MetricDef, delta: number): string {
+  if (!Number.isFinite(delta)) return NO_VALUE;
+  return `${number(metric, delta, true)}${metric.percent === true ? ' pp' : ''}`;
+}
+
+/** A change's 95% interval, signed: "[+0.8, +1.6]"; empty when either end is missing. */
+export function formatInterval(metric: MetricDef, low: number, high: number): string {
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return '';
+  return `[${number(metric, low, true)}, ${number(metric, high, true)}]`;
+}
+
 /**
  * A change in a metric with its 95% interval, signed: "+1.2 pp [+0.8, +1.6]" for shares (in
  * percentage points), "−310 [−420, −200]" otherwise. A missing delta is "–"; a missing
@@ -47,10 +59,8 @@ export function formatMetric(metric: MetricDef, value: number): string {
  */
 export function formatDelta(metric: MetricDef, delta: number, low: number, high: number): string {
   if (!Number.isFinite(delta)) return NO_VALUE;
-  const unit = metric.percent === true ? ' pp' : '';
-  const main = `${number(metric, delta, true)}${unit}`;
-  if (!Number.isFinite(low) || !Number.isFinite(high)) return main;
-  return `${main} [${number(metric, low, true)}, ${number(metric, high, true)}]`;
+  const interval = formatInterval(metric, low, high);
+  return interval ? `${formatChange(metric, delta)} ${interval}` : formatChange(metric, delta);
 }
 
 /** The unit shown beside a metric's label: shares read as "%" (per week where they are). */

@@ -2,7 +2,9 @@ import { describe, expect, it } from 'vitest';
 import { METRIC_BY_ID, METRICS, type MetricDef } from '../../src/model/metrics';
 import {
   NO_VALUE,
+  formatChange,
   formatDelta,
+  formatInterval,
   formatMetric,
   formatThreshold,
   thresholdInputText,
@@ -91,5 +93,14 @@ describe('thresholdInputText', () => {
     expect(thresholdInputText(metric('weeklyChurnRate'), 0.07)).toBe('7');
     expect(thresholdInputText(money, 2.5)).toBe('2.5');
     expect(thresholdInputText(money, NaN)).toBe('');
+  });
+});
+
+describe('formatChange and formatInterval', () => {
+  it('are the two halves of formatDelta', () => {
+    expect(formatChange(share, 0.012)).toBe('+1.20 pp');
+    expect(formatInterval(share, 0.008, 0.016)).toBe('[+0.80, +1.60]');
+    expect(formatChange(count, NaN)).toBe(NO_VALUE);
+    expect(formatInterval(count, NaN, 1)).toBe('');
   });
 });

@@ -1,0 +1,142 @@
+import { area, line, scaleLinear } from 'd3';
+import { LitElement, css, html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+
+/**
+ * A small chart of a metric's weekly course: the baseline's weekly means (grey, dashed), the
+ * scenario's (dark, solid) with an optional band (its 95% interval), and the short-run and
+ * long-run windows shaded lightly. Receives plain arrays, one value per week; values that are
+ * not finite numbers leave gaps. Draws nothing but a dash when no week has a number.
+ */
+@customElement('spark-line')
+export class SparkLine extends LitElement {
+  /** Baseline weekly means. */
+  @property({ attribute: false }) baseline: readonly number[] = [];
+  /** Scenario weekly means. */
+  @property({ attribute: false }) scenario: readonly number[] = [];
+  /** Scenario weekly 95% interval, low and high (optional: drawn as a band when both given). */
+  @property({ attribute: false }) scenarioLow: readonly number[] | undefined;
+  @property({ attribute: false }) scenarioHigh: readonly number[] | undefined;
+  /** Weeks at the start shaded as the short run. */
+  @property({ type: Number }) shortWeeks = 4;
+  /** Weeks at the end shaded as the long run. */
+  @property({ type: Number }) longWeeks = 8;
+  /**
+   * Drawing size of the viewBox. The chart stretches to the width its host gets (and 2.3em
+   * high), so these set the proportions the paths are computed at, not the size on screen.
+   */
+  @property({ type: Number }) width = 132;
+  @property({ type: Number }) height = 36;
+  /** What the chart shows, for assistive technology. */
+  @property({ type: String }) label = '';
+
+  static override styles = css`
+    :host {
+      display: block;
+      line-height: 0;
+    }
+    /* Stretches to the width it is given; lines keep their stroke width. */
+    svg {
+      display: block;
+      width: 100%;
+      height: 2.3em;
+    }
+    path {
+      vector-effect: non-scaling-stroke;
+    }
+    .window {
+      fill: #eef1f5;
+    }
+    .band {
+      fill: #2c5aa0;
+      opacity: 0.16;
+    }
+    .baseline {
+      fill: none;
+      stroke: #8a94a3;
+      stroke-width: 1.5;
+      stroke-dasharray: 3 2;
+    }
+    .scenario {
+      fill: none;
+      stroke: #1f4e8c;
+      stroke-width: 2;
+    }
+    .empty {
+      line-height: normal;
+      color: #6a7585;
+    }
+  `;
+
+  override render() {
+    const weeks = Math.max(this.baseline.length, this.scenario.length);
+    const finite = [
+      ...this.baseline,
+      ...this.scenario,
+      ...(this.band() ? [...(this.scenarioLow ?? []), ...(this.scenarioHigh ?? [])] : []),
+    ].filter(Number.isFinite);
+    if (weeks === 0 || finite.length === 0) {
+      return html`<span class="empty" role="img" aria-label="${this.label}: no weekly values"
+        >–</span
+      >`;
+    }
+    const pad = 2;
+    const x = scaleLinear()
+      .domain([-0.5, weeks - 0.5])
+      .range([0, this.width]);
+    let lo = Math.min(...finite);
+    let hi = Math.max(...finite);
+    if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
+      const spread = Math.max(Math.abs(hi) * 0.05, 1e-9);
+      lo -= spread;
+      hi += spread;
+    }
+    const y = scaleLinear()
+      .domain([lo, hi])
+      .range([this.height - pad, pad]);
+    const path = line<number>()
+      .defined((v) => Number.isFinite(v))
+      .x((_, i) => x(i))
+      .y((v) => y(v));
+    const shortEnd = Math.min(this.shortWeeks, weeks);
+    const longStart = Math.max(0, weeks - this.longWeeks);
+    const band = this.band();
+    const bandPath = band
+      ? area<number>()
+          .defined((_, i) => Number.isFinite(band.low[i]) && Number.isFinite(band.high[i]))
+          .x((_, i) => x(i))
+          .y0((_, i) => y(band.low[i] ?? NaN))
+          .y1((_, i) => y(band.high[i] ?? NaN))(band.low)
+      : null;
+    return html`<svg
+      width=${this.width}
+      height=${this.height}
+      viewBox="0 0 ${this.width} ${this.height}"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label=${this.label}
+    >
+      ${svg`
+        <rect class="window" data-window="short" x=${x(-0.5)} y="0"
+          width=${x(shortEnd - 0.5) - x(-0.5)} height=${this.height}></rect>
+        <rect class="window" data-window="long" x=${x(longStart - 0.5)} y="0"
+          width=${x(weeks - 0.5) - x(longStart - 0.5)} height=${this.height}></rect>
+        ${bandPath ? svg`<path class="band" d=${bandPath}></path>` : nothing}
+        <path class="baseline" d=${path(this.baseline) ?? ''}></path>
+        <path class="scenario" d=${path(this.scenario) ?? ''}></path>
+      `}
+    </svg>`;
+  }
+
+  private band(): { low: readonly number[]; high: readonly number[] } | undefined {
+    const low = this.scenarioLow;
+    const high = this.scenarioHigh;
+    return low && high && low.length === high.length && low.length > 0 ? { low, high } : undefined;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'spark-line': SparkLine;
+  }
+}
