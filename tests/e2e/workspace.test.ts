@@ -347,6 +347,17 @@ describe('the what-if workspace', () => {
       value: (await appScenario(page)).scenario,
     });
 
+    // Copy link: onto the clipboard where the page may write it, otherwise shown to select.
+    await page.locator('scenario-bar [data-action="copy-link"]').click();
+    const share = page.locator('scenario-bar [data-message="share"]');
+    await expect.poll(() => share.textContent()).toMatch(/copied|select the link/);
+    if ((await share.textContent())!.includes('copied')) {
+      await page.context().grantPermissions(['clipboard-read', 'clipboard-write']);
+      expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(page.url());
+    } else {
+      expect(await page.locator('scenario-bar .link-field').inputValue()).toBe(page.url());
+    }
+
     const [csvDownload] = await Promise.all([
       page.waitForEvent('download'),
       page.locator('scenario-bar [data-action="export-csv"]').click(),
