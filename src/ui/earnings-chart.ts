@@ -1,0 +1,268 @@
+import { scaleLinear } from 'd3';
+import { LitElement, html, nothing, svg } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import {
+  binLabel,
+  formatDollars,
+  formatShare,
+  shareBelow,
+  stepIndex,
+  type EarningsBin,
+} from './chart-data';
+import { standaloneSvg, svgPng } from './chart-export';
+import {
+  CHART_HEIGHT,
+  COLOURS,
+  FONT,
+  FONT_FAMILY,
+  WidthController,
+  bottomAxis,
+  chartStyles,
+  chartTitle,
+  leftAxis,
+  legend,
+  pointerX,
+  textWidth,
+  axisTicks,
+  leftMargin,
+} from './chart-frame';
+
+const TOP = 96;
+const BOTTOM = 72;
+const RIGHT = 28;
+
+/**
+ * The distribution of realised net hourly earnings across drivers who worked in the last
+ * weeks: per $1 bin, the share of drivers, baseline (outlined bars) beside scenario (filled
+ * bars), with a vertical line at the wage floor. Hover or focus it for a bin's shares. Its
+ * root svg carries `data-chart="earnings"`.
+ */
+@customElement('earnings-chart')
+export class EarningsChart extends LitElement {
+  /** Histogram bins with the baseline's and the scenario's share of drivers. */
+  @property({ attribute: false }) bins: readonly EarningsBin[] = [];
+  /** Net hourly wage floor drawn as a vertical line ($/h). */
+  @property({ type: Number }) wageFloor = 15;
+  /** Weeks the earnings are realised over, for the axis title. */
+  @property({ type: Number }) weeks = 8;
+
+  /** Bin whose shares the tooltip shows, if any. */
+  @state() private active: number | undefined;
+
+  private focused = false;
+  private readonly size = new WidthController(this);
+
+  static override styles = chartStyles;
+
+  /** The chart as a standalone SVG document. */
+  svgText(): string {
+    return standaloneSvg(this.svgElement());
+  }
+
+  /** The chart as a PNG at twice its size. */
+  pngBlob(): Promise<Blob> {
+    return svgPng(this.svgElement());
+  }
+
+  private svgElement(): SVGSVGElement {
+    const el = this.renderRoot.querySelector('svg[data-chart]');
+    if (!(el instanceof SVGSVGElement)) throw new Error('the earnings chart has nothing drawn yet');
+    return el;
+  }
+
+  override render() {
+    const bins = this.bins;
+    const width = this.size.width;
+    if (bins.length === 0) return html`<p class="status">Computing…</p>`;
+    if (width === 0) return html`<div class="status"></div>`;
+    const first = bins[0];
+    const last = bins[bins.length - 1];
+    if (!first || !last) return html`<p class="status">Computing…</p>`;
+
+    const floorShown = Number.isFinite(this.wageFloor);
+    const lo = Math.min(first.x0, floorShown ? Math.floor(this.wageFloor) - 1 : first.x0);
+    const hi = Math.max(last.x1, floorShown ? Math.ceil(this.wageFloor) + 1 : last.x1);
+    const peak = Math.max(
+      0.01,
+      ...bins.flatMap((b) => [b.baseline, b.scenario]).filter((v) => Number.isFinite(v)),
+    );
+    const y = scaleLinear()
+      .domain([0, peak * 1.1])
+      .range([CHART_HEIGHT - BOTTOM, TOP])
+      .nice();
+    const yAxis = axisTicks(y, CHART_HEIGHT - BOTTOM - TOP, 48, '%');
+    const left = leftMargin(yAxis.ticks.map(yAxis.format));
+    const box = { left, right: width - RIGHT, top: TOP, bottom: CHART_HEIGHT - BOTTOM };
+    const x = scaleLinear().domain([lo, hi]).range([box.left, box.right]);
+    const xTicks = axisTicks(x, box.right - box.left, 64).ticks.filter((t) => Number.isInteger(t));
+
+    const floorText = `${formatDollars(this.wageFloor)}/h wage floor`;
+    const belowB = shareBelow(bins, this.wageFloor, 'baseline');
+    const belowS = shareBelow(bins, this.wageFloor, 'scenario');
+    const label = `Distribution of realised net hourly earnings across drivers, baseline (outlined bars) against scenario (filled bars), with the ${floorText}. Below the floor: baseline ${formatShare(belowB)}, scenario ${formatShare(belowS)} of drivers. Use the left and right arrow keys to read each bin.`;
+
+    return html`<div class="wrap">
+      <svg
+        data-chart="earnings"
+        width=${width}
+        height=${CHART_HEIGHT}
+        viewBox="0 0 ${width} ${CHART_HEIGHT}"
+        role="img"
+        aria-label=${label}
+        tabindex="0"
+        font-family=${FONT_FAMILY}
+        @keydown=${this.onKey}
+        @focus=${this.onFocus}
+        @blur=${this.onBlur}
+      >
+        <title>Realised net hourly earnings across drivers: baseline against scenario</title>
+        ${chartTitle('Drivers’ realised net hourly earnings: share of drivers per $1 band', 8, 22)}
+        ${legend(
+          [
+            { label: 'Baseline', colour: COLOURS.baseline, kind: 'outlined' },
+            { label: 'Scenario', colour: COLOURS.scenario, kind: 'filled' },
+            { label: 'Wage floor', colour: COLOURS.marker, kind: 'line', width: 2.5 },
+          ],
+          8,
+          52,
+        )}
+        <text
+          x=${box.right}
+          y=${78}
+          dy="0.32em"
+          text-anchor="end"
+          font-family=${FONT_FAMILY}
+          font-size=${FONT.legend}
+          fill=${COLOURS.text}
+        >
+          Drivers below the floor: baseline ${formatShare(belowB)}, scenario ${formatShare(belowS)}
+        </text>
+        ${leftAxis(y, yAxis.ticks, yAxis.format, box, 'Share of drivers (%)', 18)}
+        ${bottomAxis(
+          x,
+          xTicks,
+          (t) => formatDollars(t),
+          box.bottom,
+          `Realised net hourly earnings ($/h), last ${this.weeks} weeks`,
+        )}
+        ${this.bars(x, y)} ${this.highlight(x, box)}
+        ${floorShown ? this.floorLine(x(this.wageFloor), box, floorText) : nothing}
+        <rect
+          data-export="skip"
+          x=${box.left}
+          y=${box.top}
+          width=${box.right - box.left}
+          height=${box.bottom - box.top}
+          fill="transparent"
+          @pointermove=${(e: PointerEvent) => {
+            this.active = this.binAt(x.invert(pointerX(e, this)));
+          }}
+          @pointerleave=${() => {
+            if (!this.focused) this.active = undefined;
+          }}
+        ></rect>
+      </svg>
+      ${this.tooltip(x, box)}
+    </div>`;
+  }
+
+  private bars(x: (v: number) => number, y: (v: number) => number) {
+    return svg`<g class="bars">${this.bins.map((bin) => {
+      const x0 = x(bin.x0);
+      const w = x(bin.x1) - x0;
+      const pad = Math.min(3, w * 0.12);
+      const bw = Math.max(1, (w - 2 * pad) / 2);
+      const bar = (v: number, at: number, filled: boolean, colour: string, cls: string) =>
+        Number.isFinite(v) && v > 0
+          ? svg`<rect class="bar ${cls}" x=${at} y=${y(v)} width=${bw} height=${y(0) - y(v)}
+              fill=${filled ? colour : '#ffffff'} stroke=${colour}
+              stroke-width=${filled ? 0 : 1.5}></rect>`
+          : nothing;
+      return svg`${bar(bin.baseline, x0 + pad, false, COLOURS.baseline, 'baseline')}
+        ${bar(bin.scenario, x0 + pad + bw, true, COLOURS.scenario, 'scenario')}`;
+    })}</g>`;
+  }
+
+  private floorLine(
+    px: number,
+    box: { left: number; right: number; top: number; bottom: number },
+    text: string,
+  ) {
+    const anchorEnd = px + textWidth(text, FONT.tick) + 12 > box.right;
+    return svg`<g class="wage-floor" font-family=${FONT_FAMILY}>
+      <line x1=${px} x2=${px} y1=${box.top - 4} y2=${box.bottom} stroke=${COLOURS.marker}
+        stroke-width="2.5"></line>
+      <text x=${anchorEnd ? px - 6 : px + 6} y=${box.top + 12} text-anchor=${anchorEnd ? 'end' : 'start'}
+        font-size=${FONT.tick} font-weight="600" fill=${COLOURS.text} stroke="#ffffff"
+        stroke-width="4" paint-order="stroke">${text}</text>
+    </g>`;
+  }
+
+  private highlight(x: (v: number) => number, box: { top: number; bottom: number }) {
+    const bin = this.active === undefined ? undefined : this.bins[this.active];
+    if (!bin) return nothing;
+    return svg`<rect class="hover" data-export="skip" x=${x(bin.x0)} y=${box.top}
+      width=${x(bin.x1) - x(bin.x0)} height=${box.bottom - box.top} fill="none"
+      stroke=${COLOURS.marker} stroke-width="1.5" stroke-dasharray="3 3"></rect>`;
+  }
+
+  private tooltip(x: (v: number) => number, box: { left: number; right: number }) {
+    const i = this.active;
+    const bin = i === undefined ? undefined : this.bins[i];
+    if (i === undefined || !bin) return html`<div class="sr-only" role="status"></div>`;
+    const diff = bin.scenario - bin.baseline;
+    const diffText = Number.isFinite(diff)
+      ? `${diff > 0 ? '+' : diff < 0 ? '−' : ''}${(Math.abs(diff) * 100).toFixed(1)} pp`
+      : '–';
+    const px = x((bin.x0 + bin.x1) / 2);
+    // In the top corner farther from the bin: the tails of the distribution are near empty.
+    const style =
+      px > (box.left + box.right) / 2
+        ? `left:${box.left + 12}px;top:${TOP + 8}px`
+        : `right:${this.size.width - box.right + 12}px;top:${TOP + 8}px`;
+    return html`<div class="tooltip" role="status" style=${style} data-bin=${i}>
+      <strong>Net hourly ${binLabel(bin, i, this.bins.length)}</strong>
+      <div class="b">Baseline: ${formatShare(bin.baseline)} of drivers</div>
+      <div class="s">Scenario: ${formatShare(bin.scenario)} of drivers</div>
+      <div>Difference: ${diffText}</div>
+    </div>`;
+  }
+
+  private binAt(value: number): number | undefined {
+    if (!Number.isFinite(value)) return undefined;
+    const i = this.bins.findIndex((b) => value >= b.x0 && value < b.x1);
+    return i < 0 ? undefined : i;
+  }
+
+  /** The bin the wage floor falls in, where keyboard reading starts. */
+  private floorBin(): number {
+    return this.binAt(this.wageFloor) ?? 0;
+  }
+
+  private onFocus = (): void => {
+    this.focused = true;
+    if (this.active === undefined) this.active = this.floorBin();
+  };
+
+  private onBlur = (): void => {
+    this.focused = false;
+    this.active = undefined;
+  };
+
+  private onKey = (e: KeyboardEvent): void => {
+    if (e.key === 'Escape') {
+      this.active = undefined;
+      return;
+    }
+    const next = stepIndex(e.key, this.active ?? this.floorBin(), this.bins.length, 5);
+    if (next === undefined) return;
+    e.preventDefault();
+    this.active = next;
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'earnings-chart': EarningsChart;
+  }
+}
