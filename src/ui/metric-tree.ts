@@ -434,6 +434,7 @@ export class MetricTree extends LitElement {
     if (changed.has('thresholds')) {
       // The parent took (or replaced) the thresholds: the editors show them again.
       this.drafts = {};
+      this.errors = {};
     }
   }
 

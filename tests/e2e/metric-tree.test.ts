@@ -6,6 +6,8 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS, METRIC_INDEX, STAKEHOLDERS, type MetricId } from '../../src/model/metrics';
+import { guardrailBreach } from '../../src/model/guardrails';
+import { deltaVerdict } from '../../src/model/verdict';
 import type {} from '../../src/ui/gig-app';
 import type {} from '../../src/ui/metric-tree';
 import { launchBrowser, openApp, screenshot } from './harness';
@@ -250,6 +252,45 @@ describe('the metric tree', () => {
     expect(problems).toEqual([]);
   });
 
+  it("follows a lever change: its hooks and verdicts are the new comparison's", async () => {
+    const { page, problems } = await openApp(browser);
+    await settled(page);
+    await page.evaluate(async () => {
+      const app = document.querySelector('gig-app')!;
+      app.scenario = { ...app.scenario, params: { ...app.scenario.params, payPerHour: 30 } };
+      await app.updateComplete;
+    });
+    await settled(page);
+    const tree = page.locator('gig-app metric-tree');
+    const c = await page.evaluate(() => {
+      const cmp = (document.querySelector('gig-app') as any).comparison;
+      const arr = (a: Float64Array) => Array.from(a);
+      return {
+        value: arr(cmp.scenario.longRun.mean),
+        delta: arr(cmp.delta.longRun.mean),
+        low: arr(cmp.delta.longRun.low),
+        high: arr(cmp.delta.longRun.high),
+      };
+    });
+    // Higher pay moves something: not every delta is zero.
+    expect(c.delta.some((d) => d !== 0)).toBe(true);
+    const shown = await hooks(page, 'gig-app metric-tree');
+    for (const m of METRICS) {
+      const i = METRIC_INDEX[m.id];
+      const h = shown[m.id]!;
+      expect(h['data-value'], m.id).toBe(String(c.value[i]));
+      expect(h['data-delta'], m.id).toBe(String(c.delta[i]));
+      const verdict = await tree
+        .locator(`[data-metric="${m.id}"] .delta`)
+        .nth(1)
+        .getAttribute('data-verdict');
+      expect(verdict, m.id).toBe(deltaVerdict(m, c.delta[i]!, c.low[i]!, c.high[i]!));
+      expect(h['data-breach'], m.id).toBe(String(guardrailBreach(m, c.value[i]!)));
+    }
+    await tree.screenshot({ path: 'tests/e2e/screenshots/metric-tree-pay30.png' });
+    expect(problems).toEqual([]);
+  });
+
   it('reads at 1920×1080 too', async () => {
     const { page, problems } = await openApp(browser, '', { width: 1920, height: 1080 });
     await settled(page);
@@ -291,6 +332,22 @@ describe('the metric tree', () => {
       return { better: c('.delta.better'), worse: c('.delta.worse'), unclear: c('.delta.unclear') };
     });
     expect(new Set(Object.values(colours)).size).toBe(3);
+    // The sparkline draws both courses, the scenario's band and the two windows.
+    const spark = row(page, 'onTimeRate').locator('spark-line');
+    for (const sel of [
+      'path.baseline',
+      'path.scenario',
+      'path.band',
+      'rect[data-window="short"]',
+      'rect[data-window="long"]',
+    ]) {
+      expect(await spark.locator(sel).count(), sel).toBe(1);
+    }
+    expect(await spark.locator('path.scenario').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
+    // The definition shows on hover.
+    await row(page, 'lateRate').locator('button.name').hover();
+    expect(await row(page, 'lateRate').locator('.definition').isVisible()).toBe(true);
+    await page.screenshot({ path: 'tests/e2e/screenshots/metric-tree-definition.png' });
 
     // Hooks are raw numbers.
     const h = (await hooks(page, '#probe')).onTimeRate!;
@@ -320,6 +377,11 @@ describe('the metric tree', () => {
     const all = await page.locator('#probe').evaluate((el) => el.shadowRoot!.textContent ?? '');
     expect(all).not.toMatch(/NaN|undefined|Infinity/);
     expect(await r.getAttribute('data-breach')).toBe('false');
+    // Its sparkline has nothing to draw and says so.
+    expect(await r.locator('spark-line svg').count()).toBe(0);
+    expect(await r.locator('spark-line [role="img"]').getAttribute('aria-label')).toContain(
+      'no weekly values',
+    );
     expect(problems).toEqual([]);
   });
 
