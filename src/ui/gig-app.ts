@@ -233,17 +233,35 @@ export class GigApp extends LitElement {
     this.state = 'running';
     this.error = '';
     this.progress = 0;
+    // User Timing marks (seen in the browser's performance panel; bench/browser.bench.ts
+    // reads them): the run starts, its first estimate and its final answer are on the page.
+    // Only the latest run's marks are kept, so memory stays flat over many runs.
+    for (const name of ['gigsim:run', 'gigsim:estimate', 'gigsim:final']) {
+      performance.clearMarks(name);
+    }
+    performance.mark('gigsim:run', { detail: run });
+    let estimated = false;
     try {
       const final = await pool.compare(this.baseline, this.scenario, {
         onProgress: (p) => {
           this.progress = p.fraction;
-          if (p.estimate) this.comparison = p.estimate;
+          if (p.estimate) {
+            this.comparison = p.estimate;
+            if (!estimated) {
+              estimated = true;
+              void this.updateComplete.then(() => {
+                if (run === this.runs) performance.mark('gigsim:estimate', { detail: run });
+              });
+            }
+          }
         },
       });
       if (run !== this.runs) return; // a newer run started while this answer was on its way
       this.comparison = final;
       this.progress = 1;
       this.state = this.draft ? 'running' : 'idle';
+      await this.updateComplete;
+      if (run === this.runs) performance.mark('gigsim:final', { detail: run });
     } catch (error) {
       if (isSuperseded(error) || run !== this.runs) return; // the newer run owns the state
       this.error = error instanceof Error ? error.message : String(error);

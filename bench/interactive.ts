@@ -1,0 +1,149 @@
+/**
+ * The interactive targets of DESIGN.md, measured in headless Chromium on the production build:
+ * after the scenario changes, the first estimate in under 100 ms, the final metrics of 16
+ * paired replications of the default scenario in under 250 ms, no main-thread task over
+ * 50 ms; and the speed-up of two workers over one.
+ *
+ * Run by `npm run bench` after the engine benchmarks (a script, not a Vitest bench: it drives
+ * a browser and reports timings the page itself records).
+ *
+ * Each iteration sets a new pay per hour (so the scenario's replications are never cached;
+ * the baseline's are, as they are when a user moves a lever) and waits for the final answer.
+ * The app marks its runs with the User Timing marks `gigsim:run`, `gigsim:estimate` and
+ * `gigsim:final`; long tasks come from a PerformanceObserver. Printed per worker count:
+ * medians over the measured iterations.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+import { launchBrowser } from '../tests/e2e/chromium';
+
+interface Timing {
+  firstEstimate: number;
+  final: number;
+  longestTask: number;
+}
+
+const WORKER_COUNTS = [1, 2] as const;
+/** Warm-up runs per worker count, left out of the figures. */
+const WARMUP = 2;
+/** Measured runs per worker count. */
+const RUNS = 10;
+const timings = new Map<number, Timing[]>(WORKER_COUNTS.map((n) => [n, []]));
+const pages = new Map<number, Page>();
+let browser: Browser;
+let server: PreviewServer;
+let outDir: string;
+let pay = 22;
+
+const median = (xs: number[]) => {
+  const s = [...xs].sort((a, b) => a - b);
+  return s.length === 0 ? Number.NaN : s[Math.floor((s.length - 1) / 2)];
+};
+
+/*
+ * The page-side code is plain JavaScript in strings: tsx compiles functions with name helpers
+ * that do not exist in the page, so functions cannot be passed to the page from here.
+ */
+
+/** Pretends the machine has `n` cores (the pool sizes itself from them); records long tasks. */
+const initScript = (n: number) => `
+  Object.defineProperty(navigator, 'hardwareConcurrency', { get: () => ${n} });
+  window.__longTasks = [];
+  new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) window.__longTasks.push(e.duration);
+  }).observe({ type: 'longtask', buffered: true });
+`;
+
+/** Sets the pay, waits for the app's final mark, and returns the run's timings. */
+const changeScript = (pay: number) => `(async () => {
+  const app = document.querySelector('gig-app');
+  if (!app) throw new Error('no gig-app on the page');
+  performance.clearMarks();
+  window.__longTasks.length = 0;
+  const done = new Promise((resolve) => {
+    const observer = new PerformanceObserver((list) => {
+      if (list.getEntriesByName('gigsim:final').length > 0) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe({ type: 'mark' });
+  });
+  const t0 = performance.now();
+  app.scenario = { ...app.scenario, params: { ...app.scenario.params, payPerHour: ${pay} } };
+  await done;
+  // Let the final render and any task it started finish before reading long tasks.
+  await new Promise((r) => requestAnimationFrame(() => setTimeout(r, 0)));
+  const at = (name) => performance.getEntriesByName(name).at(-1)?.startTime ?? NaN;
+  return {
+    firstEstimate: at('gigsim:estimate') - t0,
+    final: at('gigsim:final') - t0,
+    longestTask: Math.max(0, ...window.__longTasks),
+  };
+})()`;
+
+async function openWithWorkers(url: string, workers: number): Promise<Page> {
+  const page = await browser.newPage();
+  await page.addInitScript(initScript(workers));
+  await page.goto(url);
+  await page.waitForFunction("document.querySelector('gig-app')?.dataset.state === 'idle'", null, {
+    timeout: 120_000,
+  });
+  return page;
+}
+
+function changeAndWait(page: Page, payPerHour: number): Promise<Timing> {
+  return page.evaluate(changeScript(payPerHour)) as Promise<Timing>;
+}
+
+async function main(): Promise<void> {
+  outDir = mkdtempSync(join(tmpdir(), 'gigsim-bench-'));
+  try {
+    await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
+    server = await preview({
+      logLevel: 'error',
+      build: { outDir },
+      preview: { host: '127.0.0.1', port: 0 },
+    });
+    const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+    browser = await launchBrowser();
+    for (const n of WORKER_COUNTS) pages.set(n, await openWithWorkers(url, n));
+    // Alternate worker counts run by run, so both see the same machine load.
+    for (let k = 0; k < WARMUP + RUNS; k++) {
+      for (const n of WORKER_COUNTS) {
+        const page = pages.get(n);
+        if (!page) throw new Error('page not open');
+        pay = pay >= 30 ? 14 : pay + 0.25;
+        const t = await changeAndWait(page, pay);
+        if (k >= WARMUP) timings.get(n)?.push(t);
+      }
+    }
+    const lines = ['interactive (headless Chromium, production build, default scenario):'];
+    for (const n of WORKER_COUNTS) {
+      const t = timings.get(n) ?? [];
+      lines.push(
+        `  ${n} worker${n > 1 ? 's' : ' '}: first estimate ${median(t.map((x) => x.firstEstimate)).toFixed(0)} ms, ` +
+          `final ${median(t.map((x) => x.final)).toFixed(0)} ms, ` +
+          `longest main-thread task ${Math.max(0, ...t.map((x) => x.longestTask)).toFixed(0)} ms ` +
+          `(medians of ${t.length} runs; longest task: worst run)`,
+      );
+    }
+    const one = median((timings.get(1) ?? []).map((x) => x.final));
+    const two = median((timings.get(2) ?? []).map((x) => x.final));
+    lines.push(`  speed-up of 2 workers over 1: ${(one / two).toFixed(2)}x`);
+    console.log(lines.join('\n'));
+  } finally {
+    await browser?.close();
+    await server?.close();
+    rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exitCode = 1;
+});
