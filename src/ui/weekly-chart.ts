@@ -238,14 +238,16 @@ export class WeeklyChart extends LitElement {
 
   private guardrailLine(
     yPos: number,
-    box: { left: number; right: number },
+    box: { left: number; right: number; top: number },
     m: MetricDef,
     threshold: number,
   ) {
+    // Above the line, unless that would run into the window labels over the plot.
+    const labelY = yPos - box.top < 24 ? yPos + 19 : yPos - 7;
     return svg`<g class="guardrail" font-family=${FONT_FAMILY}>
       <line x1=${box.left} x2=${box.right} y1=${yPos} y2=${yPos} stroke=${COLOURS.guardrail}
         stroke-width="2.5" stroke-dasharray="2 4"></line>
-      <text x=${box.right - 4} y=${yPos - 7} text-anchor="end" font-size=${FONT.tick}
+      <text x=${box.right - 4} y=${labelY} text-anchor="end" font-size=${FONT.tick}
         fill=${COLOURS.guardrail} stroke="#ffffff" stroke-width="4" paint-order="stroke"
         >Guardrail ${formatValue(m, threshold)}</text>
     </g>`;

@@ -9,6 +9,7 @@ import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRICS } from '../../src/model/metrics';
 import type { ChartPanel } from '../../src/ui/chart-panel';
 import type {} from '../../src/ui/gig-app';
 import { launchBrowser, openApp, screenshot } from './harness';
@@ -85,6 +86,31 @@ function pngSize(bytes: number[]): { width: number; height: number } {
   const u32 = (o: number) =>
     ((bytes[o]! << 24) | (bytes[o + 1]! << 16) | (bytes[o + 2]! << 8) | bytes[o + 3]!) >>> 0;
   return { width: u32(16), height: u32(20) };
+}
+
+interface OverlapCheck {
+  textOverlaps(svg: Element): string[];
+}
+
+/** Defines `textOverlaps(svg)` in the page: pairs of non-empty texts whose boxes intersect. */
+async function installOverlapCheck(page: Page): Promise<void> {
+  await page.addScriptTag({
+    content: `window.textOverlaps = function (svg) {
+      var boxes = Array.from(svg.querySelectorAll('text'))
+        .filter(function (t) { return (t.textContent || '').trim() !== ''; })
+        .map(function (t) { return { text: t.textContent, r: t.getBoundingClientRect() }; });
+      var out = [];
+      for (var i = 0; i < boxes.length; i++) {
+        for (var j = i + 1; j < boxes.length; j++) {
+          var a = boxes[i].r, b = boxes[j].r;
+          var ix = Math.min(a.right, b.right) - Math.max(a.left, b.left);
+          var iy = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+          if (ix > 1 && iy > 1) out.push(boxes[i].text + ' / ' + boxes[j].text);
+        }
+      }
+      return out;
+    };`,
+  });
 }
 
 const AXIS_TITLES: Record<Chart, string[]> = {
@@ -362,6 +388,36 @@ describe('the charts', () => {
     expect(problems).toEqual([]);
   });
 
+  it('draws every metric of the table without NaN or overlapping labels', async () => {
+    const { page, problems } = await openApp(browser);
+    await ready(page);
+    await installOverlapCheck(page);
+    const panel = page.locator('chart-panel');
+    const ids = METRICS.map((m) => m.id);
+    for (const id of ids) {
+      const found = await panel.evaluate(async (el, metric) => {
+        const p = el as ChartPanel;
+        p.metric = metric as ChartPanel['metric'];
+        await p.updateComplete;
+        const chart = p.shadowRoot?.querySelector('weekly-chart');
+        await chart?.updateComplete;
+        const svg = chart?.shadowRoot?.querySelector('svg');
+        if (!svg) return { markup: '', overlaps: ['no svg'] };
+        return {
+          markup: svg.outerHTML,
+          overlaps: (window as unknown as OverlapCheck).textOverlaps(svg),
+        };
+      }, id);
+      expect(found.markup, id).not.toMatch(/NaN|undefined|Infinity/);
+      expect(found.overlaps, id).toEqual([]);
+      if (['onTimeRate', 'weeklyChurnRate', 'unsafePaceShare', 'hoursGini'].includes(id)) {
+        mkdirSync(SHOTS, { recursive: true });
+        await panel.screenshot({ path: join(SHOTS, `chart-weekly-${id}.png`) });
+      }
+    }
+    expect(problems).toEqual([]);
+  });
+
   for (const viewport of [
     { width: 1280, height: 800 },
     { width: 1920, height: 1080 },
@@ -380,20 +436,10 @@ describe('the charts', () => {
         expect(box.width).toBeGreaterThan(500);
         expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width + 1);
         // Text never overlaps other text.
-        const overlaps = await svg.evaluate((el) => {
-          const boxes = Array.from(el.querySelectorAll('text'))
-            .filter((t) => (t.textContent ?? '').trim() !== '')
-            .map((t) => ({ text: t.textContent ?? '', r: t.getBoundingClientRect() }));
-          const out: string[] = [];
-          boxes.forEach((a, i) =>
-            boxes.slice(i + 1).forEach((b) => {
-              const ix = Math.min(a.r.right, b.r.right) - Math.max(a.r.left, b.r.left);
-              const iy = Math.min(a.r.bottom, b.r.bottom) - Math.max(a.r.top, b.r.top);
-              if (ix > 1 && iy > 1) out.push(`${a.text} / ${b.text}`);
-            }),
-          );
-          return out;
-        });
+        await installOverlapCheck(page);
+        const overlaps = await svg.evaluate((el) =>
+          (window as unknown as OverlapCheck).textOverlaps(el),
+        );
         expect(overlaps, chart).toEqual([]);
         await svg.focus();
         await page.keyboard.press('ArrowLeft');
