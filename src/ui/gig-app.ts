@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MetricId } from '../model/metrics';
+import type { CompareProgress } from '../model/contract';
 import type { Comparison } from '../model/results';
 import { defaultScenario, type Scenario } from '../model/scenario';
 import { createBrowserPool } from '../run/browser';
@@ -24,6 +25,8 @@ import {
 
 /** Quiet time after the last lever input before the comparison reruns. */
 export const LEVER_DEBOUNCE_MS = 200;
+/** Shortest time between two refinements of the shown estimate, ms. */
+export const ESTIMATE_INTERVAL_MS = 150;
 
 /**
  * The application root: header, scenario bar, the levers on the left, the metric tree and the
@@ -68,6 +71,7 @@ export class GigApp extends LitElement {
   private pool: SimulationPool | undefined;
   private runs = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private progressTimer: ReturnType<typeof setTimeout> | undefined;
   /** The hash last written to or read from the URL. */
   private lastHash: string | undefined;
   private readonly onLocation = () => this.readUrl();
@@ -241,21 +245,48 @@ export class GigApp extends LitElement {
     }
     performance.mark('gigsim:run', { detail: run });
     let estimated = false;
+    clearTimeout(this.progressTimer);
+    this.progressTimer = undefined;
+    // Progress and estimates reach the page at most every ESTIMATE_INTERVAL_MS (the first
+    // estimate at once): redrawing the metric tree and the charts for every replication that
+    // finishes would take the main thread from the workers on a small machine.
+    let latest: CompareProgress | undefined;
+    let lastShown = -Infinity;
+    const show = () => {
+      this.progressTimer = undefined;
+      const p = latest;
+      if (!p || run !== this.runs) return;
+      latest = undefined;
+      lastShown = performance.now();
+      this.progress = p.fraction;
+      if (p.estimate) {
+        this.comparison = p.estimate;
+        if (!estimated) {
+          estimated = true;
+          void this.updateComplete.then(() => {
+            if (run === this.runs) performance.mark('gigsim:estimate', { detail: run });
+          });
+        }
+      }
+    };
     try {
       const final = await pool.compare(this.baseline, this.scenario, {
         onProgress: (p) => {
-          this.progress = p.fraction;
-          if (p.estimate) {
-            this.comparison = p.estimate;
-            if (!estimated) {
-              estimated = true;
-              void this.updateComplete.then(() => {
-                if (run === this.runs) performance.mark('gigsim:estimate', { detail: run });
-              });
-            }
+          // Keep the newest estimate even when a later report carries none.
+          latest = p.estimate || !latest?.estimate ? p : { ...p, estimate: latest.estimate };
+          if (!estimated && p.estimate !== undefined) {
+            clearTimeout(this.progressTimer);
+            show();
+            return;
           }
+          if (this.progressTimer !== undefined) return;
+          const wait = Math.max(0, lastShown + ESTIMATE_INTERVAL_MS - performance.now());
+          if (wait === 0) show();
+          else this.progressTimer = setTimeout(show, wait);
         },
       });
+      clearTimeout(this.progressTimer);
+      this.progressTimer = undefined;
       if (run !== this.runs) return; // a newer run started while this answer was on its way
       this.comparison = final;
       this.progress = 1;
