@@ -145,7 +145,16 @@ class Simulation {
   readonly waveNet: Float64Array;
   readonly typeOpen: Int32Array;
   readonly typeReserved: Int32Array;
-  readonly openList: Int32Array;
+  /** Bit t set: block type t still has blocks in the wave's pool (types are at most 31). */
+  openMask = 0;
+  /**
+   * Block types come in groups of one length (longest first), one type per start slot; net
+   * pay depends on the length only, so a wave's net pay is kept per group.
+   */
+  readonly groups: number;
+  readonly groupMask: Int32Array;
+  readonly groupNet: Float64Array;
+
   readonly slotWorked: Int32Array;
   readonly slotWait: Float64Array;
   readonly head = new Int32Array(BUCKETS);
@@ -229,7 +238,21 @@ class Simulation {
     });
     this.typeOpen = new Int32Array(T);
     this.typeReserved = new Int32Array(T);
-    this.openList = new Int32Array(T);
+    if (T > 31) throw new Error(`at most 31 block types fit a bit mask, got ${T}`);
+    const S = SLOT_STARTS.length;
+    this.groups = T / S;
+    this.groupMask = new Int32Array(this.groups);
+    this.groupNet = new Float64Array(this.waves.length * this.groups);
+    for (let g = 0; g < this.groups; g++) {
+      for (let k = 0; k < S; k++) {
+        const t = g * S + k;
+        if (this.bt.len[t] !== this.bt.len[g * S]) throw new Error('block types out of order');
+        this.groupMask[g] |= 1 << t;
+      }
+      for (let w = 0; w < this.waves.length; w++) {
+        this.groupNet[w * this.groups + g] = this.waveNet[w * T + g * S];
+      }
+    }
     this.slotWorked = new Int32Array(SLOT_STARTS.length);
     this.slotWait = new Float64Array(SLOT_STARTS.length);
 
@@ -509,13 +532,16 @@ class Simulation {
     const pool = wave.reservedOnly ? this.typeReserved : this.typeOpen;
     const netRow = w * T;
     let nOpen = 0;
+    let open = 0;
     let bestNet = -Infinity;
     for (let t = 0; t < T; t++) {
       if (pool[t] <= 0) continue;
-      this.openList[nOpen++] = t;
+      nOpen++;
+      open |= 1 << t;
       if (this.waveNet[netRow + t] > bestNet) bestNet = this.waveNet[netRow + t];
     }
     this.nOpen = nOpen;
+    this.openMask = open;
     if (nOpen === 0) return 0;
     const { head, tail, cand, candR, candFlags, candType, candFailMult, candNext } = this;
     const speed = this.dr.speed;
@@ -545,16 +571,23 @@ class Simulation {
     return nOpen;
   }
 
-  /** The drivers of one bucket claim, in order, the longest acceptable open block that fits. */
+  /**
+   * The drivers of one bucket claim, in order, the longest acceptable open block that fits:
+   * among the open types that pay at least their asking wage (a bit mask, longest first), the
+   * first whose hours fit their window and their week.
+   */
   claimBucket(w: number, b: number): number {
     const wave = this.waves[w];
     const bt = this.bt;
-    const netRow = w * bt.count;
+    const G = this.groups;
+    const netRow = w * G;
+    const { groupMask, groupNet } = this;
     const pool = wave.reservedOnly ? this.typeReserved : this.typeOpen;
     const { hoursWanted, hoursWeek, winStart, winEnd } = this.dr;
-    const { cand, candR, candType, candMult, candNext, candFailMult, openList, waveNet } = this;
+    const { cand, candR, candType, candMult, candNext, candFailMult } = this;
+    let open = this.openMask;
     let got = 0;
-    for (let c = this.head[b]; c !== -1 && this.nOpen > 0; c = candNext[c]) {
+    for (let c = this.head[b]; c !== -1 && open !== 0; c = candNext[c]) {
       const i = cand[c];
       const r = candR[c];
       const hw = hoursWeek[i];
@@ -562,24 +595,29 @@ class Simulation {
       const left = hw > 0 ? (hoursWanted[i] - hw) / HOURS_OVERSHOOT : Infinity;
       const ws = winStart[i];
       const we = winEnd[i];
-      let found = -1;
-      for (let k = 0; k < this.nOpen; k++) {
-        const t = openList[k];
-        if (bt.start[t] < ws || bt.end[t] > we || bt.len[t] > left) continue;
-        if (waveNet[netRow + t] < r) continue;
-        found = k;
-        break;
+      let pays = 0;
+      for (let g = 0; g < G; g++) if (groupNet[netRow + g] >= r) pays |= groupMask[g];
+      // Open types that pay enough, longest first: the first that fits the day is taken.
+      let rest = open & pays;
+      let t = -1;
+      while (rest !== 0) {
+        const low = rest & -rest;
+        const k = 31 - Math.clz32(low);
+        if (bt.start[k] >= ws && bt.end[k] <= we && bt.len[k] <= left) {
+          t = k;
+          break;
+        }
+        rest ^= low;
       }
-      if (found < 0) {
+      if (t < 0) {
         // The open wave adds blocks at the same pay, so a miss in the reserved wave does not count.
         if (!wave.reservedOnly) candFailMult[c] = wave.mult;
         continue;
       }
-      const t = openList[found];
       this.typeOpen[t]--;
       if (wave.reservedOnly) this.typeReserved[t]--;
       if (pool[t] <= 0) {
-        for (let k = found; k < this.nOpen - 1; k++) openList[k] = openList[k + 1];
+        open &= ~(1 << t);
         this.nOpen--;
       }
       candType[c] = t;
@@ -587,6 +625,7 @@ class Simulation {
       hoursWeek[i] = hw + bt.len[t];
       got++;
     }
+    this.openMask = open;
     return got;
   }
 
