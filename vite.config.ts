@@ -16,7 +16,6 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
-          benchmark: { include: ['bench/**/*.bench.ts'] },
         },
       },
       {
