@@ -7,9 +7,16 @@ import { defaultScenario, type Scenario } from '../model/scenario';
 import { createBrowserPool } from '../run/browser';
 import { isSuperseded } from '../run/pool';
 import type { SimulationPool } from '../run/simulation-pool';
+import { APP_MODES, DEFAULT_MODE, MODE_INFO, modeSearch, readMode, type AppMode } from './app-mode';
 import './chart-panel';
+import './comparison-summary';
 import './lever-panel';
 import './metric-tree';
+import './mode-nav';
+import './model-page';
+import './practice-mode';
+import './presentation-mode';
+import type { CompareRunner } from './runner';
 import './scenario-bar';
 import {
   CHART_IDS,
@@ -21,7 +28,15 @@ import {
   type ChartKind,
   type Thresholds,
   type ViewState,
+  sameScenario,
 } from './view-state';
+
+/** What the one-page summary shows: a scenario against a baseline, under a name. */
+interface SummaryRequest {
+  readonly baseline: Scenario;
+  readonly scenario: Scenario;
+  readonly name: string;
+}
 
 /** Quiet time after the last lever input before the comparison reruns. */
 export const LEVER_DEBOUNCE_MS = 200;
@@ -42,12 +57,26 @@ export const ESTIMATE_INTERVAL_MS = 150;
  * The view lives in the URL hash (view-state.ts), rewritten with history.replaceState on every
  * change and read on load and on hashchange/popstate. A link that cannot be read leaves the
  * current view as it is and says why above the scenario bar.
+ *
+ * Modes (app-mode.ts): a navigation in the header switches the main area between the workspace,
+ * `<practice-mode>`, `<presentation-mode>` and `<model-page>`. The mode is the URL query's
+ * `mode` key (pushed on a switch, so back and forward move between modes) and is mirrored to
+ * `data-mode`. Each mode gets a `CompareRunner` over the app's pool. The pool serves one
+ * request at a time, so a mode's run supersedes the workspace's: the workspace comparison is
+ * never run while another mode shows, and on coming back it reruns unless the comparison on
+ * screen is the final answer for the current baseline and scenario (the pool's cache makes a
+ * rerun of a pair it has seen nearly free). The one-page summary (`<comparison-summary>`)
+ * opens over any mode from the header's "Summary" button or from presentation mode.
  */
 @customElement('gig-app')
 export class GigApp extends LitElement {
   /** Whether a simulation is in flight; mirrored to the `data-state` attribute. */
   @property({ type: String, reflect: true, attribute: 'data-state' })
   state: 'idle' | 'running' = 'idle';
+
+  /** The mode shown; mirrored to the `data-mode` attribute and carried by the URL query. */
+  @property({ type: String, reflect: true, attribute: 'data-mode' })
+  mode: AppMode = DEFAULT_MODE;
 
   /** The scenario the metrics are compared against. */
   @property({ attribute: false })
@@ -67,6 +96,10 @@ export class GigApp extends LitElement {
   @state() private error = '';
   /** Why the link could not be used, shown by the scenario bar. */
   @state() private linkNotice = '';
+  /** Why the link's mode could not be used, shown under the header. */
+  @state() private modeNotice = '';
+  /** The comparison the one-page summary shows, while it is open. */
+  @state() private summary: SummaryRequest | undefined;
 
   private pool: SimulationPool | undefined;
   private runs = 0;
@@ -74,7 +107,24 @@ export class GigApp extends LitElement {
   private progressTimer: ReturnType<typeof setTimeout> | undefined;
   /** The hash last written to or read from the URL. */
   private lastHash: string | undefined;
-  private readonly onLocation = () => this.readUrl();
+  /** The pair whose final comparison is on screen, if the one shown is final. */
+  private finalFor: { baseline: Scenario; scenario: Scenario } | undefined;
+  /** Whether a workspace run is in flight (not yet answered, failed or superseded). */
+  private workspaceRunning = false;
+  private readonly onLocation = () => {
+    this.readMode();
+    this.readUrl();
+  };
+
+  /**
+   * Runs a comparison on the app's pool for a mode other than the workspace. It supersedes the
+   * workspace's run in flight, if any (the workspace reruns when it is shown again).
+   */
+  readonly runner: CompareRunner = (baseline, scenario, onProgress) => {
+    const pool = this.pool;
+    if (!pool) return Promise.reject(new Error('the worker pool is not running'));
+    return pool.compare(baseline, scenario, { onProgress });
+  };
 
   static override styles = css`
     :host {
@@ -97,6 +147,38 @@ export class GigApp extends LitElement {
     }
     .tagline {
       color: #c9d2de;
+    }
+    mode-nav {
+      margin-left: 0.5rem;
+      align-self: center;
+    }
+    .summary-button {
+      align-self: center;
+      font: inherit;
+      font-size: 1rem;
+      padding: 0.35rem 0.8rem;
+      border-radius: 6px;
+      border: 1px solid #9fb0c3;
+      background: transparent;
+      color: #fff;
+      cursor: pointer;
+    }
+    .summary-button:hover {
+      background: #2d3947;
+    }
+    .summary-button:focus-visible {
+      outline: 3px solid #7fb2f0;
+      outline-offset: 2px;
+    }
+    .mode-notice {
+      margin: 1rem 1.5rem 0;
+      padding: 0.6rem 1rem;
+      border: 1px solid #d9a400;
+      background: #fff7db;
+      border-radius: 8px;
+    }
+    .single {
+      padding: 1rem 1.5rem 1.5rem;
     }
     .status {
       margin-left: auto;
@@ -140,6 +222,15 @@ export class GigApp extends LitElement {
     .error {
       color: #8a1c1c;
     }
+    @media print {
+      header,
+      .mode-notice {
+        display: none;
+      }
+      .single {
+        padding: 0;
+      }
+    }
     @media (max-width: 900px) {
       .layout {
         grid-template-columns: 1fr;
@@ -164,6 +255,7 @@ export class GigApp extends LitElement {
 
   override connectedCallback(): void {
     super.connectedCallback();
+    this.readMode();
     this.readUrl();
     window.addEventListener('hashchange', this.onLocation);
     window.addEventListener('popstate', this.onLocation);
@@ -178,6 +270,47 @@ export class GigApp extends LitElement {
     this.timer = undefined;
     this.pool?.close();
     this.pool = undefined;
+  }
+
+  /** Takes the mode from the URL query; an unknown mode shows the workspace and says why. */
+  private readMode(): void {
+    const r = readMode(location.search);
+    this.modeNotice = r.error ? `This link could not be used fully: ${r.error}.` : '';
+    if (r.mode !== this.mode) this.leaveMode();
+    this.mode = r.mode;
+  }
+
+  /** The URL of a mode, keeping the view's hash. */
+  private modeUrl(mode: AppMode): string {
+    return `${location.pathname}${modeSearch(location.search, mode)}${location.hash}`;
+  }
+
+  /** Switches to `mode`, adding it to the browser's history. */
+  selectMode(mode: AppMode): void {
+    this.summary = undefined;
+    this.modeNotice = '';
+    if (mode === this.mode) return;
+    this.leaveMode();
+    history.pushState(history.state, '', this.modeUrl(mode));
+    this.mode = mode;
+  }
+
+  /** Before the mode changes: lever edits still settling become the scenario. */
+  private leaveMode(): void {
+    this.summary = undefined;
+    const draft = this.draft;
+    this.cancelDraft();
+    if (draft) this.scenario = draft;
+  }
+
+  /** Whether the comparison on screen is the final answer for the current pair. */
+  private isFinal(): boolean {
+    const f = this.finalFor;
+    return (
+      f !== undefined &&
+      sameScenario(f.baseline, this.baseline) &&
+      sameScenario(f.scenario, this.scenario)
+    );
   }
 
   /** Takes the view from the URL hash; a link that cannot be used keeps the current view. */
@@ -214,10 +347,20 @@ export class GigApp extends LitElement {
     if (changed.has('scenario') || changed.has('baseline')) {
       this.baseline = alignSettings(this.baseline, this.scenario);
     }
-    if (!this.pool) {
-      this.pool = createBrowserPool();
+    const pairChanged = changed.has('scenario') || changed.has('baseline');
+    const fresh = !this.pool;
+    if (!this.pool) this.pool = createBrowserPool();
+    // The workspace's comparison runs only while the workspace shows (the pool serves one
+    // request at a time, and another mode's runs must not be superseded by it).
+    if (this.mode !== 'workspace' || this.summary) return;
+    if (fresh || pairChanged) {
       void this.simulate();
-    } else if (changed.has('scenario') || changed.has('baseline')) {
+    } else if (
+      // Back from another mode or from the summary (a private state: not in `this`'s keys).
+      (changed.has('mode') || (changed as Map<PropertyKey, unknown>).has('summary')) &&
+      !this.workspaceRunning &&
+      !this.isFinal()
+    ) {
       void this.simulate();
     }
   }
@@ -235,6 +378,9 @@ export class GigApp extends LitElement {
     if (!pool) return;
     const run = ++this.runs;
     this.state = 'running';
+    this.workspaceRunning = true;
+    this.finalFor = undefined;
+    const pair = { baseline: this.baseline, scenario: this.scenario };
     this.error = '';
     this.progress = 0;
     // User Timing marks (seen in the browser's performance panel; bench/browser.bench.ts
@@ -288,15 +434,23 @@ export class GigApp extends LitElement {
       clearTimeout(this.progressTimer);
       this.progressTimer = undefined;
       if (run !== this.runs) return; // a newer run started while this answer was on its way
+      this.workspaceRunning = false;
       this.comparison = final;
+      this.finalFor = pair;
       this.progress = 1;
       this.state = this.draft ? 'running' : 'idle';
       await this.updateComplete;
       if (run === this.runs) performance.mark('gigsim:final', { detail: run });
     } catch (error) {
-      if (isSuperseded(error) || run !== this.runs) return; // the newer run owns the state
+      clearTimeout(this.progressTimer);
+      this.progressTimer = undefined;
+      if (run !== this.runs) return; // the newer run owns the state
+      this.workspaceRunning = false;
+      // Superseded by another mode's run: the workspace is idle, its comparison not final,
+      // and it reruns when it is shown again.
+      this.state = this.draft ? 'running' : 'idle';
+      if (isSuperseded(error)) return;
       this.error = error instanceof Error ? error.message : String(error);
-      this.state = 'idle';
     }
   }
 
@@ -345,19 +499,115 @@ export class GigApp extends LitElement {
   }
 
   private statusText(): string {
-    if (this.state !== 'running') return '';
+    if (this.state !== 'running' || this.mode !== 'workspace' || this.summary) return '';
     if (this.draft) return 'Waiting for the levers to settle…';
     return `Updating… ${Math.round(this.progress * 100)}% of replications`;
   }
 
+  /** Opens the one-page summary of the workspace's comparison. */
+  private openSummary(): void {
+    const draft = this.draft;
+    this.cancelDraft();
+    if (draft) this.scenario = draft;
+    this.summary = {
+      baseline: this.baseline,
+      scenario: draft ?? this.scenario,
+      name: 'Workspace scenario',
+    };
+  }
+
+  private onSummaryOpen(e: CustomEvent<SummaryRequest>): void {
+    this.summary = e.detail;
+  }
+
+  private closeSummary(): void {
+    this.summary = undefined;
+  }
+
   override render() {
-    const link = `${location.origin}${location.pathname}${location.search}${encodeView(this.view)}`;
+    const links = Object.fromEntries(APP_MODES.map((m) => [m, this.modeUrl(m)]));
     return html`
       <header>
         <h1>gigsim</h1>
         <span class="tagline">what-if simulator for a crowdsourced delivery service</span>
+        <mode-nav
+          .mode=${this.mode}
+          .links=${links}
+          @mode-select=${(e: CustomEvent<{ mode: AppMode }>) => this.selectMode(e.detail.mode)}
+        ></mode-nav>
+        ${
+          this.mode === 'workspace' || this.mode === 'present'
+            ? html`<button
+                type="button"
+                class="summary-button"
+                data-action="open-summary"
+                aria-pressed=${this.summary ? 'true' : 'false'}
+                title="A one-page summary of the workspace's comparison, to print or save as PDF"
+                @click=${this.openSummary}
+              >
+                Summary
+              </button>`
+            : nothing
+        }
         <span class="status" role="status" aria-live="polite">${this.statusText()}</span>
       </header>
+      ${
+        this.modeNotice
+          ? html`<p class="mode-notice" role="alert" data-notice="mode">
+              ${this.modeNotice}
+              <button type="button" @click=${() => (this.modeNotice = '')}>Dismiss</button>
+            </p>`
+          : nothing
+      }
+      ${this.summary ? this.summaryView(this.summary) : this.modeView()}
+    `;
+  }
+
+  private summaryView(request: SummaryRequest) {
+    return html`<main class="single" aria-label="One-page summary">
+      <comparison-summary
+        .runner=${this.runner}
+        .baseline=${request.baseline}
+        .scenario=${request.scenario}
+        .name=${request.name}
+        .thresholds=${this.thresholds}
+        @summary-close=${this.closeSummary}
+      ></comparison-summary>
+    </main>`;
+  }
+
+  private modeView() {
+    switch (this.mode) {
+      case 'practice':
+        return html`<main class="single" aria-label=${MODE_INFO.practice.label}>
+          <practice-mode
+            .runner=${this.runner}
+            .baseline=${this.baseline}
+            .scenario=${this.scenario}
+          ></practice-mode>
+        </main>`;
+      case 'present':
+        return html`<main class="single wide" aria-label=${MODE_INFO.present.label}>
+          <presentation-mode
+            .runner=${this.runner}
+            .baseline=${this.baseline}
+            .scenario=${this.scenario}
+            .thresholds=${this.thresholds}
+            @summary-open=${this.onSummaryOpen}
+          ></presentation-mode>
+        </main>`;
+      case 'model':
+        return html`<main class="single" aria-label=${MODE_INFO.model.label}>
+          <model-page .runner=${this.runner} .scenario=${this.scenario}></model-page>
+        </main>`;
+      case 'workspace':
+        return this.workspace();
+    }
+  }
+
+  private workspace() {
+    const link = `${location.origin}${location.pathname}${location.search}${encodeView(this.view)}`;
+    return html`
       <section class="bar" data-region="scenario" aria-label="Scenario">
         <scenario-bar
           .scenario=${this.draft ?? this.scenario}
