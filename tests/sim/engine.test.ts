@@ -4,11 +4,19 @@ import { METRICS, METRIC_INDEX, type MetricId } from '../../src/model/metrics';
 import { PARAMS, type ParamDef } from '../../src/model/params';
 import { POOL_SERIES, type ReplicationResult } from '../../src/model/results';
 import {
+  changedParams,
   defaultScenario,
   parseScenario,
   withParams,
   type Scenario,
 } from '../../src/model/scenario';
+import {
+  STYLIZED_FACTS,
+  applyFact,
+  judgeFact,
+  type Expectation,
+  type StylizedFact,
+} from '../../src/model/stylized-facts';
 import { CancelledError, runReplication } from '../../src/sim/engine';
 import { normalCdf } from '../../src/sim/random';
 import { compare } from '../../src/sim/stats';
@@ -131,48 +139,89 @@ describe('the engine', () => {
   });
 });
 
+/**
+ * How strictly each expectation of src/model/stylized-facts.ts is tested, keyed
+ * `<factId>/<metric>/<run>`: by the mean (the mean delta on the expected side, and past `beyond`
+ * when given) or by the interval (the whole 95% interval on the expected side, past `beyond`).
+ * Every expectation of every fact must have an entry and every entry an expectation, so the
+ * facts are stated once, in the table, and the tolerances here.
+ */
+type Tolerance = { by: 'mean' | 'interval'; beyond?: number };
+const TOLERANCES: Record<string, Tolerance> = {
+  'pay-up/fillRate/short': { by: 'mean' },
+  'pay-up/onTimeRate/short': { by: 'mean' },
+  'pay-up/driverNetHourly/short': { by: 'mean' },
+  'pay-up/activeDrivers/long': { by: 'mean', beyond: 10 },
+  'pay-up/hoursPerActiveDriver/long': { by: 'mean' },
+  // station overhead per package falls: fewer blocks carry the same packages
+  'longer-blocks/costPerPackage/whole': { by: 'mean' },
+  'longer-blocks/fillRate/whole': { by: 'interval', beyond: 0.01 },
+  // surge off minus surge on: the paired interval is exactly the negative of on minus off
+  'surge-off/fillRate/whole': { by: 'interval' },
+  'surge-off/surgeSpendShare/whole': { by: 'interval' },
+  'more-buffer/onTimeRate/whole': { by: 'interval' },
+  'more-buffer/idlePaidHoursShare/whole': { by: 'interval' },
+};
+
+const key = (fact: StylizedFact, e: Expectation) => `${fact.id}/${e.metric}/${e.run}`;
+
 describe('the stylized facts of MODEL.md section 6, with defaults (8 paired replications)', () => {
   const reps = 8;
   const base = runs(defaultScenario(), reps);
-  const against = (changes: Record<string, unknown>) =>
-    compare(base, runs(scenario(changes), reps)).delta;
 
-  it('pay up: fill rate and on-time rate rise in the short run; later hours per driver fall and hourly earnings drift back', () => {
-    const d = against({ payPerHour: 24.2 });
-    expect(d.shortRun.mean[m('fillRate')]).toBeGreaterThan(0);
-    expect(d.shortRun.mean[m('onTimeRate')]).toBeGreaterThan(0);
-    expect(d.longRun.mean[m('activeDrivers')]).toBeGreaterThan(10);
-    // hours per driver: lower in the long run than the short-run effect
-    expect(d.longRun.mean[m('hoursPerActiveDriver')]!).toBeLessThan(
-      d.shortRun.mean[m('hoursPerActiveDriver')]!,
+  it('gives every expectation of the facts table a tolerance here, and no other', () => {
+    const keys = (STYLIZED_FACTS as readonly StylizedFact[]).flatMap((f) =>
+      f.expectations.map((e) => key(f, e)),
     );
-    expect(d.longRun.mean[m('hoursPerActiveDriver')]).toBeLessThan(0);
-    // realised hourly earnings: the long-run gain is smaller than the short-run gain
-    expect(d.shortRun.mean[m('driverNetHourly')]).toBeGreaterThan(0);
-    expect(d.longRun.mean[m('driverNetHourly')]!).toBeLessThan(
-      d.shortRun.mean[m('driverNetHourly')]!,
-    );
+    expect(keys.sort()).toEqual(Object.keys(TOLERANCES).sort());
   });
 
-  it('longer blocks cut overhead per package and fill less readily', () => {
-    const d = against({ blockHours: 5 });
-    // station overhead per package falls: fewer blocks carry the same packages
-    expect(d.whole.mean[m('costPerPackage')]).toBeLessThan(0);
-    expect(d.whole.high[m('fillRate')]).toBeLessThan(-0.01);
+  it('changes the default pay, block length, surge and buffer as the tests always did', () => {
+    const changed = (id: string) => {
+      const fact = STYLIZED_FACTS.find((f) => f.id === id)!;
+      const r = applyFact(fact, defaultScenario());
+      if (!r.ok) throw new Error(r.error);
+      return changedParams(r.value.params);
+    };
+    expect(changed('pay-up')).toEqual({ payPerHour: 24.2 });
+    expect(changed('longer-blocks')).toEqual({ blockHours: 5 });
+    expect(changed('surge-off')).toEqual({ surgeEnabled: false });
+    expect(changed('more-buffer')).toEqual({ capacityBuffer: 0.15 });
   });
 
-  it('surge on leaves fewer blocks unfilled at start, and the surge spend shows it', () => {
-    const off = runs(scenario({ surgeEnabled: false }), reps);
-    const d = compare(off, base).delta; // surge on (defaults) minus surge off
-    expect(d.whole.low[m('fillRate')]).toBeGreaterThan(0);
-    expect(d.whole.low[m('surgeSpendShare')]).toBeGreaterThan(0);
-  });
-
-  it('more capacity buffer buys on-time delivery with idle paid hours', () => {
-    const d = against({ capacityBuffer: 0.15 });
-    expect(d.whole.low[m('onTimeRate')]).toBeGreaterThan(0);
-    expect(d.whole.low[m('idlePaidHoursShare')]).toBeGreaterThan(0);
-  });
+  for (const fact of STYLIZED_FACTS as readonly StylizedFact[]) {
+    it(`${fact.title}: ${fact.statement}`, () => {
+      const changed = applyFact(fact, defaultScenario());
+      if (!changed.ok) throw new Error(changed.error);
+      const d = compare(base, runs(changed.value, reps)).delta;
+      const period = { short: d.shortRun, long: d.longRun, whole: d.whole };
+      for (const e of fact.expectations) {
+        const tol = TOLERANCES[key(fact, e)]!;
+        const p = period[e.run];
+        const i = m(e.metric);
+        const beyond = tol.beyond ?? 0;
+        const where = `${key(fact, e)} should be ${e.sign > 0 ? 'above' : 'below'} ${e.sign * beyond}`;
+        if (tol.by === 'mean') {
+          expect(e.sign * p.mean[i]!, where).toBeGreaterThan(beyond);
+        } else {
+          // the interval's end nearest zero
+          const nearest = e.sign > 0 ? p.low[i]! : -p.high[i]!;
+          expect(nearest, where).toBeGreaterThan(beyond);
+        }
+      }
+      // the effects that fade: lower in the long run than the short-run effect
+      for (const metric of fact.fades ?? []) {
+        expect(d.longRun.mean[m(metric)]!, `${metric} fades`).toBeLessThan(
+          d.shortRun.mean[m(metric)]!,
+        );
+      }
+      // and the table's own judgement agrees on every part the tests hold by the interval
+      const judged = judgeFact(fact, { delta: d });
+      for (const j of judged.expectations) {
+        if (TOLERANCES[key(fact, j)]!.by === 'interval') expect(j.verdict).toBe('reproduced');
+      }
+    });
+  }
 
   it('sits near a steady state: pool within ±15%, fill about 95% or better, on time about 97%, drivers netting $17–21', () => {
     const first = base[0]!;
