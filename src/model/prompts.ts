@@ -1,0 +1,289 @@
+/**
+ * Practice prompts: changes a product manager might propose, for a candidate to reason about
+ * before the simulation answers. Each prompt names the levers it moves (absolute values, so
+ * the prompt reads the same whatever the workspace), optionally a situation both sides share
+ * (for example the season) and a horizon, and the metrics the candidate is asked about.
+ *
+ * A candidate can also turn any scenario into a prompt: the levers it changes against its
+ * baseline make the title.
+ */
+import { reaches } from './causal';
+import { METRICS, type MetricId } from './metrics';
+import { PARAM_BY_ID, type ParamDef, type ParamId, type Params } from './params';
+import { changedParams, withParams, type Parsed, type Scenario } from './scenario';
+
+export type Difficulty = 'easy' | 'medium' | 'hard';
+
+export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
+
+export interface Prompt {
+  readonly id: string;
+  /** The change as a PM would propose it. */
+  readonly title: string;
+  readonly difficulty: Difficulty;
+  /** A sentence of context for the candidate. */
+  readonly context: string;
+  /** Levers (or assumptions) the proposal changes: the scenario's values. */
+  readonly changes: Partial<Params>;
+  /** The situation baseline and scenario share (not part of the change). */
+  readonly setting?: Partial<Params>;
+  /** Simulated weeks, when the prompt needs its own horizon. */
+  readonly weeks?: number;
+  /** Metrics the candidate predicts, the North Star first. */
+  readonly metrics: readonly MetricId[];
+}
+
+export const NORTH_STAR: MetricId = 'onTimePackagesPerWeek';
+
+export const PROMPTS: readonly Prompt[] = [
+  {
+    id: 'pay-rise-30',
+    title: 'Raise pay per hour from $22 to $30',
+    difficulty: 'easy',
+    context: 'Drivers complain about pay; finance asks what a generous raise buys.',
+    changes: { payPerHour: 30 },
+    metrics: [
+      'onTimePackagesPerWeek',
+      'fillRate',
+      'driverNetHourly',
+      'costPerPackage',
+      'activeDrivers',
+      'hoursPerActiveDriver',
+      'blockScarcity',
+      'fallbackShare',
+    ],
+  },
+  {
+    id: 'pay-cut-10',
+    title: 'Cut pay per hour by 10% ($22 to $19.80)',
+    difficulty: 'medium',
+    context: 'Finance wants a lower cost per package and proposes the obvious cut.',
+    changes: { payPerHour: 19.8 },
+    metrics: [
+      'onTimePackagesPerWeek',
+      'fillRate',
+      'fallbackShare',
+      'costPerPackage',
+      'driverNetHourly',
+      'activeDrivers',
+      'weeklyChurnRate',
+      'onTimeRate',
+    ],
+  },
+  {
+    id: 'blocks-5h',
+    title: 'Move to 5-hour blocks (from 3.5 hours)',
+    difficulty: 'medium',
+    context: 'Operations wants fewer, longer blocks to cut station overhead.',
+    changes: { blockHours: 5 },
+    metrics: [
+      'onTimePackagesPerWeek',
+      'fillRate',
+      'costPerPackage',
+      'driverNetHourly',
+      'hoursGini',
+      'blockScarcity',
+      'onTimeRate',
+    ],
+  },
+  {
+    id: 'surge-off-peak',
+    title: 'Switch off surge pay before peak season',
+    difficulty: 'hard',
+    context: 'Both runs start in week 44, just before Black Friday; surge spend is under scrutiny.',
+    changes: { surgeEnabled: false },
+    setting: { startWeek: 44 },
+    weeks: 12,
+    metrics: [
+      'onTimePackagesPerWeek',
+      'fillRate',
+      'surgeSpendShare',
+      'fallbackShare',
+      'costPerPackage',
+      'lateRate',
+      'driverNetHourly',
+    ],
+  },
+  {
+    id: 'release-week-ahead',
+    title: 'Release blocks a week ahead (from 2 days)',
+    difficulty: 'hard',
+    context: 'Drivers ask to plan their week; the scheduling team proposes 7-day releases.',
+    changes: { releaseLeadDays: 7 },
+    metrics: [
+      'onTimePackagesPerWeek',
+      'fillRate',
+      'timeToFillHours',
+      'onTimeRate',
+      'fallbackShare',
+      'weeklyChurnRate',
+      'activeDrivers',
+    ],
+  },
+  {
+    id: 'buffer-20',
+    title: 'Raise the capacity buffer from 5% to 20%',
+    difficulty: 'easy',
+    context: 'Customers saw late packages last month; the station wants a bigger margin.',
+    changes: { capacityBuffer: 0.2 },
+    metrics: [
+      'onTimePackagesPerWeek',
+      'onTimeRate',
+      'idlePaidHoursShare',
+      'costPerPackage',
+      'fillRate',
+      'hoursPerActiveDriver',
+      'blockScarcity',
+    ],
+  },
+  {
+    id: 'reserved-80',
+    title: 'Reserve 80% of blocks for drivers in good standing (from 30%)',
+    difficulty: 'hard',
+    context: 'Reliability matters; the proposal rewards drivers with a clean record.',
+    changes: { reservedShare: 0.8 },
+    metrics: [
+      'onTimePackagesPerWeek',
+      'hoursGini',
+      'retention90',
+      'weeklyChurnRate',
+      'activeDrivers',
+      'fillRate',
+    ],
+  },
+  {
+    id: 'tight-labour',
+    title: 'The labour market tightens: outside wages rise from $17 to $19 an hour',
+    difficulty: 'medium',
+    context: 'Not a lever: warehouses nearby raise wages. What happens if pay stays as it is?',
+    changes: { outsideWage: 19 },
+    metrics: [
+      'onTimePackagesPerWeek',
+      'activeDrivers',
+      'fillRate',
+      'weeklyChurnRate',
+      'costPerPackage',
+      'fallbackShare',
+      'surgeSpendShare',
+    ],
+  },
+  {
+    id: 'tips-3',
+    title: 'Pass on tips of $3 per block hour',
+    difficulty: 'easy',
+    context: 'A grocery partner adds tips; the operator counts them as its cost.',
+    changes: { tipsPerHour: 3 },
+    metrics: [
+      'onTimePackagesPerWeek',
+      'driverNetHourly',
+      'costPerPackage',
+      'fillRate',
+      'activeDrivers',
+      'belowFloorHoursShare',
+    ],
+  },
+];
+
+export const PROMPT_BY_ID: ReadonlyMap<string, Prompt> = new Map(PROMPTS.map((p) => [p.id, p]));
+
+/** The baseline and scenario a prompt compares: both with its setting and horizon. */
+export interface PromptRun {
+  readonly baseline: Scenario;
+  readonly scenario: Scenario;
+}
+
+/** Builds a prompt's pair of runs from the workspace baseline (validated). */
+export function promptRun(prompt: Prompt, workspaceBaseline: Scenario): Parsed<PromptRun> {
+  const base = withParams(
+    prompt.weeks === undefined ? workspaceBaseline : { ...workspaceBaseline, weeks: prompt.weeks },
+    prompt.setting ?? {},
+  );
+  if (!base.ok) return base;
+  const scenario = withParams(base.value, prompt.changes);
+  if (!scenario.ok) return scenario;
+  if (Object.keys(changedParams(scenario.value.params, base.value.params)).length === 0) {
+    return {
+      ok: false,
+      error: 'this prompt changes nothing against your baseline (it already has these values)',
+    };
+  }
+  return { ok: true, value: { baseline: base.value, scenario: scenario.value } };
+}
+
+/** A parameter value as people read it, with its unit: "$22/h", "3.5 h", "on". */
+export function formatParamValue(def: ParamDef, value: number | boolean): string {
+  if (typeof value === 'boolean') return value ? 'on' : 'off';
+  const text = String(Number(value.toPrecision(6)));
+  if (def.unit.startsWith('$')) return `$${text}${def.unit.slice(1)}`;
+  if (def.unit === 'share') return `${Number((value * 100).toPrecision(6))}%`;
+  return def.unit === '' ? text : `${text} ${def.unit}`;
+}
+
+/** Metrics asked about when a prompt is made from a scenario, in order of priority. */
+export const CUSTOM_METRICS: readonly MetricId[] = [
+  'onTimePackagesPerWeek',
+  'fillRate',
+  'costPerPackage',
+  'driverNetHourly',
+  'activeDrivers',
+  'onTimeRate',
+  'fallbackShare',
+  'weeklyChurnRate',
+];
+
+/**
+ * A prompt from a scenario against its baseline: the changed levers make the title. The run
+ * settings (weeks) come from the scenario; the rest of the baseline is the workspace's.
+ */
+export function promptFromScenario(baseline: Scenario, scenario: Scenario): Parsed<Prompt> {
+  const changes = changedParams(scenario.params, baseline.params);
+  const ids = Object.keys(changes) as (keyof Params)[];
+  if (ids.length === 0) {
+    return {
+      ok: false,
+      error: 'the workspace scenario is the same as its baseline: change a lever first',
+    };
+  }
+  const parts = ids.map((id) => {
+    const def = PARAM_BY_ID.get(id);
+    if (!def) return id;
+    return `${def.label}: ${formatParamValue(def, baseline.params[id])} → ${formatParamValue(def, scenario.params[id])}`;
+  });
+  return { ok: true, value: customPrompt(ids, changes, parts.join('; '), scenario.weeks) };
+}
+
+/** Most and fewest metrics a prompt made from a scenario asks about. */
+const CUSTOM_MOST = 8;
+const CUSTOM_FEWEST = 6;
+
+function customPrompt(
+  ids: readonly ParamId[],
+  changes: Partial<Params>,
+  title: string,
+  weeks: number,
+): Prompt {
+  // The North Star, then the metrics the changed levers reach in the causal graph.
+  const reached = (metric: MetricId) => ids.some((id) => reaches(id, metric));
+  const preferred = [
+    ...CUSTOM_METRICS,
+    ...METRICS.map((m) => m.id).filter((id) => !CUSTOM_METRICS.includes(id)),
+  ];
+  const metrics: MetricId[] = [NORTH_STAR];
+  for (const id of preferred) {
+    if (metrics.length >= CUSTOM_MOST) break;
+    if (!metrics.includes(id) && reached(id)) metrics.push(id);
+  }
+  for (const id of CUSTOM_METRICS) {
+    if (metrics.length >= CUSTOM_FEWEST) break;
+    if (!metrics.includes(id)) metrics.push(id);
+  }
+  return {
+    id: `scenario:${JSON.stringify(changes)}`,
+    title,
+    difficulty: ids.length > 1 ? 'hard' : 'medium',
+    context: 'Made from your workspace scenario against its baseline.',
+    changes,
+    weeks,
+    metrics,
+  };
+}

@@ -1,0 +1,102 @@
+import { describe, expect, it } from 'vitest';
+import {
+  CAUSAL_EDGES,
+  causalNode,
+  causalPaths,
+  explainChange,
+  leverDirection,
+  metricNode,
+  paramNode,
+  pathText,
+  reaches,
+} from '../../src/model/causal';
+import type { MetricId } from '../../src/model/metrics';
+import type { ParamId } from '../../src/model/params';
+import { PROMPTS } from '../../src/model/prompts';
+
+describe('the causal graph', () => {
+  it('names only nodes that exist, with a sign and a reason on every link', () => {
+    for (const e of CAUSAL_EDGES) {
+      expect(causalNode(e.from), e.from).toBeDefined();
+      expect(causalNode(e.to), e.to).toBeDefined();
+      expect([1, -1]).toContain(e.sign);
+      expect(e.why.length).toBeGreaterThan(5);
+    }
+  });
+
+  it('has no link into a parameter: levers are causes only', () => {
+    expect(CAUSAL_EDGES.filter((e) => e.to.startsWith('p.'))).toEqual([]);
+  });
+
+  for (const prompt of PROMPTS) {
+    for (const lever of Object.keys(prompt.changes) as ParamId[]) {
+      it(`links ${lever} (${prompt.id}) to each asked metric`, () => {
+        for (const metric of prompt.metrics) {
+          expect(reaches(lever, metric), `${lever} → ${metric}`).toBe(true);
+        }
+      });
+    }
+  }
+
+  it('finds the pay → fill → fallback → cost chain, shortest chains first', () => {
+    const paths = causalPaths(paramNode('payPerHour'), metricNode('costPerPackage'), 'short');
+    const texts = paths.map((p) => pathText(p, -1));
+    expect(texts).toContain(
+      'pay down → worse-paid offers → fewer drivers willing to work → fewer claims → lower fill → less route capacity shows up → more fallback → higher cost per package',
+    );
+    expect(texts[0]).toBe('pay down → less driver pay per package → lower cost per package');
+    const lengths = paths.map((p) => p.edges.length);
+    expect(lengths).toEqual([...lengths].sort((a, b) => a - b));
+  });
+
+  it('adds entry and churn chains only in the long run', () => {
+    const short = causalPaths(paramNode('payPerHour'), metricNode('activeDrivers'), 'short');
+    const long = causalPaths(paramNode('payPerHour'), metricNode('activeDrivers'), 'long');
+    expect(short).toEqual([]);
+    expect(long.length).toBeGreaterThan(0);
+    expect(long.every((p) => p.long)).toBe(true);
+  });
+
+  it('explains a higher cost after a pay cut by the fallback chain, despite less pay per package', () => {
+    const e = explainChange('payPerHour', -1, 'costPerPackage', 'up', 'short')!;
+    expect(e.lines[0]).toMatch(/^pay down → .* more fallback → higher cost per package/);
+    expect(e.lines[0]).toMatch(/despite less driver pay per package$/);
+    expect(e.paths.every((p) => p.sign * -1 === 1)).toBe(true);
+  });
+
+  it('explains a lower cost after a pay cut by the direct chain', () => {
+    const e = explainChange('payPerHour', -1, 'costPerPackage', 'down', 'long')!;
+    expect(e.lines[0]).toBe('pay down → less driver pay per package → lower cost per package');
+  });
+
+  it('explains a flat result by chains pulling both ways', () => {
+    const e = explainChange('payPerHour', 1, 'costPerPackage', 'flat', 'long')!;
+    expect(e.paths.map((p) => p.sign).sort()).toEqual([-1, 1]);
+    expect(e.note).toMatch(/both ways/);
+  });
+
+  it('falls back on long-run chains for a short-run move only entry and churn explain', () => {
+    const e = explainChange('payPerHour', 1, 'activeDrivers', 'up', 'short')!;
+    expect(e.lines[0]).toMatch(/more applicants → more active drivers/);
+    expect(e.note).toMatch(/entry and churn/);
+  });
+
+  it('says so when the graph has no chain', () => {
+    expect(explainChange('safePace', 1, 'activeDrivers', 'up', 'long')).toBeUndefined();
+  });
+
+  it('reads lever directions from values and switches', () => {
+    expect(leverDirection(22, 30)).toBe(1);
+    expect(leverDirection(22, 19.8)).toBe(-1);
+    expect(leverDirection(true, false)).toBe(-1);
+    expect(leverDirection(3, 3)).toBe(0);
+  });
+
+  it('answers every lever and metric pair quickly', () => {
+    const t0 = performance.now();
+    const levers: ParamId[] = ['payPerHour', 'blockHours', 'reservedShare', 'outsideWage'];
+    const metrics: MetricId[] = ['onTimePackagesPerWeek', 'hoursGini', 'retention90'];
+    for (const l of levers) for (const m of metrics) explainChange(l, 1, m, 'up', 'long');
+    expect(performance.now() - t0).toBeLessThan(2000);
+  });
+});

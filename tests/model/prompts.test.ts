@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { METRIC_BY_ID } from '../../src/model/metrics';
+import { PARAM_BY_ID } from '../../src/model/params';
+import {
+  NORTH_STAR,
+  PROMPTS,
+  formatParamValue,
+  promptFromScenario,
+  promptRun,
+} from '../../src/model/prompts';
+import { changedParams, defaultScenario, withParams } from '../../src/model/scenario';
+
+describe('practice prompts', () => {
+  it('are at least eight, with unique ids and every difficulty', () => {
+    expect(PROMPTS.length).toBeGreaterThanOrEqual(8);
+    expect(new Set(PROMPTS.map((p) => p.id)).size).toBe(PROMPTS.length);
+    expect(new Set(PROMPTS.map((p) => p.difficulty))).toEqual(new Set(['easy', 'medium', 'hard']));
+  });
+
+  it.each(PROMPTS.map((p) => [p.id, p] as const))(
+    '%s validates through withParams and changes what it says against the defaults',
+    (_id, prompt) => {
+      expect(withParams(defaultScenario(), prompt.changes).ok).toBe(true);
+      expect(withParams(defaultScenario(), prompt.setting ?? {}).ok).toBe(true);
+      const run = promptRun(prompt, defaultScenario());
+      if (!run.ok) throw new Error(run.error);
+      expect(changedParams(run.value.scenario.params, run.value.baseline.params)).toEqual(
+        prompt.changes,
+      );
+      expect(run.value.baseline.weeks).toBe(prompt.weeks ?? defaultScenario().weeks);
+      expect(run.value.scenario.weeks).toBe(run.value.baseline.weeks);
+    },
+  );
+
+  it.each(PROMPTS.map((p) => [p.id, p] as const))(
+    '%s asks about 6 to 10 known metrics, the North Star first',
+    (_id, prompt) => {
+      expect(prompt.metrics.length).toBeGreaterThanOrEqual(6);
+      expect(prompt.metrics.length).toBeLessThanOrEqual(10);
+      expect(prompt.metrics[0]).toBe(NORTH_STAR);
+      expect(new Set(prompt.metrics).size).toBe(prompt.metrics.length);
+      for (const m of prompt.metrics) expect(METRIC_BY_ID.has(m)).toBe(true);
+    },
+  );
+
+  it('keeps the workspace baseline apart from the prompt setting, and refuses a no-op', () => {
+    const surge = PROMPTS.find((p) => p.setting !== undefined)!;
+    const run = promptRun(surge, { ...defaultScenario(), replications: 4 });
+    if (!run.ok) throw new Error(run.error);
+    expect(run.value.baseline.params.startWeek).toBe(surge.setting!.startWeek);
+    expect(run.value.scenario.params.startWeek).toBe(surge.setting!.startWeek);
+    expect(run.value.baseline.replications).toBe(4);
+
+    const pay = PROMPTS.find((p) => p.id === 'pay-rise-30')!;
+    const already = withParams(defaultScenario(), pay.changes);
+    if (!already.ok) throw new Error(already.error);
+    const noop = promptRun(pay, already.value);
+    expect(noop.ok).toBe(false);
+    if (!noop.ok) expect(noop.error).toMatch(/changes nothing/);
+  });
+
+  it('can be made from a scenario: the changed levers make the title', () => {
+    const base = defaultScenario();
+    const changed = withParams(base, { payPerHour: 25, surgeEnabled: false });
+    if (!changed.ok) throw new Error(changed.error);
+    const r = promptFromScenario(base, { ...changed.value, weeks: 12 });
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.title).toBe('Pay per block hour: $22/h → $25/h; Surge on: on → off');
+    expect(r.value.changes).toEqual({ payPerHour: 25, surgeEnabled: false });
+    expect(r.value.difficulty).toBe('hard');
+    expect(r.value.weeks).toBe(12);
+    expect(r.value.metrics[0]).toBe(NORTH_STAR);
+    expect(r.value.metrics.length).toBeGreaterThanOrEqual(6);
+    expect(r.value.metrics.length).toBeLessThanOrEqual(10);
+    const run = promptRun(r.value, base);
+    expect(run.ok).toBe(true);
+
+    const same = promptFromScenario(base, base);
+    expect(same.ok).toBe(false);
+    if (!same.ok) expect(same.error).toMatch(/same as its baseline/);
+  });
+
+  it('writes parameter values with their units', () => {
+    const def = (id: string) => PARAM_BY_ID.get(id)!;
+    expect(formatParamValue(def('payPerHour'), 19.8)).toBe('$19.8/h');
+    expect(formatParamValue(def('capacityBuffer'), 0.2)).toBe('20%');
+    expect(formatParamValue(def('blockHours'), 5)).toBe('5 h');
+    expect(formatParamValue(def('surgeEnabled'), true)).toBe('on');
+  });
+});
