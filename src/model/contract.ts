@@ -62,3 +62,20 @@ export type CompareProgress = RunProgress<Comparison>;
 
 /** Progress of a single scenario's replications. */
 export type SummaryProgress = RunProgress<ScenarioSummary>;
+
+/**
+ * How a part of the app other than the workspace (and the explorer, in the browser and in
+ * Node) runs a comparison: on one worker pool, which serves one request at a time (a new
+ * request supersedes the one in flight, whose promise then rejects with an error for which
+ * `isSuperseded` from src/run/pool.ts is true).
+ *
+ * `signal`, when given and honoured, stops the comparison on abort: the runner supersedes its
+ * run in flight, so the promise rejects (superseded). A runner may ignore it; callers that
+ * pass one must still stop waiting on abort themselves (src/run/explorer.ts does).
+ */
+export type CompareRunner = (
+  baseline: Scenario,
+  scenario: Scenario,
+  onProgress?: (progress: CompareProgress) => void,
+  signal?: AbortSignal,
+) => Promise<Comparison>;

@@ -1,14 +1,6 @@
 /**
- * How a part of the app other than the workspace runs a comparison: on the app's one worker
- * pool, which serves one request at a time (a new request supersedes the one in flight, whose
- * promise then rejects with an error for which `isSuperseded` from src/run/pool.ts is true).
+ * How a part of the app other than the workspace runs a comparison. The type lives in
+ * src/model/contract.ts (the explorer in src/run uses it too); it is re-exported here so
+ * that the UI's imports keep working.
  */
-import type { CompareProgress } from '../model/contract';
-import type { Comparison } from '../model/results';
-import type { Scenario } from '../model/scenario';
-
-export type CompareRunner = (
-  baseline: Scenario,
-  scenario: Scenario,
-  onProgress?: (progress: CompareProgress) => void,
-) => Promise<Comparison>;
+export type { CompareRunner } from '../model/contract';
