@@ -11,6 +11,8 @@ import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
 import { PARAM_BY_ID } from '../model/params';
 import { comparisonReport, reportCsv, summaryReport, type RunReport } from '../model/report';
+import { sweepCsv, sweepReport, type SweepReport } from '../model/sweep-report';
+import { parseSweep, type SweepAxis } from '../model/sweep';
 import {
   SETTINGS,
   checkSetting,
@@ -21,6 +23,7 @@ import {
   type Scenario,
   type SettingId,
 } from '../model/scenario';
+import type { SimulationPool } from '../run/simulation-pool';
 
 export const USAGE = `Usage: npm run -s sim -- [options]
 
@@ -35,6 +38,11 @@ Options:
   --weeks N          simulated weeks (${SETTINGS.weeks.min}–${SETTINGS.weeks.max})
   --baseline FILE    compare with this scenario on the same seeds (its seed, weeks and
                      replications are replaced by the scenario's, so that runs pair)
+  --sweep ID=FROM:TO:STEPS
+                     sweep a parameter over STEPS evenly spaced values (2–50, on the
+                     parameter's step; a true/false one: ID=false:true), comparing the
+                     scenario at each value with the baseline (or with the scenario as
+                     given) on the same seeds; twice: a grid of two parameters
   --format json|csv  output format (default json)
   --workers N        worker threads (default: one per core)
   --help             this text
@@ -45,6 +53,8 @@ export interface CliOptions {
   scenario: Scenario;
   baseline?: Scenario;
   format: 'json' | 'csv';
+  /** One axis: a sweep; two: a grid (the first outermost). */
+  sweeps: SweepAxis[];
   workers?: number;
   help: boolean;
 }
@@ -104,6 +114,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const sets: [string, string][] = [];
   const settings: Partial<Record<SettingId, number>> = {};
   let format: 'json' | 'csv' = 'json';
+  const sweeps: SweepAxis[] = [];
   let workers: number | undefined;
   let help = false;
   for (let k = 0; k < argv.length; k++) {
@@ -147,6 +158,22 @@ export function parseArgs(argv: readonly string[]): CliOptions {
       case '--weeks':
         settings.weeks = settingValue('weeks', flag, value());
         break;
+      case '--sweep': {
+        const v = value();
+        const axis = unwrap(parseSweep(v), `--sweep ${v}`);
+        if (sweeps.some((a) => a.id === axis.id)) {
+          throw new UsageError(
+            `--sweep ${v}: "${axis.id}" is already swept; a grid needs two different parameters`,
+          );
+        }
+        if (sweeps.length === 2) {
+          throw new UsageError(
+            `--sweep ${v}: at most two --sweep flags (one: a sweep, two: a grid)`,
+          );
+        }
+        sweeps.push(axis);
+        break;
+      }
       case '--format': {
         const v = value();
         if (v !== 'json' && v !== 'csv') {
@@ -192,20 +219,26 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     scenario,
     ...(baseline ? { baseline } : {}),
     format,
+    sweeps,
     ...(workers !== undefined ? { workers } : {}),
     help,
   };
 }
 
-/** Runs the parsed request on a Node worker pool and returns the report. */
-export async function runCli(options: CliOptions): Promise<RunReport> {
+/**
+ * Runs the parsed request on a Node worker pool and returns the report: a sweep's when
+ * `--sweep` was given, else the scenario's (compared with the baseline, if any).
+ */
+export async function runCli(options: CliOptions): Promise<RunReport | SweepReport> {
   const { createNodePool } = await import('../run/node');
   const pool = createNodePool({
-    cacheScenarios: 0,
+    // A sweep compares every point with one baseline: keep its replications at hand.
+    cacheScenarios: options.sweeps.length > 0 ? 2 : 0,
     ...(options.workers !== undefined ? { size: options.workers } : {}),
   });
   try {
     const { scenario, baseline } = options;
+    if (options.sweeps.length > 0) return await runSweep(pool, options);
     if (baseline) {
       return comparisonReport(await pool.compare(baseline, scenario), baseline, scenario);
     }
@@ -215,8 +248,35 @@ export async function runCli(options: CliOptions): Promise<RunReport> {
   }
 }
 
-export function formatReport(report: RunReport, format: 'json' | 'csv'): string {
-  return format === 'csv' ? reportCsv(report) : `${JSON.stringify(report, null, 2)}\n`;
+async function runSweep(pool: SimulationPool, options: CliOptions): Promise<SweepReport> {
+  const { grid, poolRunner, sweep } = await import('../run/explorer');
+  const { scenario, sweeps } = options;
+  const baseline = options.baseline ?? scenario;
+  const runner = poolRunner(pool);
+  const [ax, ay] = sweeps;
+  if (ay) {
+    const g = await grid(runner, baseline, ax, ay, { scenario });
+    const points = g.x.flatMap((x, i) =>
+      g.y.map((y, j) => ({
+        values: { [ax.id]: x, [ay.id]: y },
+        scenario: g.scenarios[i][j],
+        comparison: g.points[i][j],
+      })),
+    );
+    return sweepReport(sweeps, points, baseline, scenario);
+  }
+  const r = await sweep(runner, baseline, ax, { scenario });
+  const points = r.values.map((v, i) => ({
+    values: { [ax.id]: v },
+    scenario: r.scenarios[i],
+    comparison: r.points[i],
+  }));
+  return sweepReport(sweeps, points, baseline, scenario);
+}
+
+export function formatReport(report: RunReport | SweepReport, format: 'json' | 'csv'): string {
+  if (format === 'json') return `${JSON.stringify(report, null, 2)}\n`;
+  return report.gigsim === 'sweep' ? sweepCsv(report) : reportCsv(report);
 }
 
 async function main(argv: readonly string[]): Promise<number> {

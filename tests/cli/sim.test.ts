@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
 import { CSV_HEADER, type RunReport } from '../../src/model/report';
+import type { SweepReport } from '../../src/model/sweep-report';
 import { defaultScenario, scenarioToJson, type Scenario } from '../../src/model/scenario';
 import { UsageError, parseArgs } from '../../src/cli/sim';
 import { runReplication } from '../../src/sim/engine';
@@ -69,6 +70,7 @@ describe('the runner’s flags', () => {
     expect(o.scenario).toEqual(defaultScenario());
     expect(o.baseline).toBeUndefined();
     expect(o.format).toBe('json');
+    expect(o.sweeps).toEqual([]);
   });
 
   it('applies the scenario file, then --set, then the settings flags, in both flag forms', () => {
@@ -129,6 +131,47 @@ describe('the runner’s flags', () => {
       /--baseline .*blockHours.*40/,
     );
     expectUsageError(['--workers', '0'], /--workers 0/);
+  });
+
+  it('reads one --sweep as a sweep and two as a grid', () => {
+    expect(parseArgs(['--sweep', 'payPerHour=18:30:7']).sweeps).toEqual([
+      { id: 'payPerHour', from: 18, to: 30, steps: 7 },
+    ]);
+    expect(
+      parseArgs(['--sweep=payPerHour=18:30:7', '--sweep', 'surgeEnabled=false:true']).sweeps,
+    ).toEqual([
+      { id: 'payPerHour', from: 18, to: 30, steps: 7 },
+      { id: 'surgeEnabled', from: 0, to: 1, steps: 2 },
+    ]);
+  });
+
+  it('names what is wrong with a bad --sweep', () => {
+    expectUsageError(
+      ['--sweep', 'payPerHour=5:30:3'],
+      /--sweep payPerHour=5:30:3: .*"from" is 5, outside the allowed range 10 to 60/,
+    );
+    expectUsageError(
+      ['--sweep', 'payPerHour=10:30:99'],
+      /steps must be a whole number from 2 to 50, got "99"/,
+    );
+    expectUsageError(['--sweep', 'payPerHour=cheap:30:3'], /"from" must be a number .*"cheap"/);
+    expectUsageError(['--sweep', 'nope=1:2:3'], /unknown parameter "nope"/);
+    expectUsageError(['--sweep', 'surgeEnabled=1:5:3'], /surgeEnabled.*false:true/);
+    expectUsageError(
+      ['--sweep', 'payPerHour=10:30:3', '--sweep', 'payPerHour=12:14:2'],
+      /already swept/,
+    );
+    expectUsageError(
+      [
+        '--sweep',
+        'payPerHour=10:30:3',
+        '--sweep',
+        'blockHours=2:4:3',
+        '--sweep',
+        'poolCap=300:600:2',
+      ],
+      /at most two --sweep flags/,
+    );
   });
 });
 
@@ -194,5 +237,70 @@ describe('the runner as a command', { timeout: 120_000 }, () => {
       }
     }
     expect(scenarioToJson(full(SMALL.params))).toEqual(SMALL);
+  });
+
+  it('writes a sweep as JSON: each point the comparison a single run at that value gives', async () => {
+    const r = await run([
+      '--scenario',
+      file('sw.json', SMALL),
+      '--sweep',
+      'payPerHour=20:24:2',
+      '--workers',
+      '2',
+    ]);
+    expect(r.code).toBe(0);
+    const report = JSON.parse(r.stdout) as SweepReport;
+    expect(report.gigsim).toBe('sweep');
+    expect(report.axes).toEqual([
+      { id: 'payPerHour', from: 20, to: 24, steps: 2, values: [20, 24] },
+    ]);
+    expect(report.points.map((p) => p.values)).toEqual([{ payPerHour: 20 }, { payPerHour: 24 }]);
+    const reps = (params: Record<string, unknown>) =>
+      [0, 1, 2].map((k) => runReplication(full(params), k));
+    const base = reps(SMALL.params);
+    report.points.forEach((p, k) => {
+      const c = compare(base, reps({ ...SMALL.params, payPerHour: [20, 24][k] }));
+      expect(p.metrics.map((m) => m.id)).toEqual(METRICS.map((m) => m.id));
+      p.metrics.forEach((m, i) => {
+        expect(m.delta?.longRun.mean).toBe(c.delta.longRun.mean[i]);
+        expect(m.scenario.whole.high).toBe(c.scenario.whole.high[i]);
+      });
+    });
+  });
+
+  it('writes a grid as tidy CSV with a leading column per swept parameter', async () => {
+    const r = await run([
+      '--scenario',
+      file('sg.json', SMALL),
+      '--sweep',
+      'payPerHour=20:24:2',
+      '--sweep',
+      'surgeEnabled=false:true',
+      '--format',
+      'csv',
+    ]);
+    expect(r.code).toBe(0);
+    const [header, ...rows] = r.stdout.trimEnd().split('\n');
+    expect(header).toBe(['payPerHour', 'surgeEnabled', ...CSV_HEADER].join(','));
+    expect(rows).toHaveLength(4 * METRICS.length * 3 * (3 + 3));
+    const leads = [...new Set(rows.map((l) => l.split(',').slice(0, 2).join(',')))];
+    expect(leads).toEqual(['20,false', '20,true', '24,false', '24,true']);
+    const c = compare(
+      [0, 1, 2].map((k) => runReplication(full(SMALL.params), k)),
+      [0, 1, 2].map((k) =>
+        runReplication(full({ ...SMALL.params, payPerHour: 24, surgeEnabled: false }), k),
+      ),
+    );
+    const fill = METRICS.findIndex((m) => m.id === 'fillRate');
+    const row = rows.find((l) => l.startsWith('24,false,fillRate,share,delta,longRun,'));
+    expect(Number((row ?? '').split(',')[7])).toBe(c.delta.longRun.mean[fill]);
+  });
+
+  it('answers a bad --sweep with one line on stderr and exit code 2', async () => {
+    const r = await run(['--sweep', 'payPerHour=10:30:1']);
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+    expect(r.stderr).toMatch(/^gigsim sim: --sweep payPerHour=10:30:1: .*steps/);
   });
 });
