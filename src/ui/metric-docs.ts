@@ -68,10 +68,12 @@ export class MetricDocs extends LitElement {
         <span class="meaning">${m.definition}</span>
         ${
           m.guardrail
-            ? html`<span class="guardrail"
-                ><span class="tag">Guardrail:</span> breached when
-                ${m.better === 'down' ? 'above' : 'below'}
-                ${formatThreshold(m, m.guardrail.threshold)} (${m.guardrail.meaning})</span
+            ? html`<span class="guardrail" data-threshold=${m.guardrail.threshold}
+                ><span class="tag"
+                  >Guardrail (${m.better === 'down' ? 'at most' : 'at least'}
+                  ${formatThreshold(m, m.guardrail.threshold)}):</span
+                >
+                ${m.guardrail.meaning}</span
               >`
             : nothing
         }

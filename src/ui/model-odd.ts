@@ -291,38 +291,40 @@ const submodels = () => html`
     </dd>
     <dt>Release and claiming</dt>
     <dd>
-      A reserved wave for drivers in good standing, then the open release
-      ${paramRef('releaseLeadDays')} ahead (some drivers, ${paramRef('shortNoticeShare')}, can still
-      take same-day offers). A driver who looks takes the longest open block that fits their window
-      and remaining weekly hours and whose expected net hourly pay is at least their reservation
-      wage times a daily noise factor (${paramRef('wageNoise')}). Looking for work costs unpaid
-      minutes (${paramRef('searchMinutes')}); a driver who wanted work and got none adds to their
-      frustration.
+      A reserved wave for drivers in good standing, then the open release, some days ahead
+      (${paramRef('releaseLeadDays')}); only some drivers can still take a block offered on the day
+      (${paramRef('shortNoticeShare')}). A driver who looks takes the longest open block that fits
+      their window and remaining weekly hours and whose expected net hourly pay is at least their
+      reservation wage times a daily noise factor (${paramRef('wageNoise')}). Looking for work costs
+      unpaid minutes (${paramRef('searchMinutes')}); a driver who wanted work and got none adds to
+      their frustration.
     </dd>
     <dt>Surge and fallback</dt>
     <dd>
       With ${paramRef('surgeEnabled')}, each re-offer adds ${paramRef('surgeStep')} of base pay, up
-      to ${paramRef('surgeCap')}. Unfilled at start, packages go to the fallback carrier at
-      ${paramRef('fallbackCostPerPackage')} up to ${paramRef('fallbackCapacity')}, or roll over to
-      tomorrow.
+      to ${paramRef('surgeCap')}. Unfilled at start, a block's packages go to the fallback carrier
+      (${paramRef('fallbackCostPerPackage')}, within ${paramRef('fallbackCapacity')}) or roll over
+      to tomorrow.
     </dd>
     <dt>Execution</dt>
     <dd>
-      No-shows happen at ${paramRef('noShowRate')} (more often the further ahead a block was
-      claimed) and earn a strike; ${paramRef('strikesToDeactivate')} recent strikes deactivate.
-      Drivers wait to load (${paramRef('loadMinutes')}, longer when many blocks start at once), then
-      deliver at ${paramRef('productivity')} with ${paramRef('failedAttemptRate')} failed. A route
-      longer than the block runs over, unpaid, up to ${paramRef('maxOverrunHours')}; the rest comes
-      back late. First-party packages are loaded first when routes run short
-      (${paramRef('firstPartyPriority')}). A route that needs a pace above ${paramRef('safePace')}
-      counts as unsafe.
+      Some claimed blocks go unworked (${paramRef('noShowRate')}, more often the further ahead a
+      block was claimed), and each no-show is a strike; enough recent strikes
+      (${paramRef('strikesToDeactivate')}) deactivate the driver. Drivers wait to load
+      (${paramRef('loadMinutes')}, longer when many blocks start at once), then deliver at their own
+      pace (${paramRef('productivity')}); some attempts fail (${paramRef('failedAttemptRate')}) and
+      are tried again the next day. A route longer than the block runs over, unpaid, up to
+      ${paramRef('maxOverrunHours')}; the rest comes back late. First-party packages are loaded
+      first when routes run short (${paramRef('firstPartyPriority')}). A route that needs a pace
+      above ${paramRef('safePace')} counts as unsafe.
     </dd>
     <dt>Pay and cost</dt>
     <dd>
-      Drivers earn ${paramRef('payPerHour')} per block hour, surge and ${paramRef('tipsPerHour')};
-      an early finish keeps the full pay. Their net subtracts ${paramRef('vehicleCostPerMile')} at
-      ${paramRef('milesPerHour')}. The operator pays the drivers, the fallback carrier and
-      ${paramRef('stationOverheadPerBlock')}.
+      Drivers are paid for every scheduled block hour (${paramRef('payPerHour')}), plus surge and
+      tips (${paramRef('tipsPerHour')}); an early finish keeps the full pay. Their net takes off the
+      cost of driving (${paramRef('vehicleCostPerMile')} times ${paramRef('milesPerHour')}). The
+      operator pays the drivers, the fallback carrier and an overhead per block
+      (${paramRef('stationOverheadPerBlock')}).
     </dd>
     <dt>Beliefs and churn</dt>
     <dd>

@@ -178,7 +178,7 @@ export class ModelPage extends LitElement {
       font-weight: 400;
     }
     table.docs tr {
-      scroll-margin-top: 1rem;
+      scroll-margin-top: 3.5rem;
     }
     table.docs tr.targeted {
       background: #fff6d6;

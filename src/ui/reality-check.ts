@@ -30,7 +30,8 @@ type FactState =
   | { status: 'failed'; reason: string };
 
 /** A fact's verdict as the hook `data-verdict` carries it. */
-type ShownVerdict = ExpectationVerdict | 'not-applicable' | 'failed' | 'waiting' | 'running';
+type ShownVerdict =
+  ExpectationVerdict | 'not-applicable' | 'failed' | 'waiting' | 'running' | 'not-run';
 
 const FACTS = STYLIZED_FACTS as readonly StylizedFact[];
 
@@ -43,6 +44,7 @@ const VERDICT_WORDS: Readonly<Record<ShownVerdict, { icon: string; text: string 
   failed: { icon: '!', text: 'Run failed' },
   waiting: { icon: '…', text: 'Waiting' },
   running: { icon: '…', text: 'Running' },
+  'not-run': { icon: '', text: 'Not run yet' },
 };
 
 const PART_WORDS: Readonly<Record<ExpectationVerdict, string>> = {
@@ -76,13 +78,14 @@ function scenarioKey(s: Scenario): string {
  * fact's change) and says whether the model reproduces it: every expected paired delta's 95%
  * interval on the expected side of zero (reproduced), one including zero (inconclusive), one
  * on the wrong side (contradicted), with the numbers. Facts run one after another through the
- * runner, with progress shown; leaving the page (or Stop) cancels the rest, and a run
+ * runner, with progress shown; leaving the page (or Stop) aborts the comparison in flight and
+ * cancels the rest, and a run
  * superseded by another part of the app counts as stopped, not as an error. New assumptions
  * clear the verdicts, which belonged to the old ones.
  *
  * Test hooks: `data-state="idle" | "running"` on the host; one element per fact with
  * `data-fact="<id>"` and `data-verdict` (reproduced | inconclusive | contradicted | unknown |
- * not-applicable | failed | waiting | running); each judged expectation with
+ * not-applicable | failed | waiting | running | not-run); each judged expectation with
  * `data-expectation="<metric>/<run>"`, `data-delta`, `data-ci-low`, `data-ci-high` and
  * `data-verdict`.
  *
@@ -107,6 +110,8 @@ export class RealityCheck extends LitElement {
 
   /** Bumped to abandon the check in flight: its remaining facts are not run. */
   private token = 0;
+  /** Aborts the comparison in flight (a runner that honours it supersedes its run). */
+  private abort: AbortController | undefined;
   /** The assumptions the shown verdicts belong to. */
   private checkedKey = '';
 
@@ -300,6 +305,9 @@ export class RealityCheck extends LitElement {
     const scenario = this.scenario;
     if (!runner || !scenario) return;
     const token = ++this.token;
+    this.abort?.abort();
+    const controller = new AbortController();
+    this.abort = controller;
     const total = FACTS.length;
     this.checkedKey = scenarioKey(scenario);
     this.facts = new Map(FACTS.map((f) => [f.id, { status: 'waiting' }]));
@@ -318,11 +326,16 @@ export class RealityCheck extends LitElement {
       }
       this.set(fact.id, { status: 'running', fraction: 0 });
       try {
-        const comparison = await runner(scenario, changed.value, (p) => {
-          if (token !== this.token) return;
-          this.fraction = (k + p.fraction) / total;
-          this.set(fact.id, { status: 'running', fraction: p.fraction });
-        });
+        const comparison = await runner(
+          scenario,
+          changed.value,
+          (p) => {
+            if (token !== this.token) return;
+            this.fraction = (k + p.fraction) / total;
+            this.set(fact.id, { status: 'running', fraction: p.fraction });
+          },
+          controller.signal,
+        );
         if (token !== this.token) return;
         this.set(fact.id, { status: 'done', judged: judgeFact(fact, comparison) });
       } catch (error) {
@@ -344,14 +357,15 @@ export class RealityCheck extends LitElement {
   stop(notice = 'Stopped before every fact was run.'): void {
     if (this.state !== 'running') return;
     this.token++;
+    this.abort?.abort();
+    this.abort = undefined;
     this.current = -1;
     this.state = 'idle';
     this.notice = notice;
-    const facts = new Map(this.facts);
-    for (const [id, s] of facts) {
-      if (s.status === 'waiting' || s.status === 'running') facts.set(id, { status: 'waiting' });
-    }
-    this.facts = facts;
+    // Facts not judged go back to "not run yet".
+    this.facts = new Map(
+      [...this.facts].filter(([, s]) => s.status !== 'waiting' && s.status !== 'running'),
+    );
   }
 
   private set(id: string, s: FactState): void {
@@ -438,7 +452,7 @@ export class RealityCheck extends LitElement {
   }
 
   private verdictOf(st: FactState | undefined): ShownVerdict {
-    if (!st) return 'waiting';
+    if (!st) return 'not-run';
     if (st.status === 'done') return st.judged.verdict;
     return st.status;
   }
@@ -479,6 +493,14 @@ export class RealityCheck extends LitElement {
           : nothing
       }
       ${judged ? this.table(judged, s?.weeks ?? 0) : nothing}
+      ${
+        verdict === 'inconclusive' && s
+          ? html`<p class="note">
+              An interval includes zero: the direction is not settled with ${s.replications}
+              replication${s.replications === 1 ? '' : 's'}; more replications narrow the intervals.
+            </p>`
+          : nothing
+      }
       <p class="source">Source: ${f.source}</p>
     </article>`;
   }

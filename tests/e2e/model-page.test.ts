@@ -14,7 +14,7 @@ import { PARAMS } from '../../src/model/params';
 import { STYLIZED_FACTS } from '../../src/model/stylized-facts';
 import type {} from '../../src/ui/gig-app';
 import { modelLink } from '../../src/ui/model-link';
-import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
+import { launchBrowser, openApp, type AppPage } from './harness';
 
 /** A small scenario, so the reality check is quick. */
 const VIEW = '#weeks=12&replications=4';
@@ -178,13 +178,58 @@ describe('the model page', () => {
     expect(app.problems).toEqual([]);
   });
 
+  it('stops the check on Stop, and on leaving the page, without an error; the workspace then runs', async () => {
+    // Long enough runs that the check is still going when it is stopped.
+    const slow = await openApp(browser, '?mode=model#weeks=52&replications=16');
+    const { page } = slow;
+    const panel = page.locator('model-page reality-check');
+    await panel.locator('[data-action="run-check"]').click();
+    await expect.poll(() => panel.getAttribute('data-state')).toBe('running');
+    expect(await deepText(panel.locator('.progress'))).toMatch(/Fact 1 of 4/);
+    await panel.locator('[data-action="stop-check"]').click();
+    await expect.poll(() => panel.getAttribute('data-state')).toBe('idle');
+    expect(await deepText(panel)).toContain('Stopped before every fact was run');
+    const unjudged = await panel
+      .locator('[data-fact]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')));
+    expect(unjudged).toContain('not-run');
+    await shoot(panel, 'model-page-reality-check-stopped');
+
+    // Start again, then leave for the workspace: the check is abandoned and the workspace's
+    // own comparison runs to the end.
+    await panel.locator('[data-action="run-check"]').click();
+    await expect.poll(() => panel.getAttribute('data-state')).toBe('running');
+    await page.locator('mode-nav [data-mode-link="workspace"]').click();
+    await expect.poll(() => page.locator('gig-app').getAttribute('data-mode')).toBe('workspace');
+    expect(await page.locator('model-page').count()).toBe(0);
+    await expect
+      .poll(
+        async () =>
+          `${await page.locator('gig-app').getAttribute('data-state')} ${await page.locator('metric-tree [data-metric][data-value]').count()}`,
+        { timeout: 60_000, interval: 100 },
+      )
+      .toBe(`idle ${METRICS.length}`);
+    expect(slow.problems).toEqual([]);
+    await page.context().close();
+  });
+
   it('reads well at 1920×1080', async () => {
-    const wide = await openApp(browser, `?mode=model${VIEW}`, { width: 1920, height: 1080 });
+    const wide = await openApp(browser, `?mode=model${VIEW}&payPerHour=24`, {
+      width: 1920,
+      height: 1080,
+    });
     await wide.page.locator('model-page [data-param-doc]').first().waitFor();
+    // the current assumptions' value beside the default, where they differ
+    const pay = wide.page.locator('model-page [data-param-doc="payPerHour"] [data-current]');
+    expect(await pay.getAttribute('data-current')).toBe('24');
+    expect(await pay.textContent()).toContain('now 24 $/h');
+    expect(await wide.page.locator('model-page [data-current]').count()).toBe(1);
     await wide.page.screenshot({ path: join(SHOTS, 'model-page-top-1920.png') });
-    await wide.page.locator('model-page #section-parameters').scrollIntoViewIfNeeded();
+    await wide.page.locator('model-page #section-parameters').evaluate((el) => el.scrollIntoView());
     await wide.page.screenshot({ path: join(SHOTS, 'model-page-params-1920.png') });
-    await screenshot(wide.page, 'model-page-full-1920');
+    for (const id of ['process', 'concepts', 'submodels', 'metrics', 'limits']) {
+      await shoot(wide.page.locator(`model-page #section-${id}`), `model-page-section-${id}`);
+    }
     expect(wide.problems).toEqual([]);
     await wide.page.context().close();
   });
