@@ -1,1 +1,2 @@
 import './ui/gig-app';
+import './ui/explorer-view';

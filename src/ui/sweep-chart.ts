@@ -1,0 +1,371 @@
+import { area, line, scaleLinear } from 'd3';
+import { LitElement, html, nothing, svg } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { METRIC_BY_ID, type MetricDef } from '../model/metrics';
+import {
+  axisUnit,
+  formatDifference,
+  formatNumber,
+  formatWithInterval,
+  paddedExtent,
+  stepIndex,
+} from './chart-data';
+import { standaloneSvg, svgPng } from './chart-export';
+import {
+  COLOURS,
+  DASH,
+  FONT,
+  FONT_FAMILY,
+  LINE_WIDTH,
+  WidthController,
+  axisTicks,
+  bottomAxis,
+  chartStyles,
+  chartTitle,
+  leftAxis,
+  leftMargin,
+  legend,
+  pointerX,
+  textWidth,
+  tooltipPlace,
+  type Box,
+  type LegendItem,
+} from './chart-frame';
+import { displayNumber } from './lever-values';
+import type { SweepMeasure, SweepPanel, SweepPoint } from './explore-data';
+
+const TOP = 92;
+const PANEL_HEIGHT = 340;
+const PANEL_TITLE = 44;
+const PANEL_BOTTOM = 78;
+const GAP = 28;
+
+/**
+ * A lever swept over a range: one panel per metric (small multiples), the metric's long-run
+ * mean against the lever's value as a line through a point per value, its 95% interval as a
+ * band, the baseline's value as a dashed line and the current scenario's lever value as a
+ * dotted vertical line. Hover or focus it (then the arrow keys) to read a value; click a point
+ * or press Enter to choose it. Points carry `data-sweep-point="<value>"` and `data-metric`.
+ *
+ * @fires point-select - CustomEvent<{ index: number; value: number }>, when a point is chosen.
+ */
+@customElement('sweep-chart')
+export class SweepChart extends LitElement {
+  /** One panel per metric, points in the order of the swept values. */
+  @property({ attribute: false }) panels: readonly SweepPanel[] = [];
+  /** The lever's axis title with its unit. */
+  @property({ type: String }) leverTitle = '';
+  /** The current scenario's value of the lever (NaN when it is not drawn). */
+  @property({ type: Number }) scenarioX = Number.NaN;
+  /** The lever's axis range, when it should span more than the points drawn (a sweep running). */
+  @property({ attribute: false }) xDomain: readonly [number, number] | undefined;
+  /** What the panels show: long-run values or paired deltas against the baseline. */
+  @property({ type: String }) measure: SweepMeasure = 'value';
+
+  @state() private active: number | undefined;
+  @state() private activePanel = 0;
+  private focused = false;
+  private readonly size = new WidthController(this);
+
+  static override styles = chartStyles;
+
+  /** The chart as a standalone SVG document. */
+  svgText(): string {
+    return standaloneSvg(this.svgElement());
+  }
+
+  /** The chart as a PNG at twice its size. */
+  pngBlob(): Promise<Blob> {
+    return svgPng(this.svgElement());
+  }
+
+  private svgElement(): SVGSVGElement {
+    const el = this.renderRoot.querySelector('svg[data-chart]');
+    if (!(el instanceof SVGSVGElement)) throw new Error('the sweep chart has nothing drawn yet');
+    return el;
+  }
+
+  private get xs(): number[] {
+    return this.panels[0]?.points.map((p) => p.x) ?? [];
+  }
+
+  override render() {
+    const width = this.size.width;
+    const xs = this.xs;
+    if (this.panels.length === 0 || xs.length === 0) {
+      return html`<p class="status">Choose a lever, a range and metrics, then run the sweep.</p>`;
+    }
+    if (width === 0) return html`<div class="status"></div>`;
+    const cols = this.panels.length > 1 && width >= 900 ? 2 : 1;
+    const rows = Math.ceil(this.panels.length / cols);
+    const panelWidth = (width - GAP * (cols - 1)) / cols;
+    const height = TOP + rows * PANEL_HEIGHT;
+    const what = this.measure === 'delta' ? 'paired change vs baseline' : 'long-run mean';
+    const items: LegendItem[] = [
+      { label: `Scenario: ${what}`, colour: COLOURS.scenario, kind: 'line' },
+      { label: 'Shaded: 95% interval', colour: '#f3c9ad', kind: 'filled' },
+      {
+        label: this.measure === 'delta' ? 'No change' : 'Baseline',
+        colour: COLOURS.baseline,
+        kind: 'line',
+        dash: DASH.baseline,
+      },
+    ];
+    if (Number.isFinite(this.scenarioX)) {
+      items.push({
+        label: 'Current scenario',
+        colour: COLOURS.marker,
+        kind: 'line',
+        dash: '2 4',
+        width: 2.5,
+      });
+    }
+    const label = `${this.panels.length} metrics against ${this.leverTitle}, ${xs.length} values. Use the left and right arrow keys to read each value, Enter to make it the scenario.`;
+    const boxes = this.panels.map((_, i) => {
+      const col = i % cols;
+      const row = Math.floor(i / cols);
+      const x0 = col * (panelWidth + GAP);
+      const y0 = TOP + row * PANEL_HEIGHT;
+      return { x0, y0, w: panelWidth };
+    });
+    return html`<div class="wrap">
+      <svg
+        data-chart="sweep"
+        width=${width}
+        height=${height}
+        viewBox="0 0 ${width} ${height}"
+        role="img"
+        aria-label=${label}
+        tabindex="0"
+        font-family=${FONT_FAMILY}
+        @keydown=${this.onKey}
+        @focus=${this.onFocus}
+        @blur=${this.onBlur}
+      >
+        <title>Sweep of ${this.leverTitle}</title>
+        ${chartTitle(`Sweep of ${this.leverTitle}: ${what} and 95% interval`, 8, 22)}
+        ${legend(items, 8, 54)}
+        ${this.panels.map((p, i) => {
+          const b = boxes[i];
+          return b ? this.panel(p, i, b.x0, b.y0, b.w) : nothing;
+        })}
+      </svg>
+      ${this.tooltip(boxes)}
+    </div>`;
+  }
+
+  private scales(p: SweepPanel, x0: number, y0: number, w: number) {
+    const m = def(p);
+    const values: number[] = [p.reference];
+    for (const q of p.points) values.push(q.mean, q.low, q.high);
+    const extent = paddedExtent(values) ?? [0, 1];
+    const y = scaleLinear()
+      .domain(extent)
+      .range([y0 + PANEL_HEIGHT - PANEL_BOTTOM, y0 + PANEL_TITLE])
+      .nice();
+    const yAxis = axisTicks(
+      y,
+      PANEL_HEIGHT - PANEL_BOTTOM - PANEL_TITLE,
+      46,
+      m.percent ? '%' : ',f',
+    );
+    const left = x0 + leftMargin(yAxis.ticks.map(yAxis.format));
+    const box: Box = {
+      left,
+      right: x0 + w - 20,
+      top: y0 + PANEL_TITLE,
+      bottom: y0 + PANEL_HEIGHT - PANEL_BOTTOM,
+    };
+    const xs = this.xs;
+    const lo = Math.min(...xs, ...(this.xDomain ?? []));
+    const hi = Math.max(...xs, ...(this.xDomain ?? []));
+    const pad = hi > lo ? (hi - lo) * 0.04 : 1;
+    const x = scaleLinear()
+      .domain([lo - pad, hi + pad])
+      .range([box.left, box.right]);
+    return { m, y, yAxis, box, x };
+  }
+
+  private panel(p: SweepPanel, index: number, x0: number, y0: number, w: number) {
+    const { m, y, yAxis, box, x } = this.scales(p, x0, y0, w);
+    const xs = this.xs;
+    const xTicks =
+      xs.length <= Math.max(2, Math.floor((box.right - box.left) / 70))
+        ? xs
+        : axisTicks(x, box.right - box.left, 80).ticks;
+    const band = area<SweepPoint>()
+      .defined((q) => Number.isFinite(q.low) && Number.isFinite(q.high))
+      .x((q) => x(q.x))
+      .y0((q) => y(q.low))
+      .y1((q) => y(q.high));
+    const mean = line<SweepPoint>()
+      .defined((q) => Number.isFinite(q.mean))
+      .x((q) => x(q.x))
+      .y((q) => y(q.mean));
+    const unit = axisUnit(m);
+    const title = this.measure === 'delta' ? `Change in ${m.label}` : m.label;
+    const yTitle = textWidth(`${unit}`, FONT.axis) < box.bottom - box.top ? unit : '';
+    const ref = Number.isFinite(p.reference) ? y(p.reference) : undefined;
+    const sx = Number.isFinite(this.scenarioX) ? x(this.scenarioX) : undefined;
+    const inside = sx !== undefined && sx >= box.left - 1 && sx <= box.right + 1;
+    const active = this.active;
+    const activeX = active !== undefined ? xs[active] : undefined;
+    return svg`<g class="panel" data-panel=${p.metric}>
+      <text x=${x0 + 8} y=${y0 + 22} font-size=${FONT.title} font-weight="700"
+        fill=${COLOURS.text}>${title} (${unit})</text>
+      ${leftAxis(y, yAxis.ticks, yAxis.format, box, yTitle, x0 + 16)}
+      ${bottomAxis(x, xTicks, displayNumber, box.bottom, this.leverTitle)}
+      <path class="band" d=${band(p.points) ?? ''} fill=${COLOURS.scenario} fill-opacity="0.2"></path>
+      ${
+        ref !== undefined
+          ? svg`<line class="reference" x1=${box.left} x2=${box.right} y1=${ref} y2=${ref}
+              stroke=${COLOURS.baseline} stroke-width="2.5" stroke-dasharray=${DASH.baseline}></line>`
+          : nothing
+      }
+      ${
+        inside
+          ? svg`<line class="current" x1=${sx} x2=${sx} y1=${box.top} y2=${box.bottom}
+              stroke=${COLOURS.marker} stroke-width="2.5" stroke-dasharray="2 4"></line>`
+          : nothing
+      }
+      <path class="mean" d=${mean(p.points) ?? ''} fill="none" stroke=${COLOURS.scenario}
+        stroke-width=${LINE_WIDTH} stroke-linejoin="round"></path>
+      ${
+        activeX !== undefined
+          ? svg`<line data-export="skip" x1=${x(activeX)} x2=${x(activeX)} y1=${box.top}
+              y2=${box.bottom} stroke=${COLOURS.marker} stroke-width="1.5" stroke-dasharray="3 3"></line>`
+          : nothing
+      }
+      ${p.points.map((q, i) =>
+        Number.isFinite(q.mean)
+          ? svg`<circle data-sweep-point=${String(q.x)} data-metric=${p.metric}
+              data-mean=${String(q.mean)} cx=${x(q.x)} cy=${y(q.mean)} r=${i === active ? 8 : 6}
+              fill=${COLOURS.scenario} stroke="#ffffff" stroke-width="2"></circle>`
+          : svg`<text data-sweep-point=${String(q.x)} data-metric=${p.metric} data-mean="NaN"
+              x=${x(q.x)} y=${box.bottom - 8} text-anchor="middle" font-size=${FONT.tick}
+              fill=${COLOURS.muted}>–</text>`,
+      )}
+      <rect data-export="skip" x=${box.left} y=${box.top} width=${box.right - box.left}
+        height=${box.bottom - box.top} fill="transparent" style="cursor:pointer"
+        @pointermove=${(e: PointerEvent) => {
+          this.activePanel = index;
+          this.active = nearest(xs, x.invert(pointerX(e, this)));
+        }}
+        @pointerleave=${this.onLeave}
+        @click=${(e: PointerEvent) => this.choose(nearest(xs, x.invert(pointerX(e, this))))}
+      ></rect>
+    </g>`;
+  }
+
+  private tooltip(boxes: readonly { x0: number; y0: number; w: number }[]) {
+    const i = this.active;
+    if (i === undefined) return html`<div class="sr-only" role="status"></div>`;
+    const x = this.xs[i];
+    const panelIndex = Math.min(this.activePanel, this.panels.length - 1);
+    const p = this.panels[panelIndex];
+    const b = boxes[panelIndex];
+    if (x === undefined || !p || !b) return html`<div class="sr-only" role="status"></div>`;
+    const { box, x: xs, y } = this.scales(p, b.x0, b.y0, b.w);
+    const q = p.points[i];
+    const style = tooltipPlace(
+      xs(x),
+      q && Number.isFinite(q.mean) ? y(q.mean) : undefined,
+      box,
+      this.size.width,
+    );
+    return html`<div class="tooltip" role="status" style=${style}>
+      <strong>${this.leverTitle}: ${displayNumber(x)}</strong>
+      <table>
+        ${this.panels.map((panel) => {
+          const m = def(panel);
+          const pt = panel.points[i];
+          const f =
+            this.measure === 'delta'
+              ? (v: number) => formatDifference(m, v)
+              : (v: number) => formatNumber(m, v);
+          return html`<tr>
+            <th>${m.label}</th>
+            <td>${pt ? formatWithInterval(f, pt) : '– (not run)'}</td>
+          </tr>`;
+        })}
+      </table>
+      <div class="note">Click or press Enter to make this the scenario.</div>
+    </div>`;
+  }
+
+  private choose(index: number | undefined): void {
+    if (index === undefined) return;
+    const value = this.xs[index];
+    if (value === undefined) return;
+    this.dispatchEvent(
+      new CustomEvent<{ index: number; value: number }>('point-select', {
+        detail: { index, value },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  private onLeave = (): void => {
+    if (!this.focused) this.active = undefined;
+  };
+
+  private onFocus = (): void => {
+    this.focused = true;
+    if (this.active === undefined) this.active = 0;
+  };
+
+  private onBlur = (): void => {
+    this.focused = false;
+    this.active = undefined;
+  };
+
+  private onKey = (e: KeyboardEvent): void => {
+    const n = this.xs.length;
+    if (e.key === 'Escape') {
+      this.active = undefined;
+      return;
+    }
+    if (e.key === 'Enter' || e.key === ' ') {
+      e.preventDefault();
+      this.choose(this.active);
+      return;
+    }
+    if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
+      e.preventDefault();
+      const step = e.key === 'ArrowDown' ? 1 : -1;
+      this.activePanel = Math.min(Math.max(0, this.activePanel + step), this.panels.length - 1);
+      return;
+    }
+    const next = stepIndex(e.key, this.active ?? 0, n);
+    if (next === undefined) return;
+    e.preventDefault();
+    this.active = next;
+  };
+}
+
+function def(p: SweepPanel): MetricDef {
+  const m = METRIC_BY_ID.get(p.metric);
+  if (!m) throw new Error(`unknown metric "${p.metric}"`);
+  return m;
+}
+
+/** Index of the value nearest to a position on the lever's axis. */
+function nearest(xs: readonly number[], v: number): number | undefined {
+  let best: number | undefined;
+  let gap = Infinity;
+  xs.forEach((x, i) => {
+    const g = Math.abs(x - v);
+    if (g < gap) {
+      gap = g;
+      best = i;
+    }
+  });
+  return best;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'sweep-chart': SweepChart;
+  }
+}
