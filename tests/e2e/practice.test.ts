@@ -3,7 +3,8 @@
  * fill rate and driver net hourly go up), predictions made by mouse and by keyboard, the
  * simulation run through the app's pool, the answers revealed with the score the page shows
  * equal to the score computed from the revealed truths and the predictions, misses explained,
- * and the score kept across a reload. Also: a prompt made from the workspace scenario.
+ * and the score kept across a reload. Also: a prompt made from the workspace scenario, and
+ * unreadable stored scores reported without breaking the page.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -178,6 +179,15 @@ describe('practice mode', () => {
       'Typical block length: 3.5 h → 5 h',
     );
     expect(await page.locator('practice-mode [data-predict]').count()).toBeGreaterThanOrEqual(12);
+
+    // Unreadable scores in the browser are reported, not a crash.
+    await page.evaluate((k) => window.localStorage.setItem(k, '{not json'), HISTORY_KEY);
+    await page.reload();
+    await expect.poll(() => step(page), { timeout: 30_000 }).toBe('pick');
+    expect(await page.locator('practice-mode .notice').first().innerText()).toMatch(
+      /could not be read/,
+    );
+    expect(await page.locator('practice-prompts [data-prompt]').count()).toBeGreaterThanOrEqual(8);
     expect(problems).toEqual([]);
     await page.context().close();
   });
