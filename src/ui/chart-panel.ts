@@ -25,6 +25,9 @@ const CHARTS: readonly { id: ChartId; label: string }[] = [
   { id: 'earnings', label: 'Driver earnings' },
 ];
 
+/** The export buttons, in order: a standalone SVG and a 2× PNG. */
+const EXPORTS = ['svg', 'png'] as const;
+
 /**
  * The charts of a comparison, one at a time behind tabs: a chosen metric's weekly course, the
  * driver pool, and the distribution of drivers' net hourly earnings. Each can be exported as a
@@ -179,24 +182,18 @@ export class ChartPanel extends LitElement {
         ${this.chart === 'weekly' ? this.metricSelect() : nothing}
         <div class="export" role="group" aria-label="Export the chart">
           <span>Export</span>
-          <button
-            type="button"
-            data-export-format="svg"
-            aria-label="Export the chart as SVG"
-            ?disabled=${!this.comparison}
-            @click=${this.exportSvg}
-          >
-            SVG
-          </button>
-          <button
-            type="button"
-            data-export-format="png"
-            aria-label="Export the chart as PNG"
-            ?disabled=${!this.comparison}
-            @click=${this.exportPng}
-          >
-            PNG
-          </button>
+          ${EXPORTS.map(
+            (format) =>
+              html`<button
+                type="button"
+                data-export-format=${format}
+                aria-label="Export the chart as ${format.toUpperCase()}"
+                ?disabled=${!this.comparison}
+                @click=${format === 'svg' ? this.exportSvg : this.exportPng}
+              >
+                ${format.toUpperCase()}
+              </button>`,
+          )}
         </div>
       </div>
       <div id="chart-view" role="tabpanel" aria-labelledby="tab-${this.chart}">
@@ -257,13 +254,12 @@ export class ChartPanel extends LitElement {
   private selectChart(chart: ChartId): void {
     if (chart === this.chart) return;
     this.chart = chart;
-    this.dispatchEvent(
-      new CustomEvent<{ chart: ChartId }>('chart-select', {
-        detail: { chart },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.tell<{ chart: ChartId }>('chart-select', { chart });
+  }
+
+  /** Fires a bubbling, composed CustomEvent carrying `detail`. */
+  private tell<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
   }
 
   private onTabKey = async (e: KeyboardEvent): Promise<void> => {
@@ -298,13 +294,7 @@ export class ChartPanel extends LitElement {
     if (!METRIC_BY_ID.has(value)) return;
     const metric = value as MetricId;
     this.metric = metric;
-    this.dispatchEvent(
-      new CustomEvent<{ metric: MetricId }>('metric-select', {
-        detail: { metric },
-        bubbles: true,
-        composed: true,
-      }),
-    );
+    this.tell<{ metric: MetricId }>('metric-select', { metric });
   };
 
   private fileName(ext: string): string {

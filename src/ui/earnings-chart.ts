@@ -1,30 +1,22 @@
 import { scaleLinear } from 'd3';
-import { LitElement, html, nothing, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import {
-  binLabel,
-  formatDollars,
-  formatShare,
-  shareBelow,
-  stepIndex,
-  type EarningsBin,
-} from './chart-data';
-import { standaloneSvg, svgPng } from './chart-export';
+import { html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { binLabel, formatDollars, formatShare, shareBelow, type EarningsBin } from './chart-data';
+import { ChartElement, type Readings } from './chart-element';
 import {
   CHART_HEIGHT,
   COLOURS,
   FONT,
   FONT_FAMILY,
-  WidthController,
+  bar,
   bottomAxis,
-  chartStyles,
   chartTitle,
   leftAxis,
   legend,
-  pointerX,
   textWidth,
   axisTicks,
   leftMargin,
+  type Side,
 } from './chart-frame';
 
 const TOP = 96;
@@ -38,7 +30,7 @@ const RIGHT = 28;
  * root svg carries `data-chart="earnings"`.
  */
 @customElement('earnings-chart')
-export class EarningsChart extends LitElement {
+export class EarningsChart extends ChartElement {
   /** Histogram bins with the baseline's and the scenario's share of drivers. */
   @property({ attribute: false }) bins: readonly EarningsBin[] = [];
   /** Net hourly wage floor drawn as a vertical line ($/h). */
@@ -46,35 +38,18 @@ export class EarningsChart extends LitElement {
   /** Weeks the earnings are realised over, for the axis title. */
   @property({ type: Number }) weeks = 8;
 
-  /** Bin whose shares the tooltip shows, if any. */
-  @state() private active: number | undefined;
+  protected readonly chartName = 'earnings chart';
 
-  private focused = false;
-  private readonly size = new WidthController(this);
-
-  static override styles = chartStyles;
-
-  /** The chart as a standalone SVG document. */
-  svgText(): string {
-    return standaloneSvg(this.svgElement());
-  }
-
-  /** The chart as a PNG at twice its size. */
-  pngBlob(): Promise<Blob> {
-    return svgPng(this.svgElement());
-  }
-
-  private svgElement(): SVGSVGElement {
-    const el = this.renderRoot.querySelector('svg[data-chart]');
-    if (!(el instanceof SVGSVGElement)) throw new Error('the earnings chart has nothing drawn yet');
-    return el;
+  /** Bins 0..count − 1; keyboard reading starts at the wage floor's bin. */
+  protected readings(): Readings {
+    return { first: 0, count: this.bins.length, start: this.floorBin(), page: 5 };
   }
 
   override render() {
     const bins = this.bins;
     const width = this.size.width;
-    if (bins.length === 0) return html`<p class="status">Computing…</p>`;
-    if (width === 0) return html`<div class="status"></div>`;
+    const waiting = this.placeholder(bins.length > 0);
+    if (waiting) return waiting;
     const first = bins[0];
     const last = bins[bins.length - 1];
     if (!first || !last) return html`<p class="status">Computing…</p>`;
@@ -101,22 +76,11 @@ export class EarningsChart extends LitElement {
     const belowS = shareBelow(bins, this.wageFloor, 'scenario');
     const label = `Distribution of realised net hourly earnings across drivers, baseline (outlined bars) against scenario (filled bars), with the ${floorText}. Below the floor: baseline ${formatShare(belowB)}, scenario ${formatShare(belowS)} of drivers. Use the left and right arrow keys to read each bin.`;
 
-    return html`<div class="wrap">
-      <svg
-        data-chart="earnings"
-        width=${width}
-        height=${CHART_HEIGHT}
-        viewBox="0 0 ${width} ${CHART_HEIGHT}"
-        role="img"
-        aria-label=${label}
-        tabindex="0"
-        font-family=${FONT_FAMILY}
-        @keydown=${this.onKey}
-        @focus=${this.onFocus}
-        @blur=${this.onBlur}
-      >
-        <title>Realised net hourly earnings across drivers: baseline against scenario</title>
-        ${chartTitle('Drivers’ realised net hourly earnings: share of drivers per $1 band', 8, 22)}
+    return this.frame({
+      chart: 'earnings',
+      label,
+      title: 'Realised net hourly earnings across drivers: baseline against scenario',
+      body: svg`${chartTitle('Drivers’ realised net hourly earnings: share of drivers per $1 band', 8, 22)}
         ${legend(
           [
             { label: 'Baseline', colour: COLOURS.baseline, kind: 'outlined' },
@@ -147,23 +111,9 @@ export class EarningsChart extends LitElement {
         )}
         ${this.bars(x, y)} ${this.highlight(x, box)}
         ${floorShown ? this.floorLine(x(this.wageFloor), box, floorText) : nothing}
-        <rect
-          data-export="skip"
-          x=${box.left}
-          y=${box.top}
-          width=${box.right - box.left}
-          height=${box.bottom - box.top}
-          fill="transparent"
-          @pointermove=${(e: PointerEvent) => {
-            this.active = this.binAt(x.invert(pointerX(e, this)));
-          }}
-          @pointerleave=${() => {
-            if (!this.focused) this.active = undefined;
-          }}
-        ></rect>
-      </svg>
-      ${this.tooltip(x, box)}
-    </div>`;
+        ${this.pointerArea(box, (px) => this.binAt(x.invert(px)))}`,
+      tooltip: this.tooltip(x, box),
+    });
   }
 
   private bars(x: (v: number) => number, y: (v: number) => number) {
@@ -172,14 +122,10 @@ export class EarningsChart extends LitElement {
       const w = x(bin.x1) - x0;
       const pad = Math.min(3, w * 0.12);
       const bw = Math.max(1, (w - 2 * pad) / 2);
-      const bar = (v: number, at: number, filled: boolean, colour: string, cls: string) =>
-        Number.isFinite(v) && v > 0
-          ? svg`<rect class="bar ${cls}" x=${at} y=${y(v)} width=${bw} height=${y(0) - y(v)}
-              fill=${filled ? colour : '#ffffff'} stroke=${colour}
-              stroke-width=${filled ? 0 : 1.5}></rect>`
-          : nothing;
-      return svg`${bar(bin.baseline, x0 + pad, false, COLOURS.baseline, 'baseline')}
-        ${bar(bin.scenario, x0 + pad + bw, true, COLOURS.scenario, 'scenario')}`;
+      const draw = (v: number, at: number, side: Side) =>
+        Number.isFinite(v) && v > 0 ? bar(side, at, y(v), bw, y(0) - y(v)) : nothing;
+      return svg`${draw(bin.baseline, x0 + pad, 'baseline')}
+        ${draw(bin.scenario, x0 + pad + bw, 'scenario')}`;
     })}</g>`;
   }
 
@@ -209,7 +155,7 @@ export class EarningsChart extends LitElement {
   private tooltip(x: (v: number) => number, box: { left: number; right: number }) {
     const i = this.active;
     const bin = i === undefined ? undefined : this.bins[i];
-    if (i === undefined || !bin) return html`<div class="sr-only" role="status"></div>`;
+    if (i === undefined || !bin) return this.noReading();
     const diff = bin.scenario - bin.baseline;
     const diffText = Number.isFinite(diff)
       ? `${diff > 0 ? '+' : diff < 0 ? '−' : ''}${(Math.abs(diff) * 100).toFixed(1)} pp`
@@ -238,27 +184,6 @@ export class EarningsChart extends LitElement {
   private floorBin(): number {
     return this.binAt(this.wageFloor) ?? 0;
   }
-
-  private onFocus = (): void => {
-    this.focused = true;
-    if (this.active === undefined) this.active = this.floorBin();
-  };
-
-  private onBlur = (): void => {
-    this.focused = false;
-    this.active = undefined;
-  };
-
-  private onKey = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') {
-      this.active = undefined;
-      return;
-    }
-    const next = stepIndex(e.key, this.active ?? this.floorBin(), this.bins.length, 5);
-    if (next === undefined) return;
-    e.preventDefault();
-    this.active = next;
-  };
 }
 
 declare global {

@@ -1,33 +1,33 @@
-import { area, line, scaleLinear } from 'd3';
-import { LitElement, html, nothing, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { scaleLinear } from 'd3';
+import { html, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import {
   formatDrivers,
-  integerTicks,
   nearestWeek,
   paddedExtent,
   pointValues,
-  stepIndex,
   type WeekPoint,
 } from './chart-data';
-import { standaloneSvg, svgPng } from './chart-export';
+import { ChartElement, weekReadings, type Readings } from './chart-element';
 import {
   CHART_HEIGHT,
   COLOURS,
-  DASH,
   FONT,
   FONT_FAMILY,
-  LINE_WIDTH,
-  WidthController,
+  bar,
   bottomAxis,
-  chartStyles,
   chartTitle,
+  intervalBands,
   leftAxis,
   legend,
-  pointerX,
+  markerY,
+  meanLines,
+  seriesLegend,
   tooltipPlace,
   axisTicks,
   leftMargin,
+  weekMarker,
+  weekScale,
 } from './chart-frame';
 
 const TOP = 76;
@@ -56,42 +56,25 @@ const EMPTY: PoolData = { active: [], joined: [], churned: [], deactivated: [] }
  * carries `data-chart="pool"`.
  */
 @customElement('pool-chart')
-export class PoolChart extends LitElement {
+export class PoolChart extends ChartElement {
   @property({ attribute: false }) baseline: PoolData = EMPTY;
   @property({ attribute: false }) scenario: PoolData = EMPTY;
 
-  @state() private active: number | undefined;
-
-  private focused = false;
-  private readonly size = new WidthController(this);
-
-  static override styles = chartStyles;
-
-  /** The chart as a standalone SVG document. */
-  svgText(): string {
-    return standaloneSvg(this.svgElement());
-  }
-
-  /** The chart as a PNG at twice its size. */
-  pngBlob(): Promise<Blob> {
-    return svgPng(this.svgElement());
-  }
-
-  private svgElement(): SVGSVGElement {
-    const el = this.renderRoot.querySelector('svg[data-chart]');
-    if (!(el instanceof SVGSVGElement)) throw new Error('the pool chart has nothing drawn yet');
-    return el;
-  }
+  protected readonly chartName = 'pool chart';
 
   private get weeks(): number {
     return Math.max(this.baseline.active.length, this.scenario.active.length);
   }
 
+  protected readings(): Readings {
+    return weekReadings(this.weeks);
+  }
+
   override render() {
     const weeks = this.weeks;
     const width = this.size.width;
-    if (weeks === 0) return html`<p class="status">Computing…</p>`;
-    if (width === 0) return html`<div class="status"></div>`;
+    const waiting = this.placeholder(weeks > 0);
+    if (waiting) return waiting;
     const b = this.baseline;
     const s = this.scenario;
     const activeExtent = paddedExtent(pointValues(b.active, s.active));
@@ -118,61 +101,14 @@ export class PoolChart extends LitElement {
       ...flowAxis.ticks.map(flowFormat),
     ]);
     const box = { left, right: width - RIGHT, top: plotTop, bottom: plotBottom };
-    const x = scaleLinear()
-      .domain([0.5, weeks + 0.5])
-      .range([box.left, box.right]);
-    const xTicks = integerTicks(axisTicks(x, box.right - box.left, 70).ticks).filter(
-      (t) => t >= 1 && t <= weeks,
-    );
+    const { x, ticks: xTicks } = weekScale(box, weeks);
 
-    const meanLine = line<WeekPoint>()
-      .defined((p) => Number.isFinite(p.mean))
-      .x((p) => x(p.week))
-      .y((p) => yActive(p.mean));
-    const band = area<WeekPoint>()
-      .defined((p) => Number.isFinite(p.low) && Number.isFinite(p.high))
-      .x((p) => x(p.week))
-      .y0((p) => yActive(p.low))
-      .y1((p) => yActive(p.high));
-
-    const label = `Driver pool by week, baseline (dashed, outlined bars) against scenario (solid, filled bars), ${weeks} weeks. Use the left and right arrow keys to read each week.`;
-    return html`<div class="wrap">
-      <svg
-        data-chart="pool"
-        width=${width}
-        height=${CHART_HEIGHT}
-        viewBox="0 0 ${width} ${CHART_HEIGHT}"
-        role="img"
-        aria-label=${label}
-        tabindex="0"
-        font-family=${FONT_FAMILY}
-        @keydown=${this.onKey}
-        @focus=${this.onFocus}
-        @blur=${this.onBlur}
-      >
-        <title>Driver pool by week: baseline against scenario</title>
-        ${chartTitle('Driver pool by week: active drivers, joined and churned', 8, 22)}
-        ${legend(
-          [
-            {
-              label: 'Baseline',
-              colour: COLOURS.baseline,
-              kind: 'line',
-              dash: DASH.baseline,
-              bar: 'outlined',
-            },
-            {
-              label: 'Scenario',
-              colour: COLOURS.scenario,
-              kind: 'line',
-              dash: DASH.scenario,
-              bar: 'filled',
-            },
-            { label: 'Shaded: 95% interval', colour: '#c9d2de', kind: 'filled' },
-          ],
-          8,
-          52,
-        )}
+    return this.frame({
+      chart: 'pool',
+      label: `Driver pool by week, baseline (dashed, outlined bars) against scenario (solid, filled bars), ${weeks} weeks. Use the left and right arrow keys to read each week.`,
+      title: 'Driver pool by week: baseline against scenario',
+      body: svg`${chartTitle('Driver pool by week: active drivers, joined and churned', 8, 22)}
+        ${legend(seriesLegend(true), 8, 52)}
         ${leftAxis(
           yActive,
           activeAxis.ticks,
@@ -208,43 +144,12 @@ export class PoolChart extends LitElement {
           <text x=${box.right + 8} y=${(lowerTop + yFlow(0)) / 2} dy="0.32em">Joined ↑</text>
           <text x=${box.right + 8} y=${(plotBottom + yFlow(0)) / 2} dy="0.32em">Churned ↓</text>
         </g>
-        <path d=${band(b.active) ?? ''} fill=${COLOURS.baseline} fill-opacity="0.16"></path>
-        <path d=${band(s.active) ?? ''} fill=${COLOURS.scenario} fill-opacity="0.16"></path>
-        <path
-          class="line scenario"
-          d=${meanLine(s.active) ?? ''}
-          fill="none"
-          stroke=${COLOURS.scenario}
-          stroke-width=${LINE_WIDTH}
-          stroke-linejoin="round"
-        ></path>
-        <path
-          class="line baseline"
-          d=${meanLine(b.active) ?? ''}
-          fill="none"
-          stroke=${COLOURS.baseline}
-          stroke-width=${LINE_WIDTH}
-          stroke-dasharray=${DASH.baseline}
-          stroke-linejoin="round"
-        ></path>
-        ${this.marker(x, yActive, box)}
-        <rect
-          data-export="skip"
-          x=${box.left}
-          y=${box.top}
-          width=${box.right - box.left}
-          height=${box.bottom - box.top}
-          fill="transparent"
-          @pointermove=${(e: PointerEvent) => {
-            this.active = nearestWeek(x.invert(pointerX(e, this)), weeks);
-          }}
-          @pointerleave=${() => {
-            if (!this.focused) this.active = undefined;
-          }}
-        ></rect>
-      </svg>
-      ${this.tooltip(x(this.active ?? 1), yActive, box)}
-    </div>`;
+        ${intervalBands(x, yActive, b.active, s.active, false)}
+        ${meanLines(x, yActive, b.active, s.active)}
+        ${weekMarker(x, yActive, box, this.active, b.active, s.active)}
+        ${this.pointerArea(box, (px) => nearestWeek(x.invert(px), weeks))}`,
+      tooltip: this.tooltip(x(this.active ?? 1), yActive, box),
+    });
   }
 
   /** Joined bars up and churned bars down; baseline outlined on the left of each week. */
@@ -254,45 +159,21 @@ export class PoolChart extends LitElement {
     const bars = [];
     for (let w = 1; w <= weeks; w++) {
       const cx = x(w);
-      for (const [which, data, dx] of [
+      for (const [side, data, dx] of [
         ['baseline', this.baseline, -barWidth - 0.5],
         ['scenario', this.scenario, 0.5],
       ] as const) {
-        const colour = which === 'baseline' ? COLOURS.baseline : COLOURS.scenario;
-        const filled = which === 'scenario';
         const joined = data.joined[w - 1]?.mean;
         const churned = data.churned[w - 1]?.mean;
         for (const v of [joined, churned === undefined ? undefined : -churned]) {
           if (v === undefined || !Number.isFinite(v) || v === 0) continue;
           const y0 = y(0);
           const y1 = y(v);
-          bars.push(svg`<rect class="bar ${which}" x=${cx + dx} y=${Math.min(y0, y1)}
-            width=${barWidth} height=${Math.abs(y1 - y0)} fill=${filled ? colour : '#ffffff'}
-            stroke=${colour} stroke-width=${filled ? 0 : 1.5}></rect>`);
+          bars.push(bar(side, cx + dx, Math.min(y0, y1), barWidth, Math.abs(y1 - y0)));
         }
       }
     }
     return svg`<g class="flows">${bars}</g>`;
-  }
-
-  private marker(
-    x: (v: number) => number,
-    y: (v: number) => number,
-    box: { top: number; bottom: number },
-  ) {
-    const week = this.active;
-    if (week === undefined) return nothing;
-    const dot = (p: WeekPoint | undefined, filled: boolean, colour: string) =>
-      p && Number.isFinite(p.mean)
-        ? svg`<circle cx=${x(week)} cy=${y(p.mean)} r="6" fill=${filled ? colour : '#ffffff'}
-            stroke=${colour} stroke-width="3"></circle>`
-        : nothing;
-    return svg`<g class="hover" data-export="skip">
-      <line x1=${x(week)} x2=${x(week)} y1=${box.top} y2=${box.bottom} stroke=${COLOURS.marker}
-        stroke-width="1.5" stroke-dasharray="3 3"></line>
-      ${dot(this.baseline.active[week - 1], false, COLOURS.baseline)}
-      ${dot(this.scenario.active[week - 1], true, COLOURS.scenario)}
-    </g>`;
   }
 
   private tooltip(
@@ -301,7 +182,7 @@ export class PoolChart extends LitElement {
     box: { left: number; right: number; top: number; bottom: number },
   ) {
     const week = this.active;
-    if (week === undefined) return html`<div class="sr-only" role="status"></div>`;
+    if (week === undefined) return this.noReading();
     const cell = (p: WeekPoint | undefined, interval: boolean) => {
       if (!p || !Number.isFinite(p.mean)) return '– (no value)';
       const mean = formatDrivers(p.mean);
@@ -315,12 +196,7 @@ export class PoolChart extends LitElement {
         <td class="s">${cell(this.scenario[key][week - 1], interval)}</td>
       </tr>`;
     const s = this.scenario.active[week - 1];
-    const style = tooltipPlace(
-      px,
-      s && Number.isFinite(s.mean) ? y(s.mean) : undefined,
-      box,
-      this.size.width,
-    );
+    const style = tooltipPlace(px, markerY(y, s), box, this.size.width);
     return html`<div class="tooltip" role="status" style=${style} data-week=${week}>
       <table>
         <thead>
@@ -338,27 +214,6 @@ export class PoolChart extends LitElement {
       <div class="note">Drivers, mean of replications (95% interval)</div>
     </div>`;
   }
-
-  private onFocus = (): void => {
-    this.focused = true;
-    if (this.active === undefined) this.active = this.weeks;
-  };
-
-  private onBlur = (): void => {
-    this.focused = false;
-    this.active = undefined;
-  };
-
-  private onKey = (e: KeyboardEvent): void => {
-    if (e.key === 'Escape') {
-      this.active = undefined;
-      return;
-    }
-    const next = stepIndex(e.key, (this.active ?? this.weeks) - 1, this.weeks);
-    if (next === undefined) return;
-    e.preventDefault();
-    this.active = next + 1;
-  };
 }
 
 function finite(v: number): number {

@@ -1,6 +1,6 @@
-import { area, line, scaleLinear } from 'd3';
-import { LitElement, html, nothing, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
+import { scaleLinear } from 'd3';
+import { html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
 import { METRIC_BY_ID, type MetricDef, type MetricId } from '../model/metrics';
 import {
   axisTitle,
@@ -9,34 +9,32 @@ import {
   formatNumber,
   formatValue,
   formatWithInterval,
-  integerTicks,
   nearestWeek,
   paddedExtent,
   pointValues,
   runWindows,
-  stepIndex,
   type WeekPoint,
 } from './chart-data';
-import { standaloneSvg, svgPng } from './chart-export';
+import { ChartElement, weekReadings, type Readings } from './chart-element';
 import {
   CHART_HEIGHT,
   COLOURS,
-  DASH,
   FONT,
   FONT_FAMILY,
-  LINE_WIDTH,
-  WidthController,
   bottomAxis,
-  chartStyles,
   chartTitle,
+  intervalBands,
   leftAxis,
   legend,
-  pointerX,
+  markerY,
+  meanLines,
+  seriesLegend,
   textWidth,
   tooltipPlace,
   axisTicks,
   leftMargin,
-  type LegendItem,
+  weekMarker,
+  weekScale,
 } from './chart-frame';
 
 const TOP = 96;
@@ -50,7 +48,7 @@ const RIGHT = 28;
  * baseline, scenario and paired delta. Its root svg carries `data-chart="weekly"`.
  */
 @customElement('weekly-chart')
-export class WeeklyChart extends LitElement {
+export class WeeklyChart extends ChartElement {
   /** The metric drawn. */
   @property({ type: String }) metric: MetricId = 'onTimePackagesPerWeek';
   /** Baseline mean and 95% interval per week, week 1 first. */
@@ -60,28 +58,14 @@ export class WeeklyChart extends LitElement {
   /** Paired difference scenario − baseline per week. */
   @property({ attribute: false }) delta: readonly WeekPoint[] = [];
 
-  /** Week whose values the tooltip shows (1-based), if any. */
-  @state() private active: number | undefined;
+  protected readonly chartName = 'weekly chart';
 
-  private focused = false;
-  private readonly size = new WidthController(this);
-
-  static override styles = chartStyles;
-
-  /** The chart as a standalone SVG document. */
-  svgText(): string {
-    return standaloneSvg(this.svgElement());
+  private get weeks(): number {
+    return Math.max(this.baseline.length, this.scenario.length);
   }
 
-  /** The chart as a PNG at twice its size. */
-  pngBlob(): Promise<Blob> {
-    return svgPng(this.svgElement());
-  }
-
-  private svgElement(): SVGSVGElement {
-    const el = this.renderRoot.querySelector('svg[data-chart]');
-    if (!(el instanceof SVGSVGElement)) throw new Error('the weekly chart has nothing drawn yet');
-    return el;
+  protected readings(): Readings {
+    return weekReadings(this.weeks);
   }
 
   private get def(): MetricDef {
@@ -91,10 +75,10 @@ export class WeeklyChart extends LitElement {
   }
 
   override render() {
-    const weeks = Math.max(this.baseline.length, this.scenario.length);
+    const weeks = this.weeks;
     const width = this.size.width;
-    if (weeks === 0) return html`<p class="status">Computing…</p>`;
-    if (width === 0) return html`<div class="status"></div>`;
+    const waiting = this.placeholder(weeks > 0);
+    if (waiting) return waiting;
     const m = this.def;
     const guardrail = 'guardrail' in m && m.guardrail ? m.guardrail.threshold : undefined;
     const values = pointValues(this.baseline, this.scenario);
@@ -110,28 +94,9 @@ export class WeeklyChart extends LitElement {
     const yAxis = axisTicks(y, CHART_HEIGHT - BOTTOM - TOP, 48, m.percent ? '%' : ',f');
     const left = leftMargin(yAxis.ticks.map(yAxis.format));
     const box = { left, right: width - RIGHT, top: TOP, bottom: CHART_HEIGHT - BOTTOM };
-    const x = scaleLinear()
-      .domain([0.5, weeks + 0.5])
-      .range([box.left, box.right]);
-    const xTicks = integerTicks(axisTicks(x, box.right - box.left, 70).ticks).filter(
-      (t) => t >= 1 && t <= weeks,
-    );
+    const { x, ticks: xTicks } = weekScale(box, weeks);
 
-    const meanLine = line<WeekPoint>()
-      .defined((p) => Number.isFinite(p.mean))
-      .x((p) => x(p.week))
-      .y((p) => y(p.mean));
-    const band = area<WeekPoint>()
-      .defined((p) => Number.isFinite(p.low) && Number.isFinite(p.high))
-      .x((p) => x(p.week))
-      .y0((p) => y(p.low))
-      .y1((p) => y(p.high));
-
-    const items: LegendItem[] = [
-      { label: 'Baseline', colour: COLOURS.baseline, kind: 'line', dash: DASH.baseline },
-      { label: 'Scenario', colour: COLOURS.scenario, kind: 'line', dash: DASH.scenario },
-      { label: 'Shaded: 95% interval', colour: '#c9d2de', kind: 'filled' },
-    ];
+    const items = seriesLegend();
     if (guardrail !== undefined) {
       items.push({
         label: 'Guardrail',
@@ -142,72 +107,21 @@ export class WeeklyChart extends LitElement {
       });
     }
 
-    const label = `${m.label}, week by week: baseline (dashed) against scenario (solid), ${weeks} weeks. Use the left and right arrow keys to read each week.`;
-    return html`<div class="wrap">
-      <svg
-        data-chart="weekly"
-        width=${width}
-        height=${CHART_HEIGHT}
-        viewBox="0 0 ${width} ${CHART_HEIGHT}"
-        role="img"
-        aria-label=${label}
-        tabindex="0"
-        font-family=${FONT_FAMILY}
-        @keydown=${this.onKey}
-        @focus=${this.onFocus}
-        @blur=${this.onBlur}
-      >
-        <title>${m.label}: baseline against scenario by week</title>
-        ${chartTitle(`${m.label} by week: mean and 95% interval`, 8, 22)} ${legend(items, 8, 52)}
-        ${this.windows(x, box, weeks)}
+    return this.frame({
+      chart: 'weekly',
+      label: `${m.label}, week by week: baseline (dashed) against scenario (solid), ${weeks} weeks. Use the left and right arrow keys to read each week.`,
+      title: `${m.label}: baseline against scenario by week`,
+      body: svg`${chartTitle(`${m.label} by week: mean and 95% interval`, 8, 22)}
+        ${legend(items, 8, 52)} ${this.windows(x, box, weeks)}
         ${leftAxis(y, yAxis.ticks, yAxis.format, box, this.yTitle(m, box.bottom - box.top), 18)}
         ${bottomAxis(x, xTicks, String, box.bottom, 'Week')}
-        <path
-          class="band baseline"
-          d=${band(this.baseline) ?? ''}
-          fill=${COLOURS.baseline}
-          fill-opacity="0.16"
-        ></path>
-        <path
-          class="band scenario"
-          d=${band(this.scenario) ?? ''}
-          fill=${COLOURS.scenario}
-          fill-opacity="0.16"
-        ></path>
+        ${intervalBands(x, y, this.baseline, this.scenario, true)}
         ${guardrail !== undefined ? this.guardrailLine(y(guardrail), box, m, guardrail) : nothing}
-        <path
-          class="line scenario"
-          d=${meanLine(this.scenario) ?? ''}
-          fill="none"
-          stroke=${COLOURS.scenario}
-          stroke-width=${LINE_WIDTH}
-          stroke-linejoin="round"
-        ></path>
-        <path
-          class="line baseline"
-          d=${meanLine(this.baseline) ?? ''}
-          fill="none"
-          stroke=${COLOURS.baseline}
-          stroke-width=${LINE_WIDTH}
-          stroke-dasharray=${DASH.baseline}
-          stroke-linejoin="round"
-        ></path>
-        ${this.marker(x, y, box)}
-        <rect
-          data-export="skip"
-          x=${box.left}
-          y=${box.top}
-          width=${box.right - box.left}
-          height=${box.bottom - box.top}
-          fill="transparent"
-          @pointermove=${(e: PointerEvent) => {
-            this.active = nearestWeek(x.invert(pointerX(e, this)), weeks);
-          }}
-          @pointerleave=${this.onLeave}
-        ></rect>
-      </svg>
-      ${this.tooltip(x, y, box, m)}
-    </div>`;
+        ${meanLines(x, y, this.baseline, this.scenario)}
+        ${weekMarker(x, y, box, this.active, this.baseline, this.scenario)}
+        ${this.pointerArea(box, (px) => nearestWeek(x.invert(px), weeks))}`,
+      tooltip: this.tooltip(x, y, box, m),
+    });
   }
 
   private windows(
@@ -253,27 +167,6 @@ export class WeeklyChart extends LitElement {
     </g>`;
   }
 
-  private marker(
-    x: (v: number) => number,
-    y: (v: number) => number,
-    box: { top: number; bottom: number },
-  ) {
-    const week = this.active;
-    if (week === undefined) return nothing;
-    const b = this.baseline[week - 1];
-    const s = this.scenario[week - 1];
-    const dot = (p: WeekPoint | undefined, filled: boolean, colour: string) =>
-      p && Number.isFinite(p.mean)
-        ? svg`<circle cx=${x(week)} cy=${y(p.mean)} r="6" fill=${filled ? colour : '#ffffff'}
-            stroke=${colour} stroke-width="3"></circle>`
-        : nothing;
-    return svg`<g class="hover" data-export="skip">
-      <line x1=${x(week)} x2=${x(week)} y1=${box.top} y2=${box.bottom} stroke=${COLOURS.marker}
-        stroke-width="1.5" stroke-dasharray="3 3"></line>
-      ${dot(b, false, COLOURS.baseline)} ${dot(s, true, COLOURS.scenario)}
-    </g>`;
-  }
-
   /** The metric's title with its unit, or only the unit when the title is too long. */
   private yTitle(m: MetricDef, length: number): string {
     const full = axisTitle(m);
@@ -287,11 +180,11 @@ export class WeeklyChart extends LitElement {
     m: MetricDef,
   ) {
     const week = this.active;
-    if (week === undefined) return html`<div class="sr-only" role="status"></div>`;
+    if (week === undefined) return this.noReading();
     const b = this.baseline[week - 1];
     const s = this.scenario[week - 1];
     const d = this.delta[week - 1];
-    const { short, long } = runWindows(Math.max(this.baseline.length, this.scenario.length));
+    const { short, long } = runWindows(this.weeks);
     const where = [
       week >= short.from && week <= short.to ? 'short run' : '',
       week >= long.from && week <= long.to ? 'long run' : '',
@@ -301,7 +194,7 @@ export class WeeklyChart extends LitElement {
     const fv = (v: number) => formatNumber(m, v);
     const fd = (v: number) => formatDifference(m, v, false);
     const unit = m.percent ? '' : ` · ${m.unit}`;
-    const style = tooltipPlace(x(week), markerY(y, b, s), box, this.size.width);
+    const style = tooltipPlace(x(week), markerY(y, s, b), box, this.size.width);
     return html`<div class="tooltip" role="status" style=${style} data-week=${week}>
       <strong>Week ${week}${where ? ` (${where})` : ''}${unit}</strong>
       <div class="b">Baseline: ${b ? formatWithInterval(fv, b) : '– (no value)'}</div>
@@ -309,45 +202,6 @@ export class WeeklyChart extends LitElement {
       <div>Delta: ${d ? formatWithInterval(fd, d) : '– (no paired delta)'}</div>
     </div>`;
   }
-
-  private onLeave = (): void => {
-    if (!this.focused) this.active = undefined;
-  };
-
-  private onFocus = (): void => {
-    this.focused = true;
-    if (this.active === undefined) {
-      this.active = Math.max(this.baseline.length, this.scenario.length);
-    }
-  };
-
-  private onBlur = (): void => {
-    this.focused = false;
-    this.active = undefined;
-  };
-
-  private onKey = (e: KeyboardEvent): void => {
-    const weeks = Math.max(this.baseline.length, this.scenario.length);
-    if (e.key === 'Escape') {
-      this.active = undefined;
-      return;
-    }
-    const next = stepIndex(e.key, (this.active ?? weeks) - 1, weeks);
-    if (next === undefined) return;
-    e.preventDefault();
-    this.active = next + 1;
-  };
-}
-
-/** Height of the drawn marker at a week: the scenario's mean, else the baseline's. */
-function markerY(
-  y: (v: number) => number,
-  b: WeekPoint | undefined,
-  s: WeekPoint | undefined,
-): number | undefined {
-  if (s && Number.isFinite(s.mean)) return y(s.mean);
-  if (b && Number.isFinite(b.mean)) return y(b.mean);
-  return undefined;
 }
 
 declare global {
