@@ -2,7 +2,8 @@
  * The headless runner: `npm run -s sim -- [options]`. Runs a scenario's replications on every
  * core (worker threads) and prints, for each metric, the mean and 95% interval over the
  * short run, the long run and the whole horizon, plus the weekly series; with a baseline,
- * the baseline's values and the paired difference (same seeds) with its interval.
+ * the baseline's values and the paired difference (same seeds) with its interval. With
+ * `--sweep` (once or twice), the same comparison at every point of a sweep or a grid.
  *
  * Bad input (an unknown flag, a missing or malformed file, an invalid value) prints one line
  * on stderr and exits with code 2, printing nothing else.
