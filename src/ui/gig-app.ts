@@ -571,6 +571,7 @@ export class GigApp extends LitElement {
         .scenario=${request.scenario}
         .name=${request.name}
         .thresholds=${this.thresholds}
+        .metric=${this.metric}
         @summary-close=${this.closeSummary}
       ></comparison-summary>
     </main>`;

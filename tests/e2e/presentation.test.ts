@@ -1,0 +1,331 @@
+/**
+ * Presentation mode and the one-page summary in Chromium: saved scenarios side by side, stepped
+ * through with the arrow keys, their numbers finite and equal to a direct comparison; the
+ * summary reached from the workspace and from presentation mode, rendered for print with every
+ * section whole, and saved as a PDF.
+ */
+import { writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { Browser, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { METRIC_INDEX, type MetricId } from '../../src/model/metrics';
+import { parseScenario } from '../../src/model/scenario';
+import type {} from '../../src/ui/gig-app';
+import { DEFAULT_PRESENT_METRICS } from '../../src/ui/presentation-deck';
+import { SAVED_KEY } from '../../src/ui/saved-scenarios';
+import { launchBrowser, openApp, screenshot } from './harness';
+
+/** Where screenshots go (git-ignored); the PDFs are saved beside them for review. */
+const SHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
+
+/** Small runs, so the tests stay quick. */
+const VIEW = '#weeks=8&replications=4';
+
+const SAVED = [
+  { name: 'Pay +10%', params: { payPerHour: 24.2 } },
+  { name: 'Five-hour blocks', params: { blockHours: 5 } },
+  { name: 'No surge', params: { surgeEnabled: false } },
+  { name: 'Pay −10%', params: { payPerHour: 19.8 } },
+];
+
+function presentation(page: Page) {
+  return page.locator('presentation-mode');
+}
+
+/** Waits until presentation mode has run every shown scenario. */
+async function presented(page: Page, columns: number): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        `${await presentation(page).getAttribute('data-state')} ${await presentation(page)
+          .locator('td[data-metric="onTimePackagesPerWeek"]')
+          .count()}`,
+      { timeout: 60_000, interval: 100 },
+    )
+    .toBe(`idle ${columns}`);
+}
+
+/** The names of the scenarios shown, in column order. */
+function shownNames(page: Page): Promise<string[]> {
+  return presentation(page)
+    .locator('thead th[data-slide]')
+    .evaluateAll((els) => els.map((el) => el.getAttribute('data-slide-name') ?? ''));
+}
+
+/** Raw numbers of every cell shown, by slide index and metric. */
+function cells(page: Page): Promise<Record<string, Record<string, number>>> {
+  return presentation(page)
+    .locator('td[data-metric]')
+    .evaluateAll((els) => {
+      const out: Record<string, Record<string, number>> = {};
+      for (const el of els) {
+        const slide = el.getAttribute('data-slide') ?? '';
+        const metric = el.getAttribute('data-metric') ?? '';
+        out[slide] ??= {};
+        out[slide][metric] = Number(el.getAttribute('data-value'));
+        out[slide][`${metric}:delta`] = Number(el.getAttribute('data-delta'));
+      }
+      return out;
+    });
+}
+
+/** The long-run scenario means and deltas of a direct comparison of a slide's scenario. */
+function direct(page: Page, slide: number): Promise<{ mean: number[]; delta: number[] }> {
+  return page.evaluate(async (i) => {
+    const app = document.querySelector('gig-app')!;
+    const deck = app.shadowRoot!.querySelector('presentation-mode')!;
+    const c = await app.runner(app.baseline, deck.slides[i]!.scenario);
+    return { mean: Array.from(c.scenario.longRun.mean), delta: Array.from(c.delta.longRun.mean) };
+  }, slide);
+}
+
+/** Moves focus off any control, so the arrow keys go to the page. */
+async function blur(page: Page): Promise<void> {
+  await presentation(page).locator('thead th.corner').click();
+}
+
+describe('presentation mode and the printable summary', () => {
+  let browser: Browser;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  });
+  afterAll(async () => {
+    await browser.close();
+  });
+
+  it('steps through saved scenarios by keyboard, each with the numbers of a direct comparison', async () => {
+    const { page, problems } = await openApp(browser, `?mode=present${VIEW}`, {
+      width: 1920,
+      height: 1080,
+    });
+    await page.evaluate(
+      ([key, text]) => localStorage.setItem(key!, text!),
+      [
+        SAVED_KEY,
+        JSON.stringify({
+          version: 1,
+          entries: SAVED.map((s) => ({ name: s.name, scenario: { version: 1, params: s.params } })),
+        }),
+      ],
+    );
+    await page.reload();
+    await expect.poll(() => page.locator('gig-app').getAttribute('data-mode')).toBe('present');
+    // Levers are hidden; four scenarios side by side: the workspace's and three saved ones.
+    expect(await page.locator('gig-app lever-panel').count()).toBe(0);
+    await presented(page, 4);
+    expect(await shownNames(page)).toEqual([
+      'Workspace scenario',
+      'Pay +10%',
+      'Five-hour blocks',
+      'No surge',
+    ]);
+    // The default metrics, in a row each.
+    const rows = await presentation(page)
+      .locator('td[data-slide="1"][data-metric]')
+      .evaluateAll((els) => els.map((el) => el.getAttribute('data-metric')));
+    expect(new Set(rows)).toEqual(new Set(DEFAULT_PRESENT_METRICS));
+    await expect
+      .poll(() => presentation(page).locator('weekly-chart svg[data-chart]').count())
+      .toBe(4);
+    await screenshot(page, 'presentation-1920');
+
+    // Two at a time, then step with the arrow keys through all five.
+    await presentation(page).locator('[data-control="columns"]').selectOption('2');
+    await blur(page);
+    await presented(page, 2);
+    expect(await shownNames(page)).toEqual(['Workspace scenario', 'Pay +10%']);
+    const seen: Record<string, Record<string, number>> = {};
+    const expected = [
+      ['Pay +10%', 'Five-hour blocks'],
+      ['Five-hour blocks', 'No surge'],
+      ['No surge', 'Pay −10%'],
+    ];
+    for (const names of expected) {
+      await page.keyboard.press('ArrowRight');
+      await expect.poll(() => shownNames(page)).toEqual(names);
+      await presented(page, 2);
+      Object.assign(seen, await cells(page));
+    }
+    expect(await presentation(page).getAttribute('data-window-start')).toBe('3');
+    expect(await presentation(page).locator('[data-window]').textContent()).toContain(
+      'Scenarios 4–5 of 5',
+    );
+    // At the end, → stays; the Next button is disabled.
+    await page.keyboard.press('ArrowRight');
+    expect(await presentation(page).getAttribute('data-window-start')).toBe('3');
+    expect(await presentation(page).locator('[data-action="next"]').isDisabled()).toBe(true);
+
+    // Every saved scenario was shown with finite numbers equal to a direct comparison's.
+    for (const [i, saved] of SAVED.entries()) {
+      const slide = i + 1;
+      const numbers = seen[String(slide)];
+      expect(numbers, saved.name).toBeDefined();
+      const scenario = await page.evaluate(
+        (n) =>
+          document.querySelector('gig-app')!.shadowRoot!.querySelector('presentation-mode')!.slides[
+            n
+          ]!.scenario,
+        slide,
+      );
+      const parsed = parseScenario({
+        version: 1,
+        seed: 1,
+        weeks: 8,
+        replications: 4,
+        params: saved.params,
+      });
+      expect(parsed.ok && scenario).toEqual(parsed.ok ? parsed.value : undefined);
+      const d = await direct(page, slide);
+      for (const id of DEFAULT_PRESENT_METRICS) {
+        const value = numbers![id]!;
+        expect(Number.isFinite(value), `${saved.name} ${id}`).toBe(true);
+        expect(value, `${saved.name} ${id}`).toBe(d.mean[METRIC_INDEX[id as MetricId]]);
+        expect(numbers![`${id}:delta`], `${saved.name} ${id}`).toBe(
+          d.delta[METRIC_INDEX[id as MetricId]],
+        );
+      }
+    }
+    // Higher pay fills more blocks than lower pay, as the model says.
+    expect(seen['1']!['fillRate:delta']).toBeGreaterThan(0);
+    expect(seen['4']!['fillRate:delta']).toBeLessThan(0);
+
+    // ← steps back, the buttons too.
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => shownNames(page)).toEqual(['Five-hour blocks', 'No surge']);
+    await presentation(page).locator('[data-action="previous"]').click();
+    await expect.poll(() => shownNames(page)).toEqual(['Pay +10%', 'Five-hour blocks']);
+
+    // Another metric can be picked; it shows for every scenario.
+    await presentation(page).locator('[data-control="metrics"] summary').click();
+    await presentation(page).locator('[data-pick-metric="weeklyChurnRate"]').check();
+    await expect
+      .poll(() => presentation(page).locator('td[data-metric="weeklyChurnRate"]').count())
+      .toBe(2);
+    expect(problems).toEqual([]);
+  });
+
+  it('opens the summary of a scenario from presentation mode and comes back', async () => {
+    const { page, problems } = await openApp(browser, `?mode=present${VIEW}`, {
+      width: 1280,
+      height: 800,
+    });
+    await presented(page, 1);
+    await screenshot(page, 'presentation-1280-single');
+    await presentation(page).locator('[data-action="slide-summary"][data-slide="0"]').click();
+    const summary = page.locator('comparison-summary');
+    await expect.poll(() => summary.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    expect(await summary.locator('h1').textContent()).toContain('Workspace scenario');
+    await page.keyboard.press('Escape');
+    await expect.poll(() => presentation(page).count()).toBe(1);
+    expect(await page.locator('gig-app').getAttribute('data-mode')).toBe('present');
+    expect(problems).toEqual([]);
+  });
+
+  it('prints the workspace’s summary with every section whole, and saves it as a PDF', async () => {
+    const { page, problems } = await openApp(
+      browser,
+      '#payPerHour=26&blockHours=5&weeks=8&replications=4&t.costPerPackage=1',
+    );
+    await expect
+      .poll(() => page.locator('gig-app').getAttribute('data-state'), { timeout: 60_000 })
+      .toBe('idle');
+    await page.locator('gig-app [data-action="open-summary"]').click();
+    const summary = page.locator('comparison-summary');
+    await expect.poll(() => summary.getAttribute('data-state'), { timeout: 60_000 }).toBe('ready');
+    await expect.poll(() => summary.locator('svg[data-chart]').count()).toBe(3);
+
+    // The levers changed, with labels and units.
+    expect(
+      await summary
+        .locator('[data-lever]')
+        .evaluateAll((els) => els.map((e) => e.getAttribute('data-lever'))),
+    ).toEqual(['payPerHour', 'blockHours']);
+    expect(await summary.locator('[data-lever="payPerHour"]').textContent()).toMatch(
+      /Pay per block hour[\s\S]*22 \$\/h[\s\S]*26 \$\/h/,
+    );
+    // Every metric, with finite numbers equal to the workspace's comparison.
+    const workspace = await page.evaluate(async () => {
+      const app = document.querySelector('gig-app')!;
+      const c = await app.runner(app.baseline, app.scenario);
+      return Array.from(c.delta.longRun.mean);
+    });
+    const rows = await summary
+      .locator('tr[data-metric]')
+      .evaluateAll((els) =>
+        els.map(
+          (e) =>
+            [e.getAttribute('data-metric') ?? '', Number(e.getAttribute('data-delta'))] as const,
+        ),
+      );
+    expect(rows).toHaveLength(workspace.length);
+    for (const [id, delta] of rows) expect(delta, id).toBe(workspace[METRIC_INDEX[id as MetricId]]);
+    // A cost threshold of $1 per package is breached, and said so in words.
+    const cost = summary.locator('[data-guardrail="costPerPackage"]');
+    expect(await cost.getAttribute('data-breach')).toBe('true');
+    expect(await cost.textContent()).toContain('Breached');
+
+    await page.emulateMedia({ media: 'print' });
+    // No navigation, no buttons; every section shown.
+    expect(await page.locator('gig-app header').isVisible()).toBe(false);
+    expect(
+      await summary
+        .locator('button')
+        .evaluateAll((els) => els.filter((e) => (e as HTMLElement).offsetParent !== null).length),
+    ).toBe(0);
+    for (const section of ['levers', 'metrics', 'guardrails', 'charts']) {
+      expect(await summary.locator(`[data-section="${section}"]`).isVisible(), section).toBe(true);
+    }
+    // Nothing cut: the page fits a printed A4/Letter width, every chart fits inside it, and
+    // sections, figures and rows are kept whole across page breaks.
+    const layout = await summary.evaluate((host) => {
+      const root = host.shadowRoot!;
+      const page = root.querySelector('article')!.getBoundingClientRect();
+      const charts = [...root.querySelectorAll('weekly-chart, pool-chart, earnings-chart')].map(
+        (el) => {
+          const svg = el.shadowRoot!.querySelector('svg[data-chart]')!.getBoundingClientRect();
+          return { left: svg.left, right: svg.right, width: svg.width, height: svg.height };
+        },
+      );
+      const style = (sel: string) =>
+        [...root.querySelectorAll(sel)].map((el) => getComputedStyle(el).breakInside);
+      return {
+        page: { left: page.left, right: page.right, width: page.width },
+        charts,
+        figures: style('figure'),
+        small: style('section[data-section="levers"], section[data-section="guardrails"]'),
+        rows: style('tr'),
+        overflow:
+          root.querySelector('article')!.scrollWidth - root.querySelector('article')!.clientWidth,
+      };
+    });
+    expect(layout.page.width).toBeLessThanOrEqual(703); // A4 at 12 mm margins
+    expect(layout.overflow).toBeLessThanOrEqual(0);
+    expect(layout.charts).toHaveLength(3);
+    for (const c of layout.charts) {
+      expect(c.width).toBeGreaterThan(300);
+      expect(c.height).toBeGreaterThan(200);
+      expect(c.left).toBeGreaterThanOrEqual(layout.page.left - 0.5);
+      expect(c.right).toBeLessThanOrEqual(layout.page.right + 0.5);
+    }
+    expect(new Set([...layout.figures, ...layout.small, ...layout.rows])).toEqual(
+      new Set(['avoid']),
+    );
+    await screenshot(page, 'summary-print');
+
+    for (const format of ['A4', 'Letter'] as const) {
+      const pdf = await page.pdf({ format, printBackground: true });
+      expect(pdf.subarray(0, 4).toString('latin1')).toBe('%PDF');
+      const pages = pdf.toString('latin1').match(/\/Type\s*\/Page\b/g)?.length ?? 0;
+      // The tables on one and a half pages, then the three charts, each kept whole.
+      expect(pages, format).toBeGreaterThanOrEqual(2);
+      expect(pages, format).toBeLessThanOrEqual(4);
+      writeFileSync(join(SHOTS, `summary-${format}.pdf`), pdf);
+    }
+    await page.emulateMedia({ media: 'screen' });
+    await page.locator('comparison-summary [data-action="close-summary"]').click();
+    await expect.poll(() => page.locator('gig-app metric-tree').count()).toBe(1);
+    expect(await page.locator('gig-app').getAttribute('data-state')).toMatch(/idle|running/);
+    expect(problems).toEqual([]);
+  });
+});
