@@ -861,7 +861,9 @@ export class ExplorerView extends LitElement {
     const spec = this.goalSpecShown;
     const om = metricDef(spec?.objective.metric ?? this.objective);
     const best = g.best;
-    const pct = (p: number) => (Number.isFinite(p) ? `${(p * 100).toFixed(0)}%` : '–');
+    // Near-certainties keep a decimal, so 99.9% does not read as a sure 100%.
+    const pct = (p: number) =>
+      Number.isFinite(p) ? `${(p * 100).toFixed(p > 0.99 && p < 1 ? 1 : 0)}%` : '–';
     return html`<section class="goal" data-goal-result aria-label="Goal seek answer">
       <h3>
         ${
@@ -887,7 +889,10 @@ export class ExplorerView extends LitElement {
         </thead>
         <tbody>
           <tr data-goal-objective>
-            <td>${om.label} (${spec?.objective.sense === 'max' ? 'highest' : 'lowest'})</td>
+            <td>
+              ${om.label}, ${unitLabel(om)}
+              (${spec?.objective.sense === 'max' ? 'highest' : 'lowest'})
+            </td>
             <td>${this.valueText(om, g.objective)}</td>
             <td>${this.deltaText(om, best.comparison)}</td>
             <td>objective</td>
@@ -896,7 +901,7 @@ export class ExplorerView extends LitElement {
           ${g.constraints.map((c) => {
             const m = metricDef(c.metric);
             return html`<tr data-goal-constraint=${c.metric}>
-              <td>${m.label}</td>
+              <td>${m.label}, ${unitLabel(m)}</td>
               <td>${this.valueText(m, c.actual)}</td>
               <td>${this.deltaText(m, best.comparison)}</td>
               <td>

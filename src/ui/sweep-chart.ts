@@ -157,7 +157,9 @@ export class SweepChart extends LitElement {
   private scales(p: SweepPanel, x0: number, y0: number, w: number) {
     const m = def(p);
     const values: number[] = [p.reference];
-    for (const q of p.points) values.push(q.mean, q.low, q.high);
+    const share = m.percent && this.measure === 'value';
+    const bound = (v: number) => (share ? Math.min(1, Math.max(0, v)) : v);
+    for (const q of p.points) values.push(q.mean, bound(q.low), bound(q.high));
     const extent = paddedExtent(values) ?? [0, 1];
     const y = scaleLinear()
       .domain(extent)
@@ -193,11 +195,14 @@ export class SweepChart extends LitElement {
       xs.length <= Math.max(2, Math.floor((box.right - box.left) / 70))
         ? xs
         : axisTicks(x, box.right - box.left, 80).ticks;
+    // A share's interval is drawn within 0–100% (a t interval of few replications can pass it).
+    const bound = (v: number) =>
+      m.percent && this.measure === 'value' ? Math.min(1, Math.max(0, v)) : v;
     const band = area<SweepPoint>()
       .defined((q) => Number.isFinite(q.low) && Number.isFinite(q.high))
       .x((q) => x(q.x))
-      .y0((q) => y(q.low))
-      .y1((q) => y(q.high));
+      .y0((q) => y(bound(q.low)))
+      .y1((q) => y(bound(q.high)));
     const mean = line<SweepPoint>()
       .defined((q) => Number.isFinite(q.mean))
       .x((q) => x(q.x))

@@ -95,7 +95,11 @@ export class TornadoChart extends LitElement {
       ) + 24,
     );
     const box: Box = {
-      left: labelWidth + 16,
+      // Room for the value labels of bars that end near the left edge.
+      left:
+        labelWidth +
+        16 +
+        Math.min(110, Math.max(...rows.map((r) => textWidth(r.lowText, FONT.tick)))),
       right: width - RIGHT,
       top: TOP,
       bottom: TOP + rows.length * ROW,

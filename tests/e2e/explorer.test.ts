@@ -170,7 +170,7 @@ describe('the trade-off explorer', () => {
   it('draws a heatmap over two levers, and a cell click makes it the scenario', async () => {
     await page.locator('explorer-view [data-explorer-tab="grid"]').click();
     await page.locator('explorer-view [data-sweep-from="x"]').fill('18');
-    await page.locator('explorer-view [data-sweep-to="x"]').fill('26');
+    await page.locator('explorer-view [data-sweep-to="x"]').fill('34');
     await page.locator('explorer-view [data-sweep-steps="x"]').fill('3');
     await page.locator('explorer-view [data-sweep-from="y"]').fill('3');
     await page.locator('explorer-view [data-sweep-to="y"]').fill('5');
@@ -190,16 +190,25 @@ describe('the trade-off explorer', () => {
     await page.setViewportSize({ width: 1280, height: 800 });
 
     const before = await page.evaluate(() => window.chosen.length);
-    await page.locator('explorer-view heatmap-chart [data-cell="22,5"]').click();
+    // At $34/h the cost per package passes its $2.50 guardrail: hatched and marked in words.
+    expect(
+      await page
+        .locator('explorer-view heatmap-chart [data-cell="34,3"]')
+        .getAttribute('data-breach'),
+    ).toBe('true');
+    expect(
+      await page.locator('explorer-view heatmap-chart [data-cell="34,3"]').textContent(),
+    ).toContain('breach');
+    await page.locator('explorer-view heatmap-chart [data-cell="26,5"]').click();
     await expect.poll(() => page.evaluate(() => window.chosen.length)).toBe(before + 1);
     const chosen = await page.evaluate(() => window.chosen[window.chosen.length - 1].params);
-    expect(chosen.payPerHour).toBe(22);
+    expect(chosen.payPerHour).toBe(26);
     expect(chosen.blockHours).toBe(5);
   }, 90_000);
 
   it('cancels a sweep mid-way and stays usable: a new sweep completes', async () => {
     await page.locator('explorer-view [data-explorer-tab="sweep"]').click();
-    await runSweep(page, '16', '32', '5');
+    await runSweep(page, '12', '40', '29');
     // Mid-way: at least one point in, not all.
     await expect
       .poll(
@@ -220,7 +229,7 @@ describe('the trade-off explorer', () => {
       await page
         .locator('explorer-view sweep-chart [data-sweep-point][data-metric="onTimeRate"]')
         .count(),
-    ).toBeLessThan(5);
+    ).toBeLessThan(29);
 
     await runSweep(page, '20', '24', '3');
     await idle(page);
@@ -234,4 +243,45 @@ describe('the trade-off explorer', () => {
     await noNaN(page);
     expect(problems).toEqual([]);
   }, 120_000);
+
+  it('ranks the sensitivity of a metric by swing, every bar finite', async () => {
+    await page.locator('explorer-view [data-explorer-tab="sensitivity"]').click();
+    await page.locator('explorer-view [data-explorer-run="sensitivity"]').click();
+    await idle(page, 120_000);
+    const rows = page.locator('explorer-view tornado-chart [data-tornado-item]');
+    expect(await rows.count()).toBeGreaterThan(3);
+    const swings = await rows.evaluateAll((els) =>
+      els.map((el) => Number(el.getAttribute('data-swing'))),
+    );
+    for (const s of swings) expect(Number.isFinite(s)).toBe(true);
+    expect(swings).toEqual([...swings].sort((a, b) => b - a));
+    await noNaN(page);
+    await screenshot(page, 'explorer-tornado-1280');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'explorer-tornado-1920');
+    await page.setViewportSize({ width: 1280, height: 800 });
+  }, 150_000);
+
+  it('seeks a goal and shows the answer with intervals and the confidence the constraints hold', async () => {
+    await page.locator('explorer-view [data-explorer-tab="goal"]').click();
+    await page.locator('explorer-view [data-goal-budget]').fill('4');
+    await page.locator('explorer-view [data-explorer-run="goal"]').click();
+    await idle(page);
+    const answer = page.locator('explorer-view [data-goal-result]');
+    await answer.waitFor();
+    const confidence = Number(
+      await answer.locator('[data-goal-confidence]').getAttribute('data-goal-confidence'),
+    );
+    expect(confidence).toBeGreaterThanOrEqual(0);
+    expect(confidence).toBeLessThanOrEqual(1);
+    expect(await answer.locator('[data-goal-constraint]').count()).toBe(2);
+    await noNaN(page);
+    await screenshot(page, 'explorer-goal-1280');
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    await screenshot(page, 'explorer-goal-1920');
+    await page.setViewportSize({ width: 1280, height: 800 });
+    const before = await page.evaluate(() => window.chosen.length);
+    await page.locator('explorer-view [data-goal-apply]').click();
+    await expect.poll(() => page.evaluate(() => window.chosen.length)).toBe(before + 1);
+  }, 90_000);
 });
