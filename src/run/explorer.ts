@@ -14,12 +14,13 @@
  * the pool) counts as cancelled too.
  */
 import type { CompareProgress, CompareRunner } from '../model/contract';
+import { paretoFront } from '../model/frontier';
 import { PARAM_BY_ID, PARAMS, type ParamDef, type ParamId } from '../model/params';
 import { METRIC_BY_ID, METRIC_INDEX, type MetricId } from '../model/metrics';
 import type { Window } from '../model/report';
 import type { Comparison } from '../model/results';
 import { checkParam, type Scenario } from '../model/scenario';
-import { atValues, sweepValues, type SweepAxis } from '../model/sweep';
+import { atValues, axisParamValue, sweepValues, type SweepAxis } from '../model/sweep';
 import { tQuantile975 } from '../sim/stats';
 import { isSuperseded } from './pool';
 import type { SimulationPool } from './simulation-pool';
@@ -29,7 +30,10 @@ import type { SimulationPool } from './simulation-pool';
 export interface ExplorerProgress {
   /** Points complete. */
   readonly done: number;
-  /** Points planned (for goal seek: its budget, an upper bound). */
+  /**
+   * Points planned. For goal seek, its budget (an upper bound); when the search ends sooner,
+   * a last report has `total` equal to `done`.
+   */
   readonly total: number;
   /** `done` plus the share of the point in flight, over `total`: for a progress bar. */
   readonly fraction: number;
@@ -172,6 +176,25 @@ export function metricValue(
   return { mean: a.mean[m], low: a.low[m], high: a.high[m] };
 }
 
+/**
+ * The Pareto-efficient points of a set of comparisons in the plane of two metrics (each
+ * better the way the metric table says), as indices sorted along `x` (see paretoFront).
+ */
+export function metricFrontier(
+  points: readonly Comparison[],
+  x: MetricId,
+  y: MetricId,
+  side: 'scenario' | 'delta' = 'scenario',
+  window: Window = 'longRun',
+): number[] {
+  const better = (m: MetricId) => METRIC_BY_ID.get(m)?.better ?? 'up';
+  const plane = points.map((c) => ({
+    x: metricValue(c, x, side, window).mean,
+    y: metricValue(c, y, side, window).mean,
+  }));
+  return paretoFront(plane, better(x), better(y));
+}
+
 // ---- sweep and grid ---------------------------------------------------------------------------
 
 export interface SweepOptions extends ExplorerOptions {
@@ -297,7 +320,7 @@ export async function tornado(
   const window = options.window ?? 'longRun';
   for (const item of items) {
     for (const v of [item.low, item.high]) {
-      const r = checkParam(item.id, PARAM_BY_ID.get(item.id)?.kind === 'boolean' ? v !== 0 : v);
+      const r = checkParam(item.id, axisParamValue(item.id, v));
       if (!r.ok) throw new RangeError(r.error);
     }
   }
@@ -474,9 +497,8 @@ function validateGoal(spec: GoalSpec): void {
   for (const lever of levers) {
     if (seen.has(lever.id)) throw new RangeError(`lever "${lever.id}" is listed twice`);
     seen.add(lever.id);
-    const def = PARAM_BY_ID.get(lever.id);
     for (const v of [lever.from, lever.to]) {
-      const r = checkParam(lever.id, def?.kind === 'boolean' ? v !== 0 : v);
+      const r = checkParam(lever.id, axisParamValue(lever.id, v));
       if (!r.ok) throw new RangeError(r.error);
     }
     if (!(lever.from < lever.to)) {
@@ -635,6 +657,9 @@ export async function goalSeek(
     for (let i = 0; i < h.length; i++) h[i] = Math.max(unit[i], h[i] / 2);
   }
 
+  if (run.done < spec.budget) {
+    options.onProgress?.({ done: run.done, total: run.done, fraction: 1 });
+  }
   const final = current as GoalPoint;
   const n = final.comparison.scenario.n;
   const constraints = spec.constraints.map((c) =>

@@ -12,6 +12,7 @@ import {
   goalSeek,
   grid,
   isAbortError,
+  metricFrontier,
   metricValue,
   normalCdf,
   sweep,
@@ -68,6 +69,18 @@ describe('a sweep', () => {
     const r = await sweep(runner, BASE, { id: 'surgeEnabled', from: 0, to: 1, steps: 2 });
     expect(r.values).toEqual([0, 1]);
     expect(calls.map((s) => s.params.surgeEnabled)).toEqual([false, true]);
+  });
+});
+
+describe('the frontier of a sweep', () => {
+  it('joins the points no other beats on both metrics, each better its own way', async () => {
+    const { runner } = fakeRunner();
+    const r = await sweep(runner, BASE, { ...PAY, steps: 7 });
+    // Cost per package (lower better) rises with pay, on-time rate (higher better) too:
+    // every point is a trade-off, so all are efficient.
+    expect(metricFrontier(r.points, 'costPerPackage', 'onTimeRate')).toEqual([0, 1, 2, 3, 4, 5, 6]);
+    // Driver pay and on-time rate both rise with pay: only the top point is efficient.
+    expect(metricFrontier(r.points, 'driverNetHourly', 'onTimeRate')).toEqual([6]);
   });
 });
 
@@ -162,7 +175,9 @@ describe('goal seek', () => {
 
   it('finds the cheapest pay that keeps on-time rate at 95% (8·ln 20 ≈ 23.97, so 24 on the $0.50 step)', async () => {
     const { runner } = fakeRunner();
-    const r = await goalSeek(runner, BASE, cheapest);
+    const progress: ExplorerProgress[] = [];
+    const r = await goalSeek(runner, BASE, cheapest, { onProgress: (p) => progress.push(p) });
+    expect(progress.at(-1)).toEqual({ done: r.points.length, total: r.points.length, fraction: 1 });
     const exact = payForOnTime(0.95);
     const grid = r.gridValues.payPerHour ?? [];
     const gridStep = grid[1] - grid[0];
