@@ -1,12 +1,13 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { APP_MODES, MODE_INFO, type AppMode } from './app-mode';
+import { stepIndex } from './chart-data';
 
 /**
  * The app's modes as a row of links (Workspace, Practice, Present, Model). Each link is the
  * real URL of its mode, so it can be opened in a new tab or copied; a plain click (or Enter)
  * asks the app to switch instead of reloading. The active mode carries `aria-current="page"`.
- * Arrow keys move between the links, Home and End go to the first and last.
+ * ← and → move between the links, Home and End go to the first and last.
  *
  * @fires mode-select - CustomEvent<{ mode: AppMode }>: the user chose a mode (plain click or
  *   Enter on its link).
@@ -91,27 +92,12 @@ export class ModeNav extends LitElement {
   }
 
   private onKey(e: KeyboardEvent, mode: AppMode): void {
-    const i = APP_MODES.indexOf(mode);
-    let next: number;
-    switch (e.key) {
-      case 'ArrowRight':
-        next = (i + 1) % APP_MODES.length;
-        break;
-      case 'ArrowLeft':
-        next = (i - 1 + APP_MODES.length) % APP_MODES.length;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = APP_MODES.length - 1;
-        break;
-      default:
-        return;
-    }
+    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
+    const next = stepIndex(e.key, APP_MODES.indexOf(mode), APP_MODES.length);
+    const target = next === undefined ? undefined : APP_MODES[next];
+    if (!target) return;
     e.preventDefault();
-    const target = APP_MODES[next];
-    if (target) this.renderRoot.querySelector<HTMLElement>(`[data-mode-link="${target}"]`)?.focus();
+    this.renderRoot.querySelector<HTMLElement>(`[data-mode-link="${target}"]`)?.focus();
   }
 }
 

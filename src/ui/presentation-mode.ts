@@ -45,14 +45,6 @@ type SlideRun =
   | { state: 'done'; comparison: Comparison }
   | { state: 'failed'; error: string };
 
-function browserStorage(): StorageLike | undefined {
-  try {
-    return globalThis.localStorage ?? undefined;
-  } catch {
-    return undefined;
-  }
-}
-
 /** Whether a key press belongs to a control that uses the arrow keys itself. */
 function ownsArrows(e: KeyboardEvent): boolean {
   const target = e.composedPath()[0];
@@ -88,8 +80,8 @@ export class PresentationMode extends LitElement {
   @property({ attribute: false }) scenario: Scenario = defaultScenario();
   /** The user's guardrail thresholds, for breach flags. */
   @property({ attribute: false }) thresholds: Thresholds = {};
-  /** Where saved scenarios are read (the browser's localStorage by default). */
-  @property({ attribute: false }) storage: StorageLike | undefined = browserStorage();
+  /** Where saved scenarios are read (the browser's localStorage when unset). */
+  @property({ attribute: false }) storage: StorageLike | undefined;
 
   @property({ type: String, reflect: true, attribute: 'data-state' })
   state: 'running' | 'idle' = 'idle';
@@ -110,7 +102,8 @@ export class PresentationMode extends LitElement {
   private generation = 0;
   private readonly onKey = (e: KeyboardEvent) => this.handleKey(e);
   private readonly onFullscreen = () => {
-    this.fullscreen = document.fullscreenElement === this;
+    // Inside a shadow root, document.fullscreenElement names the host, not this element.
+    this.fullscreen = this.matches(':fullscreen');
   };
   private readonly onStorage = () => this.readSaved();
 
@@ -384,12 +377,20 @@ export class PresentationMode extends LitElement {
 
   /** Reads the saved scenarios again (they may have changed in the workspace). */
   private readSaved(): void {
-    if (!this.storage) {
+    let storage = this.storage;
+    if (!storage) {
+      try {
+        storage = window.localStorage;
+      } catch {
+        // The page may not use storage here (a sandbox, or the user's settings).
+      }
+    }
+    if (!storage) {
       this.saved = [];
       this.savedProblem = 'saved scenarios are not available in this browser';
       return;
     }
-    const s = loadSaved(this.storage);
+    const s = loadSaved(storage);
     this.saved = s.entries.map((e) => ({ name: e.name, scenario: e.scenario, current: false }));
     this.savedProblem = s.problem ?? '';
   }
@@ -430,6 +431,7 @@ export class PresentationMode extends LitElement {
     const total = this.slides.length;
     const start = clampStart(this.start, this.size, total);
     if (start !== this.start) this.start = start;
+    if (changed.has('storage')) this.readSaved();
     // Private states are not among `this`'s keys.
     const c = changed as Map<PropertyKey, unknown>;
     if (
@@ -502,7 +504,7 @@ export class PresentationMode extends LitElement {
 
   private toggleFullscreen = async (): Promise<void> => {
     try {
-      if (document.fullscreenElement === this) await document.exitFullscreen();
+      if (this.matches(':fullscreen')) await document.exitFullscreen();
       else await this.requestFullscreen();
     } catch {
       // Refused (no user gesture, or not allowed here): the view works as it is.

@@ -52,6 +52,10 @@ describe('the app modes', () => {
     await settled(page);
     expect(await mode(page)).toBe('workspace');
     expect(await current(page)).toEqual(['workspace']);
+    await page.screenshot({
+      path: await screenshot(page, 'modes-workspace'),
+      clip: { x: 0, y: 0, width: 1280, height: 300 },
+    });
 
     // Click: practice mode, the hash kept.
     await page.locator('mode-nav [data-mode-link="practice"]').click();

@@ -130,6 +130,24 @@ describe('presentation mode and the printable summary', () => {
       .toBe(4);
     await screenshot(page, 'presentation-1920');
 
+    // Full screen: the presentation alone fills the screen, and leaves it again.
+    const full = presentation(page).locator('[data-action="fullscreen"]');
+    await full.click();
+    await expect
+      .poll(() => page.evaluate(() => document.fullscreenElement?.localName ?? ''))
+      .toBe('gig-app');
+    await expect
+      .poll(() =>
+        page.evaluate(
+          () => document.querySelector('gig-app')?.shadowRoot?.fullscreenElement?.localName ?? '',
+        ),
+      )
+      .toBe('presentation-mode');
+    await page.screenshot({ path: await screenshot(page, 'presentation-fullscreen') });
+    expect(await full.textContent()).toContain('Leave full screen');
+    await full.click();
+    await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBe(null);
+
     // Two at a time, then step with the arrow keys through all five.
     await presentation(page).locator('[data-control="columns"]').selectOption('2');
     await blur(page);
@@ -265,6 +283,7 @@ describe('presentation mode and the printable summary', () => {
     expect(await cost.getAttribute('data-breach')).toBe('true');
     expect(await cost.textContent()).toContain('Breached');
 
+    await screenshot(page, 'summary-screen');
     await page.emulateMedia({ media: 'print' });
     // No navigation, no buttons; every section shown.
     expect(await page.locator('gig-app header').isVisible()).toBe(false);
