@@ -132,23 +132,27 @@ describe('the app modes', () => {
   });
 
   it('keeps the workspace from being stuck when a mode’s run supersedes it, and reruns it on return', async () => {
-    const { page, problems } = await openApp(browser, VIEW);
+    // The default run (16 replications of 26 weeks), long enough to be caught in flight.
+    const { page, problems } = await openApp(browser);
     await settled(page);
     const runsBefore = await page.evaluate(() => performance.getEntriesByName('gigsim:run').length);
     expect(runsBefore).toBe(1);
 
-    // A lever change starts a workspace run; before it finishes the user goes to the model
-    // page, whose own run supersedes it.
-    await page.evaluate(async () => {
+    // A lever change starts a workspace run; before it finishes the user goes to practice
+    // mode, whose own run supersedes it.
+    const superseded = await page.evaluate(async () => {
       const app = document.querySelector('gig-app')!;
       app.scenario = { ...app.scenario, params: { ...app.scenario.params, payPerHour: 27 } };
       await app.updateComplete;
       if (app.getAttribute('data-state') !== 'running') throw new Error('no run started');
-      app.selectMode('model');
+      app.selectMode('practice');
       await app.updateComplete;
       const other = { ...app.baseline, params: { ...app.baseline.params, blockHours: 5 } };
       await app.runner(app.baseline, other);
+      // The workspace's run never reached its final answer (its mark is cleared at each start).
+      return performance.getEntriesByName('gigsim:final').length === 0;
     });
+    expect(superseded).toBe(true);
     expect(await page.locator('gig-app').getAttribute('data-state')).toBe('idle');
 
     // While another mode shows, a new view from the URL does not start the workspace's run.
