@@ -336,7 +336,7 @@ export class PresentationMode extends LitElement {
     }
     figure {
       margin: 0;
-      padding: 0.5rem 0.75rem 0.25rem;
+      padding: 0.5rem 0.25rem 0.25rem;
       background: #fff;
       border: 1px solid #dde2e8;
       border-radius: 10px;
@@ -345,6 +345,7 @@ export class PresentationMode extends LitElement {
     figcaption {
       font-weight: 700;
       font-size: 0.9em;
+      padding: 0 0.5rem;
     }
     tr.actions td {
       border-bottom: none;

@@ -147,6 +147,13 @@ describe('presentation mode and the printable summary', () => {
     expect(await full.textContent()).toContain('Leave full screen');
     await full.click();
     await expect.poll(() => page.evaluate(() => document.fullscreenElement)).toBe(null);
+    // Four side by side at laptop size too.
+    await page.setViewportSize({ width: 1280, height: 800 });
+    await expect
+      .poll(() => presentation(page).evaluate((el) => el.scrollWidth <= el.clientWidth))
+      .toBe(true);
+    await screenshot(page, 'presentation-1280');
+    await page.setViewportSize({ width: 1920, height: 1080 });
 
     // Two at a time, then step with the arrow keys through all five.
     await presentation(page).locator('[data-control="columns"]').selectOption('2');
