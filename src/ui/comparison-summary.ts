@@ -265,7 +265,9 @@ export class ComparisonSummary extends LitElement {
     section {
       break-inside: avoid;
     }
-    section[data-section='metrics'] {
+    section[data-section='metrics'],
+    section[data-section='charts'] {
+      /* Too long for one page: their rows and figures are kept whole instead. */
       break-inside: auto;
     }
     tr {
@@ -294,6 +296,12 @@ export class ComparisonSummary extends LitElement {
       }
       h2 {
         break-after: avoid;
+        margin-top: 0.8rem;
+      }
+      th,
+      td {
+        padding-top: 0.12rem;
+        padding-bottom: 0.12rem;
       }
     }
   `;

@@ -809,11 +809,7 @@ export class PresentationMode extends LitElement {
     return html`<tr class=${id === 'onTimePackagesPerWeek' ? 'north-star' : ''}>
       <th scope="row">${m.label}<span class="unit">${unitLabel(m)}</span></th>
       <td data-baseline-metric=${id}>
-        ${
-          first
-            ? html`<span class="value">${formatMetric(m, baseline)}</span>`
-            : html`<span class="wait">…</span>`
-        }
+        ${first ? this.value(m, baseline) : html`<span class="wait">…</span>`}
       </td>
       ${shown.map(({ slide, index }) => this.cell(m, id, slide, index))}
     </tr>`;
@@ -838,13 +834,20 @@ export class PresentationMode extends LitElement {
       data-ci-low=${String(n.low)}
       data-ci-high=${String(n.high)}
     >
-      <span class="value">${formatMetric(m, n.scenario)}</span>
+      ${this.value(m, n.scenario)}
       <span class="delta ${n.verdict}"
         >${formatChange(m, n.delta)} ${verdictMark(n)} ${VERDICT_TEXT[n.verdict]}</span
       >
       <span class="ci">${interval || `${NO_VALUE} no interval`}</span>
       ${breach ? html`<span class="breach">⚠ guardrail breached</span>` : nothing}
     </td>`;
+  }
+
+  /** A value in large type, or "–" and why there is none. */
+  private value(m: MetricDef, v: number) {
+    if (Number.isFinite(v)) return html`<span class="value">${formatMetric(m, v)}</span>`;
+    return html`<span class="value">${NO_VALUE}</span
+      ><span class="ci">no value: the replications gave none for this period</span>`;
   }
 
   private waitText(run: SlideRun | undefined): string {
