@@ -1,2 +1,1 @@
 import './ui/gig-app';
-import './ui/explorer-view';

@@ -70,8 +70,7 @@ export function poolRunner(pool: SimulationPool): CompareRunner {
     if (signal?.aborted) return Promise.reject(new ExplorerAbortError());
     const run = pool.compare(baseline, scenario, onProgress ? { onProgress } : {});
     if (!signal) return run;
-    // An empty batch supersedes the one in flight; the pool then rejects `run`.
-    const stop = () => void pool.workers.runBatch([]).catch(() => {});
+    const stop = () => pool.cancel();
     signal.addEventListener('abort', stop, { once: true });
     return run.finally(() => signal.removeEventListener('abort', stop));
   };

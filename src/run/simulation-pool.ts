@@ -115,10 +115,18 @@ export class SimulationPool {
     this.cache.clear();
   }
 
-  private refuse<T>(message: string): Promise<T> {
-    // A refused request still supersedes the one in flight: the caller has moved on.
+  /**
+   * Stops the request in flight, if any: its promise rejects with SupersededError and its
+   * workers stop mid-run. The pool keeps serving later requests.
+   */
+  cancel(): void {
     this.request++;
     this.workers.runBatch([]).catch(() => {});
+  }
+
+  private refuse<T>(message: string): Promise<T> {
+    // A refused request still supersedes the one in flight: the caller has moved on.
+    this.cancel();
     return Promise.reject(new RangeError(message));
   }
 

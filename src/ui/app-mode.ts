@@ -1,10 +1,10 @@
 /**
- * The app's modes and how the URL carries them: the query's `mode` key (`?mode=practice`,
- * `?mode=present`, `?mode=model`; absent for the workspace). The view itself stays in the hash
+ * The app's modes and how the URL carries them: the query's `mode` key (`?mode=explore`,
+ * `?mode=practice`, `?mode=present`, `?mode=model`; absent for the workspace). The view itself stays in the hash
  * (view-state.ts), so a link keeps its scenario in every mode. Pure functions, no DOM.
  */
 
-export const APP_MODES = ['workspace', 'practice', 'present', 'model'] as const;
+export const APP_MODES = ['workspace', 'explore', 'practice', 'present', 'model'] as const;
 export type AppMode = (typeof APP_MODES)[number];
 
 export const DEFAULT_MODE: AppMode = 'workspace';
@@ -14,6 +14,10 @@ export const MODE_INFO: Readonly<Record<AppMode, { label: string; purpose: strin
   workspace: {
     label: 'Workspace',
     purpose: 'Move levers and compare a scenario with the baseline',
+  },
+  explore: {
+    label: 'Explore',
+    purpose: 'Sweeps, trade-off frontiers, two-lever heatmaps, sensitivity and goal seek',
   },
   practice: { label: 'Practice', purpose: 'Predict the metrics, then see the answers scored' },
   present: { label: 'Present', purpose: 'Saved scenarios side by side, large, for meetings' },

@@ -8,8 +8,10 @@ import { createBrowserPool } from '../run/browser';
 import { isSuperseded } from '../run/pool';
 import type { SimulationPool } from '../run/simulation-pool';
 import { APP_MODES, DEFAULT_MODE, MODE_INFO, modeSearch, readMode, type AppMode } from './app-mode';
+import { poolRunner } from '../run/explorer';
 import './chart-panel';
 import './comparison-summary';
+import './explorer-view';
 import './lever-panel';
 import './metric-tree';
 import './mode-nav';
@@ -120,10 +122,11 @@ export class GigApp extends LitElement {
    * Runs a comparison on the app's pool for a mode other than the workspace. It supersedes the
    * workspace's run in flight, if any (the workspace reruns when it is shown again).
    */
-  readonly runner: CompareRunner = (baseline, scenario, onProgress) => {
+  readonly runner: CompareRunner = (baseline, scenario, onProgress, signal) => {
     const pool = this.pool;
     if (!pool) return Promise.reject(new Error('the worker pool is not running'));
-    return pool.compare(baseline, scenario, { onProgress });
+    // An abort stops the comparison in flight on the workers, not only the caller's wait.
+    return poolRunner(pool)(baseline, scenario, onProgress, signal);
   };
 
   static override styles = css`
@@ -596,6 +599,15 @@ export class GigApp extends LitElement {
             .thresholds=${this.thresholds}
             @summary-open=${this.onSummaryOpen}
           ></presentation-mode>
+        </main>`;
+      case 'explore':
+        return html`<main class="single wide" aria-label=${MODE_INFO.explore.label}>
+          <explorer-view
+            .runner=${this.runner}
+            .baseline=${this.baseline}
+            .scenario=${this.scenario}
+            @scenario-input=${this.onScenarioInput}
+          ></explorer-view>
         </main>`;
       case 'model':
         return html`<main class="single" aria-label=${MODE_INFO.model.label}>

@@ -85,6 +85,7 @@ describe('the app modes', () => {
     await page.keyboard.press('Home');
     await page.keyboard.press('ArrowRight');
     await page.keyboard.press('ArrowRight');
+    await page.keyboard.press('ArrowRight');
     await page.keyboard.press('Enter');
     await expect.poll(() => mode(page)).toBe('present');
     expect(await page.locator('gig-app presentation-mode').count()).toBe(1);

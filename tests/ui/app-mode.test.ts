@@ -13,7 +13,7 @@ describe('the app mode in the URL query', () => {
     const r = readMode('?mode=slides');
     expect(r.mode).toBe('workspace');
     expect(r.error).toContain('"slides"');
-    expect(r.error).toContain('practice, present, model');
+    expect(r.error).toContain('explore, practice, present, model');
   });
 
   it('writes the mode into the query, keeping other keys, and drops it for the workspace', () => {
