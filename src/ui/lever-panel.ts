@@ -1,6 +1,7 @@
 import { LitElement, css, html, nothing, type PropertyValues, type TemplateResult } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { live } from 'lit/directives/live.js';
+import { modelLink } from './model-link';
 import { PARAMS, PARAM_GROUPS, type ParamDef, type ParamGroup, type Params } from '../model/params';
 import {
   SETTINGS,
@@ -242,6 +243,22 @@ export class LeverPanel extends LitElement {
       font-size: 0.88rem;
       line-height: 1.2;
     }
+    a.doc {
+      flex: none;
+      font-size: 0.75rem;
+      color: #2b5aa8;
+      text-decoration: none;
+      border: 1px solid #b9c6db;
+      border-radius: 50%;
+      width: 1.1rem;
+      height: 1.1rem;
+      line-height: 1.05rem;
+      text-align: center;
+    }
+    a.doc:hover,
+    a.doc:focus-visible {
+      background: #e8eef8;
+    }
     .unit {
       font-weight: 400;
       color: #4a5565;
@@ -383,6 +400,26 @@ export class LeverPanel extends LitElement {
   `;
 
   /** The scenario in force: the last good one. */
+  /**
+   * A parameter's link to its meaning and source on the model page (settings have none). The
+   * link carries the workspace's view (the hash), read when it is followed.
+   */
+  private docLink(t: Target) {
+    if (t.kind !== 'param') return nothing;
+    const id = t.def.id;
+    return html`<a
+      class="doc"
+      href=${modelLink('param', id, location.hash)}
+      data-doc-link=${id}
+      title="${t.def.label}: meaning and source on the model page"
+      aria-label="${t.def.label}: meaning and source on the model page"
+      @click=${(e: Event) => {
+        (e.currentTarget as HTMLAnchorElement).href = modelLink('param', id, location.hash);
+      }}
+      >?</a
+    >`;
+  }
+
   private get cur(): Scenario {
     return this.current ?? this.scenario;
   }
@@ -650,7 +687,7 @@ export class LeverPanel extends LitElement {
       ? html`<div class="line1">
           <label id="l-${key}" for="f-${key}"
             >${labelOf(t)} ${unit ? html`<span class="unit">${unit}</span>` : nothing}</label
-          >
+          >${this.docLink(t)}
           <input
             id="f-${key}"
             class="num"
@@ -680,7 +717,7 @@ export class LeverPanel extends LitElement {
             />
             <label id="l-${key}" for="f-${key}">${labelOf(t)}</label>
           </span>
-          ${resetButton}
+          ${this.docLink(t)} ${resetButton}
         </div>`;
 
     let line2: TemplateResult | typeof nothing = nothing;

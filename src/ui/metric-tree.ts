@@ -34,6 +34,7 @@ import {
   thresholdInputText,
   unitLabel,
 } from './format';
+import { modelLink } from './model-link';
 import './spark-line';
 
 /** One period's numbers of one metric. */
@@ -249,6 +250,11 @@ export class MetricTree extends LitElement {
       display: block;
       font-size: 0.8em;
       color: var(--muted);
+    }
+    a.doc {
+      margin-left: 0.35em;
+      color: #2b5aa8;
+      font-size: 0.95em;
     }
     .definition {
       display: none;
@@ -584,7 +590,22 @@ export class MetricTree extends LitElement {
           ${m.label}
         </button>
         <span class="definition" role="tooltip" id=${defId}>${m.definition}</span>
-        <span class="unit">${unitLabel(m)}</span>
+        <span class="unit"
+          >${unitLabel(m)}
+          <a
+            class="doc"
+            href=${modelLink('metric', m.id, location.hash)}
+            data-doc-link=${primary ? m.id : nothing}
+            @click=${(e: Event) => {
+              (e.currentTarget as HTMLAnchorElement).href = modelLink(
+                'metric',
+                m.id,
+                location.hash,
+              );
+            }}
+            >definition</a
+          ></span
+        >
         ${breach ? this.flag(m) : nothing}
         ${alsoGuardrail ? html`<span class="also">also a guardrail, below</span>` : nothing}
         ${inGuardrails ? this.guard(m, breach) : nothing}
@@ -740,7 +761,12 @@ export class MetricTree extends LitElement {
     // Typing a threshold or pressing its buttons does not chart the metric.
     const fromForm = e
       .composedPath()
-      .some((el) => el instanceof HTMLFormElement || el instanceof HTMLInputElement);
+      .some(
+        (el) =>
+          el instanceof HTMLFormElement ||
+          el instanceof HTMLInputElement ||
+          el instanceof HTMLAnchorElement,
+      );
     if (fromForm) return;
     this.dispatchEvent(
       new CustomEvent('metric-select', { detail: { metric }, bubbles: true, composed: true }),

@@ -131,6 +131,31 @@ describe('the model page', () => {
     expect(app.problems).toEqual([]);
   });
 
+  it('is reachable from where parameters and metrics are shown: a lever’s source, a metric’s definition', async () => {
+    const ws = await openApp(browser, `${VIEW}&payPerHour=24`);
+    const { page } = ws;
+    await page.locator('gig-app[data-state="idle"]').waitFor({ timeout: 60_000 });
+    await page.locator('lever-panel [data-doc-link="blockHours"]').click();
+    await expect
+      .poll(() => page.evaluate(() => location.search))
+      .toBe('?mode=model&topic=param-blockHours');
+    // The workspace's view travels with the link, so the page describes that scenario.
+    expect(await page.evaluate(() => location.hash)).toBe(`${VIEW}&payPerHour=24`);
+    const param = 'model-page [data-param-doc="blockHours"]';
+    await expect.poll(() => inViewport(page, param), { timeout: 30_000 }).toBe(true);
+    expect(await page.locator(param).getAttribute('class')).toContain('targeted');
+
+    await page.goto(new URL(`/${VIEW}`, page.url()).href);
+    await page.locator('gig-app[data-state="idle"]').waitFor({ timeout: 60_000 });
+    await page.locator('metric-tree [data-doc-link="fillRate"]').click();
+    await expect
+      .poll(() => page.evaluate(() => location.search))
+      .toBe('?mode=model&topic=metric-fillRate');
+    const metric = 'model-page [data-metric-doc="fillRate"]';
+    await expect.poll(() => inViewport(page, metric), { timeout: 30_000 }).toBe(true);
+    expect(ws.problems).toEqual([]);
+  });
+
   it('runs the reality check on the current small scenario and shows a verdict for every fact, with finite numbers', async () => {
     const { page } = app;
     const panel = page.locator('model-page reality-check');
