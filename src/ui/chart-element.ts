@@ -1,10 +1,13 @@
 /**
  * The behaviour every chart component shares, as an abstract base class (not a component of
  * its own): the host's width, SVG and PNG export, the root svg with its keyboard handlers, the
- * transparent rect that reads the value under the pointer, and the reading (a week or a bin)
- * that the pointer, focus and the arrow keys move. No d3 here; the charts bring their scales.
+ * transparent rect that reads the value under the pointer, and the reading (a week, a bin, a
+ * point, a cell or a row) that the pointer, focus and the arrow keys move. Charts whose marks
+ * take focus one by one (the explorer's trade-off, heatmap and tornado) use a root svg that is a
+ * group and read the mark under the pointer or focus themselves. No d3 here; the charts bring
+ * their scales.
  */
-import { LitElement, html, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { stepIndex } from './chart-data';
 import { standaloneSvg, svgPng } from './chart-export';
@@ -34,6 +37,11 @@ export function weekReadings(weeks: number): Readings {
   return { first: 1, count: weeks, start: weeks, page: 4 };
 }
 
+/** The readings of a chart of `count` items (points, cells, rows): 0..count-1, starting at 0. */
+export function indexReadings(count: number): Readings {
+  return { first: 0, count, start: 0, page: 4 };
+}
+
 /** The root svg of a chart and what it is called. */
 export interface Frame {
   /** The root svg's `data-chart`. */
@@ -46,6 +54,14 @@ export interface Frame {
   body: SVGTemplateResult;
   /** The tooltip (or the empty status) beside the svg. */
   tooltip: TemplateResult;
+  /** The svg's height in px (default CHART_HEIGHT). */
+  height?: number;
+  /**
+   * Who takes keyboard focus: the svg itself (default; role img, the arrow keys move the
+   * reading), or the marks inside it one by one (role group, the svg neither focusable nor
+   * listening to keys).
+   */
+  focus?: 'svg' | 'marks';
 }
 
 export abstract class ChartElement extends LitElement {
@@ -83,31 +99,36 @@ export abstract class ChartElement extends LitElement {
   }
 
   /**
-   * What the chart shows while it cannot draw: "Computing…" without data, an empty box until
-   * its width is known; undefined once it can draw.
+   * What the chart shows while it cannot draw: `empty` ("Computing…") without data, an empty
+   * box until its width is known; undefined once it can draw.
    */
-  protected placeholder(hasData: boolean): TemplateResult | undefined {
-    if (!hasData) return html`<p class="status">Computing…</p>`;
+  protected placeholder(hasData: boolean, empty = 'Computing…'): TemplateResult | undefined {
+    if (!hasData) return html`<p class="status">${empty}</p>`;
     if (this.size.width === 0) return html`<div class="status"></div>`;
     return undefined;
   }
 
-  /** The focusable root svg, full width and CHART_HEIGHT high, followed by the tooltip. */
+  /**
+   * The root svg, full width and CHART_HEIGHT (or `f.height`) high, followed by the tooltip;
+   * focusable with the keyboard handlers unless its marks take focus.
+   */
   protected frame(f: Frame): TemplateResult {
     const width = this.size.width;
+    const height = f.height ?? CHART_HEIGHT;
+    const keys = f.focus !== 'marks';
     return html`<div class="wrap">
       <svg
         data-chart=${f.chart}
         width=${width}
-        height=${CHART_HEIGHT}
-        viewBox="0 0 ${width} ${CHART_HEIGHT}"
-        role="img"
+        height=${height}
+        viewBox="0 0 ${width} ${height}"
+        role=${keys ? 'img' : 'group'}
         aria-label=${f.label}
-        tabindex="0"
+        tabindex=${keys ? '0' : nothing}
         font-family=${FONT_FAMILY}
-        @keydown=${this.onKey}
-        @focus=${this.onFocus}
-        @blur=${this.onBlur}
+        @keydown=${keys ? this.onKey : nothing}
+        @focus=${keys ? this.onFocus : nothing}
+        @blur=${keys ? this.onBlur : nothing}
       >
         <title>${f.title}</title>
         ${f.body}
@@ -118,9 +139,14 @@ export abstract class ChartElement extends LitElement {
 
   /**
    * A transparent rect over the plot, left out of exports, that reads the value `pick` finds
-   * at the pointer's x (px from the svg's left edge).
+   * at the pointer's x (px from the svg's left edge); with `choose`, a click passes that value
+   * to it (and the pointer shows it can).
    */
-  protected pointerArea(box: Box, pick: (px: number) => number | undefined): SVGTemplateResult {
+  protected pointerArea(
+    box: Box,
+    pick: (px: number) => number | undefined,
+    choose?: (value: number | undefined) => void,
+  ): SVGTemplateResult {
     return svg`<rect
       data-export="skip"
       x=${box.left}
@@ -128,11 +154,21 @@ export abstract class ChartElement extends LitElement {
       width=${box.right - box.left}
       height=${box.bottom - box.top}
       fill="transparent"
+      style=${choose ? 'cursor:pointer' : nothing}
       @pointermove=${(e: PointerEvent) => {
         this.active = pick(pointerX(e, this));
       }}
       @pointerleave=${this.onLeave}
+      @click=${choose ? (e: PointerEvent) => choose(pick(pointerX(e, this))) : nothing}
     ></rect>`;
+  }
+
+  /**
+   * A key the chart handles before the readings' steps (Escape aside), e.g. Enter to choose
+   * the reading; true when it did. None by default.
+   */
+  protected chartKey(_e: KeyboardEvent): boolean {
+    return false;
   }
 
   /** The live region where the tooltip goes while nothing is read. */
@@ -159,6 +195,7 @@ export abstract class ChartElement extends LitElement {
       this.active = undefined;
       return;
     }
+    if (this.chartKey(e)) return;
     const { first, count, start, page } = this.readings();
     const next = stepIndex(e.key, (this.active ?? start) - first, count, page);
     if (next === undefined) return;

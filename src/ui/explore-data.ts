@@ -4,9 +4,10 @@
  * intervals), and pick text colours that stay readable on a cell's fill. No DOM, no Lit, no d3.
  */
 import { guardrailBreach, type Thresholds } from '../model/guardrails';
-import { METRIC_BY_ID, METRIC_INDEX, type MetricDef, type MetricId } from '../model/metrics';
+import { METRIC_INDEX, type MetricId } from '../model/metrics';
 import { PARAM_BY_ID, type ParamDef } from '../model/params';
 import type { Comparison } from '../model/results';
+import { metricDef } from './comparison-rows';
 import { withUnit } from './lever-values';
 
 /** A value with its 95% interval (any of them NaN when undefined). */
@@ -70,12 +71,6 @@ export interface TornadoBar {
 }
 
 const NONE: Estimate = { mean: Number.NaN, low: Number.NaN, high: Number.NaN };
-
-function metricDef(id: MetricId): MetricDef {
-  const def = METRIC_BY_ID.get(id);
-  if (!def) throw new Error(`unknown metric "${id}"`);
-  return def;
-}
 
 /** The parameter's definition, or an error naming the id. */
 export function paramDef(id: string): ParamDef {
@@ -170,8 +165,11 @@ export function heatCells(
   return out;
 }
 
-/** Index of the value nearest to `v` (within half of the smallest gap), else undefined. */
-export function matchIndex(values: readonly number[], v: number): number | undefined {
+/**
+ * Index of the value nearest to `v` (the first of equally near ones); undefined when there are
+ * no values or no distance is a number.
+ */
+export function nearestIndex(values: readonly number[], v: number): number | undefined {
   let best: number | undefined;
   let bestGap = Infinity;
   values.forEach((x, i) => {
@@ -181,7 +179,14 @@ export function matchIndex(values: readonly number[], v: number): number | undef
       bestGap = gap;
     }
   });
+  return best;
+}
+
+/** Index of the value equal to `v` up to rounding (1e-9 relative), else undefined. */
+export function matchIndex(values: readonly number[], v: number): number | undefined {
+  const best = nearestIndex(values, v);
   if (best === undefined) return undefined;
+  const bestGap = Math.abs((values[best] ?? Number.NaN) - v);
   const scale = Math.max(1e-9, Math.abs(v), Math.abs(values[best] ?? 0));
   return bestGap <= 1e-9 * scale ? best : undefined;
 }

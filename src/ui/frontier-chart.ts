@@ -1,19 +1,16 @@
 import { line, scaleLinear } from 'd3';
-import { LitElement, html, nothing, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { METRIC_BY_ID, type MetricDef, type MetricId } from '../model/metrics';
+import { html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { MetricDef, MetricId } from '../model/metrics';
 import { axisTitle, formatValue, paddedExtent } from './chart-data';
-import { standaloneSvg, svgPng } from './chart-export';
+import { ChartElement, indexReadings, type Readings } from './chart-element';
 import {
   CHART_HEIGHT,
   COLOURS,
   FONT,
-  FONT_FAMILY,
   LINE_WIDTH,
-  WidthController,
   axisTicks,
   bottomAxis,
-  chartStyles,
   chartTitle,
   leftAxis,
   leftMargin,
@@ -23,6 +20,7 @@ import {
   type Box,
   type LegendItem,
 } from './chart-frame';
+import { metricDef } from './comparison-rows';
 import type { PlanePoint } from './explore-data';
 
 const TOP = 96;
@@ -41,7 +39,7 @@ const FRONTIER = '#009E73';
  * @fires point-select - CustomEvent<{ index: number; value: number }>, when a point is chosen.
  */
 @customElement('frontier-chart')
-export class FrontierChart extends LitElement {
+export class FrontierChart extends ChartElement {
   @property({ type: String }) xMetric: MetricId = 'costPerPackage';
   @property({ type: String }) yMetric: MetricId = 'onTimeRate';
   /** The sweep's points, in the order of the swept values. */
@@ -55,40 +53,22 @@ export class FrontierChart extends LitElement {
   /** The lever's name, for labels. */
   @property({ type: String }) leverTitle = '';
 
-  @state() private active: number | undefined;
-  private readonly size = new WidthController(this);
+  protected readonly chartName = 'trade-off chart';
 
-  static override styles = chartStyles;
-
-  svgText(): string {
-    return standaloneSvg(this.svgElement());
-  }
-
-  pngBlob(): Promise<Blob> {
-    return svgPng(this.svgElement());
-  }
-
-  private svgElement(): SVGSVGElement {
-    const el = this.renderRoot.querySelector('svg[data-chart]');
-    if (!(el instanceof SVGSVGElement))
-      throw new Error('the trade-off chart has nothing drawn yet');
-    return el;
-  }
-
-  private def(id: MetricId): MetricDef {
-    const m = METRIC_BY_ID.get(id);
-    if (!m) throw new Error(`unknown metric "${id}"`);
-    return m;
+  /** The points, read one at a time as the pointer or focus reaches them. */
+  protected readings(): Readings {
+    return indexReadings(this.points.length);
   }
 
   override render() {
     const width = this.size.width;
-    if (this.points.length === 0) {
-      return html`<p class="status">Run a sweep to see its points in the plane of two metrics.</p>`;
-    }
-    if (width === 0) return html`<div class="status"></div>`;
-    const mx = this.def(this.xMetric);
-    const my = this.def(this.yMetric);
+    const waiting = this.placeholder(
+      this.points.length > 0,
+      'Run a sweep to see its points in the plane of two metrics.',
+    );
+    if (waiting) return waiting;
+    const mx = metricDef(this.xMetric);
+    const my = metricDef(this.yMetric);
     const finite = this.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
     const bx = this.baseline;
     const xExt = paddedExtent([...finite.map((p) => p.x), ...(bx ? [bx.x] : [])]);
@@ -121,29 +101,18 @@ export class FrontierChart extends LitElement {
     ];
     if (bx) items.push({ label: 'Baseline: square', colour: COLOURS.baseline, kind: 'filled' });
     const label = `Trade-off between ${mx.label} and ${my.label} over ${this.points.length} values of ${this.leverTitle}; ${front.size} Pareto-efficient. Tab to a point and press Enter to make it the scenario.`;
-    return html`<div class="wrap">
-      <svg
-        data-chart="frontier"
-        width=${width}
-        height=${HEIGHT}
-        viewBox="0 0 ${width} ${HEIGHT}"
-        role="group"
-        aria-label=${label}
-        font-family=${FONT_FAMILY}
-      >
-        <title>Trade-off: ${mx.label} against ${my.label}</title>
-        ${chartTitle(`Trade-off: ${my.label} against ${mx.label} (long run), by ${this.leverTitle}`, 8, 22)}
+    return this.frame({
+      chart: 'frontier',
+      label,
+      title: `Trade-off: ${mx.label} against ${my.label}`,
+      height: HEIGHT,
+      focus: 'marks',
+      body: svg`${chartTitle(`Trade-off: ${my.label} against ${mx.label} (long run), by ${this.leverTitle}`, 8, 22)}
         ${legend(items, 8, 54)}
         ${leftAxis(y, yAxis.ticks, yAxis.format, box, `${axisTitle(my)}, ${better(my)}`, 18)}
         ${bottomAxis(x, xAxis.ticks, xAxis.format, box.bottom, `${axisTitle(mx)}, ${better(mx)}`)}
-        <path
-          class="frontier-line"
-          d=${path(ordered) ?? ''}
-          fill="none"
-          stroke=${FRONTIER}
-          stroke-width=${LINE_WIDTH}
-          stroke-linejoin="round"
-        ></path>
+        <path class="frontier-line" d=${path(ordered) ?? ''} fill="none" stroke=${FRONTIER}
+          stroke-width=${LINE_WIDTH} stroke-linejoin="round"></path>
         ${
           bx && Number.isFinite(bx.x) && Number.isFinite(bx.y)
             ? svg`<g class="baseline"><rect x=${x(bx.x) - 7} y=${y(bx.y) - 7} width="14" height="14"
@@ -153,10 +122,9 @@ export class FrontierChart extends LitElement {
                   >Baseline</text></g>`
             : nothing
         }
-        ${this.points.map((p, i) => this.point(p, i, x, y, front.has(i), box))}
-      </svg>
-      ${this.tooltip(x, y, box, mx, my)}
-    </div>`;
+        ${this.points.map((p, i) => this.point(p, i, x, y, front.has(i), box))}`,
+      tooltip: this.tooltip(x, y, box, mx, my),
+    });
   }
 
   private point(
@@ -211,7 +179,7 @@ export class FrontierChart extends LitElement {
   ) {
     const i = this.active;
     const p = i === undefined ? undefined : this.points[i];
-    if (i === undefined || !p) return html`<div class="sr-only" role="status"></div>`;
+    if (i === undefined || !p) return this.noReading();
     const style = tooltipPlace(x(p.x), y(p.y), box, this.size.width);
     return html`<div class="tooltip" role="status" style=${style}>
       <strong>${this.leverTitle}: ${p.label}</strong>

@@ -1,20 +1,19 @@
 import { color, interpolateCividis, scaleBand, scaleSequential, type ScaleBand } from 'd3';
-import { LitElement, html, nothing, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { METRIC_BY_ID, type MetricDef, type MetricId } from '../model/metrics';
+import { html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { MetricDef, MetricId } from '../model/metrics';
 import { axisTitle, formatNumber, formatValue, formatWithInterval } from './chart-data';
-import { standaloneSvg, svgPng } from './chart-export';
+import { ChartElement, indexReadings, type Readings } from './chart-element';
 import {
   COLOURS,
   FONT,
   FONT_FAMILY,
-  WidthController,
-  chartStyles,
   chartTitle,
   textWidth,
   tooltipPlace,
   type Box,
 } from './chart-frame';
+import { metricDef } from './comparison-rows';
 import { luminance, textOn, type HeatCell } from './explore-data';
 import { displayNumber } from './lever-values';
 
@@ -36,7 +35,7 @@ const HATCH = '#7a1f5c';
  * @fires cell-select - CustomEvent<{ x: number; y: number }>, the levers' values of the cell.
  */
 @customElement('heatmap-chart')
-export class HeatmapChart extends LitElement {
+export class HeatmapChart extends ChartElement {
   @property({ type: String }) metric: MetricId = 'costPerPackage';
   /** Values of the horizontal lever, left to right. */
   @property({ attribute: false }) xValues: readonly number[] = [];
@@ -49,38 +48,21 @@ export class HeatmapChart extends LitElement {
   /** The cell that is the current scenario, if one is. */
   @property({ attribute: false }) current: { xi: number; yi: number } | undefined;
 
-  @state() private active: HeatCell | undefined;
-  private readonly size = new WidthController(this);
+  protected readonly chartName = 'heatmap';
 
-  static override styles = chartStyles;
-
-  svgText(): string {
-    return standaloneSvg(this.svgElement());
-  }
-
-  pngBlob(): Promise<Blob> {
-    return svgPng(this.svgElement());
-  }
-
-  private svgElement(): SVGSVGElement {
-    const el = this.renderRoot.querySelector('svg[data-chart]');
-    if (!(el instanceof SVGSVGElement)) throw new Error('the heatmap has nothing drawn yet');
-    return el;
-  }
-
-  private get def(): MetricDef {
-    const m = METRIC_BY_ID.get(this.metric);
-    if (!m) throw new Error(`unknown metric "${this.metric}"`);
-    return m;
+  /** The cells (by index in `cells`), read one at a time as the pointer or focus reaches them. */
+  protected readings(): Readings {
+    return indexReadings(this.cells.length);
   }
 
   override render() {
     const width = this.size.width;
-    if (this.cells.length === 0) {
-      return html`<p class="status">Choose two levers and their ranges, then run the grid.</p>`;
-    }
-    if (width === 0) return html`<div class="status"></div>`;
-    const m = this.def;
+    const waiting = this.placeholder(
+      this.cells.length > 0,
+      'Choose two levers and their ranges, then run the grid.',
+    );
+    if (waiting) return waiting;
+    const m = metricDef(this.metric);
     const means = this.cells.map((c) => c.mean).filter(Number.isFinite);
     const lo = means.length ? Math.min(...means) : 0;
     const hi = means.length ? Math.max(...means) : 1;
@@ -112,25 +94,15 @@ export class HeatmapChart extends LitElement {
       .padding(0.06);
     const breaches = this.cells.filter((c) => c.breach).length;
     const label = `${m.label} over ${this.xTitle} and ${this.yTitle}: ${this.cells.length} cells, ${breaches} breaching the guardrail. Tab to a cell and press Enter to make it the scenario.`;
-    return html`<div class="wrap">
-      <svg
-        data-chart="heatmap"
-        width=${width}
-        height=${height}
-        viewBox="0 0 ${width} ${height}"
-        role="group"
-        aria-label=${label}
-        font-family=${FONT_FAMILY}
-      >
-        <title>${m.label} over two levers</title>
-        <defs>
-          <pattern
-            id="breach-hatch"
-            patternUnits="userSpaceOnUse"
-            width="10"
-            height="10"
-            patternTransform="rotate(45)"
-          >
+    return this.frame({
+      chart: 'heatmap',
+      label,
+      title: `${m.label} over two levers`,
+      height,
+      focus: 'marks',
+      body: svg`<defs>
+          <pattern id="breach-hatch" patternUnits="userSpaceOnUse" width="10" height="10"
+            patternTransform="rotate(45)">
             <rect width="10" height="10" fill="none"></rect>
             <line x1="0" y1="0" x2="0" y2="10" stroke=${HATCH} stroke-width="4"></line>
           </pattern>
@@ -142,7 +114,7 @@ export class HeatmapChart extends LitElement {
         </defs>
         ${chartTitle(`${m.label} (long run) over two levers`, 8, 22)}
         ${this.legendRow(m, domain, breaches > 0)}
-        ${this.cells.map((c) => this.cell(c, x, y, fill, m))}
+        ${this.cells.map((c, i) => this.cell(c, i, x, y, fill, m))}
         <g font-family=${FONT_FAMILY} fill=${COLOURS.text} font-size=${FONT.tick}>
           ${this.xValues.map(
             (v, i) => svg`<text x=${(x(i) ?? 0) + x.bandwidth() / 2} y=${box.bottom + 24}
@@ -152,27 +124,13 @@ export class HeatmapChart extends LitElement {
             (v, i) => svg`<text x=${box.left - 10} y=${(y(i) ?? 0) + y.bandwidth() / 2}
               dy="0.32em" text-anchor="end">${displayNumber(v)}</text>`,
           )}
-          <text
-            x=${(box.left + box.right) / 2}
-            y=${box.bottom + 54}
-            text-anchor="middle"
-            font-size=${FONT.axis}
-            font-weight="600"
-          >
-            ${this.xTitle}
-          </text>
-          <text
-            transform="translate(18,${(box.top + box.bottom) / 2}) rotate(-90)"
-            text-anchor="middle"
-            font-size=${FONT.axis}
-            font-weight="600"
-          >
-            ${this.yTitle}
-          </text>
-        </g>
-      </svg>
-      ${this.tooltip(x, y, box, m)}
-    </div>`;
+          <text x=${(box.left + box.right) / 2} y=${box.bottom + 54} text-anchor="middle"
+            font-size=${FONT.axis} font-weight="600">${this.xTitle}</text>
+          <text transform="translate(18,${(box.top + box.bottom) / 2}) rotate(-90)"
+            text-anchor="middle" font-size=${FONT.axis} font-weight="600">${this.yTitle}</text>
+        </g>`,
+      tooltip: this.tooltip(x, y, box, m),
+    });
   }
 
   private legendRow(m: MetricDef, domain: [number, number], anyBreach: boolean) {
@@ -198,6 +156,7 @@ export class HeatmapChart extends LitElement {
 
   private cell(
     c: HeatCell,
+    index: number,
     x: ScaleBand<number>,
     y: ScaleBand<number>,
     fill: (v: number) => string,
@@ -218,9 +177,9 @@ export class HeatmapChart extends LitElement {
     return svg`<g class="cell" data-cell=${`${c.x},${c.y}`} data-value=${String(c.mean)}
       data-breach=${c.breach ? 'true' : 'false'} tabindex="0" role="button" style="cursor:pointer"
       aria-label=${`${displayNumber(c.x)}, ${displayNumber(c.y)}: ${text}${c.breach ? ', guardrail breached' : ''}`}
-      @pointerenter=${() => (this.active = c)}
+      @pointerenter=${() => (this.active = index)}
       @pointerleave=${() => (this.active = undefined)}
-      @focus=${() => (this.active = c)}
+      @focus=${() => (this.active = index)}
       @blur=${() => (this.active = undefined)}
       @click=${() => this.choose(c)}
       @keydown=${(e: KeyboardEvent) => {
@@ -237,7 +196,7 @@ export class HeatmapChart extends LitElement {
           : nothing
       }
       ${
-        current || this.active === c
+        current || this.active === index
           ? svg`<rect x=${cx + 2} y=${cy + 2} width=${w - 4} height=${h - 4} fill="none"
               stroke=${current ? '#ffffff' : COLOURS.marker} stroke-width="3"
               stroke-dasharray=${current ? 'none' : '4 3'}></rect>`
@@ -259,8 +218,8 @@ export class HeatmapChart extends LitElement {
   }
 
   private tooltip(x: ScaleBand<number>, y: ScaleBand<number>, box: Box, m: MetricDef) {
-    const c = this.active;
-    if (!c) return html`<div class="sr-only" role="status"></div>`;
+    const c = this.active === undefined ? undefined : this.cells[this.active];
+    if (!c) return this.noReading();
     const px = (x(c.xi) ?? 0) + x.bandwidth() / 2;
     const py = (y(c.yi) ?? 0) + y.bandwidth() / 2;
     const style = tooltipPlace(px, py, box, this.size.width);

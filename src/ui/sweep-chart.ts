@@ -1,38 +1,33 @@
 import { area, line, scaleLinear } from 'd3';
-import { LitElement, html, nothing, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { METRIC_BY_ID, type MetricDef } from '../model/metrics';
 import {
   axisUnit,
   formatDifference,
   formatNumber,
   formatWithInterval,
   paddedExtent,
-  stepIndex,
 } from './chart-data';
-import { standaloneSvg, svgPng } from './chart-export';
+import { ChartElement, indexReadings, type Readings } from './chart-element';
 import {
   COLOURS,
   DASH,
   FONT,
-  FONT_FAMILY,
   LINE_WIDTH,
-  WidthController,
   axisTicks,
   bottomAxis,
-  chartStyles,
   chartTitle,
   leftAxis,
   leftMargin,
   legend,
-  pointerX,
   textWidth,
   tooltipPlace,
   type Box,
   type LegendItem,
 } from './chart-frame';
+import { metricDef } from './comparison-rows';
 import { displayNumber } from './lever-values';
-import type { SweepMeasure, SweepPanel, SweepPoint } from './explore-data';
+import { nearestIndex, type SweepMeasure, type SweepPanel, type SweepPoint } from './explore-data';
 
 const TOP = 92;
 const PANEL_HEIGHT = 340;
@@ -50,7 +45,7 @@ const GAP = 28;
  * @fires point-select - CustomEvent<{ index: number; value: number }>, when a point is chosen.
  */
 @customElement('sweep-chart')
-export class SweepChart extends LitElement {
+export class SweepChart extends ChartElement {
   /** One panel per metric, points in the order of the swept values. */
   @property({ attribute: false }) panels: readonly SweepPanel[] = [];
   /** The lever's axis title with its unit. */
@@ -62,40 +57,27 @@ export class SweepChart extends LitElement {
   /** What the panels show: long-run values or paired deltas against the baseline. */
   @property({ type: String }) measure: SweepMeasure = 'value';
 
-  @state() private active: number | undefined;
+  /** The panel whose point the tooltip places itself by (ArrowUp / ArrowDown move it). */
   @state() private activePanel = 0;
-  private focused = false;
-  private readonly size = new WidthController(this);
 
-  static override styles = chartStyles;
-
-  /** The chart as a standalone SVG document. */
-  svgText(): string {
-    return standaloneSvg(this.svgElement());
-  }
-
-  /** The chart as a PNG at twice its size. */
-  pngBlob(): Promise<Blob> {
-    return svgPng(this.svgElement());
-  }
-
-  private svgElement(): SVGSVGElement {
-    const el = this.renderRoot.querySelector('svg[data-chart]');
-    if (!(el instanceof SVGSVGElement)) throw new Error('the sweep chart has nothing drawn yet');
-    return el;
-  }
+  protected readonly chartName = 'sweep chart';
 
   private get xs(): number[] {
     return this.panels[0]?.points.map((p) => p.x) ?? [];
   }
 
+  protected readings(): Readings {
+    return indexReadings(this.xs.length);
+  }
+
   override render() {
     const width = this.size.width;
     const xs = this.xs;
-    if (this.panels.length === 0 || xs.length === 0) {
-      return html`<p class="status">Choose a lever, a range and metrics, then run the sweep.</p>`;
-    }
-    if (width === 0) return html`<div class="status"></div>`;
+    const waiting = this.placeholder(
+      this.panels.length > 0 && xs.length > 0,
+      'Choose a lever, a range and metrics, then run the sweep.',
+    );
+    if (waiting) return waiting;
     const cols = this.panels.length > 1 && width >= 900 ? 2 : 1;
     const rows = Math.ceil(this.panels.length / cols);
     const panelWidth = (width - GAP * (cols - 1)) / cols;
@@ -128,34 +110,23 @@ export class SweepChart extends LitElement {
       const y0 = TOP + row * PANEL_HEIGHT;
       return { x0, y0, w: panelWidth };
     });
-    return html`<div class="wrap">
-      <svg
-        data-chart="sweep"
-        width=${width}
-        height=${height}
-        viewBox="0 0 ${width} ${height}"
-        role="img"
-        aria-label=${label}
-        tabindex="0"
-        font-family=${FONT_FAMILY}
-        @keydown=${this.onKey}
-        @focus=${this.onFocus}
-        @blur=${this.onBlur}
-      >
-        <title>Sweep of ${this.leverTitle}</title>
-        ${chartTitle(`Sweep of ${this.leverTitle}: ${what} and 95% interval`, 8, 22)}
+    return this.frame({
+      chart: 'sweep',
+      label,
+      title: `Sweep of ${this.leverTitle}`,
+      height,
+      body: svg`${chartTitle(`Sweep of ${this.leverTitle}: ${what} and 95% interval`, 8, 22)}
         ${legend(items, 8, 54)}
         ${this.panels.map((p, i) => {
           const b = boxes[i];
           return b ? this.panel(p, i, b.x0, b.y0, b.w) : nothing;
-        })}
-      </svg>
-      ${this.tooltip(boxes)}
-    </div>`;
+        })}`,
+      tooltip: this.tooltip(boxes),
+    });
   }
 
   private scales(p: SweepPanel, x0: number, y0: number, w: number) {
-    const m = def(p);
+    const m = metricDef(p.metric);
     const values: number[] = [p.reference];
     const share = m.percent && this.measure === 'value';
     const bound = (v: number) => (share ? Math.min(1, Math.max(0, v)) : v);
@@ -250,26 +221,25 @@ export class SweepChart extends LitElement {
               x=${x(q.x)} y=${box.bottom - 8} text-anchor="middle" font-size=${FONT.tick}
               fill=${COLOURS.muted}>–</text>`,
       )}
-      <rect data-export="skip" x=${box.left} y=${box.top} width=${box.right - box.left}
-        height=${box.bottom - box.top} fill="transparent" style="cursor:pointer"
-        @pointermove=${(e: PointerEvent) => {
+      ${this.pointerArea(
+        box,
+        (px) => {
           this.activePanel = index;
-          this.active = nearest(xs, x.invert(pointerX(e, this)));
-        }}
-        @pointerleave=${this.onLeave}
-        @click=${(e: PointerEvent) => this.choose(nearest(xs, x.invert(pointerX(e, this))))}
-      ></rect>
+          return nearestIndex(xs, x.invert(px));
+        },
+        (i) => this.choose(i),
+      )}
     </g>`;
   }
 
   private tooltip(boxes: readonly { x0: number; y0: number; w: number }[]) {
     const i = this.active;
-    if (i === undefined) return html`<div class="sr-only" role="status"></div>`;
+    if (i === undefined) return this.noReading();
     const x = this.xs[i];
     const panelIndex = Math.min(this.activePanel, this.panels.length - 1);
     const p = this.panels[panelIndex];
     const b = boxes[panelIndex];
-    if (x === undefined || !p || !b) return html`<div class="sr-only" role="status"></div>`;
+    if (x === undefined || !p || !b) return this.noReading();
     const { box, x: xs, y } = this.scales(p, b.x0, b.y0, b.w);
     const q = p.points[i];
     const style = tooltipPlace(
@@ -282,7 +252,7 @@ export class SweepChart extends LitElement {
       <strong>${this.leverTitle}: ${displayNumber(x)}</strong>
       <table>
         ${this.panels.map((panel) => {
-          const m = def(panel);
+          const m = metricDef(panel.metric);
           const pt = panel.points[i];
           const f =
             this.measure === 'delta'
@@ -311,62 +281,21 @@ export class SweepChart extends LitElement {
     );
   }
 
-  private onLeave = (): void => {
-    if (!this.focused) this.active = undefined;
-  };
-
-  private onFocus = (): void => {
-    this.focused = true;
-    if (this.active === undefined) this.active = 0;
-  };
-
-  private onBlur = (): void => {
-    this.focused = false;
-    this.active = undefined;
-  };
-
-  private onKey = (e: KeyboardEvent): void => {
-    const n = this.xs.length;
-    if (e.key === 'Escape') {
-      this.active = undefined;
-      return;
-    }
+  /** Enter or Space chooses the value read; ArrowUp / ArrowDown move between the panels. */
+  protected override chartKey(e: KeyboardEvent): boolean {
     if (e.key === 'Enter' || e.key === ' ') {
       e.preventDefault();
       this.choose(this.active);
-      return;
+      return true;
     }
     if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       e.preventDefault();
       const step = e.key === 'ArrowDown' ? 1 : -1;
       this.activePanel = Math.min(Math.max(0, this.activePanel + step), this.panels.length - 1);
-      return;
+      return true;
     }
-    const next = stepIndex(e.key, this.active ?? 0, n);
-    if (next === undefined) return;
-    e.preventDefault();
-    this.active = next;
-  };
-}
-
-function def(p: SweepPanel): MetricDef {
-  const m = METRIC_BY_ID.get(p.metric);
-  if (!m) throw new Error(`unknown metric "${p.metric}"`);
-  return m;
-}
-
-/** Index of the value nearest to a position on the lever's axis. */
-function nearest(xs: readonly number[], v: number): number | undefined {
-  let best: number | undefined;
-  let gap = Infinity;
-  xs.forEach((x, i) => {
-    const g = Math.abs(x - v);
-    if (g < gap) {
-      gap = g;
-      best = i;
-    }
-  });
-  return best;
+    return false;
+  }
 }
 
 declare global {

@@ -1,7 +1,7 @@
 import { scaleLinear } from 'd3';
-import { LitElement, html, nothing, svg } from 'lit';
-import { customElement, property, state } from 'lit/decorators.js';
-import { METRIC_BY_ID, type MetricDef, type MetricId } from '../model/metrics';
+import { html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { MetricDef, MetricId } from '../model/metrics';
 import {
   axisTitle,
   formatDifference,
@@ -10,15 +10,12 @@ import {
   formatWithInterval,
   paddedExtent,
 } from './chart-data';
-import { standaloneSvg, svgPng } from './chart-export';
+import { ChartElement, indexReadings, type Readings } from './chart-element';
 import {
   COLOURS,
   FONT,
-  FONT_FAMILY,
-  WidthController,
   axisTicks,
   bottomAxis,
-  chartStyles,
   chartTitle,
   legend,
   textWidth,
@@ -26,6 +23,7 @@ import {
   type Box,
   type LegendItem,
 } from './chart-frame';
+import { metricDef } from './comparison-rows';
 import { sortBySwing, type Estimate, type TornadoBar } from './explore-data';
 
 const TOP = 96;
@@ -42,44 +40,27 @@ const BAR = 30;
  * carry `data-tornado-item="<id>"`.
  */
 @customElement('tornado-chart')
-export class TornadoChart extends LitElement {
+export class TornadoChart extends ChartElement {
   @property({ type: String }) metric: MetricId = 'costPerPackage';
   /** The scenario's long-run value of the metric: the bars' common origin. */
   @property({ type: Number }) center = Number.NaN;
   @property({ attribute: false }) items: readonly TornadoBar[] = [];
 
-  @state() private active: number | undefined;
-  private readonly size = new WidthController(this);
+  protected readonly chartName = 'tornado chart';
 
-  static override styles = chartStyles;
-
-  svgText(): string {
-    return standaloneSvg(this.svgElement());
-  }
-
-  pngBlob(): Promise<Blob> {
-    return svgPng(this.svgElement());
-  }
-
-  private svgElement(): SVGSVGElement {
-    const el = this.renderRoot.querySelector('svg[data-chart]');
-    if (!(el instanceof SVGSVGElement)) throw new Error('the tornado chart has nothing drawn yet');
-    return el;
-  }
-
-  private get def(): MetricDef {
-    const m = METRIC_BY_ID.get(this.metric);
-    if (!m) throw new Error(`unknown metric "${this.metric}"`);
-    return m;
+  /** The rows (sorted by swing), read one at a time as the pointer or focus reaches them. */
+  protected readings(): Readings {
+    return indexReadings(this.items.length);
   }
 
   override render() {
     const width = this.size.width;
-    if (this.items.length === 0) {
-      return html`<p class="status">Set a spread and run the sensitivity analysis.</p>`;
-    }
-    if (width === 0) return html`<div class="status"></div>`;
-    const m = this.def;
+    const waiting = this.placeholder(
+      this.items.length > 0,
+      'Set a spread and run the sensitivity analysis.',
+    );
+    if (waiting) return waiting;
+    const m = metricDef(this.metric);
     const rows = sortBySwing(this.items);
     const values: number[] = [this.center];
     for (const r of rows)
@@ -118,18 +99,13 @@ export class TornadoChart extends LitElement {
       },
     ];
     const cx = x(this.center);
-    return html`<div class="wrap">
-      <svg
-        data-chart="tornado"
-        width=${width}
-        height=${height}
-        viewBox="0 0 ${width} ${height}"
-        role="group"
-        aria-label=${`Sensitivity of ${m.label}: ${rows.length} items sorted by swing, largest first.`}
-        font-family=${FONT_FAMILY}
-      >
-        <title>Sensitivity of ${m.label}</title>
-        ${chartTitle(`Sensitivity of ${m.label} (long run): largest swing first`, 8, 22)}
+    return this.frame({
+      chart: 'tornado',
+      label: `Sensitivity of ${m.label}: ${rows.length} items sorted by swing, largest first.`,
+      title: `Sensitivity of ${m.label}`,
+      height,
+      focus: 'marks',
+      body: svg`${chartTitle(`Sensitivity of ${m.label} (long run): largest swing first`, 8, 22)}
         ${legend(items, 8, 54)}
         ${xAxis.ticks.map(
           (t) => svg`<line x1=${x(t)} x2=${x(t)} y1=${box.top} y2=${box.bottom}
@@ -137,17 +113,10 @@ export class TornadoChart extends LitElement {
         )}
         ${bottomAxis(x, xAxis.ticks, xAxis.format, box.bottom, axisTitle(m))}
         ${rows.map((r, i) => this.row(r, i, x, box, m))}
-        <line
-          x1=${cx}
-          x2=${cx}
-          y1=${box.top - 6}
-          y2=${box.bottom}
-          stroke=${COLOURS.marker}
-          stroke-width="2"
-        ></line>
-      </svg>
-      ${this.tooltip(rows, box, m)}
-    </div>`;
+        <line x1=${cx} x2=${cx} y1=${box.top - 6} y2=${box.bottom} stroke=${COLOURS.marker}
+          stroke-width="2"></line>`,
+      tooltip: this.tooltip(rows, box, m),
+    });
   }
 
   private row(r: TornadoBar, i: number, x: (v: number) => number, box: Box, m: MetricDef) {
@@ -200,7 +169,7 @@ export class TornadoChart extends LitElement {
   private tooltip(rows: readonly TornadoBar[], box: Box, m: MetricDef) {
     const i = this.active;
     const r = i === undefined ? undefined : rows[i];
-    if (i === undefined || !r) return html`<div class="sr-only" role="status"></div>`;
+    if (i === undefined || !r) return this.noReading();
     const style = tooltipPlace(box.left + 40, box.top + i * ROW + ROW / 2, box, this.size.width);
     const f = (v: number) => formatValue(m, v);
     const d = (e: Estimate) => formatWithInterval((v) => formatDifference(m, v), e);
