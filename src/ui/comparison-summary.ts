@@ -13,6 +13,7 @@ import { defaultScenario, type Scenario } from '../model/scenario';
 import { VERDICT_TEXT } from '../model/verdict';
 import { isSuperseded } from '../run/pool';
 import { earningsBins, metricWeeks } from './chart-data';
+import { CHART_HEIGHT } from './chart-frame';
 import {
   PERIOD_LABEL,
   guardrailRows,
@@ -39,6 +40,8 @@ import './weekly-chart';
 
 const NORTH_STAR: MetricId = 'onTimePackagesPerWeek';
 const NO_NUMBER = 'no number: the replications gave none for this period';
+/** The charts' height in print (px before the print zoom of 0.58: about 186 px on paper). */
+const PRINT_CHART_HEIGHT = 320;
 
 /**
  * A one-page summary of a comparison, to print or save as PDF: the levers changed (against
@@ -75,6 +78,8 @@ export class ComparisonSummary extends LitElement {
   @state() private comparison: Comparison | undefined;
   @state() private progress = 0;
   @state() private error = '';
+  /** Whether the page is laid out for print (the charts are drawn shorter then). */
+  @state() private printing = false;
 
   private runs = 0;
   private readonly onKey = (e: KeyboardEvent) => {
@@ -258,6 +263,9 @@ export class ComparisonSummary extends LitElement {
       color: #4a5565;
       margin: 0;
     }
+    .print-only {
+      display: none;
+    }
     figure {
       margin: 0.75rem 0 0;
       break-inside: avoid;
@@ -277,6 +285,12 @@ export class ComparisonSummary extends LitElement {
       display: table-header-group;
     }
     @media print {
+      /*
+       * One page, A4 or Letter portrait at 10 mm margins (at least 718 × 980 px): a fixed width,
+       * so the charts measure the same width in print emulation and on paper; tables at 8 pt,
+       * one line a metric; guardrails beside the weekly chart, the pool and earnings charts
+       * side by side below, each drawn at a design width and scaled down (zoom).
+       */
       :host {
         print-color-adjust: exact;
         -webkit-print-color-adjust: exact;
@@ -292,28 +306,127 @@ export class ComparisonSummary extends LitElement {
         border-radius: 0;
       }
       .page {
+        width: 712px;
         margin: 0;
+        font-size: 8pt;
+        line-height: 1.1;
+        display: grid;
+        grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
+        column-gap: 14px;
+        align-items: start;
+      }
+      .page > * {
+        grid-column: 1 / -1;
+      }
+      h1 {
+        font-size: 13pt;
+        margin: 0;
+      }
+      .meta {
+        font-size: 8pt;
       }
       h2 {
         break-after: avoid;
-        margin-top: 0.8rem;
+        font-size: 10pt;
+        margin: 0.35rem 0 0.1rem;
+        padding-bottom: 0.05rem;
+        border-bottom-width: 1.5px;
       }
       th,
       td {
-        padding-top: 0.12rem;
-        padding-bottom: 0.12rem;
+        padding: 0.04rem 0.25rem;
+      }
+      thead th,
+      tr.group th,
+      .unit,
+      .ci {
+        font-size: 8pt;
+      }
+      tr.group th {
+        padding-top: 0.1rem;
+        letter-spacing: 0.02em;
+      }
+      td.num[data-period],
+      td.verdict {
+        white-space: nowrap;
+      }
+      .screen-only,
+      td[data-period='shortRun'] .ci,
+      th.status,
+      td.status {
+        /* The short run's interval and the status column (the note names every breach). */
+        display: none;
+      }
+      .print-only {
+        display: inline;
+      }
+      table.metrics col.metric {
+        width: 28%;
+      }
+      table.metrics col.value {
+        width: 8.5%;
+      }
+      table.metrics col.change {
+        width: 12%;
+      }
+      table.metrics col.change + col.change {
+        width: 27%;
+      }
+      table.metrics col.verdict {
+        width: 16%;
+      }
+      section[data-section='guardrails'] {
+        grid-column: 1;
+      }
+      section[data-section='charts'] {
+        /* Its figures join the page's grid: beside the guardrails, then side by side. */
+        display: contents;
+      }
+      section[data-section='charts'] > h2 {
+        position: absolute;
+        width: 1px;
+        height: 1px;
+        overflow: hidden;
+        clip: rect(0 0 0 0);
+        white-space: nowrap;
+      }
+      figure {
+        margin: 0.45rem 0 0;
+        min-width: 0;
+      }
+      weekly-chart,
+      pool-chart,
+      earnings-chart {
+        /* Drawn about 600 px wide (room for titles and legends), printed at 349 px. */
+        zoom: 0.58;
+        min-height: 0;
       }
     }
   `;
 
+  private readonly printMedia = window.matchMedia('print');
+  private readonly onPrint = () => {
+    this.printing = this.printMedia.matches;
+  };
+  private readonly onBeforePrint = () => {
+    this.printing = true;
+  };
+
   override connectedCallback(): void {
     super.connectedCallback();
     window.addEventListener('keydown', this.onKey);
+    this.printMedia.addEventListener('change', this.onPrint);
+    window.addEventListener('beforeprint', this.onBeforePrint);
+    window.addEventListener('afterprint', this.onPrint);
+    this.onPrint();
   }
 
   override disconnectedCallback(): void {
     super.disconnectedCallback();
     window.removeEventListener('keydown', this.onKey);
+    this.printMedia.removeEventListener('change', this.onPrint);
+    window.removeEventListener('beforeprint', this.onBeforePrint);
+    window.removeEventListener('afterprint', this.onPrint);
     this.runs++; // a run in flight no longer reaches this element
   }
 
@@ -471,7 +584,9 @@ export class ComparisonSummary extends LitElement {
             <th scope="col">Metric</th>
             <th scope="col" class="num">Baseline<br />long run</th>
             <th scope="col" class="num">Scenario<br />long run</th>
-            <th scope="col" class="num">Change, short run<br />[95% interval]</th>
+            <th scope="col" class="num">
+              Change, short run<br /><span class="screen-only">[95% interval]</span>
+            </th>
             <th scope="col" class="num">Change, long run<br />[95% interval]</th>
             <th scope="col">Verdict<br />long run</th>
           </tr>
@@ -540,7 +655,8 @@ export class ComparisonSummary extends LitElement {
 
   private guardrailsSection(c: Comparison) {
     const rows = guardrailRows(c, TREE_GUARDRAIL_IDS, this.thresholds);
-    const breaches = rows.filter((r) => r.scenarioBreach).length;
+    const breached = rows.filter((r) => r.scenarioBreach);
+    const breaches = breached.length;
     return html`<section data-section="guardrails" aria-labelledby="guardrails-title">
       <h2 id="guardrails-title">Guardrails (long run)</h2>
       <p class="none" data-breaches=${breaches}>
@@ -549,7 +665,7 @@ export class ComparisonSummary extends LitElement {
             ? 'No guardrail is breached by the scenario.'
             : html`<strong class="breach"
                 >⚠ ${breaches} ${breaches === 1 ? 'guardrail is' : 'guardrails are'} breached by the
-                scenario.</strong
+                scenario: ${breached.map((r) => metricDef(r.id).label).join(', ')}.</strong
               >`
         }
       </p>
@@ -560,21 +676,27 @@ export class ComparisonSummary extends LitElement {
             <th scope="col" class="num">Threshold</th>
             <th scope="col" class="num">Baseline</th>
             <th scope="col" class="num">Scenario</th>
-            <th scope="col">Scenario status</th>
+            <th scope="col" class="status">Scenario status</th>
           </tr>
         </thead>
         <tbody>
           ${rows.map((r) => {
             const m = metricDef(r.id);
-            const side = breachSide(m) === 'above' ? 'at most' : 'at least';
+            const above = breachSide(m) === 'above';
             return html`<tr data-guardrail=${r.id} data-breach=${String(r.scenarioBreach)}>
               <td>${m.label}</td>
-              <td class="num">${side} ${formatThreshold(m, r.threshold)}</td>
+              <td class="num">
+                <span class="screen-only">${above ? 'at most' : 'at least'}</span
+                ><span class="print-only" aria-hidden="true">${above ? '≤' : '≥'}</span>
+                ${formatThreshold(m, r.threshold)}
+              </td>
               <td class="num ${r.baselineBreach ? 'breach' : ''}">
                 ${this.value(m, r.baseline)}${r.baselineBreach ? ' ⚠' : ''}
               </td>
-              <td class="num ${r.scenarioBreach ? 'breach' : ''}">${this.value(m, r.scenario)}</td>
-              <td>
+              <td class="num ${r.scenarioBreach ? 'breach' : ''}">
+                ${this.value(m, r.scenario)}${r.scenarioBreach ? ' ⚠' : ''}
+              </td>
+              <td class="status">
                 ${
                   !Number.isFinite(r.scenario)
                     ? html`<span class="unknown">${NO_VALUE} no number to judge</span>`
@@ -593,10 +715,12 @@ export class ComparisonSummary extends LitElement {
   private chartsSection(c: Comparison) {
     const metric = metricDef(this.metric);
     const weeks = c.baseline.weeks;
+    const height = this.printing ? PRINT_CHART_HEIGHT : CHART_HEIGHT;
     return html`<section data-section="charts" aria-labelledby="charts-title">
       <h2 id="charts-title">Charts</h2>
       <figure data-figure="weekly" aria-label="${metric.label} by week">
         <weekly-chart
+          .chartHeight=${height}
           .metric=${this.metric}
           .baseline=${metricWeeks(c.baseline.weekly, this.metric, weeks)}
           .scenario=${metricWeeks(c.scenario.weekly, this.metric, c.scenario.weeks)}
@@ -605,12 +729,14 @@ export class ComparisonSummary extends LitElement {
       </figure>
       <figure data-figure="pool" aria-label="Driver pool">
         <pool-chart
+          .chartHeight=${height}
           .baseline=${poolSeries(c.baseline)}
           .scenario=${poolSeries(c.scenario)}
         ></pool-chart>
       </figure>
       <figure data-figure="earnings" aria-label="Drivers’ net hourly earnings">
         <earnings-chart
+          .chartHeight=${height}
           .bins=${earningsBins(c.baseline.earnings, c.scenario.earnings)}
           .wageFloor=${this.scenario.params.wageFloor}
           .weeks=${Math.min(LONG_RUN_WEEKS, weeks)}

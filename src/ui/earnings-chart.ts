@@ -38,11 +38,22 @@ export class EarningsChart extends ChartElement {
   /** Weeks the earnings are realised over, for the axis title. */
   @property({ type: Number }) weeks = 8;
 
+  /** The svg's height in px: CHART_HEIGHT, or less where room is short (a printed page). */
+  @property({ type: Number, attribute: 'chart-height' }) chartHeight = CHART_HEIGHT;
+
   protected readonly chartName = 'earnings chart';
 
   /** Bins 0..count − 1; keyboard reading starts at the wage floor's bin. */
   protected readings(): Readings {
     return { first: 0, count: this.bins.length, start: this.floorBin(), page: 5 };
+  }
+
+  /** The title, or a shorter one where the chart is drawn narrow (a printed page). */
+  private titleText(width: number): string {
+    const full = 'Drivers’ realised net hourly earnings: share of drivers per $1 band';
+    return textWidth(full, FONT.title) + 16 <= width
+      ? full
+      : 'Drivers’ net hourly earnings per $1 band';
   }
 
   override render() {
@@ -63,11 +74,11 @@ export class EarningsChart extends ChartElement {
     );
     const y = scaleLinear()
       .domain([0, peak * 1.1])
-      .range([CHART_HEIGHT - BOTTOM, TOP])
+      .range([this.chartHeight - BOTTOM, TOP])
       .nice();
-    const yAxis = axisTicks(y, CHART_HEIGHT - BOTTOM - TOP, 48, '%');
+    const yAxis = axisTicks(y, this.chartHeight - BOTTOM - TOP, 48, '%');
     const left = leftMargin(yAxis.ticks.map(yAxis.format));
-    const box = { left, right: width - RIGHT, top: TOP, bottom: CHART_HEIGHT - BOTTOM };
+    const box = { left, right: width - RIGHT, top: TOP, bottom: this.chartHeight - BOTTOM };
     const x = scaleLinear().domain([lo, hi]).range([box.left, box.right]);
     const xTicks = axisTicks(x, box.right - box.left, 64).ticks.filter((t) => Number.isInteger(t));
 
@@ -77,10 +88,11 @@ export class EarningsChart extends ChartElement {
     const label = `Distribution of realised net hourly earnings across drivers, baseline (outlined bars) against scenario (filled bars), with the ${floorText}. Below the floor: baseline ${formatShare(belowB)}, scenario ${formatShare(belowS)} of drivers. Use the left and right arrow keys to read each bin.`;
 
     return this.frame({
+      height: this.chartHeight,
       chart: 'earnings',
       label,
       title: 'Realised net hourly earnings across drivers: baseline against scenario',
-      body: svg`${chartTitle('Drivers’ realised net hourly earnings: share of drivers per $1 band', 8, 22)}
+      body: svg`${chartTitle(this.titleText(width), 8, 22)}
         ${legend(
           [
             { label: 'Baseline', colour: COLOURS.baseline, kind: 'outlined' },

@@ -28,6 +28,7 @@ import {
   leftMargin,
   weekMarker,
   weekScale,
+  textWidth,
 } from './chart-frame';
 
 const TOP = 76;
@@ -47,6 +48,14 @@ export interface PoolData {
   deactivated: readonly WeekPoint[];
 }
 
+/**
+ * An axis title, or its short form where a chart drawn shorter than CHART_HEIGHT (a printed
+ * page) leaves its panel no room for it.
+ */
+function fitTitle(full: string, short: string, length: number, compact: boolean): string {
+  return !compact || textWidth(full, FONT.axis) <= length ? full : short;
+}
+
 const EMPTY: PoolData = { active: [], joined: [], churned: [], deactivated: [] };
 
 /**
@@ -59,6 +68,9 @@ const EMPTY: PoolData = { active: [], joined: [], churned: [], deactivated: [] }
 export class PoolChart extends ChartElement {
   @property({ attribute: false }) baseline: PoolData = EMPTY;
   @property({ attribute: false }) scenario: PoolData = EMPTY;
+
+  /** The svg's height in px: CHART_HEIGHT, or less where room is short (a printed page). */
+  @property({ type: Number, attribute: 'chart-height' }) chartHeight = CHART_HEIGHT;
 
   protected readonly chartName = 'pool chart';
 
@@ -87,7 +99,8 @@ export class PoolChart extends ChartElement {
       .domain([-churnMax * 1.08, flowMax * 1.08])
       .nice();
     const plotTop = TOP;
-    const plotBottom = CHART_HEIGHT - BOTTOM;
+    const plotBottom = this.chartHeight - BOTTOM;
+    const compact = this.chartHeight < CHART_HEIGHT;
     const upperBottom = plotTop + (plotBottom - plotTop - GAP) * UPPER_SHARE;
     const lowerTop = upperBottom + GAP;
     yActive.range([upperBottom, plotTop]);
@@ -104,6 +117,7 @@ export class PoolChart extends ChartElement {
     const { x, ticks: xTicks } = weekScale(box, weeks);
 
     return this.frame({
+      height: this.chartHeight,
       chart: 'pool',
       label: `Driver pool by week, baseline (dashed, outlined bars) against scenario (solid, filled bars), ${weeks} weeks. Use the left and right arrow keys to read each week.`,
       title: 'Driver pool by week: baseline against scenario',
@@ -114,7 +128,7 @@ export class PoolChart extends ChartElement {
           activeAxis.ticks,
           activeAxis.format,
           { left: box.left, right: box.right },
-          'Active drivers',
+          fitTitle('Active drivers', 'Active', upperBottom - plotTop, compact),
           18,
         )}
         ${leftAxis(
@@ -122,7 +136,7 @@ export class PoolChart extends ChartElement {
           flowAxis.ticks,
           flowFormat,
           { left: box.left, right: box.right },
-          'Drivers per week',
+          fitTitle('Drivers per week', 'Per week', plotBottom - lowerTop, compact),
           18,
         )}
         ${bottomAxis(x, xTicks, String, box.bottom, 'Week')}

@@ -58,6 +58,9 @@ export class WeeklyChart extends ChartElement {
   /** Paired difference scenario − baseline per week. */
   @property({ attribute: false }) delta: readonly WeekPoint[] = [];
 
+  /** The svg's height in px: CHART_HEIGHT, or less where room is short (a printed page). */
+  @property({ type: Number, attribute: 'chart-height' }) chartHeight = CHART_HEIGHT;
+
   protected readonly chartName = 'weekly chart';
 
   private get weeks(): number {
@@ -89,11 +92,11 @@ export class WeeklyChart extends ChartElement {
 
     const y = scaleLinear()
       .domain(extent)
-      .range([CHART_HEIGHT - BOTTOM, TOP])
+      .range([this.chartHeight - BOTTOM, TOP])
       .nice();
-    const yAxis = axisTicks(y, CHART_HEIGHT - BOTTOM - TOP, 48, m.percent ? '%' : ',f');
+    const yAxis = axisTicks(y, this.chartHeight - BOTTOM - TOP, 48, m.percent ? '%' : ',f');
     const left = leftMargin(yAxis.ticks.map(yAxis.format));
-    const box = { left, right: width - RIGHT, top: TOP, bottom: CHART_HEIGHT - BOTTOM };
+    const box = { left, right: width - RIGHT, top: TOP, bottom: this.chartHeight - BOTTOM };
     const { x, ticks: xTicks } = weekScale(box, weeks);
 
     const items = seriesLegend();
@@ -108,6 +111,7 @@ export class WeeklyChart extends ChartElement {
     }
 
     return this.frame({
+      height: this.chartHeight,
       chart: 'weekly',
       label: `${m.label}, week by week: baseline (dashed) against scenario (solid), ${weeks} weeks. Use the left and right arrow keys to read each week.`,
       title: `${m.label}: baseline against scenario by week`,
