@@ -68,11 +68,10 @@ export function isAbortError(error: unknown): boolean {
 export function poolRunner(pool: SimulationPool): CompareRunner {
   return (baseline, scenario, onProgress, signal) => {
     if (signal?.aborted) return Promise.reject(new ExplorerAbortError());
-    const run = pool.compare(baseline, scenario, onProgress ? { onProgress } : {});
-    if (!signal) return run;
-    const stop = () => pool.cancel();
-    signal.addEventListener('abort', stop, { once: true });
-    return run.finally(() => signal.removeEventListener('abort', stop));
+    return pool.compare(baseline, scenario, {
+      ...(onProgress ? { onProgress } : {}),
+      ...(signal ? { signal } : {}),
+    });
   };
 }
 

@@ -29,6 +29,11 @@ export type EngineWorkerPool = WorkerPool<ReplicationJob, ReplicationResult>;
 export interface RunOptions<P> {
   /** Hears progress, with a new estimate whenever one is computed. */
   onProgress?: (progress: P) => void;
+  /**
+   * Stops this request when aborted, if it is still the one in flight (then it rejects with
+   * SupersededError and its workers stop mid-run); a later request is never touched.
+   */
+  signal?: AbortSignal;
 }
 
 export interface SimulationPoolOptions {
@@ -100,12 +105,12 @@ export class SimulationPool {
           `(baseline ${baseline[mismatch]}, scenario ${scenario[mismatch]})`,
       );
     }
-    return this.execute([baseline, scenario], ([b, s]) => compare(b, s), options.onProgress);
+    return this.execute([baseline, scenario], ([b, s]) => compare(b, s), options);
   }
 
   /** Replication statistics of one scenario; the first estimate once two replications are in. */
   run(scenario: Scenario, options: RunOptions<SummaryProgress> = {}): Promise<ScenarioSummary> {
-    return this.execute([scenario], ([s]) => summarise(s), options.onProgress);
+    return this.execute([scenario], ([s]) => summarise(s), options);
   }
 
   /** Stops the workers; a request in flight rejects. */
@@ -133,10 +138,18 @@ export class SimulationPool {
   private execute<T>(
     scenarios: readonly Scenario[],
     aggregate: (lists: ReplicationResult[][]) => T,
-    onProgress: ((progress: RunProgress<T>) => void) | undefined,
+    { onProgress, signal }: RunOptions<RunProgress<T>>,
   ): Promise<T> {
     const token = ++this.request;
     const current = () => token === this.request;
+    const stop = () => {
+      if (current()) this.cancel();
+    };
+    if (signal?.aborted) {
+      this.cancel();
+      return Promise.reject(new SupersededError());
+    }
+    signal?.addEventListener('abort', stop, { once: true });
     const reps = replicationNumbers(scenarios[0]);
     const n = reps.length;
     if (n < 1) return this.refuse('a run needs at least one replication');
@@ -205,11 +218,13 @@ export class SimulationPool {
     });
     if (jobs.length > 0 && sides.some((s) => s.store.size > 0)) report();
 
-    return batch.then(() => {
-      if (!current()) throw new SupersededError();
-      const final = aggregate(lists(reps));
-      report(final);
-      return final;
-    });
+    return batch
+      .then(() => {
+        if (!current()) throw new SupersededError();
+        const final = aggregate(lists(reps));
+        report(final);
+        return final;
+      })
+      .finally(() => signal?.removeEventListener('abort', stop));
   }
 }

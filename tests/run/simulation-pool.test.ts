@@ -180,6 +180,32 @@ describe('SimulationPool', () => {
     pool.close();
   });
 
+  it('stops a request when its signal aborts, and never a later request', async () => {
+    const { pool } = setup(2, { steps: () => 10 });
+    const first = new AbortController();
+    const older = pool.compare(BASE, HIGHER_PAY, { signal: first.signal }).catch((e: unknown) => e);
+    await new Promise((r) => setTimeout(r, 5));
+    first.abort();
+    expect(isSuperseded(await older)).toBe(true);
+
+    // An abort that comes after a newer request has started leaves the newer one alone.
+    const second = new AbortController();
+    const stale = pool
+      .compare(BASE, HIGHER_PAY, { signal: second.signal })
+      .catch((e: unknown) => e);
+    const lower = scenario({ payPerHour: 19 });
+    const newer = pool.compare(BASE, lower);
+    second.abort();
+    expect(isSuperseded(await stale)).toBe(true);
+    expect(bits(await newer)).toBe(bits(compare(direct(BASE), direct(lower))));
+
+    // An already aborted signal runs nothing.
+    const done = new AbortController();
+    done.abort();
+    await expect(pool.compare(BASE, lower, { signal: done.signal })).rejects.toThrow();
+    pool.close();
+  });
+
   it('lets a single run supersede a comparison, and the other way round', async () => {
     const { pool } = setup(2);
     const a = pool.compare(BASE, HIGHER_PAY).catch((e: unknown) => e);
