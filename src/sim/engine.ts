@@ -207,15 +207,15 @@ class Simulation {
   nc = 0;
   /** Indices of the active drivers, in increasing order (the first activeCount entries). */
   activeList: Int32Array;
-  cand: Int32Array;
-  candR: Float64Array;
-  candFlags: Uint8Array;
-  candType: Int16Array;
-  candMult: Float64Array;
-  candNext: Int32Array;
+  cand = new Int32Array(0);
+  candR = new Float64Array(0);
+  candFlags = new Uint8Array(0);
+  candType = new Int16Array(0);
+  candMult = new Float64Array(0);
+  candNext = new Int32Array(0);
   /** Highest pay multiplier at which a candidate found nothing today (0 before any look). */
-  candFailMult: Float64Array;
-  hoursScratch: Float64Array;
+  candFailMult = new Float64Array(0);
+  hoursScratch = new Float64Array(0);
   // today's flows, shared between phases
   fresh = 0;
   sellers = 0;
@@ -294,16 +294,8 @@ class Simulation {
     this.sNoShow = attr(P.noShowP);
     this.sActivate = attr(P.activation);
 
-    const cap = this.dr.capacity;
     this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
-    this.cand = new Int32Array(cap);
-    this.candR = new Float64Array(cap);
-    this.candFlags = new Uint8Array(cap);
-    this.candType = new Int16Array(cap);
-    this.candMult = new Float64Array(cap);
-    this.candNext = new Int32Array(cap);
-    this.candFailMult = new Float64Array(cap);
-    this.hoursScratch = new Float64Array(cap);
+    this.growCandidates();
 
     const sTenure = attr(P.tenure);
     for (let n = 0; n < p.initialDrivers; n++) {
@@ -482,6 +474,7 @@ class Simulation {
     this.activeList = list;
   }
 
+  /** Sizes the per-candidate arrays to the drivers' capacity (at the start and as entry grows). */
   growCandidates(): void {
     const cap = this.dr.capacity;
     this.cand = new Int32Array(cap);
