@@ -4,6 +4,9 @@
  * paired replications of the default scenario in under 250 ms, no main-thread task over
  * 50 ms; and the speed-up of two workers over one.
  *
+ * Then the trade-off explorer in the page: a 10-point sweep and a 6×6 grid, 8 replications
+ * per point (issue 6's figures for Chromium; bench/explorer.bench.ts has the runner's).
+ *
  * Run by `npm run bench` after the engine benchmarks (a script, not a Vitest bench: it drives
  * a browser and reports timings the page itself records).
  *
@@ -106,6 +109,55 @@ function changeAndWait(page: Page, payPerHour: number): Promise<Timing> {
   return page.evaluate(changeScript(payPerHour)) as Promise<Timing>;
 }
 
+/** Fills one range of the explorer's form (`axis`: sweep, x or y) and returns nothing. */
+async function range(page: Page, axis: string, from: string, to: string, steps: string) {
+  await page.locator(`explorer-view [data-sweep-from="${axis}"]`).fill(from);
+  await page.locator(`explorer-view [data-sweep-to="${axis}"]`).fill(to);
+  await page.locator(`explorer-view [data-sweep-steps="${axis}"]`).fill(steps);
+}
+
+/** Clicks Run on an explorer tab and returns the seconds until the explorer is idle again. */
+async function runExplorer(page: Page, what: string): Promise<number> {
+  const t0 = performance.now();
+  await page.locator(`explorer-view [data-explorer-run="${what}"]`).click();
+  await page.waitForFunction(
+    "document.querySelector('gig-app')?.shadowRoot?.querySelector('explorer-view')?.dataset.state === 'running'",
+    null,
+    { polling: 'raf', timeout: 10_000 },
+  );
+  await page.waitForFunction(
+    "document.querySelector('gig-app')?.shadowRoot?.querySelector('explorer-view')?.dataset.state === 'idle'",
+    null,
+    { polling: 'raf', timeout: 600_000 },
+  );
+  return (performance.now() - t0) / 1000;
+}
+
+/**
+ * The explorer in the page (Explore mode, the machine's own worker count): a 10-point sweep of
+ * pay and a 6×6 grid of pay × block length, default scenario, 8 replications per point (each
+ * point paired with the baseline on the same seeds; the baseline's replications are cached).
+ */
+async function explorer(url: string): Promise<string> {
+  const page = await browser.newPage({ viewport: { width: 1280, height: 800 } });
+  await page.goto(`${url}?mode=explore#replications=8`);
+  await page.locator('gig-app explorer-view').waitFor();
+  await range(page, 'sweep', '16', '34', '10');
+  const sweepS = await runExplorer(page, 'sweep');
+  await page.locator('explorer-view [data-explorer-tab="grid"]').click();
+  await range(page, 'x', '17', '27', '6');
+  await range(page, 'y', '2.5', '5', '6');
+  const gridS = await runExplorer(page, 'grid');
+  const cells = await page.locator('explorer-view heatmap-chart [data-cell]').count();
+  if (cells !== 36) throw new Error(`the grid drew ${cells} cells, not 36`);
+  await page.close();
+  return [
+    'explorer in headless Chromium (Explore mode, default scenario, 8 replications per point, 2 workers):',
+    `  10-point sweep of payPerHour (16–34 $/h): ${sweepS.toFixed(2)} s, ${(10 / sweepS).toFixed(2)} points/s`,
+    `  6×6 grid of payPerHour (17–27) × blockHours (2.5–5 h): ${gridS.toFixed(2)} s, ${(36 / gridS).toFixed(2)} points/s`,
+  ].join('\n');
+}
+
 async function main(): Promise<void> {
   outDir = mkdtempSync(join(tmpdir(), 'gigsim-bench-'));
   try {
@@ -142,6 +194,8 @@ async function main(): Promise<void> {
     const two = median((timings.get(2) ?? []).map((x) => x.final));
     lines.push(`  speed-up of 2 workers over 1: ${(one / two).toFixed(2)}x`);
     console.log(lines.join('\n'));
+    for (const page of pages.values()) await page.close();
+    console.log(await explorer(url));
   } finally {
     await browser?.close();
     await server?.close();
