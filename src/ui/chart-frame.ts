@@ -14,6 +14,7 @@ import {
   type ReactiveControllerHost,
 } from 'lit';
 import { integerTicks, type WeekPoint } from './chart-data';
+import { srOnly } from './shared-styles';
 
 /** Okabe–Ito colours: baseline blue (dashed), scenario vermillion (solid). */
 export const COLOURS = {
@@ -425,12 +426,5 @@ export const chartStyles = css`
   .tooltip .s {
     color: #a84300;
   }
-  .sr-only {
-    position: absolute;
-    width: 1px;
-    height: 1px;
-    overflow: hidden;
-    clip: rect(0 0 0 0);
-    white-space: nowrap;
-  }
+  ${srOnly}
 `;

@@ -1,12 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import {
-  METRICS,
-  METRIC_BY_ID,
-  STAKEHOLDERS,
-  type MetricDef,
-  type MetricId,
-} from '../model/metrics';
+import { METRICS, METRIC_BY_ID, type MetricId } from '../model/metrics';
 import { LONG_RUN_WEEKS, type Comparison } from '../model/results';
 import { earningsBins, metricWeeks, poolWeeks } from './chart-data';
 import { downloadBlob, downloadSvg } from './chart-export';
@@ -16,6 +10,8 @@ import './pool-chart';
 import type { PoolChart, PoolData } from './pool-chart';
 import './weekly-chart';
 import type { WeeklyChart } from './weekly-chart';
+import { tabStyles } from './shared-styles';
+import { metricOptions } from './metric-options';
 
 export type ChartId = 'weekly' | 'pool' | 'earnings';
 
@@ -49,92 +45,81 @@ export class ChartPanel extends LitElement {
   /** Net hourly wage floor of the scenario, drawn on the earnings chart ($/h). */
   @property({ type: Number }) wageFloor = 0;
 
-  static override styles = css`
-    :host {
-      display: block;
-      margin-top: 1rem;
-    }
-    .toolbar {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: center;
-      gap: 0.5rem 1rem;
-      margin-bottom: 0.5rem;
-    }
-    [role='tablist'] {
-      display: flex;
-      gap: 0.25rem;
-      border-bottom: 2px solid #dde2e8;
-    }
-    [role='tab'] {
-      font: inherit;
-      font-size: 1rem;
-      padding: 0.45rem 0.9rem;
-      border: 1px solid transparent;
-      border-bottom: 3px solid transparent;
-      margin-bottom: -2px;
-      background: none;
-      color: #4a5565;
-      cursor: pointer;
-      border-radius: 6px 6px 0 0;
-    }
-    [role='tab'][aria-selected='true'] {
-      color: #1c2430;
-      font-weight: 600;
-      border-bottom-color: #1c2430;
-    }
-    [role='tab']:focus-visible,
-    select:focus-visible,
-    .export button:focus-visible {
-      outline: 3px solid #1c6fd1;
-      outline-offset: 1px;
-    }
-    .metric {
-      display: flex;
-      align-items: center;
-      gap: 0.5rem;
-      font-size: 1rem;
-    }
-    label {
-      font-weight: 600;
-    }
-    select {
-      font: inherit;
-      font-size: 1rem;
-      padding: 0.3rem 0.4rem;
-      max-width: 20rem;
-    }
-    .export {
-      display: flex;
-      gap: 0.4rem;
-      margin-left: auto;
-      align-items: center;
-    }
-    .export span {
-      color: #4a5565;
-      font-size: 0.95rem;
-    }
-    .export button {
-      font: inherit;
-      font-size: 0.95rem;
-      padding: 0.3rem 0.75rem;
-      border: 1px solid #9aa5b3;
-      border-radius: 6px;
-      background: #fff;
-      cursor: pointer;
-    }
-    .export button:disabled {
-      cursor: default;
-      color: #9aa5b3;
-    }
-    .status {
-      margin: 0;
-      padding: 2rem 0;
-      text-align: center;
-      color: #4a5565;
-      font-size: 1.1rem;
-    }
-  `;
+  static override styles = [
+    tabStyles,
+    css`
+      :host {
+        display: block;
+        margin-top: 1rem;
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        margin-bottom: 0.5rem;
+      }
+      [role='tab'] {
+        font-size: 1rem;
+        padding: 0.45rem 0.9rem;
+        border-radius: 6px 6px 0 0;
+      }
+      [role='tab'][aria-selected='true'] {
+        font-weight: 600;
+      }
+      [role='tab']:focus-visible,
+      select:focus-visible,
+      .export button:focus-visible {
+        outline: 3px solid #1c6fd1;
+        outline-offset: 1px;
+      }
+      .metric {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        font-size: 1rem;
+      }
+      label {
+        font-weight: 600;
+      }
+      select {
+        font: inherit;
+        font-size: 1rem;
+        padding: 0.3rem 0.4rem;
+        max-width: 20rem;
+      }
+      .export {
+        display: flex;
+        gap: 0.4rem;
+        margin-left: auto;
+        align-items: center;
+      }
+      .export span {
+        color: #4a5565;
+        font-size: 0.95rem;
+      }
+      .export button {
+        font: inherit;
+        font-size: 0.95rem;
+        padding: 0.3rem 0.75rem;
+        border: 1px solid #9aa5b3;
+        border-radius: 6px;
+        background: #fff;
+        cursor: pointer;
+      }
+      .export button:disabled {
+        cursor: default;
+        color: #9aa5b3;
+      }
+      .status {
+        margin: 0;
+        padding: 2rem 0;
+        text-align: center;
+        color: #4a5565;
+        font-size: 1.1rem;
+      }
+    `,
+  ];
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('metric')) this.setAttribute('data-metric-chart', this.metric);
@@ -206,19 +191,7 @@ export class ChartPanel extends LitElement {
     return html`<div class="metric">
       <label for="metric-select">Metric</label>
       <select id="metric-select" data-metric-select @change=${this.onMetricChange}>
-        ${STAKEHOLDERS.map(
-          (s) =>
-            html`<optgroup label=${s.label}>
-              ${(METRICS as readonly MetricDef[])
-                .filter((m) => m.stakeholder === s.id)
-                .map(
-                  (m) =>
-                    html`<option value=${m.id} ?selected=${m.id === this.metric}>
-                      ${m.label}
-                    </option>`,
-                )}
-            </optgroup>`,
-        )}
+        ${metricOptions(this.metric)}
       </select>
     </div>`;
   }

@@ -1,12 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  METRICS,
-  METRIC_BY_ID,
-  STAKEHOLDERS,
-  type MetricDef,
-  type MetricId,
-} from '../model/metrics';
+import { METRICS, METRIC_BY_ID, type MetricDef, type MetricId } from '../model/metrics';
 import { PARAMS, PARAM_GROUPS, type ParamDef, type ParamId } from '../model/params';
 import type { Comparison } from '../model/results';
 import { defaultScenario, type Parsed, type Scenario } from '../model/scenario';
@@ -47,6 +41,8 @@ import './frontier-chart';
 import './heatmap-chart';
 import './sweep-chart';
 import './tornado-chart';
+import { tabStyles } from './shared-styles';
+import { metricOptions } from './metric-options';
 
 export type ExplorerTab = 'sweep' | 'tradeoff' | 'grid' | 'sensitivity' | 'goal';
 
@@ -178,160 +174,151 @@ export class ExplorerView extends LitElement {
   private controller: AbortController | undefined;
   private formsSeeded = false;
 
-  static override styles = css`
-    :host {
-      display: block;
-      font-size: 1rem;
-      color: #1c2430;
-    }
-    [role='tablist'] {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.25rem;
-      border-bottom: 2px solid #dde2e8;
-      margin-bottom: 0.75rem;
-    }
-    [role='tab'] {
-      font: inherit;
-      font-size: 1.05rem;
-      padding: 0.5rem 1rem;
-      border: 1px solid transparent;
-      border-bottom: 3px solid transparent;
-      margin-bottom: -2px;
-      background: none;
-      color: #4a5565;
-      cursor: pointer;
-    }
-    [role='tab'][aria-selected='true'] {
-      color: #1c2430;
-      font-weight: 700;
-      border-bottom-color: #1c2430;
-    }
-    button:focus-visible,
-    input:focus-visible,
-    select:focus-visible {
-      outline: 3px solid #1c6fd1;
-      outline-offset: 1px;
-    }
-    form {
-      display: flex;
-      flex-wrap: wrap;
-      align-items: flex-end;
-      gap: 0.6rem 1.1rem;
-      margin-bottom: 0.6rem;
-    }
-    label,
-    .field {
-      display: flex;
-      flex-direction: column;
-      gap: 0.2rem;
-      font-weight: 600;
-      font-size: 0.95rem;
-    }
-    input,
-    select {
-      font: inherit;
-      font-weight: normal;
-      font-size: 1rem;
-      padding: 0.3rem 0.4rem;
-    }
-    input.num {
-      width: 6rem;
-    }
-    fieldset {
-      border: 1px solid #dde2e8;
-      border-radius: 6px;
-      padding: 0.4rem 0.75rem 0.6rem;
-      margin: 0;
-    }
-    legend {
-      font-weight: 700;
-      padding: 0 0.3rem;
-    }
-    .metrics {
-      display: grid;
-      grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
-      gap: 0.1rem 1rem;
-      width: 100%;
-    }
-    .metrics label {
-      flex-direction: row;
-      align-items: center;
-      font-weight: normal;
-      gap: 0.4rem;
-    }
-    .actions {
-      display: flex;
-      align-items: center;
-      gap: 0.6rem;
-      flex-wrap: wrap;
-      margin: 0.5rem 0;
-    }
-    button {
-      font: inherit;
-      font-size: 1rem;
-      padding: 0.4rem 1rem;
-      border: 1px solid #9aa5b3;
-      border-radius: 6px;
-      background: #fff;
-      cursor: pointer;
-    }
-    button.primary {
-      background: #1c2430;
-      border-color: #1c2430;
-      color: #fff;
-      font-weight: 600;
-    }
-    button:disabled {
-      cursor: default;
-      opacity: 0.5;
-    }
-    progress {
-      width: 14rem;
-      height: 1.1rem;
-    }
-    .error {
-      color: #a3190f;
-      font-weight: 600;
-      margin: 0.3rem 0;
-    }
-    .note {
-      color: #4a5565;
-      margin: 0.3rem 0;
-    }
-    .export {
-      margin-left: auto;
-      display: flex;
-      gap: 0.4rem;
-      align-items: center;
-    }
-    .row {
-      display: flex;
-      flex-wrap: wrap;
-      gap: 0.5rem 0.8rem;
-      align-items: flex-end;
-      margin-bottom: 0.4rem;
-    }
-    .goal table {
-      border-collapse: collapse;
-      font-variant-numeric: tabular-nums;
-      margin: 0.5rem 0;
-    }
-    .goal th,
-    .goal td {
-      text-align: left;
-      padding: 0.3rem 1rem 0.3rem 0;
-      border-bottom: 1px solid #e3e7ec;
-    }
-    .goal h3 {
-      margin: 0.6rem 0 0.3rem;
-      font-size: 1.2rem;
-    }
-    .big {
-      font-size: 1.25rem;
-      font-weight: 700;
-    }
-  `;
+  static override styles = [
+    tabStyles,
+    css`
+      :host {
+        display: block;
+        font-size: 1rem;
+        color: #1c2430;
+      }
+      [role='tablist'] {
+        flex-wrap: wrap;
+        margin-bottom: 0.75rem;
+      }
+      [role='tab'] {
+        font-size: 1.05rem;
+        padding: 0.5rem 1rem;
+      }
+      [role='tab'][aria-selected='true'] {
+        font-weight: 700;
+      }
+      button:focus-visible,
+      input:focus-visible,
+      select:focus-visible {
+        outline: 3px solid #1c6fd1;
+        outline-offset: 1px;
+      }
+      form {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: flex-end;
+        gap: 0.6rem 1.1rem;
+        margin-bottom: 0.6rem;
+      }
+      label,
+      .field {
+        display: flex;
+        flex-direction: column;
+        gap: 0.2rem;
+        font-weight: 600;
+        font-size: 0.95rem;
+      }
+      input,
+      select {
+        font: inherit;
+        font-weight: normal;
+        font-size: 1rem;
+        padding: 0.3rem 0.4rem;
+      }
+      input.num {
+        width: 6rem;
+      }
+      fieldset {
+        border: 1px solid #dde2e8;
+        border-radius: 6px;
+        padding: 0.4rem 0.75rem 0.6rem;
+        margin: 0;
+      }
+      legend {
+        font-weight: 700;
+        padding: 0 0.3rem;
+      }
+      .metrics {
+        display: grid;
+        grid-template-columns: repeat(auto-fill, minmax(15rem, 1fr));
+        gap: 0.1rem 1rem;
+        width: 100%;
+      }
+      .metrics label {
+        flex-direction: row;
+        align-items: center;
+        font-weight: normal;
+        gap: 0.4rem;
+      }
+      .actions {
+        display: flex;
+        align-items: center;
+        gap: 0.6rem;
+        flex-wrap: wrap;
+        margin: 0.5rem 0;
+      }
+      button {
+        font: inherit;
+        font-size: 1rem;
+        padding: 0.4rem 1rem;
+        border: 1px solid #9aa5b3;
+        border-radius: 6px;
+        background: #fff;
+        cursor: pointer;
+      }
+      button.primary {
+        background: #1c2430;
+        border-color: #1c2430;
+        color: #fff;
+        font-weight: 600;
+      }
+      button:disabled {
+        cursor: default;
+        opacity: 0.5;
+      }
+      progress {
+        width: 14rem;
+        height: 1.1rem;
+      }
+      .error {
+        color: #a3190f;
+        font-weight: 600;
+        margin: 0.3rem 0;
+      }
+      .note {
+        color: #4a5565;
+        margin: 0.3rem 0;
+      }
+      .export {
+        margin-left: auto;
+        display: flex;
+        gap: 0.4rem;
+        align-items: center;
+      }
+      .row {
+        display: flex;
+        flex-wrap: wrap;
+        gap: 0.5rem 0.8rem;
+        align-items: flex-end;
+        margin-bottom: 0.4rem;
+      }
+      .goal table {
+        border-collapse: collapse;
+        font-variant-numeric: tabular-nums;
+        margin: 0.5rem 0;
+      }
+      .goal th,
+      .goal td {
+        text-align: left;
+        padding: 0.3rem 1rem 0.3rem 0;
+        border-bottom: 1px solid #e3e7ec;
+      }
+      .goal h3 {
+        margin: 0.6rem 0 0.3rem;
+        font-size: 1.2rem;
+      }
+      .big {
+        font-size: 1.25rem;
+        font-weight: 700;
+      }
+    `,
+  ];
 
   override willUpdate(changed: PropertyValues<this>): void {
     // The forms start around the scenario's values the first time it is known.
@@ -446,17 +433,7 @@ export class ExplorerView extends LitElement {
         data-metric-select
         @change=${(e: Event) => onChange((e.target as HTMLSelectElement).value as MetricId)}
       >
-        ${STAKEHOLDERS.map(
-          (s) =>
-            html`<optgroup label=${s.label}>
-              ${(METRICS as readonly MetricDef[])
-                .filter((m) => m.stakeholder === s.id)
-                .map(
-                  (m) =>
-                    html`<option value=${m.id} ?selected=${m.id === value}>${m.label}</option>`,
-                )}
-            </optgroup>`,
-        )}
+        ${metricOptions(value)}
       </select></label
     >`;
   }

@@ -29,7 +29,7 @@ export class MetricDocs extends LitElement {
       return html`<h3 id=${topicId('section', `metrics-${s.id}`)}>${s.label}</h3>
         <p class="group-meaning">${s.meaning}</p>
         <table class="docs metrics">
-          <caption class="visually-hidden">
+          <caption class="sr-only">
             ${s.label}: metrics with their units, directions, definitions and guardrails
           </caption>
           <thead>

@@ -32,7 +32,7 @@ export class ParamDocs extends LitElement {
       return html`<h3 id=${topicId('section', `params-${g.id}`)}>${g.label}</h3>
         <p class="group-meaning">${g.meaning} ${rows.length} parameters.</p>
         <table class="docs params">
-          <caption class="visually-hidden">
+          <caption class="sr-only">
             ${g.label}: parameters with their defaults, ranges, meanings and sources
           </caption>
           <thead>

@@ -1,12 +1,6 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import {
-  METRICS,
-  METRIC_BY_ID,
-  STAKEHOLDERS,
-  type MetricId,
-  type Stakeholder,
-} from '../model/metrics';
+import { METRIC_BY_ID, STAKEHOLDERS, type MetricId, type Stakeholder } from '../model/metrics';
 import { PARAM_BY_ID, type Params } from '../model/params';
 import {
   NORTH_STAR,
@@ -44,6 +38,8 @@ import { DIFFICULTY_TEXT, type PromptPickDetail } from './practice-prompts';
 import './practice-reveal';
 import { DIRECTION_TEXT } from './practice-reveal';
 import type { CompareRunner } from './runner';
+import { visuallyHidden } from './shared-styles';
+import { metricOptions } from './metric-options';
 
 export type PracticeStep = 'pick' | 'predict' | 'running' | 'reveal';
 
@@ -237,12 +233,7 @@ export class PracticeMode extends LitElement {
       gap: 0.3rem;
     }
     legend {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
+      ${visuallyHidden}
     }
     .choice {
       position: relative;
@@ -449,17 +440,7 @@ export class PracticeMode extends LitElement {
             (this.northStarChoice = (e.target as HTMLSelectElement).value as MetricId | '')}
         >
           <option value="" ?selected=${this.northStarChoice === ''}>Choose a metric…</option>
-          ${STAKEHOLDERS.map(
-            (s) =>
-              html`<optgroup label=${s.label}>
-                ${METRICS.filter((m) => m.stakeholder === s.id).map(
-                  (m) =>
-                    html`<option value=${m.id} ?selected=${this.northStarChoice === m.id}>
-                      ${m.label}
-                    </option>`,
-                )}
-              </optgroup>`,
-          )}
+          ${metricOptions(this.northStarChoice)}
         </select>
       </section>
       <section aria-labelledby="predict-heading">

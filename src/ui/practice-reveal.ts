@@ -7,6 +7,7 @@ import { defaultScenario, type Scenario } from '../model/scenario';
 import { RUN_LENGTH_TEXT, type Direction, type RoundScore, type ScoredRow } from '../model/scoring';
 import { NO_VALUE, formatDelta } from './format';
 import { percentText } from './practice-prompts';
+import { srOnly } from './shared-styles';
 
 /** A direction in words with its icon, so colour is never the only signal. */
 export const DIRECTION_TEXT: Readonly<Record<Direction, string>> = {
@@ -51,82 +52,77 @@ export class PracticeReveal extends LitElement {
   /** The candidate's best score on this prompt before this round (undefined: first try). */
   @property({ attribute: false }) previousBest: number | undefined;
 
-  static override styles = css`
-    :host {
-      display: block;
-      font-variant-numeric: tabular-nums;
-    }
-    .score {
-      font-size: 1.5rem;
-      margin: 0 0 0.25rem;
-    }
-    .score strong {
-      font-size: 2rem;
-    }
-    .best {
-      margin: 0 0 1rem;
-      color: #4f5968;
-    }
-    table {
-      border-collapse: collapse;
-      width: 100%;
-    }
-    th,
-    td {
-      text-align: left;
-      padding: 0.4rem 0.6rem;
-      border-bottom: 1px solid #e3e7ec;
-      vertical-align: top;
-    }
-    th {
-      font-size: 0.9rem;
-      color: #4f5968;
-      font-weight: 600;
-    }
-    tbody.metric th {
-      color: #1c2430;
-      font-size: 1rem;
-    }
-    tbody.metric {
-      border-top: 2px solid #c9d1db;
-    }
-    .num {
-      white-space: nowrap;
-    }
-    .right {
-      color: #17703a;
-      font-weight: 600;
-    }
-    .wrong {
-      color: #b3261e;
-      font-weight: 600;
-    }
-    .none {
-      color: #4f5968;
-    }
-    tr.why td {
-      border-bottom: 1px solid #e3e7ec;
-      background: #fbf7ee;
-      font-size: 0.95rem;
-    }
-    .why p {
-      margin: 0.15rem 0;
-    }
-    .chain {
-      font-weight: 600;
-    }
-    .note {
-      color: #4f5968;
-    }
-    .visually-hidden {
-      position: absolute;
-      width: 1px;
-      height: 1px;
-      overflow: hidden;
-      clip: rect(0 0 0 0);
-      white-space: nowrap;
-    }
-  `;
+  static override styles = [
+    srOnly,
+    css`
+      :host {
+        display: block;
+        font-variant-numeric: tabular-nums;
+      }
+      .score {
+        font-size: 1.5rem;
+        margin: 0 0 0.25rem;
+      }
+      .score strong {
+        font-size: 2rem;
+      }
+      .best {
+        margin: 0 0 1rem;
+        color: #4f5968;
+      }
+      table {
+        border-collapse: collapse;
+        width: 100%;
+      }
+      th,
+      td {
+        text-align: left;
+        padding: 0.4rem 0.6rem;
+        border-bottom: 1px solid #e3e7ec;
+        vertical-align: top;
+      }
+      th {
+        font-size: 0.9rem;
+        color: #4f5968;
+        font-weight: 600;
+      }
+      tbody.metric th {
+        color: #1c2430;
+        font-size: 1rem;
+      }
+      tbody.metric {
+        border-top: 2px solid #c9d1db;
+      }
+      .num {
+        white-space: nowrap;
+      }
+      .right {
+        color: #17703a;
+        font-weight: 600;
+      }
+      .wrong {
+        color: #b3261e;
+        font-weight: 600;
+      }
+      .none {
+        color: #4f5968;
+      }
+      tr.why td {
+        border-bottom: 1px solid #e3e7ec;
+        background: #fbf7ee;
+        font-size: 0.95rem;
+      }
+      .why p {
+        margin: 0.15rem 0;
+      }
+      .chain {
+        font-weight: 600;
+      }
+      .note {
+        color: #4f5968;
+      }
+    `,
+  ];
 
   override render() {
     const r = this.result;
@@ -186,7 +182,7 @@ export class PracticeReveal extends LitElement {
             ${
               i === 0
                 ? html`<th scope="row" title=${def.definition}>${def.label}</th>`
-                : html`<td><span class="visually-hidden">${def.label}</span></td>`
+                : html`<td><span class="sr-only">${def.label}</span></td>`
             }
             <td>${RUN_LENGTH_TEXT[row.truth.run]}</td>
             <td class="num">${formatDelta(def, row.truth.delta, row.truth.low, row.truth.high)}</td>

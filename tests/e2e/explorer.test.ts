@@ -12,7 +12,7 @@ import { paretoFront } from '../../src/model/frontier';
 import type { Scenario } from '../../src/model/scenario';
 import type {} from '../../src/ui/explorer-view';
 import type {} from '../../src/ui/gig-app';
-import { launchBrowser, openApp, screenshot } from './harness';
+import { deepText, launchBrowser, openApp, screenshot } from './harness';
 
 const VIEW = '#weeks=8&replications=4';
 
@@ -60,28 +60,9 @@ async function runSweep(page: Page, from: string, to: string, steps: string): Pr
   await page.locator('explorer-view [data-explorer-run="sweep"]').click();
 }
 
-/** Every text in the explorer, shadow roots included. */
-function allText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = [];
-    const walk = (root: Node) => {
-      for (const node of Array.from(root.childNodes)) {
-        if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-        if (node instanceof Element) {
-          for (const a of Array.from(node.attributes)) parts.push(a.value);
-          if (node.shadowRoot) walk(node.shadowRoot);
-          walk(node);
-        }
-      }
-    };
-    const el = document.querySelector('explorer-view');
-    if (el?.shadowRoot) walk(el.shadowRoot);
-    return parts.join(' ');
-  });
-}
-
 async function noNaN(page: Page): Promise<void> {
-  const text = await allText(page);
+  // Every text in the explorer, shadow roots and attribute values included.
+  const text = await deepText(page.locator('explorer-view'), { attributes: true });
   expect(text).not.toMatch(/NaN|undefined|Infinity/);
 }
 

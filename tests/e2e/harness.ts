@@ -1,8 +1,9 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Page } from 'playwright-core';
-import { inject } from 'vitest';
+import type { Browser, Locator, Page } from 'playwright-core';
+import { expect, inject } from 'vitest';
+import { METRICS } from '../../src/model/metrics';
 
 export { CHROMIUM_FLAGS, CHROMIUM_PATH, launchBrowser } from './chromium';
 
@@ -54,4 +55,53 @@ export async function screenshot(page: Page, name: string): Promise<string> {
   const path = join(SCREENSHOT_DIR, `${name}.png`);
   await page.screenshot({ path, fullPage: true });
   return path;
+}
+
+/** The metric tree's rows that show a value: one per metric once a run has finished. */
+export const TREE_ROWS = 'metric-tree [data-metric][data-value]';
+
+/**
+ * Waits (up to a minute) until the app is idle and `rows` matches exactly one element per
+ * metric; by default every `[data-metric]` element on the page, through shadow roots.
+ */
+export async function settled(page: Page, rows = '[data-metric]'): Promise<void> {
+  await expect
+    .poll(
+      async () =>
+        `${await page.locator('gig-app').getAttribute('data-state')} ${await page.locator(rows).count()}`,
+      { timeout: 60_000, interval: 100 },
+    )
+    .toBe(`idle ${METRICS.length}`);
+}
+
+export interface DeepTextOptions {
+  /** Also every attribute's value (where a NaN in a coordinate or a label would show). */
+  attributes?: boolean;
+  /** Also the current value of every input field. */
+  inputValues?: boolean;
+  /** Fold runs of white space into one space. */
+  fold?: boolean;
+}
+
+/**
+ * The text of an element and of every shadow root inside it, in document order (style
+ * sheets' text left out), joined by spaces; with options, attribute and input values too.
+ */
+export function deepText(target: Locator, options: DeepTextOptions = {}): Promise<string> {
+  return target.evaluate((root, opts) => {
+    const parts: string[] = [];
+    const walk = (node: Node): void => {
+      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
+      if (opts.inputValues && node instanceof HTMLInputElement) parts.push(node.value);
+      if (node instanceof Element) {
+        if (node.localName === 'style') return;
+        if (opts.attributes) for (const a of Array.from(node.attributes)) parts.push(a.value);
+        if (node.shadowRoot) walk(node.shadowRoot);
+      }
+      node.childNodes.forEach(walk);
+    };
+    walk(root);
+    const text = parts.join(' ');
+    return opts.fold ? text.replace(/\s+/g, ' ') : text;
+  }, options);
 }

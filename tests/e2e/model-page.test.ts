@@ -14,7 +14,7 @@ import { PARAMS } from '../../src/model/params';
 import { STYLIZED_FACTS } from '../../src/model/stylized-facts';
 import type {} from '../../src/ui/gig-app';
 import { modelLink } from '../../src/ui/model-link';
-import { launchBrowser, openApp, type AppPage } from './harness';
+import { TREE_ROWS, deepText, launchBrowser, openApp, settled, type AppPage } from './harness';
 
 /** A small scenario, so the reality check is quick. */
 const VIEW = '#weeks=12&replications=4';
@@ -27,18 +27,9 @@ async function shoot(target: Locator, name: string): Promise<void> {
   await target.screenshot({ path: join(SHOTS, `${name}.png`) });
 }
 
-/** The text of an element and of every shadow root inside it. */
-function deepText(target: Locator): Promise<string> {
-  return target.evaluate((root) => {
-    const parts: string[] = [];
-    const walk = (node: Node): void => {
-      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-      if (node instanceof Element && node.shadowRoot) walk(node.shadowRoot);
-      node.childNodes.forEach(walk);
-    };
-    walk(root);
-    return parts.join(' ').replace(/\s+/g, ' ');
-  });
+/** The text of an element and of every shadow root inside it, white space folded. */
+function foldedText(target: Locator): Promise<string> {
+  return deepText(target, { fold: true });
 }
 
 /** Whether the element's top is inside the viewport. */
@@ -102,7 +93,7 @@ describe('the model page', () => {
       'Input data',
       'Submodels',
     ]);
-    const text = await deepText(page.locator('model-page'));
+    const text = await foldedText(page.locator('model-page'));
     expect(text).not.toMatch(/NaN|undefined/);
     expect(app.problems).toEqual([]);
   });
@@ -160,7 +151,7 @@ describe('the model page', () => {
     const { page } = app;
     const panel = page.locator('model-page reality-check');
     await panel.scrollIntoViewIfNeeded();
-    expect(await deepText(panel)).toContain('12 weeks, 4 paired replications');
+    expect(await foldedText(panel)).toContain('12 weeks, 4 paired replications');
     await panel.locator('[data-action="run-check"]').click();
     await expect
       .poll(() => panel.getAttribute('data-state'), { timeout: 60_000, interval: 100 })
@@ -197,7 +188,7 @@ describe('the model page', () => {
     const byId = Object.fromEntries(verdicts);
     expect(byId['longer-blocks']).toBe('reproduced');
     expect(byId['more-buffer']).toBe('reproduced');
-    const text = await deepText(panel);
+    const text = await foldedText(panel);
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
     await shoot(panel, 'model-page-reality-check-1280');
     expect(app.problems).toEqual([]);
@@ -210,10 +201,10 @@ describe('the model page', () => {
     const panel = page.locator('model-page reality-check');
     await panel.locator('[data-action="run-check"]').click();
     await expect.poll(() => panel.getAttribute('data-state')).toBe('running');
-    expect(await deepText(panel.locator('.progress'))).toMatch(/Fact 1 of 4/);
+    expect(await foldedText(panel.locator('.progress'))).toMatch(/Fact 1 of 4/);
     await panel.locator('[data-action="stop-check"]').click();
     await expect.poll(() => panel.getAttribute('data-state')).toBe('idle');
-    expect(await deepText(panel)).toContain('Stopped before every fact was run');
+    expect(await foldedText(panel)).toContain('Stopped before every fact was run');
     const unjudged = await panel
       .locator('[data-fact]')
       .evaluateAll((els) => els.map((el) => el.getAttribute('data-verdict')));
@@ -227,13 +218,7 @@ describe('the model page', () => {
     await page.locator('mode-nav [data-mode-link="workspace"]').click();
     await expect.poll(() => page.locator('gig-app').getAttribute('data-mode')).toBe('workspace');
     expect(await page.locator('model-page').count()).toBe(0);
-    await expect
-      .poll(
-        async () =>
-          `${await page.locator('gig-app').getAttribute('data-state')} ${await page.locator('metric-tree [data-metric][data-value]').count()}`,
-        { timeout: 60_000, interval: 100 },
-      )
-      .toBe(`idle ${METRICS.length}`);
+    await settled(page, TREE_ROWS);
     expect(slow.problems).toEqual([]);
     await page.context().close();
   });

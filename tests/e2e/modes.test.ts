@@ -6,9 +6,9 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { METRICS, METRIC_INDEX } from '../../src/model/metrics';
+import { METRIC_INDEX } from '../../src/model/metrics';
 import type {} from '../../src/ui/gig-app';
-import { launchBrowser, openApp, screenshot } from './harness';
+import { TREE_ROWS, launchBrowser, openApp, screenshot, settled } from './harness';
 
 /** Small runs, so the tests stay quick. */
 const VIEW = '#weeks=8&replications=4';
@@ -28,16 +28,6 @@ function current(page: Page): Promise<string[]> {
     .evaluateAll((els) => els.map((el) => el.getAttribute('data-mode-link') ?? ''));
 }
 
-async function settled(page: Page): Promise<void> {
-  await expect
-    .poll(
-      async () =>
-        `${await page.locator('gig-app').getAttribute('data-state')} ${await page.locator('metric-tree [data-metric][data-value]').count()}`,
-      { timeout: 60_000, interval: 100 },
-    )
-    .toBe(`idle ${METRICS.length}`);
-}
-
 describe('the app modes', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -49,7 +39,7 @@ describe('the app modes', () => {
 
   it('switch by click and by keyboard, live in the URL, survive a reload, and follow back/forward', async () => {
     const { page, problems } = await openApp(browser, VIEW);
-    await settled(page);
+    await settled(page, TREE_ROWS);
     expect(await mode(page)).toBe('workspace');
     expect(await current(page)).toEqual(['workspace']);
     await page.screenshot({
@@ -109,7 +99,7 @@ describe('the app modes', () => {
     await page.goBack();
     await expect.poll(() => mode(page)).toBe('workspace');
     expect(await location(page)).toEqual({ search: '', hash: VIEW });
-    await settled(page);
+    await settled(page, TREE_ROWS);
     await page.goForward();
     await expect.poll(() => mode(page)).toBe('practice');
     expect(await current(page)).toEqual(['practice']);
@@ -125,7 +115,7 @@ describe('the app modes', () => {
 
   it('names an unknown mode in a link and shows the workspace', async () => {
     const { page, problems } = await openApp(browser, `?mode=slides${VIEW}`);
-    await settled(page);
+    await settled(page, TREE_ROWS);
     expect(await mode(page)).toBe('workspace');
     const notice = page.locator('gig-app [data-notice="mode"]');
     await expect.poll(() => notice.textContent()).toContain('"slides"');
@@ -135,7 +125,7 @@ describe('the app modes', () => {
   it('keeps the workspace from being stuck when a mode’s run supersedes it, and reruns it on return', async () => {
     // The default run (16 replications of 26 weeks), long enough to be caught in flight.
     const { page, problems } = await openApp(browser);
-    await settled(page);
+    await settled(page, TREE_ROWS);
     const runsBefore = await page.evaluate(() => performance.getEntriesByName('gigsim:run').length);
     expect(runsBefore).toBe(1);
 
@@ -178,7 +168,7 @@ describe('the app modes', () => {
 
     // Back in the workspace, the comparison reruns for the current pair and is final.
     await page.locator('mode-nav [data-mode-link="workspace"]').click();
-    await settled(page);
+    await settled(page, TREE_ROWS);
     expect(await runId()).toBeGreaterThan(before);
     const direct = await page.evaluate(async () => {
       const app = document.querySelector('gig-app')!;
@@ -196,7 +186,7 @@ describe('the app modes', () => {
     await expect.poll(() => mode(page)).toBe('practice');
     await page.locator('mode-nav [data-mode-link="workspace"]').click();
     await expect.poll(() => mode(page)).toBe('workspace');
-    await settled(page);
+    await settled(page, TREE_ROWS);
     expect(await runId()).toBe(after);
     expect(problems).toEqual([]);
   });

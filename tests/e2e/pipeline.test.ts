@@ -15,7 +15,7 @@ import { defaultScenario, type Scenario } from '../../src/model/scenario';
 import { runReplication } from '../../src/sim/engine';
 import { summarise } from '../../src/sim/stats';
 import type {} from '../../src/ui/gig-app';
-import { launchBrowser, openApp, screenshot } from './harness';
+import { launchBrowser, openApp, screenshot, settled } from './harness';
 
 interface Shown {
   id: string;
@@ -47,17 +47,6 @@ async function shownMetrics(page: Page): Promise<Shown[]> {
   return out;
 }
 
-/** Waits until the page has finished its run and shows every metric. */
-async function settled(page: Page): Promise<void> {
-  await expect
-    .poll(
-      async () =>
-        `${await page.locator('gig-app').getAttribute('data-state')} ${await page.locator('[data-metric]').count()}`,
-      { timeout: 60_000, interval: 100 },
-    )
-    .toBe(`idle ${METRICS.length}`);
-}
-
 /** Replaces the page's scenario by one with another pay, and waits for the app to take it. */
 function setPay(page: Page, pay: number): Promise<void> {
   return page.evaluate(async (payPerHour) => {
@@ -86,6 +75,16 @@ function expectSameNumbers(shown: number[], expected: Float64Array): void {
 function inNode(s: Scenario): Float64Array {
   const reps = Array.from({ length: s.replications }, (_, r) => runReplication(s, r));
   return summarise(reps).longRun.mean;
+}
+
+/** Waits for the page to settle, then expects it to show the engine's numbers at this pay. */
+async function showsPay(page: Page, pay: number): Promise<void> {
+  await settled(page);
+  const s = defaultScenario();
+  expectSameNumbers(
+    (await shownMetrics(page)).map((m) => m.value),
+    inNode({ ...s, params: { ...s.params, payPerHour: pay } }),
+  );
 }
 
 describe('the simulation pipeline in the browser', () => {
@@ -127,13 +126,7 @@ describe('the simulation pipeline in the browser', () => {
     await setPay(page, 30);
     expect(await page.locator('gig-app').getAttribute('data-state')).toBe('running');
     await setPay(page, 26);
-    await settled(page);
-    const s = defaultScenario();
-    const expected = inNode({ ...s, params: { ...s.params, payPerHour: 26 } });
-    expectSameNumbers(
-      (await shownMetrics(page)).map((m) => m.value),
-      expected,
-    );
+    await showsPay(page, 26);
     // Without cross-origin isolation, stale runs are stopped by replacing their workers.
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     expect(workers.length).toBeGreaterThan(startWorkers);
@@ -182,13 +175,7 @@ describe('the simulation pipeline in the browser', () => {
       const startWorkers = workers.length;
       await setPay(page, 30);
       await setPay(page, 26);
-      await settled(page);
-      const s = defaultScenario();
-      const expected = inNode({ ...s, params: { ...s.params, payPerHour: 26 } });
-      expectSameNumbers(
-        (await shownMetrics(page)).map((m) => m.value),
-        expected,
-      );
+      await showsPay(page, 26);
       expect(workers.length).toBe(startWorkers);
       expect(problems).toEqual([]);
       await context.close();

@@ -12,18 +12,7 @@ import { CSV_HEADER } from '../../src/model/report';
 import { defaultScenario, parseScenario, type Scenario } from '../../src/model/scenario';
 import type {} from '../../src/ui/gig-app';
 import { SAVED_KEY } from '../../src/ui/saved-scenarios';
-import { launchBrowser, openApp, screenshot } from './harness';
-
-/** Waits until the app has finished its run and shows every metric. */
-async function settled(page: Page): Promise<void> {
-  await expect
-    .poll(
-      async () =>
-        `${await page.locator('gig-app').getAttribute('data-state')} ${await page.locator('[data-metric]').count()}`,
-      { timeout: 60_000, interval: 100 },
-    )
-    .toBe(`idle ${METRICS.length}`);
-}
+import { deepText, launchBrowser, openApp, screenshot, settled } from './harness';
 
 type Row = Record<'value' | 'delta' | 'low' | 'high', number>;
 
@@ -52,18 +41,7 @@ async function shown(page: Page): Promise<Record<string, Row>> {
 
 /** All text on the page, through every shadow root, plus the values of form fields. */
 function pageText(page: Page): Promise<string> {
-  return page.evaluate(() => {
-    const parts: string[] = [];
-    const visit = (node: Node) => {
-      if (node.nodeType === Node.TEXT_NODE) parts.push(node.textContent ?? '');
-      if (node instanceof HTMLInputElement) parts.push(node.value);
-      if (node instanceof Element && node.shadowRoot) visit(node.shadowRoot);
-      if (node instanceof Element && node.localName === 'style') return;
-      node.childNodes.forEach(visit);
-    };
-    visit(document.body);
-    return parts.join(' ');
-  });
+  return deepText(page.locator('body'), { inputValues: true });
 }
 
 function appScenario(page: Page): Promise<{ scenario: Scenario; baseline: Scenario }> {
