@@ -6,7 +6,7 @@
  * routes at each driver's own productivity with failed attempts and overruns, pay and cost,
  * learning, beliefs, churn and deactivation. Packages are counts; drivers are typed arrays.
  *
- * Pure and seeded: no DOM, no clock, no Math.random. Every draw is keyed by
+ * Pure and seeded: no DOM, no clock, no unseeded randomness. Every draw is keyed by
  * (replication, day, purpose, driver or item), see src/sim/random.ts. Each phase of the day is
  * a small method, so the JIT optimises each on its own.
  */
