@@ -4,6 +4,7 @@
  * no Lit, no d3, so they are tested in Node.
  */
 import { METRIC_INDEX, type MetricDef, type MetricId } from '../model/metrics';
+import { numberFormat } from './format';
 import {
   EARNINGS_BIN_MIN,
   EARNINGS_BIN_WIDTH,
@@ -145,8 +146,7 @@ export function axisTitle(metric: MetricDef): string {
   return `${metric.label} (${axisUnit(metric)})`;
 }
 
-const grouped = (digits: number) =>
-  new Intl.NumberFormat('en-US', { minimumFractionDigits: digits, maximumFractionDigits: digits });
+const grouped = (digits: number) => numberFormat(digits, digits);
 
 /**
  * A metric value as a number people read: percent for shares (one digit fewer than the

@@ -212,6 +212,13 @@ export class GigApp extends LitElement {
       top: 0.5rem;
       max-height: calc(100vh - 1rem);
       overflow: auto;
+      /* Its layout does not depend on the metrics that change during a run. */
+      contain: content;
+    }
+    /* Charts below the fold are not laid out or painted while estimates stream in. */
+    section[data-region='charts'] {
+      content-visibility: auto;
+      contain-intrinsic-size: auto 640px;
     }
     .main {
       display: grid;
