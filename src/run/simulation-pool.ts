@@ -187,22 +187,27 @@ export class SimulationPool {
       if (!onProgress || !current()) return;
       const done = sides.reduce((sum, s) => sum + s.store.size, 0);
       const complete = reps.filter(isComplete);
-      let estimate = final;
-      if (
-        estimate === undefined &&
-        complete.length >= first &&
-        worthEstimating(complete.length, lastEstimated, n)
-      ) {
-        estimate = aggregate(lists(complete));
-      }
-      if (estimate !== undefined) lastEstimated = complete.length;
-      onProgress({
+      const progress: { -readonly [K in keyof RunProgress<T>]: RunProgress<T>[K] } = {
         done,
         total,
         fraction: total > 0 ? done / total : 1,
         replications: complete.length,
-        ...(estimate !== undefined ? { estimate } : {}),
-      });
+      };
+      if (final !== undefined) {
+        progress.estimate = final;
+        lastEstimated = complete.length;
+      } else if (complete.length >= first && worthEstimating(complete.length, lastEstimated, n)) {
+        lastEstimated = complete.length;
+        // Aggregated when first read: a caller that shows estimates at its own pace (the app
+        // redraws at most every 150 ms) does not pay for the ones it skips.
+        const results = lists(complete);
+        let estimate: T | undefined;
+        Object.defineProperty(progress, 'estimate', {
+          enumerable: true,
+          get: () => (estimate ??= aggregate(results)),
+        });
+      }
+      onProgress(progress);
     };
 
     const batch = this.workers.runBatch(jobs, (index, result) => {

@@ -406,17 +406,22 @@ export class GigApp extends LitElement {
     // Progress and estimates reach the page at most every ESTIMATE_INTERVAL_MS (the first
     // estimate at once): redrawing the metric tree and the charts for every replication that
     // finishes would take the main thread from the workers on a small machine.
+    // The newest report, and the newest that offers an estimate (read only when shown: the
+    // pool aggregates an estimate when it is first read).
     let latest: CompareProgress | undefined;
+    let latestEstimate: CompareProgress | undefined;
     let lastShown = -Infinity;
     const show = () => {
       this.progressTimer = undefined;
       const p = latest;
       if (!p || run !== this.runs) return;
+      const withEstimate = latestEstimate;
       latest = undefined;
+      latestEstimate = undefined;
       lastShown = performance.now();
       this.progress = p.fraction;
-      if (p.estimate) {
-        this.comparison = p.estimate;
+      if (withEstimate?.estimate) {
+        this.comparison = withEstimate.estimate;
         if (!estimated) {
           estimated = true;
           void this.updateComplete.then(() => {
@@ -428,9 +433,10 @@ export class GigApp extends LitElement {
     try {
       const final = await pool.compare(this.baseline, this.scenario, {
         onProgress: (p) => {
-          // Keep the newest estimate even when a later report carries none.
-          latest = p.estimate || !latest?.estimate ? p : { ...p, estimate: latest.estimate };
-          if (!estimated && p.estimate !== undefined) {
+          latest = p;
+          const offers = 'estimate' in p;
+          if (offers) latestEstimate = p;
+          if (!estimated && offers) {
             clearTimeout(this.progressTimer);
             show();
             return;
