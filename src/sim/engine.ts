@@ -215,6 +215,8 @@ class Simulation {
   candNext = new Int32Array(0);
   /** Highest pay multiplier at which a candidate found nothing today (0 before any look). */
   candFailMult = new Float64Array(0);
+  /** Per candidate: bit t set when block type t fits their window and week today (-1: not yet known). */
+  candFit = new Int32Array(0);
   hoursScratch = new Float64Array(0);
   // today's flows, shared between phases
   fresh = 0;
@@ -442,7 +444,7 @@ class Simulation {
     const baseNet = this.baseNet;
     const minLen = this.minLen;
     const { dayMask, hoursWanted, hoursWeek, res, strikes, blocksDone } = dr;
-    const { cand, candR, candFlags, candType, candFailMult } = this;
+    const { cand, candR, candFlags, candType, candFailMult, candFit } = this;
     const activeList = this.activeList;
     const nActive = this.activeCount;
     let nc = 0;
@@ -463,6 +465,7 @@ class Simulation {
       candFlags[nc] = flags;
       candType[nc] = -1;
       candFailMult[nc] = 0;
+      candFit[nc] = -1;
       nc++;
     }
     this.nc = nc;
@@ -472,6 +475,27 @@ class Simulation {
     const list = new Int32Array(Math.max(64, this.activeList.length * 2));
     list.set(this.activeList);
     this.activeList = list;
+  }
+
+  /**
+   * The block types that fit a driver's day: starting within their window, ending by its end,
+   * and (a block fits the week while at least part of it is within the hours wanted) no longer
+   * than `left`. Types are groups of one length, longest first, one type per start slot, so
+   * per slot the fitting types are the shortest few.
+   */
+  fitMask(ws: number, we: number, left: number): number {
+    const bt = this.bt;
+    const S = SLOT_STARTS.length;
+    let fit = 0;
+    for (let s = 0; s < S; s++) {
+      if (bt.start[s] < ws) continue;
+      for (let g = this.groups - 1; g >= 0; g--) {
+        const t = g * S + s;
+        if (bt.end[t] > we || bt.len[t] > left) break;
+        fit |= 1 << t;
+      }
+    }
+    return fit;
   }
 
   /** Sizes the per-candidate arrays to the drivers' capacity (at the start and as entry grows). */
@@ -484,6 +508,7 @@ class Simulation {
     this.candMult = new Float64Array(cap);
     this.candNext = new Int32Array(cap);
     this.candFailMult = new Float64Array(cap);
+    this.candFit = new Int32Array(cap);
     this.hoursScratch = new Float64Array(cap);
   }
 
@@ -577,31 +602,27 @@ class Simulation {
     const { groupMask, groupNet } = this;
     const pool = wave.reservedOnly ? this.typeReserved : this.typeOpen;
     const { hoursWanted, hoursWeek, winStart, winEnd } = this.dr;
-    const { cand, candR, candType, candMult, candNext, candFailMult } = this;
+    const { cand, candR, candType, candMult, candNext, candFailMult, candFit } = this;
     let open = this.openMask;
     let got = 0;
     for (let c = this.head[b]; c !== -1 && open !== 0; c = candNext[c]) {
       const i = cand[c];
       const r = candR[c];
       const hw = hoursWeek[i];
-      // a block fits the week while at least part of it is within the hours wanted
-      const left = hw > 0 ? (hoursWanted[i] - hw) / HOURS_OVERSHOOT : Infinity;
-      const ws = winStart[i];
-      const we = winEnd[i];
+      let fit = candFit[c];
+      if (fit < 0) {
+        fit = this.fitMask(
+          winStart[i],
+          winEnd[i],
+          hw > 0 ? (hoursWanted[i] - hw) / HOURS_OVERSHOOT : Infinity,
+        );
+        candFit[c] = fit;
+      }
       let pays = 0;
       for (let g = 0; g < G; g++) if (groupNet[netRow + g] >= r) pays |= groupMask[g];
-      // Open types that pay enough, longest first: the first that fits the day is taken.
-      let rest = open & pays;
-      let t = -1;
-      while (rest !== 0) {
-        const low = rest & -rest;
-        const k = 31 - Math.clz32(low);
-        if (bt.start[k] >= ws && bt.end[k] <= we && bt.len[k] <= left) {
-          t = k;
-          break;
-        }
-        rest ^= low;
-      }
+      // Open types that pay enough and fit the day; the longest (lowest bit) is taken.
+      const choice = fit & open & pays;
+      const t = choice === 0 ? -1 : 31 - Math.clz32(choice & -choice);
       if (t < 0) {
         // The open wave adds blocks at the same pay, so a miss in the reserved wave does not count.
         if (!wave.reservedOnly) candFailMult[c] = wave.mult;
