@@ -254,6 +254,26 @@ export function stepIndex(key: string, index: number, count: number, page = 4): 
   }
 }
 
+/**
+ * Moves along a row of tabs or links by a key press, wrapping round at the ends (ArrowLeft,
+ * ArrowRight, Home, End; other keys give undefined), as the WAI-ARIA tabs pattern does.
+ */
+export function tabStep(key: string, index: number, count: number): number | undefined {
+  if (count < 1) return undefined;
+  switch (key) {
+    case 'ArrowRight':
+      return (index + 1) % count;
+    case 'ArrowLeft':
+      return (index - 1 + count) % count;
+    case 'Home':
+      return 0;
+    case 'End':
+      return count - 1;
+    default:
+      return undefined;
+  }
+}
+
 function at(a: ArrayLike<number>, i: number): number {
   return i >= 0 && i < a.length ? a[i] : Number.NaN;
 }

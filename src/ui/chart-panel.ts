@@ -2,7 +2,7 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { METRICS, METRIC_BY_ID, type MetricId } from '../model/metrics';
 import { LONG_RUN_WEEKS, type Comparison } from '../model/results';
-import { earningsBins, metricWeeks, poolWeeks } from './chart-data';
+import { earningsBins, metricWeeks, poolWeeks, tabStep } from './chart-data';
 import { downloadBlob, downloadSvg } from './chart-export';
 import './earnings-chart';
 import type { EarningsChart } from './earnings-chart';
@@ -236,24 +236,12 @@ export class ChartPanel extends LitElement {
   }
 
   private onTabKey = async (e: KeyboardEvent): Promise<void> => {
-    const i = CHARTS.findIndex((c) => c.id === this.chart);
-    let next: number;
-    switch (e.key) {
-      case 'ArrowRight':
-        next = (i + 1) % CHARTS.length;
-        break;
-      case 'ArrowLeft':
-        next = (i - 1 + CHARTS.length) % CHARTS.length;
-        break;
-      case 'Home':
-        next = 0;
-        break;
-      case 'End':
-        next = CHARTS.length - 1;
-        break;
-      default:
-        return;
-    }
+    const next = tabStep(
+      e.key,
+      CHARTS.findIndex((c) => c.id === this.chart),
+      CHARTS.length,
+    );
+    if (next === undefined) return;
     e.preventDefault();
     const target = CHARTS[next];
     if (!target) return;

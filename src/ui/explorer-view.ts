@@ -21,6 +21,7 @@ import {
   type TornadoResult,
 } from '../run/explorer';
 import { downloadBlob, downloadSvg } from './chart-export';
+import { tabStep } from './chart-data';
 import {
   baselineLongRun,
   heatCells,
@@ -1099,18 +1100,11 @@ export class ExplorerView extends LitElement {
   }
 
   private onTabKey = async (e: KeyboardEvent): Promise<void> => {
-    const i = TABS.findIndex((t) => t.id === this.tab);
-    const n = TABS.length;
-    const next =
-      e.key === 'ArrowRight'
-        ? (i + 1) % n
-        : e.key === 'ArrowLeft'
-          ? (i - 1 + n) % n
-          : e.key === 'Home'
-            ? 0
-            : e.key === 'End'
-              ? n - 1
-              : undefined;
+    const next = tabStep(
+      e.key,
+      TABS.findIndex((t) => t.id === this.tab),
+      TABS.length,
+    );
     if (next === undefined) return;
     e.preventDefault();
     const t = TABS[next];

@@ -1,7 +1,7 @@
 import { LitElement, css, html } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { APP_MODES, MODE_INFO, type AppMode } from './app-mode';
-import { stepIndex } from './chart-data';
+import { tabStep } from './chart-data';
 
 /**
  * The app's modes as a row of links (Workspace, Practice, Present, Model). Each link is the
@@ -92,8 +92,7 @@ export class ModeNav extends LitElement {
   }
 
   private onKey(e: KeyboardEvent, mode: AppMode): void {
-    if (!['ArrowLeft', 'ArrowRight', 'Home', 'End'].includes(e.key)) return;
-    const next = stepIndex(e.key, APP_MODES.indexOf(mode), APP_MODES.length);
+    const next = tabStep(e.key, APP_MODES.indexOf(mode), APP_MODES.length);
     const target = next === undefined ? undefined : APP_MODES[next];
     if (!target) return;
     e.preventDefault();

@@ -20,6 +20,7 @@ import {
   runWindows,
   shareBelow,
   stepIndex,
+  tabStep,
   weekPoints,
 } from '../../src/ui/chart-data';
 
@@ -188,5 +189,13 @@ describe('axis and keyboard helpers', () => {
     expect(stepIndex('PageUp', 5, 10)).toBe(9);
     expect(stepIndex('PageDown', 5, 10, 2)).toBe(3);
     expect(stepIndex('a', 5, 10)).toBeUndefined();
+    // Tabs wrap round at the ends and ignore vertical and paging keys.
+    expect(tabStep('ArrowRight', 2, 3)).toBe(0);
+    expect(tabStep('ArrowLeft', 0, 3)).toBe(2);
+    expect(tabStep('ArrowRight', 0, 3)).toBe(1);
+    expect(tabStep('Home', 2, 3)).toBe(0);
+    expect(tabStep('End', 0, 3)).toBe(2);
+    expect(tabStep('ArrowDown', 1, 3)).toBeUndefined();
+    expect(tabStep('ArrowRight', 0, 0)).toBeUndefined();
   });
 });
