@@ -23,6 +23,8 @@ export class Drivers {
   dayMask: Uint8Array;
   winStart: Float64Array;
   winEnd: Float64Array;
+  /** Bit t set when block type t starts and ends within the driver's daily window. */
+  winFit: Int32Array;
   /** App checks per hour. */
   speed: Float64Array;
   prodMult: Float64Array;
@@ -52,6 +54,7 @@ export class Drivers {
     this.dayMask = new Uint8Array(capacity);
     this.winStart = new Float64Array(capacity);
     this.winEnd = new Float64Array(capacity);
+    this.winFit = new Int32Array(capacity);
     this.speed = new Float64Array(capacity);
     this.prodMult = new Float64Array(capacity);
     this.noShowP = new Float64Array(capacity);
@@ -86,6 +89,7 @@ export class Drivers {
     this.dayMask = grow(this.dayMask);
     this.winStart = grow(this.winStart);
     this.winEnd = grow(this.winEnd);
+    this.winFit = grow(this.winFit);
     this.speed = grow(this.speed);
     this.prodMult = grow(this.prodMult);
     this.noShowP = grow(this.noShowP);

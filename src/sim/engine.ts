@@ -357,6 +357,11 @@ class Simulation {
     );
     dr.winStart[i] = ws;
     dr.winEnd[i] = Math.min(24, ws + wl);
+    let winFit = 0;
+    for (let t = 0; t < this.bt.count; t++) {
+      if (this.bt.start[t] >= ws && this.bt.end[t] <= dr.winEnd[i]) winFit |= 1 << t;
+    }
+    dr.winFit[i] = winFit;
     dr.speed[i] =
       p.checksPerHour * Math.exp(SPEED_SPREAD * normalQuantile(uniform(this.sSpeed, i)));
     dr.prodMult[i] = Math.exp(PRODUCTIVITY_SPREAD * normalQuantile(uniform(this.sProd, i)));
@@ -478,23 +483,16 @@ class Simulation {
   }
 
   /**
-   * The block types that fit a driver's day: starting within their window, ending by its end,
-   * and (a block fits the week while at least part of it is within the hours wanted) no longer
-   * than `left`. Types are groups of one length, longest first, one type per start slot, so
-   * per slot the fitting types are the shortest few.
+   * The block types no longer than `left` hours (a block fits the week while at least part of
+   * it is within the hours wanted). With the driver's window mask (`Drivers.winFit`, types
+   * that start and end within the window) this gives the types that fit their day: for one
+   * start slot both conditions hold for the shortest few lengths, so the two masks combine
+   * by AND.
    */
-  fitMask(ws: number, we: number, left: number): number {
-    const bt = this.bt;
+  lengthMask(left: number): number {
     const S = SLOT_STARTS.length;
     let fit = 0;
-    for (let s = 0; s < S; s++) {
-      if (bt.start[s] < ws) continue;
-      for (let g = this.groups - 1; g >= 0; g--) {
-        const t = g * S + s;
-        if (bt.end[t] > we || bt.len[t] > left) break;
-        fit |= 1 << t;
-      }
-    }
+    for (let g = 0; g < this.groups; g++) if (this.bt.len[g * S] <= left) fit |= this.groupMask[g];
     return fit;
   }
 
@@ -601,7 +599,7 @@ class Simulation {
     const netRow = w * G;
     const { groupMask, groupNet } = this;
     const pool = wave.reservedOnly ? this.typeReserved : this.typeOpen;
-    const { hoursWanted, hoursWeek, winStart, winEnd } = this.dr;
+    const { hoursWanted, hoursWeek, winFit } = this.dr;
     const { cand, candR, candType, candMult, candNext, candFailMult, candFit } = this;
     let open = this.openMask;
     let got = 0;
@@ -611,11 +609,8 @@ class Simulation {
       const hw = hoursWeek[i];
       let fit = candFit[c];
       if (fit < 0) {
-        fit = this.fitMask(
-          winStart[i],
-          winEnd[i],
-          hw > 0 ? (hoursWanted[i] - hw) / HOURS_OVERSHOOT : Infinity,
-        );
+        fit =
+          hw > 0 ? winFit[i] & this.lengthMask((hoursWanted[i] - hw) / HOURS_OVERSHOOT) : winFit[i];
         candFit[c] = fit;
       }
       let pays = 0;
