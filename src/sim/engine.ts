@@ -920,14 +920,15 @@ class Simulation {
   weekEnd(d: number): void {
     const { dr } = this;
     if (this.hoursScratch.length < dr.count) this.hoursScratch = new Float64Array(dr.capacity);
+    const { state, hoursWeek, workedWeek } = dr;
+    const scratch = this.hoursScratch;
     let n = 0;
     for (let i = 0; i < dr.count; i++) {
-      if (dr.state[i] === ACTIVE || dr.workedWeek[i] === 1)
-        this.hoursScratch[n++] = dr.hoursWeek[i];
-      dr.hoursWeek[i] = 0;
-      dr.workedWeek[i] = 0;
+      if (state[i] === ACTIVE || workedWeek[i] === 1) scratch[n++] = hoursWeek[i];
+      hoursWeek[i] = 0;
+      workedWeek[i] = 0;
     }
-    this.rec[this.at(F.gini, d)] = gini(this.hoursScratch.subarray(0, n));
+    this.rec[this.at(F.gini, d)] = gini(scratch.subarray(0, n));
   }
 
   day(d: number): void {

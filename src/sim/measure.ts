@@ -69,17 +69,90 @@ export function measureRange(
   set('unsafePaceShare', ratio(sum('unsafeBlocks'), sum('blocksWorked')));
 }
 
-/** Gini coefficient of non-negative values (0 when all are equal or there are none). */
+// Scratch for gini(): an open-addressing table of distinct values and their counts.
+const TABLE_SIZE = 4096;
+const tableKeys = new Float64Array(TABLE_SIZE);
+const tableLow = new Int32Array(TABLE_SIZE);
+const tableHigh = new Int32Array(TABLE_SIZE);
+const tableCounts = new Int32Array(TABLE_SIZE);
+const tableSlots = new Int32Array(TABLE_SIZE);
+const bitsOf = new Float64Array(1);
+const bitsWords = new Int32Array(bitsOf.buffer);
+
+/**
+ * Gini coefficient of non-negative values (0 when all are equal or there are none).
+ *
+ * The values (weekly hours: sums of a few block lengths) take few distinct values, so they are
+ * counted by value in a hash table and only the distinct values are sorted; the sums then run
+ * over the values in ascending order exactly as over a sorted copy, with the same result to
+ * the last bit. With more distinct values than the table holds, the values are sorted in
+ * place instead.
+ */
 export function gini(values: Float64Array): number {
   const n = values.length;
   if (n === 0) return 0;
+  let distinct = 0;
+  for (let k = 0; k < n; k++) {
+    const v = values[k];
+    bitsOf[0] = v;
+    const low = bitsWords[0];
+    const high = bitsWords[1];
+    let h = slotOf(low, high);
+    while (tableCounts[h] !== 0 && (tableLow[h] !== low || tableHigh[h] !== high)) {
+      h = (h + 1) & (TABLE_SIZE - 1);
+    }
+    if (tableCounts[h] === 0) {
+      if (distinct === TABLE_SIZE / 2) {
+        clearTable(distinct);
+        return giniSorted(values);
+      }
+      tableKeys[h] = v;
+      tableLow[h] = low;
+      tableHigh[h] = high;
+      tableSlots[distinct++] = h;
+    }
+    tableCounts[h]++;
+  }
+  // The distinct values' slots in ascending order of value (a few hundred at most; the order
+  // of -0 and 0 does not matter, both add nothing).
+  const slots = Array.from(tableSlots.subarray(0, distinct));
+  slots.sort((a, b) => tableKeys[a] - tableKeys[b]);
+  let total = 0;
+  let weighted = 0;
+  let rank = 1;
+  for (let j = 0; j < distinct; j++) {
+    const h = slots[j];
+    const v = tableKeys[h];
+    for (let c = tableCounts[h]; c > 0; c--) {
+      total += v;
+      weighted += rank * v;
+      rank++;
+    }
+  }
+  clearTable(distinct);
+  return giniOf(total, weighted, n);
+}
+
+function slotOf(low: number, high: number): number {
+  return Math.imul(low ^ Math.imul(high, 0x9e3779b1), 0x85ebca6b) >>> 20;
+}
+
+function clearTable(distinct: number): void {
+  for (let j = 0; j < distinct; j++) tableCounts[tableSlots[j]] = 0;
+}
+
+function giniSorted(values: Float64Array): number {
   values.sort();
   let total = 0;
   let weighted = 0;
-  for (let i = 0; i < n; i++) {
+  for (let i = 0; i < values.length; i++) {
     total += values[i];
     weighted += (i + 1) * values[i];
   }
+  return giniOf(total, weighted, values.length);
+}
+
+function giniOf(total: number, weighted: number, n: number): number {
   if (total <= 0) return 0;
   return (2 * weighted) / (n * total) - (n + 1) / n;
 }
