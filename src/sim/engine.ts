@@ -215,8 +215,10 @@ class Simulation {
   candNext = new Int32Array(0);
   /** Highest pay multiplier at which a candidate found nothing today (0 before any look). */
   candFailMult = new Float64Array(0);
-  /** Per candidate: bit t set when block type t fits their window and week today (-1: not yet known). */
+  /** Per candidate: bit t set when block type t fits their window and their week today. */
   candFit = new Int32Array(0);
+  /** Per candidate, set for the wave being claimed: the types that fit and pay enough. */
+  candChoice = new Int32Array(0);
   hoursScratch = new Float64Array(0);
   // today's flows, shared between phases
   fresh = 0;
@@ -448,7 +450,7 @@ class Simulation {
     const shortShare = this.p.shortNoticeShare;
     const baseNet = this.baseNet;
     const minLen = this.minLen;
-    const { dayMask, hoursWanted, hoursWeek, res, strikes, blocksDone } = dr;
+    const { dayMask, hoursWanted, hoursWeek, res, strikes, blocksDone, winFit } = dr;
     const { cand, candR, candFlags, candType, candFailMult, candFit } = this;
     const activeList = this.activeList;
     const nActive = this.activeCount;
@@ -470,7 +472,9 @@ class Simulation {
       candFlags[nc] = flags;
       candType[nc] = -1;
       candFailMult[nc] = 0;
-      candFit[nc] = -1;
+      // Read here, in index order, rather than later in the random order of app checks.
+      candFit[nc] =
+        hw > 0 ? winFit[i] & this.lengthMask((hoursWanted[i] - hw) / HOURS_OVERSHOOT) : winFit[i];
       nc++;
     }
     this.nc = nc;
@@ -507,6 +511,7 @@ class Simulation {
     this.candNext = new Int32Array(cap);
     this.candFailMult = new Float64Array(cap);
     this.candFit = new Int32Array(cap);
+    this.candChoice = new Int32Array(cap);
     this.hoursScratch = new Float64Array(cap);
   }
 
@@ -538,9 +543,10 @@ class Simulation {
   nOpen = 0;
 
   /**
-   * Lists the open types of wave w in preference order and sorts the drivers who check during
-   * the wave into buckets by when they check (first come, first served). Returns how many
-   * types are open (0 when there is nothing to do).
+   * Finds the open types of wave w and sorts the drivers who check during the wave into
+   * buckets by when they check (first come, first served). A driver for whom no open type
+   * both fits and pays enough is not bucketed: they would find nothing whenever they checked,
+   * since blocks only go in the wave. Returns how many types are open (0: nothing to do).
    */
   orderWave(d: number, w: number): number {
     const wave = this.waves[w];
@@ -560,6 +566,9 @@ class Simulation {
     this.openMask = open;
     if (nOpen === 0) return 0;
     const { head, tail, cand, candR, candFlags, candType, candFailMult, candNext } = this;
+    const { candFit, candChoice, groupMask, groupNet } = this;
+    const G = this.groups;
+    const groupRow = w * G;
     const speed = this.dr.speed;
     head.fill(-1);
     tail.fill(-1);
@@ -571,10 +580,21 @@ class Simulation {
     const sDelay = streamKey(this.key, d, P.delay + w);
     for (let c = 0; c < this.nc; c++) {
       if (candType[c] >= 0) continue;
-      if (candR[c] > bestNet || candFailMult[c] >= mult) continue;
+      const r = candR[c];
+      if (r > bestNet || candFailMult[c] >= mult) continue;
       const fl = candFlags[c];
       if ((fl & required) !== required) continue;
       if (shortNotice && (fl & SHORT_OK) === 0) continue;
+      let pays = 0;
+      for (let g = 0; g < G; g++) if (groupNet[groupRow + g] >= r) pays |= groupMask[g];
+      const choice = candFit[c] & pays;
+      if ((choice & open) === 0) {
+        // Nothing now, nor in a later wave at this pay; a miss in the reserved wave does not
+        // count, the open wave adds blocks.
+        if (!wave.reservedOnly) candFailMult[c] = mult;
+        continue;
+      }
+      candChoice[c] = choice;
       const i = cand[c];
       const delay = -Math.log(uniform(sDelay, i)) / speed[i];
       if (delay >= duration) continue;
@@ -588,41 +608,25 @@ class Simulation {
   }
 
   /**
-   * The drivers of one bucket claim, in order, the longest acceptable open block that fits:
-   * among the open types that pay at least their asking wage (a bit mask, longest first), the
-   * first whose hours fit their window and their week.
+   * The drivers of one bucket claim, in order, the longest open block that fits their day and
+   * week and pays at least their asking wage (the lowest bit of their choice mask still open).
    */
   claimBucket(w: number, b: number): number {
     const wave = this.waves[w];
     const bt = this.bt;
-    const G = this.groups;
-    const netRow = w * G;
-    const { groupMask, groupNet } = this;
     const pool = wave.reservedOnly ? this.typeReserved : this.typeOpen;
-    const { hoursWanted, hoursWeek, winFit } = this.dr;
-    const { cand, candR, candType, candMult, candNext, candFailMult, candFit } = this;
+    const hoursWeek = this.dr.hoursWeek;
+    const { cand, candType, candMult, candNext, candFailMult, candChoice } = this;
     let open = this.openMask;
     let got = 0;
     for (let c = this.head[b]; c !== -1 && open !== 0; c = candNext[c]) {
-      const i = cand[c];
-      const r = candR[c];
-      const hw = hoursWeek[i];
-      let fit = candFit[c];
-      if (fit < 0) {
-        fit =
-          hw > 0 ? winFit[i] & this.lengthMask((hoursWanted[i] - hw) / HOURS_OVERSHOOT) : winFit[i];
-        candFit[c] = fit;
-      }
-      let pays = 0;
-      for (let g = 0; g < G; g++) if (groupNet[netRow + g] >= r) pays |= groupMask[g];
-      // Open types that pay enough and fit the day; the longest (lowest bit) is taken.
-      const choice = fit & open & pays;
-      const t = choice === 0 ? -1 : 31 - Math.clz32(choice & -choice);
-      if (t < 0) {
+      const choice = candChoice[c] & open;
+      if (choice === 0) {
         // The open wave adds blocks at the same pay, so a miss in the reserved wave does not count.
         if (!wave.reservedOnly) candFailMult[c] = wave.mult;
         continue;
       }
+      const t = 31 - Math.clz32(choice & -choice);
       this.typeOpen[t]--;
       if (wave.reservedOnly) this.typeReserved[t]--;
       if (pool[t] <= 0) {
@@ -631,7 +635,7 @@ class Simulation {
       }
       candType[c] = t;
       candMult[c] = wave.mult;
-      hoursWeek[i] = hw + bt.len[t];
+      hoursWeek[cand[c]] += bt.len[t];
       got++;
     }
     this.openMask = open;
