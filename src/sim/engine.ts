@@ -220,6 +220,8 @@ class Simulation {
   /** Per candidate, set for the wave being claimed: the types that fit and pay enough. */
   candChoice = new Int32Array(0);
   hoursScratch = new Float64Array(0);
+  /** A new driver's draws for the seven weekdays. */
+  readonly dayScratch = new Float64Array(7);
   // today's flows, shared between phases
   fresh = 0;
   sellers = 0;
@@ -334,13 +336,15 @@ class Simulation {
     dr.hoursWanted[i] = hours;
     // Available weekdays: the k days with the smallest keyed draws.
     const k = Math.min(7, Math.max(1, Math.round(hours / 3.5) + 1));
+    const dayU = this.dayScratch;
+    for (let w = 0; w < 7; w++) dayU[w] = uniform(this.sDays, i * 7 + w);
     let mask = 0;
     for (let j = 0; j < k; j++) {
       let best = -1;
       let bestU = 2;
       for (let w = 0; w < 7; w++) {
         if (mask & (1 << w)) continue;
-        const u = uniform(this.sDays, i * 7 + w);
+        const u = dayU[w];
         if (u < bestU) {
           bestU = u;
           best = w;
