@@ -91,9 +91,18 @@ export function offerWaves(p: Params): Wave[] {
   times.forEach((time, k) => {
     const next = k + 1 < times.length ? times[k + 1] : 0;
     const mult = p.surgeEnabled ? Math.min(p.surgeCap, 1 + p.surgeStep * k) : 1;
-    const base = { time, duration: next - time, mult, shortNotice: time >= -SHORT_NOTICE_HOURS };
-    if (k === 0 && p.reservedShare > 0) out.push({ ...base, reservedOnly: true });
-    out.push({ ...base, reservedOnly: false });
+    const duration = next - time;
+    const shortNotice = time >= -SHORT_NOTICE_HOURS;
+    // One object literal for every wave, so that all waves of all runs share one shape.
+    const wave = (reservedOnly: boolean): Wave => ({
+      time,
+      duration,
+      mult,
+      reservedOnly,
+      shortNotice,
+    });
+    if (k === 0 && p.reservedShare > 0) out.push(wave(true));
+    out.push(wave(false));
   });
   return out;
 }

@@ -136,7 +136,13 @@ const GOOD = 4;
 class Simulation {
   readonly p: Params;
   readonly days: number;
-  readonly key: number;
+  /**
+   * The replication's key (at 0) and its attribute streams (at their purpose). They are kept
+   * in a typed array, not as fields: a field's representation would follow the key's value
+   * (small integer or not) and change from one replication to the next, and each change
+   * deoptimises every method of the class.
+   */
+  readonly streams = new Uint32Array(32);
   readonly rec: Float64Array;
   readonly dr: Drivers;
   readonly bt: BlockTypes;
@@ -185,17 +191,6 @@ class Simulation {
   readonly noShowNorm: number;
   /** Daily multipliers of the asking wage: lognormal quantiles at (k + 0.5) / NOISE_LEVELS. */
   readonly noiseTable: Float64Array;
-  // attribute streams
-  readonly sRes: number;
-  readonly sHours: number;
-  readonly sDays: number;
-  readonly sWinStart: number;
-  readonly sWinLen: number;
-  readonly sSpeed: number;
-  readonly sProd: number;
-  readonly sNoShow: number;
-  /** Whether an onboarded driver activates: a fixed attribute, so CRN pairs hold. */
-  readonly sActivate: number;
   // state carried from day to day
   waitPtr: number;
   onboardPtr: number;
@@ -232,7 +227,7 @@ class Simulation {
     const p = JSON.parse(JSON.stringify(scenario.params)) as Params;
     this.p = p;
     this.days = scenario.weeks * 7;
-    this.key = replicationKey(scenario.seed, rep);
+    this.streams[0] = replicationKey(scenario.seed, rep);
     this.rec = newRecord(this.days);
     this.bt = blockTypes(p);
     this.waves = offerWaves(p);
@@ -289,21 +284,25 @@ class Simulation {
 
     const expectedEntrants = this.applicantRate * (1 + 0.5 * p.wordOfMouth) * this.days;
     this.dr = new Drivers(Math.ceil(p.initialDrivers + 1.3 * expectedEntrants + 64));
-    const attr = (purpose: number): number => streamKey(this.key, -1, purpose);
-    this.sRes = attr(P.res);
-    this.sHours = attr(P.hours);
-    this.sDays = attr(P.days);
-    this.sWinStart = attr(P.winStart);
-    this.sWinLen = attr(P.winLen);
-    this.sSpeed = attr(P.speed);
-    this.sProd = attr(P.prod);
-    this.sNoShow = attr(P.noShowP);
-    this.sActivate = attr(P.activation);
+    for (const purpose of [
+      P.res,
+      P.hours,
+      P.days,
+      P.winStart,
+      P.winLen,
+      P.speed,
+      P.prod,
+      P.noShowP,
+      P.tenure,
+      P.activation,
+    ]) {
+      this.streams[purpose] = streamKey(this.key, -1, purpose);
+    }
 
     this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
     this.growCandidates();
 
-    const sTenure = attr(P.tenure);
+    const sTenure = this.streams[P.tenure];
     for (let n = 0; n < p.initialDrivers; n++) {
       const i = this.createDriver(true);
       const tenure = Math.floor(uniform(sTenure, i) * INITIAL_TENURE_DAYS);
@@ -317,6 +316,10 @@ class Simulation {
     this.activeCount = p.initialDrivers;
   }
 
+  get key(): number {
+    return this.streams[0];
+  }
+
   at(field: number, d: number): number {
     return field * this.days + d;
   }
@@ -326,18 +329,21 @@ class Simulation {
     const { p, dr } = this;
     dr.reserve(1);
     const i = dr.count++;
-    const uRes = uniform(this.sRes, i);
+    const uRes = uniform(this.streams[P.res], i);
     const z = normalQuantile(uRes * (initial ? this.initialResQ : this.applicantResQ));
     dr.res[i] = p.outsideWage * Math.exp(p.outsideWageSpread * z);
     const hours = Math.min(
       60,
-      Math.max(2, p.hoursWanted * Math.exp(HOURS_SPREAD * normalQuantile(uniform(this.sHours, i)))),
+      Math.max(
+        2,
+        p.hoursWanted * Math.exp(HOURS_SPREAD * normalQuantile(uniform(this.streams[P.hours], i))),
+      ),
     );
     dr.hoursWanted[i] = hours;
     // Available weekdays: the k days with the smallest keyed draws.
     const k = Math.min(7, Math.max(1, Math.round(hours / 3.5) + 1));
     const dayU = this.dayScratch;
-    for (let w = 0; w < 7; w++) dayU[w] = uniform(this.sDays, i * 7 + w);
+    for (let w = 0; w < 7; w++) dayU[w] = uniform(this.streams[P.days], i * 7 + w);
     let mask = 0;
     for (let j = 0; j < k; j++) {
       let best = -1;
@@ -353,12 +359,14 @@ class Simulation {
       mask |= 1 << best;
     }
     dr.dayMask[i] = mask;
-    const ws = WINDOW_EARLIEST + WINDOW_START_RANGE * Math.pow(uniform(this.sWinStart, i), 1.6);
+    const ws =
+      WINDOW_EARLIEST + WINDOW_START_RANGE * Math.pow(uniform(this.streams[P.winStart], i), 1.6);
     const wl = Math.min(
       16,
       Math.max(
         2,
-        WINDOW_MEDIAN_HOURS * Math.exp(WINDOW_SPREAD * normalQuantile(uniform(this.sWinLen, i))),
+        WINDOW_MEDIAN_HOURS *
+          Math.exp(WINDOW_SPREAD * normalQuantile(uniform(this.streams[P.winLen], i))),
       ),
     );
     dr.winStart[i] = ws;
@@ -369,11 +377,14 @@ class Simulation {
     }
     dr.winFit[i] = winFit;
     dr.speed[i] =
-      p.checksPerHour * Math.exp(SPEED_SPREAD * normalQuantile(uniform(this.sSpeed, i)));
-    dr.prodMult[i] = Math.exp(PRODUCTIVITY_SPREAD * normalQuantile(uniform(this.sProd, i)));
+      p.checksPerHour * Math.exp(SPEED_SPREAD * normalQuantile(uniform(this.streams[P.speed], i)));
+    dr.prodMult[i] = Math.exp(
+      PRODUCTIVITY_SPREAD * normalQuantile(uniform(this.streams[P.prod], i)),
+    );
     dr.noShowP[i] = Math.min(
       0.9,
-      (p.noShowRate * Math.exp(NO_SHOW_SPREAD * normalQuantile(uniform(this.sNoShow, i)))) /
+      (p.noShowRate *
+        Math.exp(NO_SHOW_SPREAD * normalQuantile(uniform(this.streams[P.noShowP], i)))) /
         this.noShowNorm,
     );
     dr.belief[i] = this.baseNet;
@@ -398,7 +409,7 @@ class Simulation {
       this.onboardingCount++;
       this.waitPtr++;
     }
-    const sAct = this.sActivate;
+    const sAct = this.streams[P.activation];
     while (this.onboardPtr < this.waitPtr && dr.onboardEnd[this.onboardPtr] <= d) {
       const i = this.onboardPtr++;
       this.onboardingCount--;
