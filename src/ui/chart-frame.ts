@@ -138,6 +138,8 @@ export interface LegendItem {
   bar?: 'filled' | 'outlined';
   /** Line width of a line sample (default LINE_WIDTH). */
   width?: number;
+  /** A shorter label for a narrow chart. */
+  short?: string;
 }
 
 function barSample(colour: string, how: 'filled' | 'outlined', x: number) {
@@ -146,12 +148,22 @@ function barSample(colour: string, how: 'filled' | 'outlined', x: number) {
 }
 
 /** A one-row legend starting at (x, y); returns the fragment. */
-export function legend(items: readonly LegendItem[], x: number, y: number) {
-  let offset = 0;
-  const parts = items.map((item) => {
-    const at = offset;
-    const textX = item.kind === 'line' && item.bar ? 70 : 44;
-    offset += textX + textWidth(item.label, FONT.legend) + 28;
+export function legend(items: readonly LegendItem[], x: number, y: number, width = Infinity) {
+  // Roomy when the chart is wide enough; else closer together with the short labels.
+  const layout = (gap: number, short: boolean) => {
+    let offset = 0;
+    const placed = items.map((item) => {
+      const textX = item.kind === 'line' && item.bar ? 70 : 44;
+      const label = (short && item.short) || item.label;
+      const at = offset;
+      offset += textX + textWidth(label, FONT.legend) + gap;
+      return { item, at, textX, label };
+    });
+    return { placed, width: offset - gap };
+  };
+  const roomy = layout(28, false);
+  const placed = x + roomy.width <= width ? roomy.placed : layout(14, true).placed;
+  const parts = placed.map(({ item, at, textX, label }) => {
     const sample =
       item.kind === 'line'
         ? svg`<line x1="0" x2="36" y1="0" y2="0" stroke=${item.colour}
@@ -160,15 +172,21 @@ export function legend(items: readonly LegendItem[], x: number, y: number) {
         : barSample(item.colour, item.kind, 9);
     return svg`<g transform="translate(${at},0)">
       ${sample}
-      <text x=${textX} dy="0.32em" font-size=${FONT.legend}>${item.label}</text>
+      <text x=${textX} dy="0.32em" font-size=${FONT.legend}>${label}</text>
     </g>`;
   });
   return svg`<g class="legend" transform="translate(${x},${y})" font-family=${FONT_FAMILY}
     fill=${COLOURS.text}>${parts}</g>`;
 }
 
-/** The chart's title line at the top left. */
-export function chartTitle(text: string, x: number, y: number) {
+/**
+ * The chart's title line at the top left: the first of `texts` (longest first) that fits a
+ * chart `width` px wide, else the last, so that a narrow chart never cuts its title off.
+ */
+export function chartTitle(texts: readonly string[], x: number, y: number, width: number) {
+  // Bold glyphs run about an eighth wider than textWidth's average.
+  const fits = (t: string) => x + 1.12 * textWidth(t, FONT.title) + 8 <= width;
+  const text = texts.find(fits) ?? texts[texts.length - 1];
   return svg`<text class="chart-title" x=${x} y=${y} font-family=${FONT_FAMILY}
     font-size=${FONT.title} font-weight="700" fill=${COLOURS.text}>${text}</text>`;
 }
@@ -261,7 +279,7 @@ export function seriesLegend(withBars = false): LegendItem[] {
       dash: DASH.scenario,
       bar: withBars ? 'filled' : undefined,
     },
-    { label: 'Shaded: 95% interval', colour: '#c9d2de', kind: 'filled' },
+    { label: 'Shaded: 95% interval', short: '95% interval', colour: '#c9d2de', kind: 'filled' },
   ];
 }
 

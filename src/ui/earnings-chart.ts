@@ -49,13 +49,6 @@ export class EarningsChart extends ChartElement {
   }
 
   /** The title, or a shorter one where the chart is drawn narrow (a printed page). */
-  private titleText(width: number): string {
-    const full = 'Drivers’ realised net hourly earnings: share of drivers per $1 band';
-    return textWidth(full, FONT.title) + 16 <= width
-      ? full
-      : 'Drivers’ net hourly earnings per $1 band';
-  }
-
   override render() {
     const bins = this.bins;
     const width = this.size.width;
@@ -92,7 +85,15 @@ export class EarningsChart extends ChartElement {
       chart: 'earnings',
       label,
       title: 'Realised net hourly earnings across drivers: baseline against scenario',
-      body: svg`${chartTitle(this.titleText(width), 8, 22)}
+      body: svg`${chartTitle(
+        [
+          'Drivers’ realised net hourly earnings: share of drivers per $1 band',
+          'Drivers’ net hourly earnings per $1 band',
+        ],
+        8,
+        22,
+        width,
+      )}
         ${legend(
           [
             { label: 'Baseline', colour: COLOURS.baseline, kind: 'outlined' },
@@ -101,6 +102,7 @@ export class EarningsChart extends ChartElement {
           ],
           8,
           52,
+          width,
         )}
         <text
           x=${box.right}

@@ -107,8 +107,16 @@ export class FrontierChart extends ChartElement {
       title: `Trade-off: ${mx.label} against ${my.label}`,
       height: HEIGHT,
       focus: 'marks',
-      body: svg`${chartTitle(`Trade-off: ${my.label} against ${mx.label} (long run), by ${this.leverTitle}`, 8, 22)}
-        ${legend(items, 8, 54)}
+      body: svg`${chartTitle(
+        [
+          `Trade-off: ${my.label} against ${mx.label} (long run), by ${this.leverTitle}`,
+          `${my.label} against ${mx.label} (long run)`,
+        ],
+        8,
+        22,
+        width,
+      )}
+        ${legend(items, 8, 54, width)}
         ${leftAxis(y, yAxis.ticks, yAxis.format, box, `${axisTitle(my)}, ${better(my)}`, 18)}
         ${bottomAxis(x, xAxis.ticks, xAxis.format, box.bottom, `${axisTitle(mx)}, ${better(mx)}`)}
         <path class="frontier-line" d=${path(ordered) ?? ''} fill="none" stroke=${FRONTIER}

@@ -241,6 +241,17 @@ export class GigApp extends LitElement {
         padding: 0;
       }
     }
+    /* Wide screens: the charts sit beside the metric tree and stay in view while it scrolls. */
+    @media (min-width: 1800px) {
+      .main {
+        grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr);
+        align-items: start;
+      }
+      section[data-region='charts'] {
+        position: sticky;
+        top: 0.5rem;
+      }
+    }
     @media (max-width: 900px) {
       .layout {
         grid-template-columns: 1fr;

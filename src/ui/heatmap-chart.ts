@@ -112,7 +112,7 @@ export class HeatmapChart extends ChartElement {
             )}
           </linearGradient>
         </defs>
-        ${chartTitle(`${m.label} (long run) over two levers`, 8, 22)}
+        ${chartTitle([`${m.label} (long run) over two levers`, `${m.label} (long run)`], 8, 22, width)}
         ${this.legendRow(m, domain, breaches > 0)}
         ${this.cells.map((c, i) => this.cell(c, i, x, y, fill, m))}
         <g font-family=${FONT_FAMILY} fill=${COLOURS.text} font-size=${FONT.tick}>

@@ -121,8 +121,13 @@ export class PoolChart extends ChartElement {
       chart: 'pool',
       label: `Driver pool by week, baseline (dashed, outlined bars) against scenario (solid, filled bars), ${weeks} weeks. Use the left and right arrow keys to read each week.`,
       title: 'Driver pool by week: baseline against scenario',
-      body: svg`${chartTitle('Driver pool by week: active drivers, joined and churned', 8, 22)}
-        ${legend(seriesLegend(true), 8, 52)}
+      body: svg`${chartTitle(
+        ['Driver pool by week: active drivers, joined and churned', 'Driver pool by week'],
+        8,
+        22,
+        width,
+      )}
+        ${legend(seriesLegend(true), 8, 52, width)}
         ${leftAxis(
           yActive,
           activeAxis.ticks,

@@ -85,7 +85,12 @@ export class SweepChart extends ChartElement {
     const what = this.measure === 'delta' ? 'paired change vs baseline' : 'long-run mean';
     const items: LegendItem[] = [
       { label: `Scenario: ${what}`, colour: COLOURS.scenario, kind: 'line' },
-      { label: 'Shaded: 95% interval', colour: '#f3c9ad', kind: 'filled' },
+      {
+        label: 'Shaded: 95% interval',
+        short: '95% interval',
+        colour: '#f3c9ad',
+        kind: 'filled',
+      },
       {
         label: this.measure === 'delta' ? 'No change' : 'Baseline',
         colour: COLOURS.baseline,
@@ -115,8 +120,13 @@ export class SweepChart extends ChartElement {
       label,
       title: `Sweep of ${this.leverTitle}`,
       height,
-      body: svg`${chartTitle(`Sweep of ${this.leverTitle}: ${what} and 95% interval`, 8, 22)}
-        ${legend(items, 8, 54)}
+      body: svg`${chartTitle(
+        [`Sweep of ${this.leverTitle}: ${what} and 95% interval`, `Sweep of ${this.leverTitle}`],
+        8,
+        22,
+        width,
+      )}
+        ${legend(items, 8, 54, width)}
         ${this.panels.map((p, i) => {
           const b = boxes[i];
           return b ? this.panel(p, i, b.x0, b.y0, b.w) : nothing;

@@ -105,8 +105,16 @@ export class TornadoChart extends ChartElement {
       title: `Sensitivity of ${m.label}`,
       height,
       focus: 'marks',
-      body: svg`${chartTitle(`Sensitivity of ${m.label} (long run): largest swing first`, 8, 22)}
-        ${legend(items, 8, 54)}
+      body: svg`${chartTitle(
+        [
+          `Sensitivity of ${m.label} (long run): largest swing first`,
+          `Sensitivity of ${m.label} (long run)`,
+        ],
+        8,
+        22,
+        width,
+      )}
+        ${legend(items, 8, 54, width)}
         ${xAxis.ticks.map(
           (t) => svg`<line x1=${x(t)} x2=${x(t)} y1=${box.top} y2=${box.bottom}
             stroke=${COLOURS.grid}></line>`,

@@ -115,8 +115,8 @@ export class WeeklyChart extends ChartElement {
       chart: 'weekly',
       label: `${m.label}, week by week: baseline (dashed) against scenario (solid), ${weeks} weeks. Use the left and right arrow keys to read each week.`,
       title: `${m.label}: baseline against scenario by week`,
-      body: svg`${chartTitle(`${m.label} by week: mean and 95% interval`, 8, 22)}
-        ${legend(items, 8, 52)} ${this.windows(x, box, weeks)}
+      body: svg`${chartTitle([`${m.label} by week: mean and 95% interval`, `${m.label} by week`], 8, 22, width)}
+        ${legend(items, 8, 52, width)} ${this.windows(x, box, weeks)}
         ${leftAxis(y, yAxis.ticks, yAxis.format, box, this.yTitle(m, box.bottom - box.top), 18)}
         ${bottomAxis(x, xTicks, String, box.bottom, 'Week')}
         ${intervalBands(x, y, this.baseline, this.scenario, true)}

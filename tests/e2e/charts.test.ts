@@ -92,7 +92,10 @@ interface OverlapCheck {
   textOverlaps(svg: Element): string[];
 }
 
-/** Defines `textOverlaps(svg)` in the page: pairs of non-empty texts whose boxes intersect. */
+/**
+ * Defines `textOverlaps(svg)` in the page: pairs of non-empty texts whose boxes intersect, and
+ * texts that stick out of the chart (cut off at its edge).
+ */
 async function installOverlapCheck(page: Page): Promise<void> {
   await page.addScriptTag({
     content: `window.textOverlaps = function (svg) {
@@ -100,6 +103,12 @@ async function installOverlapCheck(page: Page): Promise<void> {
         .filter(function (t) { return (t.textContent || '').trim() !== ''; })
         .map(function (t) { return { text: t.textContent, r: t.getBoundingClientRect() }; });
       var out = [];
+      var frame = svg.getBoundingClientRect();
+      boxes.forEach(function (b) {
+        if (b.r.left < frame.left - 1 || b.r.right > frame.right + 1) {
+          out.push(b.text + ' / outside the chart');
+        }
+      });
       for (var i = 0; i < boxes.length; i++) {
         for (var j = i + 1; j < boxes.length; j++) {
           var a = boxes[i].r, b = boxes[j].r;
@@ -388,35 +397,41 @@ describe('the charts', () => {
     expect(problems).toEqual([]);
   });
 
-  it('draws every metric of the table without NaN or overlapping labels', async () => {
-    const { page, problems } = await openApp(browser);
-    await ready(page);
-    await installOverlapCheck(page);
-    const panel = page.locator('chart-panel');
-    const ids = METRICS.map((m) => m.id);
-    for (const id of ids) {
-      const found = await panel.evaluate(async (el, metric) => {
-        const p = el as ChartPanel;
-        p.metric = metric as ChartPanel['metric'];
-        await p.updateComplete;
-        const chart = p.shadowRoot?.querySelector('weekly-chart');
-        await chart?.updateComplete;
-        const svg = chart?.shadowRoot?.querySelector('svg');
-        if (!svg) return { markup: '', overlaps: ['no svg'] };
-        return {
-          markup: svg.outerHTML,
-          overlaps: (window as unknown as OverlapCheck).textOverlaps(svg),
-        };
-      }, id);
-      expect(found.markup, id).not.toMatch(/NaN|undefined|Infinity/);
-      expect(found.overlaps, id).toEqual([]);
-      if (['onTimeRate', 'weeklyChurnRate', 'unsafePaceShare', 'hoursGini'].includes(id)) {
-        mkdirSync(SHOTS, { recursive: true });
-        await panel.screenshot({ path: join(SHOTS, `chart-weekly-${id}.png`) });
+  // 1800 px wide is the narrowest page that puts the charts beside the metric tree.
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1800, height: 1000 },
+  ]) {
+    it(`draws every metric of the table without NaN, overlapping or cut-off labels at ${viewport.width} px`, async () => {
+      const { page, problems } = await openApp(browser, '', viewport);
+      await ready(page);
+      await installOverlapCheck(page);
+      const panel = page.locator('chart-panel');
+      const ids = METRICS.map((m) => m.id);
+      for (const id of ids) {
+        const found = await panel.evaluate(async (el, metric) => {
+          const p = el as ChartPanel;
+          p.metric = metric as ChartPanel['metric'];
+          await p.updateComplete;
+          const chart = p.shadowRoot?.querySelector('weekly-chart');
+          await chart?.updateComplete;
+          const svg = chart?.shadowRoot?.querySelector('svg');
+          if (!svg) return { markup: '', overlaps: ['no svg'] };
+          return {
+            markup: svg.outerHTML,
+            overlaps: (window as unknown as OverlapCheck).textOverlaps(svg),
+          };
+        }, id);
+        expect(found.markup, id).not.toMatch(/NaN|undefined|Infinity/);
+        expect(found.overlaps, id).toEqual([]);
+        if (['onTimeRate', 'weeklyChurnRate', 'unsafePaceShare', 'hoursGini'].includes(id)) {
+          mkdirSync(SHOTS, { recursive: true });
+          await panel.screenshot({ path: join(SHOTS, `chart-weekly-${id}-${viewport.width}.png`) });
+        }
       }
-    }
-    expect(problems).toEqual([]);
-  });
+      expect(problems).toEqual([]);
+    });
+  }
 
   for (const viewport of [
     { width: 1280, height: 800 },

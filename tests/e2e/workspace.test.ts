@@ -399,6 +399,17 @@ describe('the what-if workspace', () => {
         width,
       );
       expect(await pageText(page)).not.toMatch(/NaN|undefined/);
+      // On a wide screen the charts sit beside the metric tree, in view without scrolling;
+      // on a laptop they follow it.
+      const metrics = await page.locator('gig-app [data-region="metrics"]').boundingBox();
+      const charts = await page.locator('gig-app [data-region="charts"]').boundingBox();
+      if (!metrics || !charts) throw new Error('no metrics or charts region');
+      if (width >= 1800) {
+        expect(charts.x).toBeGreaterThanOrEqual(metrics.x + metrics.width);
+        expect(charts.y).toBeLessThan(height / 2);
+      } else {
+        expect(charts.y).toBeGreaterThanOrEqual(metrics.y + metrics.height);
+      }
       await page.screenshot({
         path: (await screenshot(page, `workspace-${width}x${height}-full`)).replace(
           '-full.png',
