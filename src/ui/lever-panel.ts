@@ -110,9 +110,10 @@ function replaced(s: Scenario, t: Target, value: number | boolean): Scenario {
  * - `[data-reset-all]`: the "Reset all to baseline" button.
  *
  * The panel keeps the last good scenario itself, so successive edits build on each other even
- * before the app hands the scenario back. Handing back a scenario this panel fired (or an
- * equal one) changes nothing; any other scenario (a preset, a link, a loaded file) replaces the edited one and
- * drops typed text not yet applied.
+ * before the app hands the scenario back. Handing back the scenario this panel fired last (or
+ * an equal one) changes nothing; any other scenario (a preset, a link, a loaded file, a saved
+ * scenario, even one this panel fired earlier) replaces the edited one and drops typed text
+ * not yet applied.
  *
  * Note for the app: editing a run setting (seed, weeks, replications) fires a scenario whose
  * setting differs from the baseline's; paired comparison needs both to share them, so the app
@@ -135,8 +136,8 @@ export class LeverPanel extends LitElement {
   /** The control whose help the user hid with Escape. */
   @state() private quiet = '';
 
-  /** Scenarios this panel fired, so that getting one back is not mistaken for a new one. */
-  private readonly fired = new WeakSet<Scenario>();
+  /** The scenario this panel fired last, so that getting it back is not taken for a new one. */
+  private lastFired: Scenario | undefined;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
 
   static override styles = css`
@@ -425,7 +426,7 @@ export class LeverPanel extends LitElement {
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
-    if (changed.has('scenario') && !this.fired.has(this.scenario)) {
+    if (changed.has('scenario') && this.scenario !== this.lastFired) {
       // The same run handed back as a new object changes nothing the user is typing.
       if (this.current && sameScenario(this.scenario, this.current)) return;
       this.current = this.scenario;
@@ -443,7 +444,7 @@ export class LeverPanel extends LitElement {
 
   private emit(next: Scenario): void {
     this.current = next;
-    this.fired.add(next);
+    this.lastFired = next;
     this.dispatchEvent(
       new CustomEvent<{ scenario: Scenario }>('scenario-input', {
         detail: { scenario: next },

@@ -250,6 +250,30 @@ describe('the lever panel', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows a saved scenario when it is loaded, though the panel made it before the last edit', async () => {
+    const { page, problems } = await open(browser);
+    const pay = page.locator('lever-panel [data-param="payPerHour"]');
+    const saveAs = async (name: string) => {
+      await page.locator('scenario-bar [data-control="save-name"]').fill(name);
+      await page.locator('scenario-bar [data-action="save"]').click();
+    };
+    await pay.fill('26');
+    await pay.press('Enter');
+    await saveAs('A26');
+    await pay.fill('18');
+    await pay.press('Enter');
+    await saveAs('B18');
+    await page.locator('scenario-bar [data-control="saved"]').selectOption('A26');
+    await page.locator('scenario-bar [data-action="load-saved"]').click();
+    await expect.poll(() => pay.inputValue()).toBe('26');
+    // The next edit builds on the loaded scenario, not on the one typed before it.
+    const tips = page.locator('lever-panel [data-param="tipsPerHour"]');
+    await tips.fill('2');
+    await tips.press('Enter');
+    expect(changes((await events(page)).at(-1)!)).toEqual({ payPerHour: 26, tipsPerHour: 2 });
+    expect(problems).toEqual([]);
+  });
+
   it('takes a scenario handed in from outside, such as a preset or a link', async () => {
     const { page, problems } = await open(browser);
     await page.evaluate(async () => {
