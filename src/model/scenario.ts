@@ -70,29 +70,31 @@ function fmtRange(min: number, max: number): string {
 export function checkParam(id: string, value: unknown): Parsed<number | boolean> {
   const def: ParamDef | undefined = PARAM_BY_ID.get(id);
   if (!def) return { ok: false, error: `unknown parameter "${id}"` };
+  // Named by label and key: the app shows the label, a scenario file or the runner uses the key.
+  const name = `${def.label} ("${id}")`;
   if (def.kind === 'boolean') {
     if (typeof value !== 'boolean') {
-      return { ok: false, error: `parameter "${id}" must be true or false, got ${show(value)}` };
+      return { ok: false, error: `${name} must be true or false, got ${show(value)}` };
     }
     return { ok: true, value };
   }
   if (typeof value !== 'number' || !Number.isFinite(value)) {
     return {
       ok: false,
-      error: `parameter "${id}" must be a number from ${fmtRange(def.min, def.max)}, got ${show(value)}`,
+      error: `${name} must be a number from ${fmtRange(def.min, def.max)}, got ${show(value)}`,
     };
   }
   if (def.kind === 'integer' && !Number.isInteger(value)) {
     return {
       ok: false,
-      error: `parameter "${id}" must be a whole number from ${fmtRange(def.min, def.max)}, got ${show(value)}`,
+      error: `${name} must be a whole number from ${fmtRange(def.min, def.max)}, got ${show(value)}`,
     };
   }
   if (value < def.min || value > def.max) {
     return {
       ok: false,
       error:
-        `parameter "${id}" is ${show(value)}, outside the allowed range ${fmtRange(def.min, def.max)} ${def.unit}`.trimEnd(),
+        `${name} is ${show(value)}, outside the allowed range ${fmtRange(def.min, def.max)} ${def.unit}`.trimEnd(),
     };
   }
   return { ok: true, value };
@@ -101,16 +103,17 @@ export function checkParam(id: string, value: unknown): Parsed<number | boolean>
 /** Checks a run setting (seed, weeks, replications): a whole number within its range. */
 export function checkSetting(id: SettingId, value: unknown): Parsed<number> {
   const s = SETTINGS[id];
+  const name = `${s.label} ("${id}")`;
   if (typeof value !== 'number' || !Number.isInteger(value)) {
     return {
       ok: false,
-      error: `"${id}" must be a whole number from ${fmtRange(s.min, s.max)}, got ${show(value)}`,
+      error: `${name} must be a whole number from ${fmtRange(s.min, s.max)}, got ${show(value)}`,
     };
   }
   if (value < s.min || value > s.max) {
     return {
       ok: false,
-      error: `"${id}" is ${value}, outside the allowed range ${fmtRange(s.min, s.max)}`,
+      error: `${name} is ${value}, outside the allowed range ${fmtRange(s.min, s.max)}`,
     };
   }
   return { ok: true, value };

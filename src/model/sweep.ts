@@ -70,8 +70,9 @@ export function parseSweep(text: string): Parsed<SweepAxis> {
     };
   }
   const [fromText, toText, stepsText] = parts;
+  const name = `${def.label} ("${id}")`;
   const ends: number[] = [];
-  for (const [name, t] of [
+  for (const [end, t] of [
     ['from', fromText],
     ['to', toText],
   ] as const) {
@@ -79,13 +80,13 @@ export function parseSweep(text: string): Parsed<SweepAxis> {
     if (!Number.isFinite(x)) {
       return {
         ok: false,
-        error: `sweep of "${id}": "${name}" must be a number from ${range(def)}, got "${t}"`,
+        error: `sweep of ${name}: "${end}" must be a number from ${range(def)}, got "${t}"`,
       };
     }
     if (x < def.min || x > def.max) {
       return {
         ok: false,
-        error: `sweep of "${id}": "${name}" is ${x}, outside the allowed range ${range(def)}`,
+        error: `sweep of ${name}: "${end}" is ${x}, outside the allowed range ${range(def)}`,
       };
     }
     ends.push(x);
@@ -94,13 +95,13 @@ export function parseSweep(text: string): Parsed<SweepAxis> {
   if (!Number.isInteger(steps) || steps < SWEEP_MIN_STEPS || steps > SWEEP_MAX_STEPS) {
     return {
       ok: false,
-      error: `sweep of "${id}": steps must be a whole number from ${SWEEP_MIN_STEPS} to ${SWEEP_MAX_STEPS}, got "${stepsText}"`,
+      error: `sweep of ${name}: the number of points (STEPS) must be a whole number from ${SWEEP_MIN_STEPS} to ${SWEEP_MAX_STEPS}, got "${stepsText}"`,
     };
   }
   if (ends[0] === ends[1]) {
     return {
       ok: false,
-      error: `sweep of "${id}": "from" and "to" are both ${ends[0]}; a sweep needs two different ends`,
+      error: `sweep of ${name}: "from" and "to" are both ${ends[0]}; a sweep needs two different ends`,
     };
   }
   return { ok: true, value: { id: id as ParamId, from: ends[0], to: ends[1], steps } };

@@ -152,7 +152,7 @@ describe('the runner’s flags', () => {
     );
     expectUsageError(
       ['--sweep', 'payPerHour=10:30:99'],
-      /steps must be a whole number from 2 to 50, got "99"/,
+      /points \(STEPS\) must be a whole number from 2 to 50, got "99"/,
     );
     expectUsageError(['--sweep', 'payPerHour=cheap:30:3'], /"from" must be a number .*"cheap"/);
     expectUsageError(['--sweep', 'nope=1:2:3'], /unknown parameter "nope"/);
@@ -301,6 +301,6 @@ describe('the runner as a command', { timeout: 120_000 }, () => {
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
-    expect(r.stderr).toMatch(/^gigsim sim: --sweep payPerHour=10:30:1: .*steps/);
+    expect(r.stderr).toMatch(/^gigsim sim: --sweep payPerHour=10:30:1: .*points \(STEPS\)/);
   });
 });

@@ -33,22 +33,24 @@ describe('scenario validation', () => {
     expect(r.ok ? '' : r.error).toContain('unknown parameter "payPerHoru"');
   });
 
-  it('names the key, the value and the allowed range of an out-of-range value', () => {
+  it('names the lever (label and key), the value and the allowed range of an out-of-range value', () => {
     const r = parseScenario({ params: { payPerHour: 500 } });
-    expect(r.ok ? '' : r.error).toMatch(/"payPerHour" is 500, outside the allowed range 10 to 60/);
+    expect(r.ok ? '' : r.error).toBe(
+      'Pay per block hour ("payPerHour") is 500, outside the allowed range 10 to 60 $/h',
+    );
   });
 
   it('rejects wrong types, NaN and fractional integers with a message naming the key', () => {
     for (const [params, text] of [
-      [{ payPerHour: '22' }, '"payPerHour" must be a number'],
-      [{ surgeEnabled: 1 }, '"surgeEnabled" must be true or false'],
-      [{ releaseLeadDays: 1.5 }, '"releaseLeadDays" must be a whole number'],
+      [{ payPerHour: '22' }, 'Pay per block hour ("payPerHour") must be a number'],
+      [{ surgeEnabled: 1 }, 'Surge on ("surgeEnabled") must be true or false'],
+      [{ releaseLeadDays: 1.5 }, 'Release lead time ("releaseLeadDays") must be a whole number'],
     ] as const) {
       const r = parseScenario({ params });
       expect(r.ok ? '' : r.error).toContain(text);
     }
     const nan = parseScenario({ weeks: Number.NaN });
-    expect(nan.ok ? '' : nan.error).toContain('"weeks" must be a whole number');
+    expect(nan.ok ? '' : nan.error).toContain('Weeks ("weeks") must be a whole number');
     expect(parseScenario('nope').ok).toBe(false);
     expect(parseScenario({ version: 2 }).ok).toBe(false);
   });

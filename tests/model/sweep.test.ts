@@ -45,21 +45,21 @@ describe('reading a sweep', () => {
 
   it('names the end that is not a number, with the range', () => {
     expect(error('payPerHour=ten:20:3')).toBe(
-      'sweep of "payPerHour": "from" must be a number from 10 to 60 $/h, got "ten"',
+      'sweep of Pay per block hour ("payPerHour"): "from" must be a number from 10 to 60 $/h, got "ten"',
     );
     expect(error('payPerHour=10::3')).toMatch(/"to" must be a number from 10 to 60/);
   });
 
   it('names an end outside the range, with the range', () => {
     expect(error('payPerHour=5:20:3')).toBe(
-      'sweep of "payPerHour": "from" is 5, outside the allowed range 10 to 60 $/h',
+      'sweep of Pay per block hour ("payPerHour"): "from" is 5, outside the allowed range 10 to 60 $/h',
     );
     expect(error('payPerHour=20:61:3')).toMatch(/"to" is 61, outside the allowed range 10 to 60/);
   });
 
   it('takes 2 to 50 whole steps', () => {
     expect(error('payPerHour=10:20:1')).toMatch(
-      /steps must be a whole number from 2 to 50, got "1"/,
+      /the number of points \(STEPS\) must be a whole number from 2 to 50, got "1"/,
     );
     expect(error('payPerHour=10:20:51')).toMatch(/got "51"/);
     expect(error('payPerHour=10:20:2.5')).toMatch(/got "2.5"/);

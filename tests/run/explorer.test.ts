@@ -271,7 +271,7 @@ describe('goal seek', () => {
     ).rejects.toThrow(/must be below "to"/);
     await expect(
       goalSeek(runner, BASE, { ...cheapest, levers: [{ id: 'payPerHour', from: 5, to: 20 }] }),
-    ).rejects.toThrow(/"payPerHour" is 5, outside the allowed range 10 to 60/);
+    ).rejects.toThrow(/\("payPerHour"\) is 5, outside the allowed range 10 to 60/);
   });
 });
 
