@@ -100,6 +100,19 @@ export function runWindows(weeks: number): { short: WeekWindow; long: WeekWindow
 }
 
 /**
+ * The short and long run of a horizon in words: "weeks 1–4" and "the last 8 weeks", or on a
+ * short horizon what they are then ("week 1", "weeks 1–5": the whole run).
+ */
+export function runWindowText(weeks: number): { short: string; long: string } {
+  const { short, long } = runWindows(weeks);
+  const span = (w: WeekWindow) => (w.from === w.to ? `week ${w.from}` : `weeks ${w.from}–${w.to}`);
+  return {
+    short: span(short),
+    long: long.from > 1 ? `the last ${long.to - long.from + 1} weeks` : span(long),
+  };
+}
+
+/**
  * A domain for a value axis: the finite values' extent padded by 5% on each side, never
  * crossing zero when every value is on one side of it, and widened when all values are equal.
  * Undefined when no value is finite (the chart then says why instead of drawing).

@@ -301,8 +301,24 @@ export function intervalBands(
     .y1((p) => y(p.high));
   const path = (points: readonly WeekPoint[], side: Side) =>
     svg`<path class=${classed ? `band ${side}` : nothing} d=${band(points) ?? ''}
-      fill=${COLOURS[side]} fill-opacity="0.16"></path>`;
+      fill=${COLOURS[side]} fill-opacity="0.16"></path>
+      ${isolated(points, (p) =>
+        Number.isFinite(p.low) && Number.isFinite(p.high) ? p.mean : NaN,
+      ).map(
+        (p) => svg`<rect class=${classed ? `band ${side}` : nothing} x=${x(p.week) - 6}
+          y=${Math.min(y(p.low), y(p.high))} width="12" height=${Math.abs(y(p.low) - y(p.high))}
+          fill=${COLOURS[side]} fill-opacity="0.16"></rect>`,
+      )}`;
   return svg`${path(baseline, 'baseline')} ${path(scenario, 'scenario')}`;
+}
+
+/** Weeks with a value but no neighbour with one: a line cannot show them, a mark does. */
+function isolated(points: readonly WeekPoint[], value: (p: WeekPoint) => number): WeekPoint[] {
+  const has = (i: number) => {
+    const p = points[i];
+    return p !== undefined && Number.isFinite(value(p));
+  };
+  return points.filter((_, i) => has(i) && !has(i - 1) && !has(i + 1));
 }
 
 /** The mean lines: scenario solid, then baseline dashed over it; gaps where a mean is NaN. */
@@ -316,11 +332,19 @@ export function meanLines(
     .defined((p) => Number.isFinite(p.mean))
     .x((p) => x(p.week))
     .y((p) => y(p.mean));
+  // A week alone (a one-week run, or between gaps) is a dot: scenario filled, baseline hollow.
+  const dots = (points: readonly WeekPoint[], side: Side) =>
+    isolated(points, (p) => p.mean).map(
+      (p) => svg`<circle class="point ${side}" cx=${x(p.week)} cy=${y(p.mean)} r="6"
+        fill=${side === 'scenario' ? COLOURS.scenario : '#ffffff'} stroke=${COLOURS[side]}
+        stroke-width=${LINE_WIDTH}></circle>`,
+    );
   return svg`<path class="line scenario" d=${meanLine(scenario) ?? ''} fill="none"
       stroke=${COLOURS.scenario} stroke-width=${LINE_WIDTH} stroke-linejoin="round"></path>
     <path class="line baseline" d=${meanLine(baseline) ?? ''} fill="none"
       stroke=${COLOURS.baseline} stroke-width=${LINE_WIDTH} stroke-dasharray=${DASH.baseline}
-      stroke-linejoin="round"></path>`;
+      stroke-linejoin="round"></path>
+    ${dots(scenario, 'scenario')} ${dots(baseline, 'baseline')}`;
 }
 
 /**

@@ -8,11 +8,11 @@ import {
   type MetricId,
   type Stakeholder,
 } from '../model/metrics';
-import { LONG_RUN_WEEKS, SHORT_RUN_WEEKS, type Comparison } from '../model/results';
+import { LONG_RUN_WEEKS, type Comparison } from '../model/results';
 import { defaultScenario, type Scenario } from '../model/scenario';
 import { VERDICT_TEXT } from '../model/verdict';
 import { isSuperseded } from '../run/pool';
-import { earningsBins, metricWeeks } from './chart-data';
+import { earningsBins, metricWeeks, runWindowText } from './chart-data';
 import { CHART_HEIGHT } from './chart-frame';
 import {
   PERIOD_LABEL,
@@ -488,11 +488,11 @@ export class ComparisonSummary extends LitElement {
 
   private settingsText(): string {
     const s = this.scenario;
+    const windows = runWindowText(s.weeks);
     return (
       `gigsim what-if simulation · ${s.weeks} weeks, ${s.replications} paired replications, ` +
-      `seed ${s.seed} · short run = weeks 1–${Math.min(SHORT_RUN_WEEKS, s.weeks)}, long run = ` +
-      `last ${Math.min(LONG_RUN_WEEKS, s.weeks)} weeks · intervals are 95% intervals of the ` +
-      `paired difference`
+      `seed ${s.seed} · short run = ${windows.short}, long run = ${windows.long} · ` +
+      `intervals are 95% intervals of the paired difference`
     );
   }
 

@@ -121,7 +121,7 @@ export class EarningsChart extends ChartElement {
           xTicks,
           (t) => formatDollars(t),
           box.bottom,
-          `Realised net hourly earnings ($/h), last ${this.weeks} weeks`,
+          `Realised net hourly earnings ($/h), ${this.weeks === 1 ? 'week 1' : `last ${this.weeks} weeks`}`,
         )}
         ${this.bars(x, y)} ${this.highlight(x, box)}
         ${floorShown ? this.floorLine(x(this.wageFloor), box, floorText) : nothing}

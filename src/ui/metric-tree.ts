@@ -34,6 +34,7 @@ import {
   thresholdInputText,
   unitLabel,
 } from './format';
+import { runWindowText } from './chart-data';
 import { modelLink } from './model-link';
 import './spark-line';
 import { srOnly } from './shared-styles';
@@ -448,6 +449,7 @@ export class MetricTree extends LitElement {
       </p>`;
     }
     const busy = this.updating || this.progress < 1;
+    const windows = runWindowText(c.baseline.weeks);
     return html`
       ${this.status()}
       <table class=${this.updating ? 'updating' : ''} aria-busy=${busy ? 'true' : 'false'}>
@@ -475,10 +477,11 @@ export class MetricTree extends LitElement {
               }
             </th>
             <th scope="col">
-              Short run <span class="sub">weeks 1–${SHORT_RUN_WEEKS}: baseline → scenario</span>
+              Short run <span class="sub">${windows.short}: baseline → scenario</span>
             </th>
             <th scope="col">
-              Long run <span class="sub">last ${LONG_RUN_WEEKS} weeks: baseline → scenario</span>
+              Long run
+              <span class="sub">${windows.long.replace(/^the /, '')}: baseline → scenario</span>
             </th>
             <th scope="col">
               Weekly course

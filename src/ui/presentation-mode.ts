@@ -2,12 +2,12 @@ import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { guardrailBreach, type Thresholds } from '../model/guardrails';
 import { METRICS, STAKEHOLDERS, type MetricDef, type MetricId } from '../model/metrics';
-import { LONG_RUN_WEEKS, SHORT_RUN_WEEKS, type Comparison } from '../model/results';
+import type { Comparison } from '../model/results';
 import { defaultScenario, type Scenario } from '../model/scenario';
 import { VERDICT_TEXT } from '../model/verdict';
 import { isSuperseded } from '../run/pool';
 import { scenarioKey } from '../run/result-cache';
-import { metricWeeks } from './chart-data';
+import { metricWeeks, runWindowText } from './chart-data';
 import {
   PERIOD_LABEL,
   leverChanges,
@@ -543,12 +543,8 @@ export class PresentationMode extends LitElement {
         Each scenario against the baseline on the workspace’s run settings: ${this.baseline.weeks}
         weeks, ${this.baseline.replications} paired replications, seed ${this.baseline.seed}.
         ${PERIOD_LABEL[this.period]}:
-        ${
-          this.period === 'longRun'
-            ? `the last ${Math.min(LONG_RUN_WEEKS, this.baseline.weeks)} weeks`
-            : `weeks 1–${Math.min(SHORT_RUN_WEEKS, this.baseline.weeks)}`
-        };
-        changes with their 95% interval.
+        ${runWindowText(this.baseline.weeks)[this.period === 'longRun' ? 'long' : 'short']}; changes
+        with their 95% interval.
         ${
           slides.length === 1
             ? html`<span class="empty" data-empty

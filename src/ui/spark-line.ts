@@ -80,6 +80,15 @@ export class SparkLine extends LitElement {
         >–</span
       >`;
     }
+    if (weeks === 1) {
+      return html`<span
+        class="empty"
+        role="img"
+        title="A one-week run has no course over time"
+        aria-label="${this.label}: a one-week run, no course over time"
+        >–</span
+      >`;
+    }
     const pad = 2;
     const x = scaleLinear()
       .domain([-0.5, weeks - 0.5])

@@ -13,6 +13,7 @@ import {
   paddedExtent,
   pointValues,
   runWindows,
+  runWindowText,
   type WeekPoint,
 } from './chart-data';
 import { ChartElement, weekReadings, type Readings } from './chart-element';
@@ -134,11 +135,9 @@ export class WeeklyChart extends ChartElement {
     weeks: number,
   ) {
     const { short, long } = runWindows(weeks);
-    const shortText = `Short run: weeks ${short.from}–${short.to}`;
-    const longText =
-      long.from === 1
-        ? `Long run: weeks 1–${long.to}`
-        : `Long run: last ${long.to - long.from + 1} weeks`;
+    const words = runWindowText(weeks);
+    const shortText = `Short run: ${words.short}`;
+    const longText = `Long run: ${words.long.replace(/^the /, '')}`;
     const shortEnd = x(short.from - 0.5) + 4 + textWidth(shortText, FONT.tick);
     const longStart = x(long.to + 0.5) - 4 - textWidth(longText, FONT.tick);
     const collide = shortEnd + 12 > longStart;

@@ -308,6 +308,25 @@ describe('the charts', () => {
     expect(problems).toEqual([]);
   });
 
+  it('shows a one-week run as points, with its windows named as they are', async () => {
+    const { page, problems } = await openApp(browser, '#weeks=1&replications=2&payPerHour=26');
+    await ready(page);
+    const svg = svgOf(page, 'weekly');
+    // One dot per side, and an interval bar each, where a line would need two weeks.
+    expect(await svg.locator('circle.point').count()).toBe(2);
+    expect(await svg.locator('rect.band').count()).toBe(2);
+    expect(await svg.locator('text').allTextContents()).toEqual(
+      expect.arrayContaining(['Short run: week 1', 'Long run: week 1']),
+    );
+    const headers = await page.locator('metric-tree thead').textContent();
+    expect(headers?.replace(/\s+/g, ' ')).toMatch(/Short run week 1: .*Long run week 1: /);
+    expect((await coordinates(page, 'weekly')).every(Number.isFinite)).toBe(true);
+    await page
+      .locator('chart-panel')
+      .screenshot({ path: join(SHOTS, 'chart-weekly-one-week.png') });
+    expect(problems).toEqual([]);
+  });
+
   it('says "Computing…" without a comparison and draws no NaN for weeks without a value', async () => {
     const { page, problems } = await openApp(browser);
     await ready(page);

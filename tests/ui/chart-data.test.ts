@@ -18,6 +18,7 @@ import {
   pointValues,
   poolWeeks,
   runWindows,
+  runWindowText,
   shareBelow,
   stepIndex,
   tabStep,
@@ -98,6 +99,13 @@ describe('run windows', () => {
   it('clips both windows to a short horizon', () => {
     expect(runWindows(3)).toEqual({ short: { from: 1, to: 3 }, long: { from: 1, to: 3 } });
     expect(runWindows(10).long).toEqual({ from: 3, to: 10 });
+  });
+
+  it('says in words what the windows are, also on a short horizon', () => {
+    expect(runWindowText(26)).toEqual({ short: 'weeks 1–4', long: 'the last 8 weeks' });
+    expect(runWindowText(8)).toEqual({ short: 'weeks 1–4', long: 'weeks 1–8' });
+    expect(runWindowText(5)).toEqual({ short: 'weeks 1–4', long: 'weeks 1–5' });
+    expect(runWindowText(1)).toEqual({ short: 'week 1', long: 'week 1' });
   });
 });
 
