@@ -48,8 +48,8 @@ function unsignedZero(value: number, digits: number): number {
   return Number(value.toFixed(digits)) === 0 ? 0 : value;
 }
 
-function number(metric: MetricDef, value: number, signed: boolean): string {
-  const digits = displayDigits(metric);
+function number(metric: MetricDef, value: number, signed: boolean, extraDigits = 0): string {
+  const digits = displayDigits(metric) + extraDigits;
   const scaled = unsignedZero(metric.percent === true ? value * 100 : value, digits);
   return formatter(digits, signed).format(scaled).replace('-', MINUS);
 }
@@ -70,7 +70,15 @@ export function formatChange(metric: MetricDef, delta: number): string {
 /** A change's 95% interval, signed: "[+0.8, +1.6]"; empty when either end is missing. */
 export function formatInterval(metric: MetricDef, low: number, high: number): string {
   if (!Number.isFinite(low) || !Number.isFinite(high)) return '';
-  return `[${number(metric, low, true)}, ${number(metric, high, true)}]`;
+  // An interval clear of zero never reads as touching it: the end nearest zero gets up to
+  // three more digits until it shows (its verdict is "better" or "worse", not "no change").
+  let extra = 0;
+  if (low > 0 || high < 0) {
+    const scale = metric.percent === true ? 100 : 1;
+    const near = Math.min(Math.abs(low), Math.abs(high)) * scale;
+    while (extra < 3 && Number(near.toFixed(displayDigits(metric) + extra)) === 0) extra++;
+  }
+  return `[${number(metric, low, true, extra)}, ${number(metric, high, true, extra)}]`;
 }
 
 /**

@@ -53,6 +53,11 @@ describe('formatDelta', () => {
   it('shows a delta that rounds to zero without a sign', () => {
     expect(formatDelta(share, 0, 0, 0)).toBe('0.00 pp [0.00, 0.00]');
     expect(formatDelta(money, -0.0001, -0.0002, 0.0001)).toBe('0.000 [0.000, 0.000]');
+    // Clear of zero, so never shown as touching it.
+    expect(formatDelta(money, 0.003, 0.0004, 0.006)).toBe('+0.003 [+0.0004, +0.0060]');
+    expect(formatDelta(share, -0.002, -0.004, -0.00004)).toBe(
+      '\u22120.20 pp [\u22120.400, \u22120.004]',
+    );
   });
 
   it('shows a dash for a missing delta and leaves out a missing interval', () => {
