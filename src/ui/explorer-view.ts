@@ -35,7 +35,7 @@ import {
   type SweepMeasure,
   type TornadoBar,
 } from './explore-data';
-import { formatDelta, formatMetric, unitLabel } from './format';
+import { formatChance, formatDelta, formatMetric, unitLabel } from './format';
 import { fieldText, parseNumberText, snapToStep } from './lever-values';
 import type { CompareRunner } from './runner';
 import './frontier-chart';
@@ -345,6 +345,21 @@ export class ExplorerView extends LitElement {
   /** The shown chart as a PNG at twice its size. */
   pngBlob(): Promise<Blob> {
     return this.chart().pngBlob();
+  }
+
+  /** Whether the tab shown draws a chart now (goal seek answers with a table). */
+  private hasChart(): boolean {
+    switch (this.tab) {
+      case 'sweep':
+      case 'tradeoff':
+        return (this.sweepShown?.points.length ?? 0) > 0;
+      case 'grid':
+        return this.gridShown !== undefined;
+      case 'sensitivity':
+        return this.tornadoShown !== undefined;
+      case 'goal':
+        return false;
+    }
   }
 
   private chart(): { svgText(): string; pngBlob(): Promise<Blob> } {
@@ -733,8 +748,24 @@ export class ExplorerView extends LitElement {
         ${!this.runner ? html`<span class="note">The worker pool is starting…</span>` : nothing}
         <span class="export" role="group" aria-label="Export the chart">
           <span class="note">Export</span>
-          <button type="button" data-export-format="svg" @click=${this.exportSvg}>SVG</button>
-          <button type="button" data-export-format="png" @click=${this.exportPng}>PNG</button>
+          <button
+            type="button"
+            data-export-format="svg"
+            ?disabled=${!this.hasChart()}
+            title=${this.hasChart() ? '' : 'Run this tab first: there is no chart to export yet'}
+            @click=${this.exportSvg}
+          >
+            SVG
+          </button>
+          <button
+            type="button"
+            data-export-format="png"
+            ?disabled=${!this.hasChart()}
+            title=${this.hasChart() ? '' : 'Run this tab first: there is no chart to export yet'}
+            @click=${this.exportPng}
+          >
+            PNG
+          </button>
         </span>
       </div>
       ${this.error ? html`<p class="error" role="alert" data-explorer-error>${this.error}</p>` : nothing}`;
@@ -840,8 +871,6 @@ export class ExplorerView extends LitElement {
     const om = metricDef(spec?.objective.metric ?? this.objective);
     const best = g.best;
     // Near-certainties keep a decimal, so 99.9% does not read as a sure 100%.
-    const pct = (p: number) =>
-      Number.isFinite(p) ? `${(p * 100).toFixed(p > 0.99 && p < 1 ? 1 : 0)}%` : '–';
     return html`<section class="goal" data-goal-result aria-label="Goal seek answer">
       <h3>
         ${
@@ -886,14 +915,14 @@ export class ExplorerView extends LitElement {
                 ${c.op === '>=' ? '≥' : '≤'} ${formatMetric(m, c.value)}
                 ${c.met ? '✓ met' : '✗ not met'}
               </td>
-              <td>${pct(c.probability)}</td>
+              <td>${formatChance(c.probability)}</td>
             </tr>`;
           })}
         </tbody>
       </table>
       <p>
         Confidence that every constraint holds:
-        <strong data-goal-confidence=${String(g.confidence)}>${pct(g.confidence)}</strong>
+        <strong data-goal-confidence=${String(g.confidence)}>${formatChance(g.confidence)}</strong>
         (the product of the constraints' chances, treated as independent). ${g.points.length} runs;
         ${
           g.converged

@@ -92,6 +92,20 @@ export function formatDelta(metric: MetricDef, delta: number, low: number, high:
   return interval ? `${formatChange(metric, delta)} ${interval}` : formatChange(metric, delta);
 }
 
+/**
+ * A probability as a percentage: whole percents, one decimal above 99%, and never "100%" or
+ * "0%" unless it is exactly that ("> 99.9%", "< 1%").
+ */
+export function formatChance(p: number): string {
+  if (!Number.isFinite(p)) return NO_VALUE;
+  if (p >= 1) return '100%';
+  if (p <= 0) return '0%';
+  if (p > 0.999) return '> 99.9%';
+  if (p > 0.99) return `${(p * 100).toFixed(1)}%`;
+  if (p < 0.01) return '< 1%';
+  return `${(p * 100).toFixed(0)}%`;
+}
+
 /** The unit shown beside a metric's label: shares read as "%" (per week where they are). */
 export function unitLabel(metric: MetricDef): string {
   if (metric.percent === true) return metric.unit.replace(/^share/, '%');

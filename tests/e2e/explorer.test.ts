@@ -82,8 +82,12 @@ describe('the trade-off explorer', () => {
   });
 
   it('sweeps a lever: a point per value in every metric panel, all finite', async () => {
+    // Nothing to export before the first run.
+    const svgButton = page.locator('explorer-view button[data-export-format="svg"]');
+    expect(await svgButton.isDisabled()).toBe(true);
     await runSweep(page, '18', '30', '4');
     await idle(page);
+    expect(await svgButton.isDisabled()).toBe(false);
     expect(await page.locator('explorer-view [data-explorer-message]').textContent()).toContain(
       'Done',
     );

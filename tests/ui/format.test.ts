@@ -3,6 +3,7 @@ import { METRIC_BY_ID, METRICS, type MetricDef } from '../../src/model/metrics';
 import {
   NO_VALUE,
   formatChange,
+  formatChance,
   formatDelta,
   formatInterval,
   formatMetric,
@@ -107,5 +108,19 @@ describe('formatChange and formatInterval', () => {
     expect(formatInterval(share, 0.008, 0.016)).toBe('[+0.80, +1.60]');
     expect(formatChange(count, NaN)).toBe(NO_VALUE);
     expect(formatInterval(count, NaN, 1)).toBe('');
+  });
+});
+
+describe('formatChance', () => {
+  it('never rounds a chance to certain or nil unless it is', () => {
+    expect([1, 0.9996, 0.995, 0.7, 0.004, 0, NaN].map(formatChance)).toEqual([
+      '100%',
+      '> 99.9%',
+      '99.5%',
+      '70%',
+      '< 1%',
+      '0%',
+      NO_VALUE,
+    ]);
   });
 });
