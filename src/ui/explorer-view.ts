@@ -788,6 +788,7 @@ export class ExplorerView extends LitElement {
       .leverTitle=${leverTitle(s.axis.id)}
       .scenarioX=${numericValue(this.scenario, s.axis.id)}
       .measure=${this.measure}
+      ?onOff=${paramDef(s.axis.id).kind === 'boolean'}
       @point-select=${(e: CustomEvent<{ value: number }>) =>
         this.choose({ [s.axis.id]: e.detail.value })}
     ></sweep-chart>`;

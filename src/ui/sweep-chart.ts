@@ -39,8 +39,10 @@ const GAP = 28;
  * A lever swept over a range: one panel per metric (small multiples), the metric's long-run
  * mean against the lever's value as a line through a point per value, its 95% interval as a
  * band, the baseline's value as a dashed line and the current scenario's lever value as a
- * dotted vertical line. Hover or focus it (then the arrow keys) to read a value; click a point
- * or press Enter to choose it. Points carry `data-sweep-point="<value>"` and `data-metric`.
+ * dotted vertical line. An on/off lever (`onOff`) is two categories, Off and On: each a point
+ * with its interval as an error bar, nothing joining them. Hover or focus it (then the arrow
+ * keys) to read a value; click a point or press Enter to choose it. Points carry
+ * `data-sweep-point="<value>"` and `data-metric`.
  *
  * @fires point-select - CustomEvent<{ index: number; value: number }>, when a point is chosen.
  */
@@ -56,6 +58,8 @@ export class SweepChart extends ChartElement {
   @property({ attribute: false }) xDomain: readonly [number, number] | undefined;
   /** What the panels show: long-run values or paired deltas against the baseline. */
   @property({ type: String }) measure: SweepMeasure = 'value';
+  /** The lever is on or off (values 0 and 1), not a number on a scale. */
+  @property({ type: Boolean }) onOff = false;
 
   /** The panel whose point the tooltip places itself by (ArrowUp / ArrowDown move it). */
   @state() private activePanel = 0;
@@ -162,7 +166,8 @@ export class SweepChart extends ChartElement {
     const xs = this.xs;
     const lo = Math.min(...xs, ...(this.xDomain ?? []));
     const hi = Math.max(...xs, ...(this.xDomain ?? []));
-    const pad = hi > lo ? (hi - lo) * 0.04 : 1;
+    // Off and On sit apart, half a category in from the edges.
+    const pad = this.onOff ? 0.5 : hi > lo ? (hi - lo) * 0.04 : 1;
     const x = scaleLinear()
       .domain([lo - pad, hi + pad])
       .range([box.left, box.right]);
@@ -173,7 +178,7 @@ export class SweepChart extends ChartElement {
     const { m, y, yAxis, box, x } = this.scales(p, x0, y0, w);
     const xs = this.xs;
     const xTicks =
-      xs.length <= Math.max(2, Math.floor((box.right - box.left) / 70))
+      this.onOff || xs.length <= Math.max(2, Math.floor((box.right - box.left) / 70))
         ? xs
         : axisTicks(x, box.right - box.left, 80).ticks;
     // A share's interval is drawn within 0–100% (a t interval of few replications can pass it).
@@ -200,8 +205,20 @@ export class SweepChart extends ChartElement {
       <text x=${x0 + 8} y=${y0 + 22} font-size=${FONT.title} font-weight="700"
         fill=${COLOURS.text}>${title} (${unit})</text>
       ${leftAxis(y, yAxis.ticks, yAxis.format, box, yTitle, x0 + 16)}
-      ${bottomAxis(x, xTicks, displayNumber, box.bottom, this.leverTitle)}
-      <path class="band" d=${band(p.points) ?? ''} fill=${COLOURS.scenario} fill-opacity="0.2"></path>
+      ${bottomAxis(x, xTicks, (v) => this.xText(v), box.bottom, this.leverTitle)}
+      ${
+        this.onOff
+          ? p.points.map((q) =>
+              Number.isFinite(q.low) && Number.isFinite(q.high)
+                ? svg`<rect class="band" x=${x(q.x) - 9} width="18"
+                    y=${Math.min(y(bound(q.low)), y(bound(q.high)))}
+                    height=${Math.abs(y(bound(q.low)) - y(bound(q.high)))}
+                    fill=${COLOURS.scenario} fill-opacity="0.2"></rect>`
+                : nothing,
+            )
+          : svg`<path class="band" d=${band(p.points) ?? ''} fill=${COLOURS.scenario}
+              fill-opacity="0.2"></path>`
+      }
       ${
         ref !== undefined
           ? svg`<line class="reference" x1=${box.left} x2=${box.right} y1=${ref} y2=${ref}
@@ -214,8 +231,12 @@ export class SweepChart extends ChartElement {
               stroke=${COLOURS.marker} stroke-width="2.5" stroke-dasharray="2 4"></line>`
           : nothing
       }
-      <path class="mean" d=${mean(p.points) ?? ''} fill="none" stroke=${COLOURS.scenario}
-        stroke-width=${LINE_WIDTH} stroke-linejoin="round"></path>
+      ${
+        this.onOff
+          ? nothing
+          : svg`<path class="mean" d=${mean(p.points) ?? ''} fill="none"
+              stroke=${COLOURS.scenario} stroke-width=${LINE_WIDTH} stroke-linejoin="round"></path>`
+      }
       ${
         activeX !== undefined
           ? svg`<line data-export="skip" x1=${x(activeX)} x2=${x(activeX)} y1=${box.top}
@@ -259,7 +280,7 @@ export class SweepChart extends ChartElement {
       this.size.width,
     );
     return html`<div class="tooltip" role="status" style=${style}>
-      <strong>${this.leverTitle}: ${displayNumber(x)}</strong>
+      <strong>${this.leverTitle}: ${this.xText(x)}</strong>
       <table>
         ${this.panels.map((panel) => {
           const m = metricDef(panel.metric);
@@ -276,6 +297,12 @@ export class SweepChart extends ChartElement {
       </table>
       <div class="note">Click or press Enter to make this the scenario.</div>
     </div>`;
+  }
+
+  /** A lever value as the axis and the tooltip show it. */
+  private xText(v: number): string {
+    if (!this.onOff) return displayNumber(v);
+    return v === 1 ? 'On' : v === 0 ? 'Off' : '';
   }
 
   private choose(index: number | undefined): void {

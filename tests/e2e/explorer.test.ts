@@ -229,6 +229,27 @@ describe('the trade-off explorer', () => {
     expect(problems).toEqual([]);
   }, 120_000);
 
+  it('sweeps an on/off lever as two categories, Off and On, with nothing joining them', async () => {
+    await page.locator('explorer-view [data-explorer-tab="sweep"]').click();
+    const lever = page.locator('explorer-view [data-lever-select]').first();
+    await lever.selectOption('surgeEnabled');
+    await page.locator('explorer-view [data-explorer-run="sweep"]').click();
+    await idle(page);
+    const chart = page.locator('explorer-view sweep-chart');
+    const xs = await chart
+      .locator('[data-sweep-point][data-metric="onTimeRate"]')
+      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-sweep-point'))));
+    expect(xs).toEqual([0, 1]);
+    const ticks = await chart.locator('g.x-axis text, text').allTextContents();
+    expect(ticks).toEqual(expect.arrayContaining(['Off', 'On']));
+    expect(await chart.locator('path.mean').count()).toBe(0);
+    const panels = await chart.locator('g.panel').count();
+    expect(await chart.locator('rect.band').count()).toBe(2 * panels);
+    await noNaN(page);
+    await lever.selectOption('payPerHour');
+    expect(problems).toEqual([]);
+  }, 90_000);
+
   it('ranks the sensitivity of a metric by swing, every bar finite', async () => {
     await page.locator('explorer-view [data-explorer-tab="sensitivity"]').click();
     await page.locator('explorer-view [data-explorer-run="sensitivity"]').click();
