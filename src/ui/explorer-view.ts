@@ -561,7 +561,7 @@ export class ExplorerView extends LitElement {
     return html`<form @submit=${this.onSubmit} aria-label="Sensitivity">
       ${this.metricSelect(this.tornadoMetric, (m) => (this.tornadoMetric = m), 'Metric')}
       <label
-        >Spread (± % of each value)
+        >Spread (± % of each value; of the lever's range where the value is 0)
         <input
           class="num"
           data-spread

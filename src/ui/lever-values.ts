@@ -64,7 +64,11 @@ export function displayNumber(value: number): string {
 export function withUnit(value: number | boolean, unit: string): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   const v = displayNumber(value);
-  return unit ? `${v} ${unit}` : v;
+  if (!unit) return v;
+  // A calendar week reads "week 10"; one of a plural unit reads "1 day", not "1 days".
+  if (unit === 'week') return `week ${v}`;
+  if (value === 1 && /^[a-z]+s$/.test(unit)) return `${v} ${unit.slice(0, -1)}`;
+  return `${v} ${unit}`;
 }
 
 /** The allowed range as read aloud and shown: "10 to 60 $/h". */

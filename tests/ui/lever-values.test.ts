@@ -70,6 +70,10 @@ describe('writing values', () => {
     expect(withUnit(0.3, '')).toBe('0.3');
     expect(withUnit(true, '')).toBe('on');
     expect(withUnit(false, '')).toBe('off');
+    expect(withUnit(1, 'days')).toBe('1 day');
+    expect(withUnit(3, 'days')).toBe('3 days');
+    expect(withUnit(1, 'drivers')).toBe('1 driver');
+    expect(withUnit(10, 'week')).toBe('week 10');
   });
 
   it('names the range with its unit', () => {
