@@ -382,10 +382,31 @@ export interface Explanation {
 const SHOWN_PATHS = 2;
 
 /**
+ * Whether a chain agrees with what was measured: every metric it passes through on the way
+ * moved (beyond its interval) the way the chain says. A chain through a metric that stayed
+ * flat or went the other way is not how this run's change came about.
+ */
+function agreesWith(
+  path: CausalPath,
+  leverDirection: Sign,
+  measured: ReadonlyMap<MetricId, Direction>,
+): boolean {
+  let dir: number = leverDirection;
+  for (const e of path.edges.slice(0, -1)) {
+    dir *= e.sign;
+    if (!e.to.startsWith('m.')) continue;
+    const seen = measured.get(e.to.slice(2) as MetricId);
+    if (seen !== undefined && seen !== (dir > 0 ? 'up' : 'down')) return false;
+  }
+  return true;
+}
+
+/**
  * Why a metric moved as it did when a lever moved: the shortest chains whose signs give the
  * observed direction, with the strongest opposite chain as "despite". For a flat result, the
- * shortest chain each way (they offset) or the one chain too weak to show. Undefined when the
- * graph has no chain from the lever to the metric.
+ * shortest chain each way (they offset) or the one chain too weak to show. Chains that pass
+ * through a metric whose measured direction (`measured`, same run length) contradicts them
+ * are left out. Undefined when the graph has no chain from the lever to the metric.
  */
 export function explainChange(
   lever: ParamId,
@@ -393,6 +414,7 @@ export function explainChange(
   metric: MetricId,
   observed: Direction,
   run: RunLength,
+  measured: ReadonlyMap<MetricId, Direction> = new Map(),
 ): Explanation | undefined {
   const from = paramNode(lever);
   const to = metricNode(metric);
@@ -400,17 +422,26 @@ export function explainChange(
   const longNote =
     'These chains act through entry and churn; they are already starting in the first weeks.';
   const want: Sign | 0 = observed === 'up' ? 1 : observed === 'down' ? -1 : 0;
-  let paths = causalPaths(from, to, run);
+  const agreeing = (list: CausalPath[]) =>
+    list.filter((x) => agreesWith(x, leverDirection, measured));
+  let paths = agreeing(causalPaths(from, to, run));
   let note = '';
   // In the short run, fall back on the long-run chains when no short one explains the move.
   if (run === 'short' && !paths.some((x) => want === 0 || x.sign * leverDirection === want)) {
-    const long = causalPaths(from, to, 'long');
+    const long = agreeing(causalPaths(from, to, 'long'));
     if (long.some((x) => want === 0 || x.sign * leverDirection === want)) {
       paths = long;
       note = longNote;
     }
   }
-  if (paths.length === 0) return undefined;
+  if (paths.length === 0) {
+    if (!reaches(lever, metric)) return undefined;
+    return {
+      paths: [],
+      lines: [],
+      note: 'Every chain the graph draws from this lever to this metric passes through a metric that did not move its way in this run; the change comes from interactions the graph does not draw.',
+    };
+  }
   if (want === 0) {
     const ups = paths.filter((x) => x.sign * leverDirection > 0);
     const downs = paths.filter((x) => x.sign * leverDirection < 0);

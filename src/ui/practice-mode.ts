@@ -1,6 +1,12 @@
 import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { METRIC_BY_ID, STAKEHOLDERS, type MetricId, type Stakeholder } from '../model/metrics';
+import {
+  METRICS,
+  METRIC_BY_ID,
+  STAKEHOLDERS,
+  type MetricId,
+  type Stakeholder,
+} from '../model/metrics';
 import { PARAM_BY_ID, type Params } from '../model/params';
 import {
   NORTH_STAR,
@@ -109,6 +115,8 @@ export class PracticeMode extends LitElement {
   @state() private progressText = '';
   @state() private notice = '';
   @state() private result: RoundScore | undefined;
+  /** Every metric's measured change in the last run, for the reveal's explanations. */
+  @state() private measured: readonly Truth[] = [];
   @state() private revealed: PromptRun | undefined;
   @state() private previousBest: number | undefined;
 
@@ -565,6 +573,10 @@ export class PracticeMode extends LitElement {
         this.progressText = `${p.done} of ${p.total} replications simulated`;
       });
       if (token !== this.runs) return;
+      this.measured = truthsOf(
+        comparison,
+        METRICS.map((m) => m.id),
+      );
       this.finish(prompt, pair.value, truthsOf(comparison, prompt.metrics));
     } catch (error) {
       if (token !== this.runs) return;
@@ -603,6 +615,7 @@ export class PracticeMode extends LitElement {
           .baseline=${pair?.baseline ?? this.baseline}
           .scenario=${pair?.scenario ?? this.scenario}
           .previousBest=${this.previousBest}
+          .measured=${this.measured}
         ></practice-reveal>
       </section>
       <section aria-labelledby="ns-note-heading" class="northstar-note">

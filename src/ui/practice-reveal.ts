@@ -1,10 +1,16 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { explainChange, leverDirection, type Explanation } from '../model/causal';
-import { METRIC_BY_ID } from '../model/metrics';
+import { METRIC_BY_ID, type MetricId } from '../model/metrics';
 import type { ParamId } from '../model/params';
 import { defaultScenario, type Scenario } from '../model/scenario';
-import { RUN_LENGTH_TEXT, type Direction, type RoundScore, type ScoredRow } from '../model/scoring';
+import {
+  RUN_LENGTH_TEXT,
+  type Direction,
+  type RoundScore,
+  type ScoredRow,
+  type Truth,
+} from '../model/scoring';
 import { NO_VALUE, formatDelta } from './format';
 import { percentText } from './practice-prompts';
 import { srOnly } from './shared-styles';
@@ -16,19 +22,27 @@ export const DIRECTION_TEXT: Readonly<Record<Direction, string>> = {
   flat: '▬ flat',
 };
 
-/** Why a metric moved as it did: the first changed lever whose chains explain it. */
+/**
+ * Why a metric moved as it did: the first changed lever whose chains explain it, through
+ * metrics that moved as the chain says (`measured`: every metric's direction in the run).
+ */
 export function explainRow(
   row: ScoredRow,
   baseline: Scenario,
   scenario: Scenario,
+  measured: readonly Truth[] = [],
 ): Explanation | undefined {
   const observed = row.truth.direction;
   if (observed === undefined) return undefined;
+  const same = new Map<MetricId, Direction>();
+  for (const t of measured) {
+    if (t.run === row.truth.run && t.direction !== undefined) same.set(t.metric, t.direction);
+  }
   let fallback: Explanation | undefined;
   for (const id of Object.keys(baseline.params) as ParamId[]) {
     const dir = leverDirection(baseline.params[id], scenario.params[id]);
     if (dir === 0) continue;
-    const e = explainChange(id, dir, row.truth.metric, observed, row.truth.run);
+    const e = explainChange(id, dir, row.truth.metric, observed, row.truth.run, same);
     if (e && e.lines.length > 0) return e;
     fallback ??= e;
   }
@@ -49,6 +63,8 @@ export class PracticeReveal extends LitElement {
   /** The runs compared, to trace each miss back to the levers that changed. */
   @property({ attribute: false }) baseline: Scenario = defaultScenario();
   @property({ attribute: false }) scenario: Scenario = defaultScenario();
+  /** Every metric's measured change in the run (not only those asked), to check chains by. */
+  @property({ attribute: false }) measured: readonly Truth[] = [];
   /** The candidate's best score on this prompt before this round (undefined: first try). */
   @property({ attribute: false }) previousBest: number | undefined;
 
@@ -216,7 +232,7 @@ export class PracticeReveal extends LitElement {
     if (row.correct || row.truth.direction === undefined) {
       return nothing;
     }
-    const e = explainRow(row, this.baseline, this.scenario);
+    const e = explainRow(row, this.baseline, this.scenario, this.measured);
     return html`<tr class="why">
       <td></td>
       <td colspan="5">

@@ -81,6 +81,43 @@ describe('the causal graph', () => {
     expect(e.note).toMatch(/entry and churn/);
   });
 
+  it('leaves out chains through metrics that did not move their way in the run', () => {
+    // Longer blocks, cost per package down: the graph also has a chain through higher net
+    // hourly, more applicants and less surge, but in this run net hourly was flat and surge
+    // spend rose, so only the overhead chain is how it came about.
+    const through = 'higher driver net hourly';
+    const unchecked = explainChange('blockHours', 1, 'costPerPackage', 'down', 'long');
+    expect(unchecked?.lines.some((l) => l.includes(through))).toBe(true);
+    const measured = new Map([
+      ['driverNetHourly', 'flat'],
+      ['activeDrivers', 'down'],
+      ['surgeSpendShare', 'up'],
+    ] as const);
+    const checked = explainChange('blockHours', 1, 'costPerPackage', 'down', 'long', measured);
+    expect(checked?.lines.length).toBeGreaterThan(0);
+    for (const line of checked?.lines ?? []) {
+      expect(line).not.toContain(through);
+      expect(line).not.toContain('less surge spend');
+    }
+    // When every chain is contradicted, it says so instead of offering one: pay up, on-time
+    // rate up, yet fill rate and on-time packages went down in this (made-up) run.
+    const none = explainChange(
+      'payPerHour',
+      1,
+      'onTimeRate',
+      'up',
+      'long',
+      new Map([
+        ['driverNetHourly', 'down'],
+        ['fillRate', 'down'],
+        ['activeDrivers', 'down'],
+        ['onTimePackagesPerWeek', 'down'],
+      ] as const),
+    );
+    expect(none?.lines).toEqual([]);
+    expect(none?.note).toMatch(/did not move its way in this run/);
+  });
+
   it('says so when the graph has no chain', () => {
     expect(explainChange('safePace', 1, 'activeDrivers', 'up', 'long')).toBeUndefined();
   });
