@@ -135,6 +135,11 @@ export class PresentationMode extends LitElement {
         display: flex;
         align-items: center;
         gap: 0.5rem;
+        border-radius: 6px;
+      }
+      .stepper:focus-visible {
+        outline: 3px solid #2f6fb3;
+        outline-offset: 4px;
       }
       .stepper .where {
         font-weight: 600;
@@ -359,6 +364,31 @@ export class PresentationMode extends LitElement {
     window.addEventListener('storage', this.onStorage);
     document.addEventListener('fullscreenchange', this.onFullscreen);
     this.readSaved();
+  }
+
+  /**
+   * Opening the mode puts the focus on the stepper, so that ← and → step through the
+   * scenarios at once (the header's mode links would otherwise take the arrows).
+   */
+  override firstUpdated(): void {
+    let active = document.activeElement;
+    while (active?.shadowRoot?.activeElement) active = active.shadowRoot.activeElement;
+    const typing =
+      active instanceof HTMLElement &&
+      (active.isContentEditable || ['INPUT', 'SELECT', 'TEXTAREA'].includes(active.tagName));
+    if (!typing) this.stepper()?.focus({ preventScroll: true });
+  }
+
+  private stepper(): HTMLElement | null {
+    return this.renderRoot.querySelector<HTMLElement>('.stepper');
+  }
+
+  /** A step by a button; a button that the step disables hands the focus to the stepper. */
+  private async stepBy(by: number, e: Event): Promise<void> {
+    const button = e.currentTarget;
+    this.step(by);
+    await this.updateComplete;
+    if (button instanceof HTMLButtonElement && button.disabled) this.stepper()?.focus();
   }
 
   override disconnectedCallback(): void {
@@ -614,13 +644,13 @@ export class PresentationMode extends LitElement {
     const atEnd = this.start + size >= total;
     const canFull = typeof document !== 'undefined' && document.fullscreenEnabled;
     return html`<div class="controls">
-      <div class="stepper" role="group" aria-label="Step through the scenarios (← →)">
+      <div class="stepper" role="group" tabindex="-1" aria-label="Step through the scenarios (← →)">
         <button
           type="button"
           data-action="previous"
           aria-label="Previous scenario (←)"
           ?disabled=${atStart}
-          @click=${() => this.step(-1)}
+          @click=${(e: Event) => void this.stepBy(-1, e)}
         >
           ← Previous
         </button>
@@ -632,7 +662,7 @@ export class PresentationMode extends LitElement {
           data-action="next"
           aria-label="Next scenario (→)"
           ?disabled=${atEnd}
-          @click=${() => this.step(1)}
+          @click=${(e: Event) => void this.stepBy(1, e)}
         >
           Next →
         </button>

@@ -230,6 +230,40 @@ describe('presentation mode and the printable summary', () => {
     expect(problems).toEqual([]);
   });
 
+  it('steps with ← → as soon as it is opened from the header, and keeps the focus at the end', async () => {
+    const { page, problems } = await openApp(browser, VIEW, { width: 1920, height: 1080 });
+    await page.evaluate(
+      ([key, text]) => localStorage.setItem(key!, text!),
+      [
+        SAVED_KEY,
+        JSON.stringify({
+          version: 1,
+          entries: SAVED.map((s) => ({ name: s.name, scenario: { version: 1, params: s.params } })),
+        }),
+      ],
+    );
+    await page.reload();
+    await page.locator('mode-nav [data-mode-link="present"]').click();
+    const where = presentation(page).locator('[data-window]');
+    await expect.poll(() => where.textContent()).toBe('Scenarios 1–4 of 5');
+    await page.keyboard.press('ArrowRight');
+    await expect.poll(() => where.textContent()).toBe('Scenarios 2–5 of 5');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => where.textContent()).toBe('Scenarios 1–4 of 5');
+    // "Next" until it is disabled: the focus stays in the stepper, not lost to the page.
+    await presentation(page).locator('[data-action="next"]').click();
+    await expect.poll(() => where.textContent()).toBe('Scenarios 2–5 of 5');
+    const focused = await page.evaluate(() => {
+      let a: Element | null = document.activeElement;
+      while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+      return a?.className ?? '';
+    });
+    expect(focused).toBe('stepper');
+    await page.keyboard.press('ArrowLeft');
+    await expect.poll(() => where.textContent()).toBe('Scenarios 1–4 of 5');
+    expect(problems).toEqual([]);
+  });
+
   it('opens the summary of a scenario from presentation mode and comes back', async () => {
     const { page, problems } = await openApp(browser, `?mode=present${VIEW}`, {
       width: 1280,
