@@ -1,15 +1,18 @@
 /**
  * Practice prompts: changes a product manager might propose, for a candidate to reason about
- * before the simulation answers. Each prompt names the levers it moves (absolute values, so
- * the prompt reads the same whatever the workspace), optionally a situation both sides share
- * (for example the season) and a horizon, and the metrics the candidate is asked about.
+ * before the simulation answers. Each prompt names the levers it moves (absolute values),
+ * optionally a situation both sides share (for example the season) and a horizon, and the
+ * metrics the candidate is asked about. A prompt of the library starts from the default
+ * station, whatever the workspace holds, so its title ("from $22 to $30") is what is run and
+ * every candidate answers the same question.
  *
  * A candidate can also turn any scenario into a prompt: the levers it changes against its
- * baseline make the title.
+ * baseline make the title, and that baseline is the one run.
  */
 import { reaches } from './causal';
 import { METRICS, type MetricId } from './metrics';
-import { PARAM_BY_ID, type ParamDef, type ParamId, type Params } from './params';
+import { PARAM_BY_ID, defaultParams, type ParamDef, type ParamId, type Params } from './params';
+import { LONG_RUN_WEEKS, SHORT_RUN_WEEKS } from './results';
 import { changedParams, withParams, type Parsed, type Scenario } from './scenario';
 
 export type Difficulty = 'easy' | 'medium' | 'hard';
@@ -31,7 +34,15 @@ export interface Prompt {
   readonly weeks?: number;
   /** Metrics the candidate predicts, the North Star first. */
   readonly metrics: readonly MetricId[];
+  /** Made from the workspace scenario: runs against the workspace baseline, not the defaults. */
+  readonly fromWorkspace?: boolean;
 }
+
+/**
+ * Fewest weeks a practice round simulates: the short run (weeks 1–4) and the long run (the
+ * last 8 weeks) must not overlap, or the candidate would be asked the same thing twice.
+ */
+export const PRACTICE_MIN_WEEKS = SHORT_RUN_WEEKS + LONG_RUN_WEEKS;
 
 export const NORTH_STAR: MetricId = 'onTimePackagesPerWeek';
 
@@ -192,12 +203,18 @@ export interface PromptRun {
   readonly scenario: Scenario;
 }
 
-/** Builds a prompt's pair of runs from the workspace baseline (validated). */
+/**
+ * Builds a prompt's pair of runs (validated): on the workspace's run settings (seed,
+ * replications, and weeks unless the prompt sets them, at least PRACTICE_MIN_WEEKS), from the
+ * default parameters for a library prompt or from the workspace baseline for one made from
+ * the workspace scenario.
+ */
 export function promptRun(prompt: Prompt, workspaceBaseline: Scenario): Parsed<PromptRun> {
-  const base = withParams(
-    prompt.weeks === undefined ? workspaceBaseline : { ...workspaceBaseline, weeks: prompt.weeks },
-    prompt.setting ?? {},
-  );
+  const weeks = Math.max(PRACTICE_MIN_WEEKS, prompt.weeks ?? workspaceBaseline.weeks);
+  const start: Scenario = prompt.fromWorkspace
+    ? { ...workspaceBaseline, weeks }
+    : { ...workspaceBaseline, weeks, params: defaultParams() };
+  const base = withParams(start, prompt.setting ?? {});
   if (!base.ok) return base;
   const scenario = withParams(base.value, prompt.changes);
   if (!scenario.ok) return scenario;
@@ -285,5 +302,6 @@ function customPrompt(
     changes,
     weeks,
     metrics,
+    fromWorkspace: true,
   };
 }

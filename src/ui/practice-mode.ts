@@ -7,12 +7,13 @@ import {
   type MetricId,
   type Stakeholder,
 } from '../model/metrics';
-import { PARAM_BY_ID, type Params } from '../model/params';
+import { PARAM_BY_ID, defaultParams, type Params } from '../model/params';
 import {
   NORTH_STAR,
   PROMPTS,
   PROMPT_BY_ID,
   formatParamValue,
+  PRACTICE_MIN_WEEKS,
   promptFromScenario,
   promptRun,
   type Prompt,
@@ -385,7 +386,7 @@ export class PracticeMode extends LitElement {
         <p class="lede">${prompt.context}</p>
         ${
           run.ok
-            ? this.changesView(run.value)
+            ? this.changesView(prompt, run.value)
             : html`<p class="notice" role="alert">This prompt cannot run: ${run.error}.</p>`
         }
       </section>
@@ -393,12 +394,16 @@ export class PracticeMode extends LitElement {
     `;
   }
 
-  private changesView(run: PromptRun) {
+  private changesView(prompt: Prompt, run: PromptRun) {
+    // A library prompt starts from the default station; one made from the workspace from
+    // the workspace baseline.
+    const reference = prompt.fromWorkspace ? this.baseline.params : defaultParams();
     const ids = Object.keys(run.scenario.params) as (keyof Params)[];
     const changed = ids.filter((id) => run.scenario.params[id] !== run.baseline.params[id]);
     const setting = ids.filter(
-      (id) => run.baseline.params[id] !== this.baseline.params[id] && !changed.includes(id),
+      (id) => run.baseline.params[id] !== reference[id] && !changed.includes(id),
     );
+    const longer = run.baseline.weeks > this.baseline.weeks && prompt.weeks === undefined;
     const line = (id: keyof Params, from: number | boolean, to: number | boolean) => {
       const def = PARAM_BY_ID.get(id);
       return def
@@ -406,7 +411,10 @@ export class PracticeMode extends LitElement {
         : nothing;
     };
     return html`<p>
-        Compared with your workspace baseline over ${run.baseline.weeks} weeks,
+        Compared with
+        ${prompt.fromWorkspace ? 'your workspace baseline' : 'the default station (your workspace levers are left out, so every candidate answers the same question)'}
+        over ${run.baseline.weeks}
+        weeks${longer ? ` (at least ${PRACTICE_MIN_WEEKS}, so that the short and the long run do not overlap)` : ''},
         ${run.baseline.replications} paired replications. The change:
       </p>
       <ul class="changes">
@@ -416,7 +424,7 @@ export class PracticeMode extends LitElement {
         setting.length > 0
           ? html`<p>For both runs (the situation, not the change):</p>
               <ul class="changes">
-                ${setting.map((id) => line(id, this.baseline.params[id], run.baseline.params[id]))}
+                ${setting.map((id) => line(id, reference[id], run.baseline.params[id]))}
               </ul>`
           : nothing
       }`;

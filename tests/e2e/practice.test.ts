@@ -13,8 +13,8 @@ import { HISTORY_KEY, truthOf } from '../../src/model/scoring';
 import type {} from '../../src/ui/gig-app';
 import { launchBrowser, openApp, screenshot } from './harness';
 
-/** Small runs, so the test stays quick. */
-const VIEW = '#weeks=8&replications=4';
+/** Small runs, so the test stays quick (12 weeks: the fewest a practice round simulates). */
+const VIEW = '#weeks=12&replications=8';
 const PROMPT = 'pay-rise-30';
 
 function step(page: Page): Promise<string | null> {

@@ -6,6 +6,7 @@ import {
   PROMPTS,
   formatParamValue,
   promptFromScenario,
+  PRACTICE_MIN_WEEKS,
   promptRun,
 } from '../../src/model/prompts';
 import { changedParams, defaultScenario, withParams } from '../../src/model/scenario';
@@ -51,12 +52,46 @@ describe('practice prompts', () => {
     expect(run.value.scenario.params.startWeek).toBe(surge.setting!.startWeek);
     expect(run.value.baseline.replications).toBe(4);
 
-    const pay = PROMPTS.find((p) => p.id === 'pay-rise-30')!;
-    const already = withParams(defaultScenario(), pay.changes);
-    if (!already.ok) throw new Error(already.error);
-    const noop = promptRun(pay, already.value);
+    // A prompt made from the workspace refuses a baseline that already has its change.
+    const base = defaultScenario();
+    const changed = withParams(base, { payPerHour: 30 });
+    if (!changed.ok) throw new Error(changed.error);
+    const custom = promptFromScenario(base, changed.value);
+    if (!custom.ok) throw new Error(custom.error);
+    const noop = promptRun(custom.value, changed.value);
     expect(noop.ok).toBe(false);
     if (!noop.ok) expect(noop.error).toMatch(/changes nothing/);
+  });
+
+  it('runs a library prompt from the default station, as its title says, on the workspace settings', () => {
+    const cut = PROMPTS.find((p) => p.id === 'pay-cut-10')!;
+    expect(cut.title).toContain('$22 to $19.80');
+    const workspace = withParams(
+      { ...defaultScenario(), seed: 7, replications: 6 },
+      {
+        payPerHour: 25,
+        blockHours: 4,
+      },
+    );
+    if (!workspace.ok) throw new Error(workspace.error);
+    const run = promptRun(cut, workspace.value);
+    if (!run.ok) throw new Error(run.error);
+    expect(run.value.baseline.params).toEqual(defaultScenario().params);
+    expect(run.value.scenario.params.payPerHour).toBe(19.8);
+    expect(run.value.baseline.seed).toBe(7);
+    expect(run.value.baseline.replications).toBe(6);
+  });
+
+  it('simulates at least 12 weeks, so that the short and the long run do not overlap', () => {
+    expect(PRACTICE_MIN_WEEKS).toBe(12);
+    const pay = PROMPTS.find((p) => p.id === 'pay-rise-30')!;
+    const short = promptRun(pay, { ...defaultScenario(), weeks: 3 });
+    if (!short.ok) throw new Error(short.error);
+    expect(short.value.baseline.weeks).toBe(12);
+    expect(short.value.scenario.weeks).toBe(12);
+    const long = promptRun(pay, { ...defaultScenario(), weeks: 40 });
+    if (!long.ok) throw new Error(long.error);
+    expect(long.value.baseline.weeks).toBe(40);
   });
 
   it('can be made from a scenario: the changed levers make the title', () => {
