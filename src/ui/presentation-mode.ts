@@ -383,6 +383,24 @@ export class PresentationMode extends LitElement {
     return this.renderRoot.querySelector<HTMLElement>('.stepper');
   }
 
+  /** One picker open at a time: opening one closes the other. */
+  private onPickToggle = (e: Event): void => {
+    const opened = e.currentTarget;
+    if (!(opened instanceof HTMLDetailsElement) || !opened.open) return;
+    for (const d of this.renderRoot.querySelectorAll<HTMLDetailsElement>('details.pick')) {
+      if (d !== opened) d.open = false;
+    }
+  };
+
+  /** Escape closes a picker and gives the focus back to its summary. */
+  private onPickKey = (e: KeyboardEvent): void => {
+    const details = e.currentTarget;
+    if (e.key !== 'Escape' || !(details instanceof HTMLDetailsElement) || !details.open) return;
+    e.preventDefault();
+    details.open = false;
+    details.querySelector('summary')?.focus();
+  };
+
   /** A step by a button; a button that the step disables hands the focus to the stepper. */
   private async stepBy(by: number, e: Event): Promise<void> {
     const button = e.currentTarget;
@@ -706,7 +724,12 @@ export class PresentationMode extends LitElement {
   }
 
   private metricPicker() {
-    return html`<details class="pick" data-control="metrics">
+    return html`<details
+      class="pick"
+      data-control="metrics"
+      @toggle=${this.onPickToggle}
+      @keydown=${this.onPickKey}
+    >
       <summary>Metrics (${this.metrics.size})</summary>
       <div class="menu">
         ${STAKEHOLDERS.map(
@@ -744,7 +767,12 @@ export class PresentationMode extends LitElement {
   }
 
   private chartPicker() {
-    return html`<details class="pick" data-control="charts">
+    return html`<details
+      class="pick"
+      data-control="charts"
+      @toggle=${this.onPickToggle}
+      @keydown=${this.onPickKey}
+    >
       <summary>Charts (${this.charts.size})</summary>
       <div class="menu">
         <label

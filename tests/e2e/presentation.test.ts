@@ -261,6 +261,18 @@ describe('presentation mode and the printable summary', () => {
     expect(focused).toBe('stepper');
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => where.textContent()).toBe('Scenarios 1–4 of 5');
+
+    // The pickers: one open at a time, and Escape closes one.
+    const metrics = presentation(page).locator('details[data-control="metrics"]');
+    const charts = presentation(page).locator('details[data-control="charts"]');
+    const isOpen = (d: typeof metrics) => d.evaluate((el) => (el as HTMLDetailsElement).open);
+    await metrics.locator('summary').click();
+    expect(await isOpen(metrics)).toBe(true);
+    await charts.locator('summary').click();
+    await expect.poll(() => isOpen(metrics)).toBe(false);
+    expect(await isOpen(charts)).toBe(true);
+    await page.keyboard.press('Escape');
+    await expect.poll(() => isOpen(charts)).toBe(false);
     expect(problems).toEqual([]);
   });
 
