@@ -291,6 +291,28 @@ describe('the metric tree', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps a metric reached by Tab in view below the sticky header', async () => {
+    const { page, problems } = await openApp(browser);
+    await page.locator('gig-app[data-state="idle"]').waitFor({ timeout: 60_000 });
+    const focusedClass = () =>
+      page.evaluate(() => {
+        let a: Element | null = document.activeElement;
+        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+        return a?.className ?? '';
+      });
+    let presses = 0;
+    while ((await focusedClass()) !== 'name' && presses < 200) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await focusedClass()).toBe('name');
+    const name = await page.locator('metric-tree button.name:focus').boundingBox();
+    const header = await page.locator('metric-tree thead th').first().boundingBox();
+    if (!name || !header) throw new Error('no focused metric or header');
+    expect(name.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+    expect(problems).toEqual([]);
+  });
+
   it('reads at 1920×1080 too', async () => {
     const { page, problems } = await openApp(browser, '', { width: 1920, height: 1080 });
     await settled(page);
