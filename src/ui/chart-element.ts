@@ -56,6 +56,8 @@ export interface Frame {
   tooltip: TemplateResult;
   /** The svg's height in px (default CHART_HEIGHT). */
   height?: number;
+  /** A sentence under the chart saying how to read it (not part of exports). */
+  note?: string;
   /**
    * Who takes keyboard focus: the svg itself (default; role img, the arrow keys move the
    * reading), or the marks inside it one by one (role group, the svg neither focusable nor
@@ -134,7 +136,8 @@ export abstract class ChartElement extends LitElement {
         ${f.body}
       </svg>
       ${f.tooltip}
-    </div>`;
+    </div>
+    ${f.note ? html`<p class="chart-note">${f.note}</p>` : nothing}`;
   }
 
   /**

@@ -402,6 +402,12 @@ export const chartStyles = css`
   .wrap {
     position: relative;
   }
+  .chart-note {
+    margin: 0.25rem 0 0;
+    font-size: 0.85rem;
+    color: ${unsafeCSS(COLOURS.muted)};
+    max-width: 60rem;
+  }
   svg {
     display: block;
     overflow: visible;

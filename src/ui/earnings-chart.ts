@@ -127,6 +127,10 @@ export class EarningsChart extends ChartElement {
         ${floorShown ? this.floorLine(x(this.wageFloor), box, floorText) : nothing}
         ${this.pointerArea(box, (px) => this.binAt(x.invert(px)))}`,
       tooltip: this.tooltip(x, box),
+      note:
+        'Drivers below the floor: drivers whose realised net hourly over these weeks, search ' +
+        'time and unpaid overruns counted, is under the wage floor. The guardrail “Hours below ' +
+        'wage floor” counts hours worked in blocks that paid under it, so the two differ.',
     });
   }
 
