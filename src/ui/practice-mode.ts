@@ -69,7 +69,7 @@ const NOT_NORTH_STAR: Readonly<Record<Stakeholder, string>> = {
   drivers:
     'Drivers are the supply side: their pay, hours and retention are inputs that feed the North Star, and some of them guardrails, but the service exists to deliver packages.',
   operator:
-    'Cost and capacity are inputs: cutting the cost per package can cost customers their packages, so cost is watched as a guardrail rather than chased.',
+    'The operator’s measures (cost, fill, surge, fallback, idle hours) are inputs: each can look better while customers get less (fill reaches 100% when too few blocks are planned; cost falls when capacity is cut), so they are watched as inputs and guardrails rather than chased.',
   guardrails:
     'Guardrails are counter-metrics that must not degrade while the North Star moves; they say what not to break, not what to grow.',
 };
