@@ -104,13 +104,28 @@ export class PracticePrompts extends LitElement {
   `;
 
   override render() {
-    const totals = historyTotals(this.history);
+    // Prompts of this list, and prompts made from a workspace scenario (which have no card).
+    const listed = new Set(this.prompts.map((p) => p.id));
+    const part = (own: boolean): History => ({
+      ...this.history,
+      records: Object.fromEntries(
+        Object.entries(this.history.records).filter(([id]) => listed.has(id) === own),
+      ),
+    });
+    const totals = historyTotals(part(true));
+    const made = historyTotals(part(false));
+    const rounds = (n: number) => `${n} round${n === 1 ? '' : 's'}`;
     return html`
       <p class="totals">
         ${
           totals.attempts === 0
-            ? 'No rounds played yet in this browser.'
-            : `${totals.attempts} round${totals.attempts === 1 ? '' : 's'} played over ${totals.prompts} prompt${totals.prompts === 1 ? '' : 's'}; mean best score ${percentText(totals.meanBest)}.`
+            ? 'No rounds played yet on these prompts in this browser.'
+            : `${rounds(totals.attempts)} played over ${totals.prompts} prompt${totals.prompts === 1 ? '' : 's'}; mean best score ${percentText(totals.meanBest)}.`
+        }
+        ${
+          made.attempts === 0
+            ? nothing
+            : ` Also ${rounds(made.attempts)} on ${made.prompts} prompt${made.prompts === 1 ? '' : 's'} made from your workspace; mean best score ${percentText(made.meanBest)}.`
         }
       </p>
       <ul>

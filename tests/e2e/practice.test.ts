@@ -179,6 +179,14 @@ describe('practice mode', () => {
       'Typical block length: 3.5 h → 5 h',
     );
     expect(await page.locator('practice-mode [data-predict]').count()).toBeGreaterThanOrEqual(12);
+    // Played without predictions, then back to the list: the round is counted apart.
+    await page.locator('practice-mode [data-run]').click();
+    await expect.poll(() => step(page), { timeout: 60_000, interval: 100 }).toBe('reveal');
+    await page.getByRole('button', { name: 'Another prompt' }).click();
+    await expect.poll(() => step(page)).toBe('pick');
+    expect(await page.locator('practice-prompts .totals').innerText()).toMatch(
+      /No rounds played yet on these prompts.*Also 1 round on 1 prompt made from your workspace/,
+    );
 
     // Unreadable scores in the browser are reported, not a crash.
     await page.evaluate((k) => window.localStorage.setItem(k, '{not json'), HISTORY_KEY);
