@@ -68,6 +68,11 @@ const EMPTY: PoolData = { active: [], joined: [], churned: [], deactivated: [] }
 export class PoolChart extends ChartElement {
   @property({ attribute: false }) baseline: PoolData = EMPTY;
   @property({ attribute: false }) scenario: PoolData = EMPTY;
+  /**
+   * Pools of charts shown beside this one (presentation mode): both panels then span their
+   * values too, so that the charts share their scales.
+   */
+  @property({ attribute: false }) sharedPools: readonly PoolData[] = [];
 
   /** The svg's height in px: CHART_HEIGHT, or less where room is short (a printed page). */
   @property({ type: Number, attribute: 'chart-height' }) chartHeight = CHART_HEIGHT;
@@ -89,12 +94,14 @@ export class PoolChart extends ChartElement {
     if (waiting) return waiting;
     const b = this.baseline;
     const s = this.scenario;
+    const pools = [b, s, ...this.sharedPools];
     const activeExtent = paddedExtent(pointValues(b.active, s.active));
     if (!activeExtent) return html`<p class="status">– No driver counts in this run.</p>`;
+    const sharedExtent = paddedExtent(pointValues(...pools.map((p) => p.active))) ?? activeExtent;
 
-    const yActive = scaleLinear().domain(activeExtent).nice();
-    const flowMax = Math.max(1, ...[b.joined, s.joined].flat().map((p) => finite(p.mean)));
-    const churnMax = Math.max(1, ...[b.churned, s.churned].flat().map((p) => finite(p.mean)));
+    const yActive = scaleLinear().domain(sharedExtent).nice();
+    const flowMax = Math.max(1, ...pools.flatMap((p) => p.joined).map((p) => finite(p.mean)));
+    const churnMax = Math.max(1, ...pools.flatMap((p) => p.churned).map((p) => finite(p.mean)));
     const yFlow = scaleLinear()
       .domain([-churnMax * 1.08, flowMax * 1.08])
       .nice();

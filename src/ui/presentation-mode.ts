@@ -7,7 +7,7 @@ import { defaultScenario, type Scenario } from '../model/scenario';
 import { VERDICT_TEXT } from '../model/verdict';
 import { isSuperseded } from '../run/pool';
 import { scenarioKey } from '../run/result-cache';
-import { metricWeeks, runWindowText } from './chart-data';
+import { metricWeeks, pointValues, runWindowText } from './chart-data';
 import {
   PERIOD_LABEL,
   leverChanges,
@@ -908,6 +908,20 @@ export class PresentationMode extends LitElement {
   private chartGrid(chart: ChartChoice, shown: { slide: Slide; index: number }[]) {
     const label =
       chart === 'weekly' ? `${metricDef(this.chartMetric).label} by week` : 'Driver pool';
+    // The charts of a row share their scales, so that heights compare across the columns.
+    const done = shown.flatMap(({ slide }) => {
+      const run = this.runs.get(this.pairKey(slide));
+      return run?.state === 'done' ? [run.comparison] : [];
+    });
+    const weekly = (c: Comparison) => ({
+      baseline: metricWeeks(c.baseline.weekly, this.chartMetric, c.baseline.weeks),
+      scenario: metricWeeks(c.scenario.weekly, this.chartMetric, c.scenario.weeks),
+    });
+    const sharedValues = done.flatMap((c) => {
+      const w = weekly(c);
+      return pointValues(w.baseline, w.scenario);
+    });
+    const sharedPools = done.flatMap((c) => [poolSeries(c.baseline), poolSeries(c.scenario)]);
     return html`<section class="charts" data-chart-row=${chart} aria-label=${label}>
       <div class="chart-grid">
         ${shown.map(({ slide, index }) => {
@@ -924,10 +938,12 @@ export class PresentationMode extends LitElement {
                       .baseline=${metricWeeks(c.baseline.weekly, this.chartMetric, c.baseline.weeks)}
                       .scenario=${metricWeeks(c.scenario.weekly, this.chartMetric, c.scenario.weeks)}
                       .delta=${metricWeeks(c.delta.weekly, this.chartMetric, c.baseline.weeks)}
+                      .sharedValues=${sharedValues}
                     ></weekly-chart>`
                   : html`<pool-chart
                       .baseline=${poolSeries(c.baseline)}
                       .scenario=${poolSeries(c.scenario)}
+                      .sharedPools=${sharedPools}
                     ></pool-chart>`
             }
           </figure>`;

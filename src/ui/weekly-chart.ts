@@ -59,6 +59,12 @@ export class WeeklyChart extends ChartElement {
   /** Paired difference scenario − baseline per week. */
   @property({ attribute: false }) delta: readonly WeekPoint[] = [];
 
+  /**
+   * Values the value axis must also span: charts shown side by side (presentation mode) pass
+   * each other's values, so that they share one scale and their heights compare.
+   */
+  @property({ attribute: false }) sharedValues: readonly number[] = [];
+
   /** The svg's height in px: CHART_HEIGHT, or less where room is short (a printed page). */
   @property({ type: Number, attribute: 'chart-height' }) chartHeight = CHART_HEIGHT;
 
@@ -85,7 +91,7 @@ export class WeeklyChart extends ChartElement {
     if (waiting) return waiting;
     const m = this.def;
     const guardrail = 'guardrail' in m && m.guardrail ? m.guardrail.threshold : undefined;
-    const values = pointValues(this.baseline, this.scenario);
+    const values = [...pointValues(this.baseline, this.scenario), ...this.sharedValues];
     const extent = paddedExtent(guardrail === undefined ? values : [...values, guardrail]);
     if (!extent) {
       return html`<p class="status">– ${m.label} has no value in any week of this run.</p>`;

@@ -128,6 +128,18 @@ describe('presentation mode and the printable summary', () => {
     await expect
       .poll(() => presentation(page).locator('weekly-chart svg[data-chart]').count())
       .toBe(4);
+    // The four charts share one value scale: the same axis labels in each.
+    const axisLabels = await presentation(page)
+      .locator('weekly-chart svg[data-chart]')
+      .evaluateAll((svgs) =>
+        svgs.map((svg) =>
+          Array.from(svg.querySelectorAll('text'))
+            .map((t) => t.textContent?.trim() ?? '')
+            .filter((t) => /^[\d,.]+%?$/.test(t))
+            .join(' '),
+        ),
+      );
+    expect(new Set(axisLabels).size).toBe(1);
     await screenshot(page, 'presentation-1920');
 
     // Full screen: the presentation alone fills the screen, and leaves it again.
