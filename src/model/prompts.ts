@@ -233,6 +233,7 @@ export function formatParamValue(def: ParamDef, value: number | boolean): string
   const text = String(Number(value.toPrecision(6)));
   if (def.unit.startsWith('$')) return `$${text}${def.unit.slice(1)}`;
   if (def.unit === 'share') return `${Number((value * 100).toPrecision(6))}%`;
+  if (def.unit === 'week') return `week ${text}`;
   return def.unit === '' ? text : `${text} ${def.unit}`;
 }
 

@@ -65,7 +65,13 @@ export function withUnit(value: number | boolean, unit: string): string {
   if (typeof value === 'boolean') return value ? 'on' : 'off';
   const v = displayNumber(value);
   if (!unit) return v;
-  // A calendar week reads "week 10"; one of a plural unit reads "1 day", not "1 days".
+  // Shares read as percentages ("20%", "10% of base", "2%/year"); a calendar week reads
+  // "week 10"; one of a plural unit reads "1 day", not "1 days".
+  if (unit.startsWith('share')) {
+    const rest = unit.slice('share'.length).trim();
+    const pct = `${displayNumber(Number((value * 100).toPrecision(10)))}%`;
+    return rest === '' ? pct : rest.startsWith('/') ? `${pct}${rest}` : `${pct} ${rest}`;
+  }
   if (unit === 'week') return `week ${v}`;
   if (value === 1 && /^[a-z]+s$/.test(unit)) return `${v} ${unit.slice(0, -1)}`;
   return `${v} ${unit}`;

@@ -234,12 +234,14 @@ describe('the trade-off explorer', () => {
     const lever = page.locator('explorer-view [data-lever-select]').first();
     await lever.selectOption('surgeEnabled');
     await page.locator('explorer-view [data-explorer-run="sweep"]').click();
-    await idle(page);
     const chart = page.locator('explorer-view sweep-chart');
-    const xs = await chart
-      .locator('[data-sweep-point][data-metric="onTimeRate"]')
-      .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-sweep-point'))));
-    expect(xs).toEqual([0, 1]);
+    const xs = () =>
+      chart
+        .locator('[data-sweep-point][data-metric="onTimeRate"]')
+        .evaluateAll((els) => els.map((el) => Number(el.getAttribute('data-sweep-point'))));
+    // The run has started (the last sweep's points are gone) and ends with Off and On.
+    await expect.poll(xs, { timeout: 60_000, interval: 50 }).toEqual([0, 1]);
+    await idle(page);
     const ticks = await chart.locator('g.x-axis text, text').allTextContents();
     expect(ticks).toEqual(expect.arrayContaining(['Off', 'On']));
     expect(await chart.locator('path.mean').count()).toBe(0);

@@ -74,6 +74,10 @@ describe('writing values', () => {
     expect(withUnit(3, 'days')).toBe('3 days');
     expect(withUnit(1, 'drivers')).toBe('1 driver');
     expect(withUnit(10, 'week')).toBe('week 10');
+    expect(withUnit(0.2, 'share')).toBe('20%');
+    expect(withUnit(0.1, 'share of base')).toBe('10% of base');
+    expect(withUnit(0.02, 'share/year')).toBe('2%/year');
+    expect(withUnit(0.07, 'share')).toBe('7%');
   });
 
   it('names the range with its unit', () => {
