@@ -252,7 +252,7 @@ export const PARAMS = [
     0.01,
     'market',
     'Standard deviation of actual volume around the forecast the blocks are planned from.',
-    'Assumption.',
+    'Assumption (MODEL.md section 5: 8% sd): on a typical day the plan misses demand by about 8%, so the capacity buffer matters.',
   ),
   num(
     'peakIntensity',
@@ -372,7 +372,7 @@ export const PARAMS = [
     0.5,
     'operations',
     'Packages an hour on the road for an experienced driver; the operator plans routes with it.',
-    'Assumption.',
+    'Assumption (MODEL.md section 5: about 16 an hour): with the 15-minute load, a 3.5-hour block holds about 52 packages.',
   ),
   num(
     'learningGain',
@@ -407,7 +407,7 @@ export const PARAMS = [
     0.005,
     'operations',
     'Delivery attempts that fail (nobody home, no access); the package is re-attempted next day.',
-    'Assumption.',
+    'Assumption (MODEL.md section 5: 2% of packages).',
   ),
   num(
     'noShowRate',
@@ -467,7 +467,7 @@ export const PARAMS = [
     0.01,
     'operations',
     'Most packages a day the fallback carrier takes, as a share of mean daily demand.',
-    'Assumption.',
+    "Assumption: up to 8% of a day's demand (640 packages at 8,000 a day) absorbs a normal shortfall, not a collapse of supply.",
   ),
   num(
     'stationOverheadPerBlock',
@@ -479,7 +479,7 @@ export const PARAMS = [
     1,
     'operations',
     'Station cost per block dispatched (loading, dispatch, support).',
-    'Assumption.',
+    'Assumption: about $0.23 a package on a 52-package block, small beside driver pay (about $1.48 a package at defaults).',
   ),
   num(
     'loadingPerHalfHour',
@@ -491,7 +491,7 @@ export const PARAMS = [
     1,
     'operations',
     'Drivers the station can load per half hour; more starting at once means a longer wait.',
-    'Assumption.',
+    "Assumption: about what the default station's busiest start slot needs (some 40 blocks at 8:00); far larger demand on one station makes it bind (drivers wait, routes run short).",
   ),
   num(
     'loadMinutes',
@@ -503,7 +503,7 @@ export const PARAMS = [
     1,
     'operations',
     'Time at the station before the route starts when nobody queues; routes are planned for it.',
-    'Assumption.',
+    "Assumption: a quarter of an hour to load the van, inside the block's paid time.",
   ),
   num(
     'maxOverrunHours',
@@ -515,7 +515,7 @@ export const PARAMS = [
     0.25,
     'operations',
     'Unpaid time a driver works past the block end before returning the rest of the route.',
-    'Assumption.',
+    "Assumption: a driver runs at most half an hour past the block's end, then returns the packages left.",
   ),
   num(
     'safePace',
@@ -527,7 +527,7 @@ export const PARAMS = [
     1,
     'operations',
     'Pace above which a route is counted as unsafe (guardrail).',
-    'Assumption.',
+    'Assumption: a route that needs more than 22 packages an hour (about 40% above the planned 16) is counted as unsafe pace.',
   ),
   num(
     'firstPartyPriority',
@@ -565,7 +565,7 @@ export const PARAMS = [
     0.05,
     'behaviour',
     'Share of drivers who can still take a block offered on the same day.',
-    'Assumption.',
+    'Assumption: half of the drivers looking for work on a day can take a block offered less than 12 hours before it starts.',
   ),
   num(
     'checksPerHour',
@@ -601,7 +601,7 @@ export const PARAMS = [
     0.01,
     'behaviour',
     'Day-to-day variation in the pay a driver needs to take a block.',
-    'Assumption.',
+    "Assumption: a driver's asking wage moves about 10% from day to day (other plans), so not the same drivers take every block.",
   ),
   num(
     'beliefSmoothing',
@@ -672,7 +672,7 @@ export const PARAMS = [
     90,
     'behaviour',
     'Days from application to activation (background check, app set-up).',
-    'Assumption.',
+    'Assumption: about ten days for the background check and the app set-up.',
   ),
   num(
     'activationShare',
@@ -684,7 +684,7 @@ export const PARAMS = [
     0.05,
     'behaviour',
     'Share of applicants who complete onboarding and become active.',
-    'Assumption.',
+    'Assumption: 60% of those onboarded go on to work a block; the rest drop out first.',
   ),
   num(
     'wordOfMouth',
@@ -696,7 +696,7 @@ export const PARAMS = [
     0.05,
     'behaviour',
     'How strongly satisfied drivers bring in applicants (0 switches word of mouth off).',
-    'Assumption.',
+    'Assumption: applications run up to 25% above or below the base rate as the share of satisfied drivers rises or falls (factor 1 + 0.5 × (share satisfied − 0.5)).',
   ),
   int(
     'strikesToDeactivate',
