@@ -304,6 +304,21 @@ export class PracticeMode extends LitElement {
     if (changed.has('baseline') && this.step === 'predict') this.notice = '';
   }
 
+  /**
+   * A new step takes the focus to its heading, so that the keyboard goes on from there (the
+   * button that led to it is gone, and the focus would fall back to the page).
+   */
+  protected override updated(changed: PropertyValues<this>): void {
+    if (!changed.has('step') || changed.get('step') === undefined) return;
+    const heading = {
+      pick: '#pick-heading',
+      predict: '#prompt-heading',
+      running: '#run-heading',
+      reveal: '#reveal-heading',
+    }[this.step];
+    this.renderRoot.querySelector<HTMLElement>(heading)?.focus({ preventScroll: false });
+  }
+
   override render() {
     return html`
       ${
@@ -319,7 +334,7 @@ export class PracticeMode extends LitElement {
 
   private pickView() {
     return html`<section aria-labelledby="pick-heading">
-      <h2 id="pick-heading">Practice metric reasoning</h2>
+      <h2 id="pick-heading" tabindex="-1">Practice metric reasoning</h2>
       <p class="lede">
         Pick a change a product manager might propose. First you say which North Star you would pick
         and predict how each metric moves in the short run and the long run; then the simulation
@@ -379,7 +394,7 @@ export class PracticeMode extends LitElement {
     return html`
       <section aria-labelledby="prompt-heading">
         <div class="row">
-          <h2 id="prompt-heading">${prompt.title}</h2>
+          <h2 id="prompt-heading" tabindex="-1">${prompt.title}</h2>
           <span class="difficulty">${DIFFICULTY_TEXT[prompt.difficulty]}</span>
           <button type="button" @click=${this.backToPrompts}>Back to the prompts</button>
         </div>
@@ -479,7 +494,7 @@ export class PracticeMode extends LitElement {
         </table>
       </section>
       <section aria-labelledby="run-heading">
-        <h3 id="run-heading">Step 2 · Run the simulation</h3>
+        <h3 id="run-heading" tabindex="-1">Step 2 · Run the simulation</h3>
         <div class="row">
           <button
             type="button"
@@ -616,7 +631,7 @@ export class PracticeMode extends LitElement {
     const pair = this.revealed;
     return html`
       <section aria-labelledby="reveal-heading">
-        <h3 id="reveal-heading">Step 3 · The answers</h3>
+        <h3 id="reveal-heading" tabindex="-1">Step 3 · The answers</h3>
         ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
         <practice-reveal
           .result=${this.result}

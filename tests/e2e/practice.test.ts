@@ -69,8 +69,17 @@ describe('practice mode', () => {
       .toContain('Not tried yet');
     await screenshot(page, 'practice-pick-1280');
 
-    await page.locator(`[data-prompt="${PROMPT}"]`).click();
+    // Chosen by keyboard: the focus moves on to the round's heading, not back to the page.
+    await page.locator(`[data-prompt="${PROMPT}"]`).focus();
+    await page.keyboard.press('Enter');
     await expect.poll(() => step(page)).toBe('predict');
+    const focusedId = () =>
+      page.evaluate(() => {
+        let a: Element | null = document.activeElement;
+        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+        return a?.id ?? '';
+      });
+    await expect.poll(focusedId).toBe('prompt-heading');
     const prompt = PROMPT_BY_ID.get(PROMPT)!;
     expect(await page.locator('practice-mode [data-predict]').count()).toBe(
       prompt.metrics.length * 2,
@@ -114,6 +123,7 @@ describe('practice mode', () => {
 
     await page.locator('practice-mode [data-run]').click();
     await expect.poll(() => step(page), { timeout: 60_000, interval: 100 }).toBe('reveal');
+    await expect.poll(focusedId).toBe('reveal-heading');
 
     const rows = await revealed(page);
     expect(rows.map((r) => r.key)).toEqual(
