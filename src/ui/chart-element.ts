@@ -119,25 +119,25 @@ export abstract class ChartElement extends LitElement {
     const height = f.height ?? CHART_HEIGHT;
     const keys = f.focus !== 'marks';
     return html`<div class="wrap">
-      <svg
-        data-chart=${f.chart}
-        width=${width}
-        height=${height}
-        viewBox="0 0 ${width} ${height}"
-        role=${keys ? 'img' : 'group'}
-        aria-label=${f.label}
-        tabindex=${keys ? '0' : nothing}
-        font-family=${FONT_FAMILY}
-        @keydown=${keys ? this.onKey : nothing}
-        @focus=${keys ? this.onFocus : nothing}
-        @blur=${keys ? this.onBlur : nothing}
-      >
-        <title>${f.title}</title>
-        ${f.body}
-      </svg>
-      ${f.tooltip}
-    </div>
-    ${f.note ? html`<p class="chart-note">${f.note}</p>` : nothing}`;
+        <svg
+          data-chart=${f.chart}
+          width=${width}
+          height=${height}
+          viewBox="0 0 ${width} ${height}"
+          role=${keys ? 'img' : 'group'}
+          aria-label=${f.label}
+          tabindex=${keys ? '0' : nothing}
+          font-family=${FONT_FAMILY}
+          @keydown=${keys ? this.onKey : nothing}
+          @focus=${keys ? this.onFocus : nothing}
+          @blur=${keys ? this.onBlur : nothing}
+        >
+          <title>${f.title}</title>
+          ${f.body}
+        </svg>
+        ${f.tooltip}
+      </div>
+      ${f.note ? html`<p class="chart-note">${f.note}</p>` : nothing}`;
   }
 
   /**
