@@ -29,6 +29,21 @@ const SAVED = [
   { name: 'Pay −10%', params: { payPerHour: 19.8 } },
 ];
 
+/** Saves SAVED in the browser, as the workspace would, and reloads the page. */
+async function saveScenarios(page: Page): Promise<void> {
+  await page.evaluate(
+    ([key, text]) => localStorage.setItem(key!, text!),
+    [
+      SAVED_KEY,
+      JSON.stringify({
+        version: 1,
+        entries: SAVED.map((s) => ({ name: s.name, scenario: { version: 1, params: s.params } })),
+      }),
+    ],
+  );
+  await page.reload();
+}
+
 function presentation(page: Page) {
   return page.locator('presentation-mode');
 }
@@ -99,17 +114,7 @@ describe('presentation mode and the printable summary', () => {
       width: 1920,
       height: 1080,
     });
-    await page.evaluate(
-      ([key, text]) => localStorage.setItem(key!, text!),
-      [
-        SAVED_KEY,
-        JSON.stringify({
-          version: 1,
-          entries: SAVED.map((s) => ({ name: s.name, scenario: { version: 1, params: s.params } })),
-        }),
-      ],
-    );
-    await page.reload();
+    await saveScenarios(page);
     await expect.poll(() => page.locator('gig-app').getAttribute('data-mode')).toBe('present');
     // Levers are hidden; four scenarios side by side: the workspace's and three saved ones.
     expect(await page.locator('gig-app lever-panel').count()).toBe(0);
@@ -244,17 +249,7 @@ describe('presentation mode and the printable summary', () => {
 
   it('steps with ← → as soon as it is opened from the header, and keeps the focus at the end', async () => {
     const { page, problems } = await openApp(browser, VIEW, { width: 1920, height: 1080 });
-    await page.evaluate(
-      ([key, text]) => localStorage.setItem(key!, text!),
-      [
-        SAVED_KEY,
-        JSON.stringify({
-          version: 1,
-          entries: SAVED.map((s) => ({ name: s.name, scenario: { version: 1, params: s.params } })),
-        }),
-      ],
-    );
-    await page.reload();
+    await saveScenarios(page);
     await page.locator('mode-nav [data-mode-link="present"]').click();
     const where = presentation(page).locator('[data-window]');
     await expect.poll(() => where.textContent()).toBe('Scenarios 1–4 of 5');
