@@ -64,6 +64,7 @@ const MECHANISMS: readonly CausalNode[] = [
   ['applicants', 'more applicants', 'fewer applicants'],
   ['reservedOffers', 'more blocks held for drivers in good standing', 'fewer blocks held back'],
   ['newcomerScarcity', 'new drivers find fewer blocks', 'new drivers find more blocks'],
+  ['experience', 'a more experienced pool', 'more new, slower drivers on the road'],
 ].map(([id, up, down]) => ({ id, kind: 'mechanism', up, down }) as CausalNode);
 
 const METRIC_WORDS: Readonly<Partial<Record<MetricId, [string, string]>>> = {
@@ -245,6 +246,29 @@ const EDGE_ROWS: readonly E[] = [
     'More drivers share the same blocks.',
     'long',
   ],
+  // Learning by doing: routes are planned at an experienced driver's pace.
+  [
+    'applicants',
+    'experience',
+    -1,
+    'Newcomers start slower (learning by doing) and dilute the pool’s experience.',
+    'long',
+  ],
+  [p('learningGain'), 'experience', -1, 'New drivers are further below the planned pace.'],
+  [p('learningBlocks'), 'experience', -1, 'Drivers take more blocks to reach full pace.'],
+  [
+    'experience',
+    m('unpaidOverrunHoursPerDriver'),
+    -1,
+    'Slower drivers overrun routes planned at the experienced pace.',
+  ],
+  [
+    'experience',
+    m('onTimePackagesPerWeek'),
+    1,
+    'Past the longest unpaid overrun a slow driver returns packages, which go late.',
+  ],
+  ['experience', m('lateRate'), -1, 'Returned packages roll over and arrive late.'],
 ];
 
 export const CAUSAL_EDGES: readonly CausalEdge[] = EDGE_ROWS.map(([from, to, sign, why, run]) => ({

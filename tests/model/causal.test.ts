@@ -118,6 +118,20 @@ describe('the causal graph', () => {
     expect(none?.note).toMatch(/did not move its way in this run/);
   });
 
+  it('explains fewer packages on time after a pay rise by newcomers learning the routes', () => {
+    // Measured: with learning by doing switched off the drop disappears (pay $30, 12 weeks).
+    const e = explainChange('payPerHour', 1, 'onTimePackagesPerWeek', 'down', 'long');
+    expect(e?.lines[0]).toBe(
+      'pay up → better-paid offers → more applicants → more new, slower drivers on the road → fewer packages on time',
+    );
+    // Entry takes weeks: not a short-run chain.
+    expect(
+      causalPaths(paramNode('payPerHour'), metricNode('onTimePackagesPerWeek'), 'short').some((x) =>
+        x.edges.some((edge) => edge.to === 'experience'),
+      ),
+    ).toBe(false);
+  });
+
   it('says so when the graph has no chain', () => {
     expect(explainChange('safePace', 1, 'activeDrivers', 'up', 'long')).toBeUndefined();
   });
