@@ -908,41 +908,52 @@ export class PresentationMode extends LitElement {
   private chartGrid(chart: ChartChoice, shown: { slide: Slide; index: number }[]) {
     const label =
       chart === 'weekly' ? `${metricDef(this.chartMetric).label} by week` : 'Driver pool';
-    // The charts of a row share their scales, so that heights compare across the columns.
-    const done = shown.flatMap(({ slide }) => {
+    // Each shown scenario's series, worked out once; the charts of a row share their scales,
+    // so that heights compare across the columns.
+    const cells = shown.map(({ slide, index }) => {
       const run = this.runs.get(this.pairKey(slide));
-      return run?.state === 'done' ? [run.comparison] : [];
+      const c = run?.state === 'done' ? run.comparison : undefined;
+      const series = !c
+        ? undefined
+        : chart === 'weekly'
+          ? {
+              kind: 'weekly' as const,
+              baseline: metricWeeks(c.baseline.weekly, this.chartMetric, c.baseline.weeks),
+              scenario: metricWeeks(c.scenario.weekly, this.chartMetric, c.scenario.weeks),
+              delta: metricWeeks(c.delta.weekly, this.chartMetric, c.baseline.weeks),
+            }
+          : {
+              kind: 'pool' as const,
+              baseline: poolSeries(c.baseline),
+              scenario: poolSeries(c.scenario),
+            };
+      return { slide, index, run, series };
     });
-    const weekly = (c: Comparison) => ({
-      baseline: metricWeeks(c.baseline.weekly, this.chartMetric, c.baseline.weeks),
-      scenario: metricWeeks(c.scenario.weekly, this.chartMetric, c.scenario.weeks),
-    });
-    const sharedValues = done.flatMap((c) => {
-      const w = weekly(c);
-      return pointValues(w.baseline, w.scenario);
-    });
-    const sharedPools = done.flatMap((c) => [poolSeries(c.baseline), poolSeries(c.scenario)]);
+    const sharedValues = cells.flatMap(({ series }) =>
+      series?.kind === 'weekly' ? pointValues(series.baseline, series.scenario) : [],
+    );
+    const sharedPools = cells.flatMap(({ series }) =>
+      series?.kind === 'pool' ? [series.baseline, series.scenario] : [],
+    );
     return html`<section class="charts" data-chart-row=${chart} aria-label=${label}>
       <div class="chart-grid">
-        ${shown.map(({ slide, index }) => {
-          const run = this.runs.get(this.pairKey(slide));
-          const c = run?.state === 'done' ? run.comparison : undefined;
+        ${cells.map(({ slide, index, run, series }) => {
           return html`<figure data-slide=${index}>
             <figcaption>${slide.name}</figcaption>
             ${
-              !c
+              !series
                 ? html`<p class="wait">${this.waitText(run)}</p>`
-                : chart === 'weekly'
+                : series.kind === 'weekly'
                   ? html`<weekly-chart
                       .metric=${this.chartMetric}
-                      .baseline=${metricWeeks(c.baseline.weekly, this.chartMetric, c.baseline.weeks)}
-                      .scenario=${metricWeeks(c.scenario.weekly, this.chartMetric, c.scenario.weeks)}
-                      .delta=${metricWeeks(c.delta.weekly, this.chartMetric, c.baseline.weeks)}
+                      .baseline=${series.baseline}
+                      .scenario=${series.scenario}
+                      .delta=${series.delta}
                       .sharedValues=${sharedValues}
                     ></weekly-chart>`
                   : html`<pool-chart
-                      .baseline=${poolSeries(c.baseline)}
-                      .scenario=${poolSeries(c.scenario)}
+                      .baseline=${series.baseline}
+                      .scenario=${series.scenario}
                       .sharedPools=${sharedPools}
                     ></pool-chart>`
             }
