@@ -1,12 +1,10 @@
 import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { METRICS, METRIC_INDEX, type MetricId } from '../../src/model/metrics';
-import { PARAMS, type ParamDef } from '../../src/model/params';
 import { POOL_SERIES, type ReplicationResult } from '../../src/model/results';
 import {
   changedParams,
   defaultScenario,
-  parseScenario,
   withParams,
   type Scenario,
 } from '../../src/model/scenario';
@@ -20,6 +18,7 @@ import {
 import { CancelledError, runReplication } from '../../src/sim/engine';
 import { normalCdf } from '../../src/sim/random';
 import { compare } from '../../src/sim/stats';
+import { randomScenario } from './random-scenario';
 
 function scenario(changes: Record<string, unknown>, settings: Partial<Scenario> = {}): Scenario {
   const r = withParams({ ...defaultScenario(), ...settings }, changes);
@@ -32,33 +31,6 @@ function runs(s: Scenario, reps: number, first = 0): ReplicationResult[] {
 }
 
 const m = (id: MetricId): number => METRIC_INDEX[id];
-
-/** A random valid scenario, small enough to run quickly, drawn from every parameter's range. */
-function randomScenario(rng: seedrandom.PRNG): Scenario {
-  const small: Record<string, [number, number]> = {
-    initialDrivers: [0, 400],
-    demandPerDay: [100, 4000],
-    applicantsPerWeek: [0, 120],
-    poolCap: [0, 500],
-  };
-  const params: Record<string, number | boolean> = {};
-  for (const p of PARAMS as readonly ParamDef[]) {
-    if (p.kind === 'boolean') {
-      params[p.id] = rng() < 0.5;
-      continue;
-    }
-    const [lo, hi] = small[p.id] ?? [p.min, p.max];
-    const x = lo + (hi - lo) * rng();
-    params[p.id] = p.kind === 'integer' ? Math.round(x) : x;
-  }
-  const r = parseScenario({
-    seed: Math.floor(rng() * 1e6),
-    weeks: 1 + Math.floor(rng() * 6),
-    params,
-  });
-  if (!r.ok) throw new Error(r.error);
-  return r.value;
-}
 
 describe('the engine', () => {
   it('conserves packages, money and drivers on many random valid scenarios', () => {
