@@ -1,1 +1,1 @@
-import './ui/gig-app';
+import './ui/app/gig-app';

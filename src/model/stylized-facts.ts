@@ -1,7 +1,7 @@
 /**
  * The stylized facts of MODEL.md section 6 as data: what the evidence says happens when a
  * lever moves, so the model can be checked against it. The engine's tests
- * (tests/sim/engine.test.ts) and the app's reality check (src/ui/reality-check.ts) both read
+ * (tests/sim/engine.test.ts) and the app's reality check (src/ui/model-page/reality-check.ts) both read
  * this table, so there is one statement of each fact.
  *
  * A fact is a change to make to a scenario (relative to its current values, so it can be run

@@ -10,8 +10,8 @@ import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
-import type { ChartPanel } from '../../src/ui/chart-panel';
-import type {} from '../../src/ui/gig-app';
+import type { ChartPanel } from '../../src/ui/workspace/chart-panel';
+import type {} from '../../src/ui/app/gig-app';
 import { launchBrowser, openApp, screenshot } from './harness';
 
 const SHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');

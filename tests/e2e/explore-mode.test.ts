@@ -5,7 +5,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import type {} from '../../src/ui/gig-app';
+import type {} from '../../src/ui/app/gig-app';
 import { launchBrowser, openApp, screenshot } from './harness';
 
 const SMALL = '#weeks=8&replications=4';

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
 import { paretoFront } from '../../src/model/frontier';
 import type { Scenario } from '../../src/model/scenario';
-import type {} from '../../src/ui/explorer-view';
-import type {} from '../../src/ui/gig-app';
+import type {} from '../../src/ui/explore/explorer-view';
+import type {} from '../../src/ui/app/gig-app';
 import { deepText, launchBrowser, openApp, screenshot } from './harness';
 
 const VIEW = '#weeks=8&replications=4';

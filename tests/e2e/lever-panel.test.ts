@@ -13,8 +13,8 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultParams, type Params } from '../../src/model/params';
 import type { Scenario } from '../../src/model/scenario';
-import type {} from '../../src/ui/gig-app';
-import type {} from '../../src/ui/lever-panel';
+import type {} from '../../src/ui/app/gig-app';
+import type {} from '../../src/ui/workspace/lever-panel';
 import { launchBrowser, openApp, screenshot } from './harness';
 
 declare global {

@@ -8,8 +8,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS, METRIC_INDEX, STAKEHOLDERS, type MetricId } from '../../src/model/metrics';
 import { guardrailBreach } from '../../src/model/guardrails';
 import { deltaVerdict } from '../../src/model/verdict';
-import type {} from '../../src/ui/gig-app';
-import type {} from '../../src/ui/metric-tree';
+import type {} from '../../src/ui/app/gig-app';
+import type {} from '../../src/ui/workspace/metric-tree';
 import { launchBrowser, openApp, screenshot } from './harness';
 
 const WEEKS = 26;

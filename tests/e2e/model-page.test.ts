@@ -12,8 +12,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
 import { PARAMS } from '../../src/model/params';
 import { STYLIZED_FACTS } from '../../src/model/stylized-facts';
-import type {} from '../../src/ui/gig-app';
-import { modelLink } from '../../src/ui/model-link';
+import type {} from '../../src/ui/app/gig-app';
+import { modelLink } from '../../src/ui/shared/model-link';
 import { TREE_ROWS, deepText, launchBrowser, openApp, settled, type AppPage } from './harness';
 
 /** A small scenario, so the reality check is quick. */

@@ -7,7 +7,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_INDEX } from '../../src/model/metrics';
-import type {} from '../../src/ui/gig-app';
+import type {} from '../../src/ui/app/gig-app';
 import { TREE_ROWS, launchBrowser, openApp, screenshot, settled } from './harness';
 
 /** Small runs, so the tests stay quick. */

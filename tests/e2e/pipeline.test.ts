@@ -14,7 +14,7 @@ import { METRICS } from '../../src/model/metrics';
 import { defaultScenario, type Scenario } from '../../src/model/scenario';
 import { runReplication } from '../../src/sim/engine';
 import { summarise } from '../../src/sim/stats';
-import type {} from '../../src/ui/gig-app';
+import type {} from '../../src/ui/app/gig-app';
 import { launchBrowser, openApp, screenshot, settled } from './harness';
 
 interface Shown {

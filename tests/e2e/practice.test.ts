@@ -10,7 +10,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROMPT_BY_ID } from '../../src/model/prompts';
 import { HISTORY_KEY, truthOf } from '../../src/model/scoring';
-import type {} from '../../src/ui/gig-app';
+import type {} from '../../src/ui/app/gig-app';
 import { launchBrowser, openApp, screenshot } from './harness';
 
 /** Small runs, so the test stays quick (12 weeks: the fewest a practice round simulates). */

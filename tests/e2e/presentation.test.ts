@@ -11,9 +11,9 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_INDEX, type MetricId } from '../../src/model/metrics';
 import { parseScenario } from '../../src/model/scenario';
-import type {} from '../../src/ui/gig-app';
-import { DEFAULT_PRESENT_METRICS } from '../../src/ui/presentation-deck';
-import { SAVED_KEY } from '../../src/ui/saved-scenarios';
+import type {} from '../../src/ui/app/gig-app';
+import { DEFAULT_PRESENT_METRICS } from '../../src/ui/present/presentation-deck';
+import { SAVED_KEY } from '../../src/ui/shared/saved-scenarios';
 import { launchBrowser, openApp, screenshot } from './harness';
 
 /** Where screenshots go (git-ignored); the PDFs are saved beside them for review. */

@@ -10,8 +10,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
 import { CSV_HEADER } from '../../src/model/report';
 import { defaultScenario, parseScenario, type Scenario } from '../../src/model/scenario';
-import type {} from '../../src/ui/gig-app';
-import { SAVED_KEY } from '../../src/ui/saved-scenarios';
+import type {} from '../../src/ui/app/gig-app';
+import { SAVED_KEY } from '../../src/ui/shared/saved-scenarios';
 import { deepText, launchBrowser, openApp, screenshot, settled } from './harness';
 
 type Row = Record<'value' | 'delta' | 'low' | 'high', number>;

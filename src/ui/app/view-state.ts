@@ -1,0 +1,210 @@
+/**
+ * The whole view (baseline, scenario, chosen chart and metric, user-set guardrail thresholds)
+ * as a link, and back. Pure functions, no DOM.
+ *
+ * The link is the URL's hash in query form, and lists only what differs from the defaults:
+ *
+ *   #payPerHour=24.2&surgeEnabled=false&seed=3&b.blockHours=5&chart=pool&metric=fillRate
+ *     &t.costPerPackage=3
+ *
+ * - a bare parameter id is the scenario's value, `b.<id>` the baseline's;
+ * - `seed`, `weeks`, `replications` are the run settings, shared by baseline and scenario
+ *   (they must be, to pair replications on the same random draws);
+ * - `chart` (weekly | pool | earnings), `metric` (a metric id), `t.<metricId>` (a guardrail
+ *   threshold the user set).
+ * Numbers are written in JavaScript's shortest round-trip form, so decoding reproduces the
+ * exact numbers. Decoding validates through parseScenario: the first thing wrong is named.
+ */
+import { METRIC_BY_ID, type MetricId } from '../../model/metrics';
+import { PARAM_BY_ID, type Params } from '../../model/params';
+import {
+  SETTINGS,
+  changedParams,
+  defaultScenario,
+  parseScenario,
+  type Parsed,
+  type Scenario,
+  type SettingId,
+} from '../../model/scenario';
+
+export const CHART_IDS = ['weekly', 'pool', 'earnings'] as const;
+export type ChartKind = (typeof CHART_IDS)[number];
+
+export type Thresholds = Partial<Record<MetricId, number>>;
+
+export interface ViewState {
+  readonly baseline: Scenario;
+  readonly scenario: Scenario;
+  readonly chart: ChartKind;
+  readonly metric: MetricId;
+  readonly thresholds: Thresholds;
+}
+
+export const DEFAULT_CHART: ChartKind = 'weekly';
+export const DEFAULT_METRIC: MetricId = 'onTimePackagesPerWeek';
+
+export function defaultView(): ViewState {
+  return {
+    baseline: defaultScenario(),
+    scenario: defaultScenario(),
+    chart: DEFAULT_CHART,
+    metric: DEFAULT_METRIC,
+    thresholds: {},
+  };
+}
+
+const SETTING_IDS = Object.keys(SETTINGS) as SettingId[];
+const BASELINE_PREFIX = 'b.';
+const THRESHOLD_PREFIX = 't.';
+
+/**
+ * `baseline` with the run settings (seed, weeks, replications) of `scenario`, so the two can
+ * be paired; the same object when they already agree.
+ */
+export function alignSettings(baseline: Scenario, scenario: Scenario): Scenario {
+  if (SETTING_IDS.every((k) => baseline[k] === scenario[k])) return baseline;
+  return {
+    ...baseline,
+    seed: scenario.seed,
+    weeks: scenario.weeks,
+    replications: scenario.replications,
+  };
+}
+
+/** A guardrail threshold is valid for metrics that carry a guardrail: finite and above 0. */
+export function checkThreshold(metric: string, value: unknown): Parsed<number> {
+  const def = METRIC_BY_ID.get(metric);
+  if (!def) return { ok: false, error: `unknown metric "${metric}"` };
+  if (!def.guardrail) return { ok: false, error: `metric "${metric}" has no guardrail threshold` };
+  if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
+    return {
+      ok: false,
+      error: `the threshold of "${metric}" must be a number above 0, got ${typeof value === 'string' ? `"${value}"` : String(value)}`,
+    };
+  }
+  return { ok: true, value };
+}
+
+function writeParams(out: URLSearchParams, params: Params, prefix: string): void {
+  for (const [id, value] of Object.entries(changedParams(params))) {
+    out.append(`${prefix}${id}`, String(value));
+  }
+}
+
+/** The view as a URL hash (with its leading "#"), or "" for the default view. */
+export function encodeView(view: ViewState): string {
+  const out = new URLSearchParams();
+  writeParams(out, view.scenario.params, '');
+  for (const k of SETTING_IDS) {
+    if (view.scenario[k] !== SETTINGS[k].default) out.append(k, String(view.scenario[k]));
+  }
+  writeParams(out, view.baseline.params, BASELINE_PREFIX);
+  if (view.chart !== DEFAULT_CHART) out.append('chart', view.chart);
+  if (view.metric !== DEFAULT_METRIC) out.append('metric', view.metric);
+  for (const [id, value] of Object.entries(view.thresholds)) {
+    if (value !== undefined) out.append(`${THRESHOLD_PREFIX}${id}`, String(value));
+  }
+  const text = out.toString();
+  return text === '' ? '' : `#${text}`;
+}
+
+const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
+
+/** A link's text as a number, or the text itself (so validation names what was written). */
+function numberOrText(text: string): number | string {
+  return NUMBER_TEXT.test(text) ? Number(text) : text;
+}
+
+/** A parameter's text as the type its table row asks for (left as text when it is not). */
+function paramValue(id: string, text: string): unknown {
+  const def = PARAM_BY_ID.get(id);
+  if (def?.kind === 'boolean') {
+    if (text === 'true') return true;
+    if (text === 'false') return false;
+    return text;
+  }
+  return numberOrText(text);
+}
+
+function fail(error: string): { ok: false; error: string } {
+  return { ok: false, error };
+}
+
+/**
+ * Reads a view from a URL hash (with or without its "#"). An empty hash is the default view.
+ * Anything wrong (an unknown key, a repeated key, a value of the wrong type or out of range)
+ * fails the whole link with a message naming the key and value.
+ */
+export function decodeView(hash: string): Parsed<ViewState> {
+  const text = hash.startsWith('#') ? hash.slice(1) : hash;
+  const base = defaultView();
+  if (text.trim() === '') return { ok: true, value: base };
+  let entries: [string, string][];
+  try {
+    entries = [...new URLSearchParams(text).entries()];
+  } catch {
+    return fail('the link could not be read as key=value pairs');
+  }
+  const scenario: Record<string, unknown> = {};
+  const scenarioParams: Record<string, unknown> = {};
+  const baselineParams: Record<string, unknown> = {};
+  const thresholds: Record<string, number> = {};
+  let chart: ChartKind = base.chart;
+  let metric: MetricId = base.metric;
+  const seen = new Set<string>();
+  for (const [key, value] of entries) {
+    if (seen.has(key)) return fail(`"${key}" appears more than once in the link`);
+    seen.add(key);
+    if ((SETTING_IDS as string[]).includes(key)) {
+      scenario[key] = numberOrText(value);
+    } else if (key === 'chart') {
+      const c = CHART_IDS.find((id) => id === value);
+      if (!c) return fail(`"chart" must be one of ${CHART_IDS.join(', ')}, got "${value}"`);
+      chart = c;
+    } else if (key === 'metric') {
+      if (!METRIC_BY_ID.has(value)) return fail(`"metric" names no metric: "${value}"`);
+      metric = value as MetricId;
+    } else if (key.startsWith(THRESHOLD_PREFIX)) {
+      const id = key.slice(THRESHOLD_PREFIX.length);
+      const r = checkThreshold(id, numberOrText(value));
+      if (!r.ok) return fail(r.error);
+      thresholds[id] = r.value;
+    } else if (key.startsWith(BASELINE_PREFIX)) {
+      const id = key.slice(BASELINE_PREFIX.length);
+      if (!PARAM_BY_ID.has(id)) return fail(`unknown baseline parameter "${id}"`);
+      baselineParams[id] = paramValue(id, value);
+    } else if (PARAM_BY_ID.has(key)) {
+      scenarioParams[key] = paramValue(key, value);
+    } else {
+      return fail(
+        `unknown key "${key}" in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric or t.<metric>)`,
+      );
+    }
+  }
+  const s = parseScenario({ ...scenario, params: scenarioParams });
+  if (!s.ok) return fail(s.error);
+  const b = parseScenario({
+    version: 1,
+    seed: s.value.seed,
+    weeks: s.value.weeks,
+    replications: s.value.replications,
+    params: baselineParams,
+  });
+  if (!b.ok) return fail(`in the baseline, ${b.error}`);
+  return {
+    ok: true,
+    value: {
+      baseline: b.value,
+      scenario: s.value,
+      chart,
+      metric,
+      thresholds: thresholds as Thresholds,
+    },
+  };
+}
+
+/** Whether two scenarios are the same in every setting and parameter. */
+export function sameScenario(a: Scenario, b: Scenario): boolean {
+  if (SETTING_IDS.some((k) => a[k] !== b[k])) return false;
+  return Object.keys(changedParams(a.params, b.params)).length === 0;
+}

@@ -1,0 +1,218 @@
+import { line, scaleLinear } from 'd3';
+import { html, nothing, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import type { MetricDef, MetricId } from '../../model/metrics';
+import { axisTitle, formatValue, paddedExtent } from './chart-data';
+import { ChartElement, indexReadings, type Readings } from './chart-element';
+import {
+  CHART_HEIGHT,
+  COLOURS,
+  FONT,
+  LINE_WIDTH,
+  axisTicks,
+  bottomAxis,
+  chartTitle,
+  leftAxis,
+  leftMargin,
+  legend,
+  textWidth,
+  tooltipPlace,
+  type Box,
+  type LegendItem,
+} from './chart-frame';
+import { metricDef } from '../shared/comparison-rows';
+import type { PlanePoint } from './explore-data';
+
+const TOP = 96;
+const BOTTOM = 76;
+const RIGHT = 36;
+const HEIGHT = CHART_HEIGHT + 60;
+const FRONTIER = '#009E73';
+
+/**
+ * A trade-off curve: a sweep's points in the plane of two metrics, each labelled with the
+ * lever's value; the Pareto-efficient points (indices given in `frontier`) filled and joined,
+ * the others hollow; the current scenario ringed and the baseline drawn as a square. Hover or
+ * focus a point (Tab) to read it; click it or press Enter to make it the scenario. Points carry
+ * `data-sweep-point="<value>"`, `data-x`, `data-y` and `data-frontier="true"|"false"`.
+ *
+ * @fires point-select - CustomEvent<{ index: number; value: number }>, when a point is chosen.
+ */
+@customElement('frontier-chart')
+export class FrontierChart extends ChartElement {
+  @property({ type: String }) xMetric: MetricId = 'costPerPackage';
+  @property({ type: String }) yMetric: MetricId = 'onTimeRate';
+  /** The sweep's points, in the order of the swept values. */
+  @property({ attribute: false }) points: readonly PlanePoint[] = [];
+  /** Indices of the Pareto-efficient points. */
+  @property({ attribute: false }) frontier: readonly number[] = [];
+  /** Index of the point that is the current scenario, if one is. */
+  @property({ attribute: false }) current: number | undefined;
+  /** The baseline in the same plane, if known. */
+  @property({ attribute: false }) baseline: { x: number; y: number } | undefined;
+  /** The lever's name, for labels. */
+  @property({ type: String }) leverTitle = '';
+
+  protected readonly chartName = 'trade-off chart';
+
+  /** The points, read one at a time as the pointer or focus reaches them. */
+  protected readings(): Readings {
+    return indexReadings(this.points.length);
+  }
+
+  override render() {
+    const width = this.size.width;
+    const waiting = this.placeholder(
+      this.points.length > 0,
+      'Run a sweep to see its points in the plane of two metrics.',
+    );
+    if (waiting) return waiting;
+    const mx = metricDef(this.xMetric);
+    const my = metricDef(this.yMetric);
+    const finite = this.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+    const bx = this.baseline;
+    const xExt = paddedExtent([...finite.map((p) => p.x), ...(bx ? [bx.x] : [])]);
+    const yExt = paddedExtent([...finite.map((p) => p.y), ...(bx ? [bx.y] : [])]);
+    if (!xExt || !yExt) {
+      return html`<p class="status">– No sweep point has a value for both metrics.</p>`;
+    }
+    const y = scaleLinear()
+      .domain(yExt)
+      .range([HEIGHT - BOTTOM, TOP])
+      .nice();
+    const yAxis = axisTicks(y, HEIGHT - BOTTOM - TOP, 48, my.percent ? '%' : ',f');
+    const left = leftMargin(yAxis.ticks.map(yAxis.format));
+    const box: Box = { left, right: width - RIGHT, top: TOP, bottom: HEIGHT - BOTTOM };
+    const x = scaleLinear().domain(xExt).range([box.left, box.right]).nice();
+    const xAxis = axisTicks(x, box.right - box.left, 90, mx.percent ? '%' : ',f');
+    const front = new Set(this.frontier);
+    const ordered = [...this.frontier]
+      .map((i) => this.points[i])
+      .filter((p): p is PlanePoint => p !== undefined && Number.isFinite(p.x + p.y))
+      .sort((a, b) => a.x - b.x || a.y - b.y);
+    const path = line<PlanePoint>()
+      .x((p) => x(p.x))
+      .y((p) => y(p.y));
+    const better = (m: MetricDef) => (m.better === 'up' ? 'higher is better' : 'lower is better');
+    const items: LegendItem[] = [
+      { label: 'Pareto-efficient (filled, joined)', colour: FRONTIER, kind: 'line' },
+      { label: 'Dominated (hollow)', colour: COLOURS.axis, kind: 'outlined' },
+      { label: 'Current scenario: ringed', colour: COLOURS.marker, kind: 'outlined' },
+    ];
+    if (bx) items.push({ label: 'Baseline: square', colour: COLOURS.baseline, kind: 'filled' });
+    const label = `Trade-off between ${mx.label} and ${my.label} over ${this.points.length} values of ${this.leverTitle}; ${front.size} Pareto-efficient. Tab to a point and press Enter to make it the scenario.`;
+    return this.frame({
+      chart: 'frontier',
+      label,
+      title: `Trade-off: ${mx.label} against ${my.label}`,
+      height: HEIGHT,
+      focus: 'marks',
+      body: svg`${chartTitle(
+        [
+          `Trade-off: ${my.label} against ${mx.label} (long run), by ${this.leverTitle}`,
+          `${my.label} against ${mx.label} (long run)`,
+        ],
+        8,
+        22,
+        width,
+      )}
+        ${legend(items, 8, 54, width)}
+        ${leftAxis(y, yAxis.ticks, yAxis.format, box, `${axisTitle(my)}, ${better(my)}`, 18)}
+        ${bottomAxis(x, xAxis.ticks, xAxis.format, box.bottom, `${axisTitle(mx)}, ${better(mx)}`)}
+        <path class="frontier-line" d=${path(ordered) ?? ''} fill="none" stroke=${FRONTIER}
+          stroke-width=${LINE_WIDTH} stroke-linejoin="round"></path>
+        ${
+          bx && Number.isFinite(bx.x) && Number.isFinite(bx.y)
+            ? svg`<g class="baseline"><rect x=${x(bx.x) - 7} y=${y(bx.y) - 7} width="14" height="14"
+                fill=${COLOURS.baseline} stroke="#ffffff" stroke-width="1.5"></rect>
+                <text x=${x(bx.x) + 12} y=${y(bx.y) + 20} font-size=${FONT.tick}
+                  fill=${COLOURS.baseline} stroke="#ffffff" stroke-width="4" paint-order="stroke"
+                  >Baseline</text></g>`
+            : nothing
+        }
+        ${this.points.map((p, i) => this.point(p, i, x, y, front.has(i), box))}`,
+      tooltip: this.tooltip(x, y, box, mx, my),
+    });
+  }
+
+  private point(
+    p: PlanePoint,
+    i: number,
+    x: (v: number) => number,
+    y: (v: number) => number,
+    onFront: boolean,
+    box: Box,
+  ) {
+    if (!Number.isFinite(p.x) || !Number.isFinite(p.y)) return nothing;
+    const cx = x(p.x);
+    const cy = y(p.y);
+    const current = i === this.current;
+    const labelRight = cx + 12 + textWidth(p.label, FONT.tick) < box.right;
+    return svg`<g class="point" data-sweep-point=${String(p.value)} data-x=${String(p.x)}
+        data-y=${String(p.y)} data-frontier=${onFront ? 'true' : 'false'}
+        tabindex="0" role="button" style="cursor:pointer"
+        aria-label=${`${p.label}${onFront ? ', Pareto-efficient' : ''}${current ? ', current scenario' : ''}`}
+        @pointerenter=${() => (this.active = i)}
+        @pointerleave=${() => (this.active = undefined)}
+        @focus=${() => (this.active = i)}
+        @blur=${() => (this.active = undefined)}
+        @click=${() => this.choose(i)}
+        @keydown=${(e: KeyboardEvent) => {
+          if (e.key === 'Enter' || e.key === ' ') {
+            e.preventDefault();
+            this.choose(i);
+          }
+        }}>
+      ${
+        current
+          ? svg`<circle cx=${cx} cy=${cy} r="14" fill="none" stroke=${COLOURS.marker}
+              stroke-width="2.5"></circle>`
+          : nothing
+      }
+      <circle cx=${cx} cy=${cy} r=${i === this.active ? 9 : 7}
+        fill=${onFront ? FRONTIER : '#ffffff'} stroke=${onFront ? '#ffffff' : COLOURS.axis}
+        stroke-width=${onFront ? 1.5 : 2.5}></circle>
+      <text x=${labelRight ? cx + 12 : cx - 12} y=${cy - 10} font-size=${FONT.tick}
+        text-anchor=${labelRight ? 'start' : 'end'} fill=${COLOURS.text} stroke="#ffffff"
+        stroke-width="4" paint-order="stroke">${p.label}${current ? ' (current)' : ''}</text>
+    </g>`;
+  }
+
+  private tooltip(
+    x: (v: number) => number,
+    y: (v: number) => number,
+    box: Box,
+    mx: MetricDef,
+    my: MetricDef,
+  ) {
+    const i = this.active;
+    const p = i === undefined ? undefined : this.points[i];
+    if (i === undefined || !p) return this.noReading();
+    const style = tooltipPlace(x(p.x), y(p.y), box, this.size.width);
+    return html`<div class="tooltip" role="status" style=${style}>
+      <strong>${this.leverTitle}: ${p.label}</strong>
+      <div>${my.label}: ${formatValue(my, p.y)}</div>
+      <div>${mx.label}: ${formatValue(mx, p.x)}</div>
+      <div>${this.frontier.includes(i) ? 'Pareto-efficient' : 'Dominated by another point'}</div>
+      <div class="note">Click or press Enter to make this the scenario.</div>
+    </div>`;
+  }
+
+  private choose(index: number): void {
+    const p = this.points[index];
+    if (!p) return;
+    this.dispatchEvent(
+      new CustomEvent<{ index: number; value: number }>('point-select', {
+        detail: { index, value: p.value },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'frontier-chart': FrontierChart;
+  }
+}

@@ -1,0 +1,248 @@
+import { scaleLinear } from 'd3';
+import { html, svg } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { formatDrivers, nearestWeek, paddedExtent, pointValues } from './chart-data';
+import { type WeekPoint } from '../shared/series';
+import { ChartElement, weekReadings, type Readings } from './chart-element';
+import {
+  CHART_HEIGHT,
+  COLOURS,
+  FONT,
+  FONT_FAMILY,
+  bar,
+  bottomAxis,
+  chartTitle,
+  intervalBands,
+  leftAxis,
+  legend,
+  markerY,
+  meanLines,
+  seriesLegend,
+  tooltipPlace,
+  axisTicks,
+  leftMargin,
+  weekMarker,
+  weekScale,
+  textWidth,
+} from './chart-frame';
+
+const TOP = 76;
+const BOTTOM = 72;
+/** Right margin, room for the Joined / Churned labels. */
+const RIGHT = 92;
+/** Gap between the active-pool panel and the flows panel, in px. */
+const GAP = 30;
+/** Share of the plot height given to the active pool. */
+const UPPER_SHARE = 0.56;
+
+/** Pool series of one scenario, week by week (means with 95% intervals). */
+export interface PoolData {
+  active: readonly WeekPoint[];
+  joined: readonly WeekPoint[];
+  churned: readonly WeekPoint[];
+  deactivated: readonly WeekPoint[];
+}
+
+/**
+ * An axis title, or its short form where a chart drawn shorter than CHART_HEIGHT (a printed
+ * page) leaves its panel no room for it.
+ */
+function fitTitle(full: string, short: string, length: number, compact: boolean): string {
+  return !compact || textWidth(full, FONT.axis) <= length ? full : short;
+}
+
+const EMPTY: PoolData = { active: [], joined: [], churned: [], deactivated: [] };
+
+/**
+ * The driver pool over time: active drivers as lines with 95% bands (baseline dashed, scenario
+ * solid) above, and drivers joined (bars up) and churned (bars down) each week below
+ * (baseline outlined, scenario filled). Hover or focus it for a week's numbers. Its root svg
+ * carries `data-chart="pool"`.
+ */
+@customElement('pool-chart')
+export class PoolChart extends ChartElement {
+  @property({ attribute: false }) baseline: PoolData = EMPTY;
+  @property({ attribute: false }) scenario: PoolData = EMPTY;
+  /**
+   * Pools of charts shown beside this one (presentation mode): both panels then span their
+   * values too, so that the charts share their scales.
+   */
+  @property({ attribute: false }) sharedPools: readonly PoolData[] = [];
+
+  /** The svg's height in px: CHART_HEIGHT, or less where room is short (a printed page). */
+  @property({ type: Number, attribute: 'chart-height' }) chartHeight = CHART_HEIGHT;
+
+  protected readonly chartName = 'pool chart';
+
+  private get weeks(): number {
+    return Math.max(this.baseline.active.length, this.scenario.active.length);
+  }
+
+  protected readings(): Readings {
+    return weekReadings(this.weeks);
+  }
+
+  override render() {
+    const weeks = this.weeks;
+    const width = this.size.width;
+    const waiting = this.placeholder(weeks > 0);
+    if (waiting) return waiting;
+    const b = this.baseline;
+    const s = this.scenario;
+    const pools = [b, s, ...this.sharedPools];
+    const activeExtent = paddedExtent(pointValues(b.active, s.active));
+    if (!activeExtent) return html`<p class="status">– No driver counts in this run.</p>`;
+    const sharedExtent = paddedExtent(pointValues(...pools.map((p) => p.active))) ?? activeExtent;
+
+    const yActive = scaleLinear().domain(sharedExtent).nice();
+    const flowMax = Math.max(1, ...pools.flatMap((p) => p.joined).map((p) => finite(p.mean)));
+    const churnMax = Math.max(1, ...pools.flatMap((p) => p.churned).map((p) => finite(p.mean)));
+    const yFlow = scaleLinear()
+      .domain([-churnMax * 1.08, flowMax * 1.08])
+      .nice();
+    const plotTop = TOP;
+    const plotBottom = this.chartHeight - BOTTOM;
+    const compact = this.chartHeight < CHART_HEIGHT;
+    const upperBottom = plotTop + (plotBottom - plotTop - GAP) * UPPER_SHARE;
+    const lowerTop = upperBottom + GAP;
+    yActive.range([upperBottom, plotTop]);
+    yFlow.range([plotBottom, lowerTop]);
+    const activeAxis = axisTicks(yActive, upperBottom - plotTop, 40);
+    const flowAxis = axisTicks(yFlow, plotBottom - lowerTop, 34);
+    /** Churned counts plot below zero; their labels read as positive counts. */
+    const flowFormat = (t: number) => flowAxis.format(Math.abs(t));
+    const left = leftMargin([
+      ...activeAxis.ticks.map(activeAxis.format),
+      ...flowAxis.ticks.map(flowFormat),
+    ]);
+    const box = { left, right: width - RIGHT, top: plotTop, bottom: plotBottom };
+    const { x, ticks: xTicks } = weekScale(box, weeks);
+
+    return this.frame({
+      height: this.chartHeight,
+      chart: 'pool',
+      label: `Driver pool by week, baseline (dashed, outlined bars) against scenario (solid, filled bars), ${weeks} weeks. Use the left and right arrow keys to read each week.`,
+      title: 'Driver pool by week: baseline against scenario',
+      body: svg`${chartTitle(
+        ['Driver pool by week: active drivers, joined and churned', 'Driver pool by week'],
+        8,
+        22,
+        width,
+      )}
+        ${legend(seriesLegend(true), 8, 52, width)}
+        ${leftAxis(
+          yActive,
+          activeAxis.ticks,
+          activeAxis.format,
+          { left: box.left, right: box.right },
+          fitTitle('Active drivers', 'Active', upperBottom - plotTop, compact),
+          18,
+        )}
+        ${leftAxis(
+          yFlow,
+          flowAxis.ticks,
+          flowFormat,
+          { left: box.left, right: box.right },
+          fitTitle('Drivers per week', 'Per week', plotBottom - lowerTop, compact),
+          18,
+        )}
+        ${bottomAxis(x, xTicks, String, box.bottom, 'Week')}
+        <line
+          x1=${box.left}
+          x2=${box.right}
+          y1=${yFlow(0)}
+          y2=${yFlow(0)}
+          stroke=${COLOURS.axis}
+          stroke-width="1.5"
+        ></line>
+        ${this.flowBars(x, yFlow, weeks)}
+        <g
+          font-family=${FONT_FAMILY}
+          font-size=${FONT.tick}
+          font-weight="600"
+          fill=${COLOURS.muted}
+        >
+          <text x=${box.right + 8} y=${(lowerTop + yFlow(0)) / 2} dy="0.32em">Joined ↑</text>
+          <text x=${box.right + 8} y=${(plotBottom + yFlow(0)) / 2} dy="0.32em">Churned ↓</text>
+        </g>
+        ${intervalBands(x, yActive, b.active, s.active, false)}
+        ${meanLines(x, yActive, b.active, s.active)}
+        ${weekMarker(x, yActive, box, this.active, b.active, s.active)}
+        ${this.pointerArea(box, (px) => nearestWeek(x.invert(px), weeks))}`,
+      tooltip: this.tooltip(x(this.active ?? 1), yActive, box),
+    });
+  }
+
+  /** Joined bars up and churned bars down; baseline outlined on the left of each week. */
+  private flowBars(x: (v: number) => number, y: (v: number) => number, weeks: number) {
+    const step = x(2) - x(1);
+    const barWidth = Math.max(1, Math.min(18, step * 0.38));
+    const bars = [];
+    for (let w = 1; w <= weeks; w++) {
+      const cx = x(w);
+      for (const [side, data, dx] of [
+        ['baseline', this.baseline, -barWidth - 0.5],
+        ['scenario', this.scenario, 0.5],
+      ] as const) {
+        const joined = data.joined[w - 1]?.mean;
+        const churned = data.churned[w - 1]?.mean;
+        for (const v of [joined, churned === undefined ? undefined : -churned]) {
+          if (v === undefined || !Number.isFinite(v) || v === 0) continue;
+          const y0 = y(0);
+          const y1 = y(v);
+          bars.push(bar(side, cx + dx, Math.min(y0, y1), barWidth, Math.abs(y1 - y0)));
+        }
+      }
+    }
+    return svg`<g class="flows">${bars}</g>`;
+  }
+
+  private tooltip(
+    px: number,
+    y: (v: number) => number,
+    box: { left: number; right: number; top: number; bottom: number },
+  ) {
+    const week = this.active;
+    if (week === undefined) return this.noReading();
+    const cell = (p: WeekPoint | undefined, interval: boolean) => {
+      if (!p || !Number.isFinite(p.mean)) return '– (no value)';
+      const mean = formatDrivers(p.mean);
+      if (!interval || !Number.isFinite(p.low) || !Number.isFinite(p.high)) return mean;
+      return `${mean} (${formatDrivers(p.low)}–${formatDrivers(p.high)})`;
+    };
+    const row = (name: string, key: keyof PoolData, interval: boolean) =>
+      html`<tr>
+        <th scope="row">${name}</th>
+        <td class="b">${cell(this.baseline[key][week - 1], interval)}</td>
+        <td class="s">${cell(this.scenario[key][week - 1], interval)}</td>
+      </tr>`;
+    const s = this.scenario.active[week - 1];
+    const style = tooltipPlace(px, markerY(y, s), box, this.size.width);
+    return html`<div class="tooltip" role="status" style=${style} data-week=${week}>
+      <table>
+        <thead>
+          <tr>
+            <th scope="col">Week ${week}</th>
+            <th scope="col" class="b">Baseline</th>
+            <th scope="col" class="s">Scenario</th>
+          </tr>
+        </thead>
+        <tbody>
+          ${row('Active', 'active', true)} ${row('Joined', 'joined', false)}
+          ${row('Churned', 'churned', false)} ${row('Deactivated', 'deactivated', false)}
+        </tbody>
+      </table>
+      <div class="note">Drivers, mean of replications (95% interval)</div>
+    </div>`;
+  }
+}
+
+function finite(v: number): number {
+  return Number.isFinite(v) ? v : 0;
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'pool-chart': PoolChart;
+  }
+}

@@ -1,0 +1,404 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property, state } from 'lit/decorators.js';
+import { METRICS } from '../../model/metrics';
+import { PARAMS } from '../../model/params';
+import { defaultScenario, type Scenario } from '../../model/scenario';
+import { STYLIZED_FACTS } from '../../model/stylized-facts';
+import './metric-docs';
+import { topicFromSearch, topicId, withTopic } from '../shared/model-link';
+import { PROSE, SECTIONS, sectionRef } from './model-odd';
+import './param-docs';
+import './reality-check';
+import type { CompareRunner } from '../shared/runner';
+import { srOnly } from '../shared/styles';
+
+/**
+ * The model explained, inside the app: the model described in the order of the ODD protocol
+ * (purpose; entities, state and scales; the day's process; design concepts; initialisation;
+ * input data; submodels), then every parameter with its default, range, meaning and source,
+ * every metric with its definition and guardrail (both generated from their tables), the
+ * reality check on the current assumptions, and what the model leaves out.
+ *
+ * Deep links: `?mode=model&topic=<anchor>` (see model-link.ts: `modelLink('param', id)`)
+ * scrolls to the anchor (`param-<id>`, `metric-<id>`, `section-<id>`) once the page is shown,
+ * highlights and focuses it. Links on the page that carry `data-topic` move within the page
+ * (history.pushState, keeping the rest of the URL) instead of reloading it; back and forward
+ * return to the previous topic.
+ *
+ * Test hooks: `data-param-doc`, `data-metric-doc` rows (param-docs.ts, metric-docs.ts);
+ * `data-fact` / `data-verdict` (reality-check.ts); `data-topic-missing` on the notice shown
+ * when the link names an anchor the page does not have.
+ */
+@customElement('model-page')
+export class ModelPage extends LitElement {
+  /** Runs a comparison on the app's pool (for the reality check). */
+  @property({ attribute: false }) runner: CompareRunner | undefined;
+  /** The current assumptions: the reality check runs its facts on this scenario. */
+  @property({ attribute: false }) scenario: Scenario = defaultScenario();
+
+  /** The anchor the URL asks for, highlighted once found. */
+  @state() private target = '';
+  /** The URL named an anchor this page does not have. */
+  @state() private missing = '';
+
+  /** A topic waiting for the page to be laid out (it may be created hidden). */
+  private pending: string | undefined;
+  private resize: ResizeObserver | undefined;
+  private readonly onPopState = () => this.readTopic();
+
+  static override styles = [
+    srOnly,
+    css`
+      :host {
+        display: block;
+        color: #1c2430;
+        line-height: 1.5;
+        --muted: #59636e;
+        --line: #dde2e8;
+      }
+      .layout {
+        display: grid;
+        grid-template-columns: minmax(12rem, 15rem) minmax(0, 1fr);
+        gap: 1.5rem;
+        padding: 0 0 2rem;
+        align-items: start;
+      }
+      nav {
+        position: sticky;
+        top: 0.5rem;
+        max-height: calc(100vh - 1rem);
+        overflow: auto;
+        font-size: 0.95rem;
+      }
+      nav h2 {
+        font-size: 0.85rem;
+        text-transform: uppercase;
+        letter-spacing: 0.05em;
+        color: var(--muted);
+        margin: 0.25rem 0 0.5rem;
+      }
+      nav ol {
+        margin: 0;
+        padding-left: 2rem;
+      }
+      nav li {
+        margin: 0.2rem 0;
+      }
+      nav li.current a {
+        font-weight: 700;
+      }
+      .content {
+        min-width: 0;
+        max-width: 72rem;
+      }
+      .intro {
+        font-size: 1.05rem;
+      }
+      h1 {
+        font-size: 1.6rem;
+        margin: 0.25rem 0 0.5rem;
+      }
+      section {
+        background: #fff;
+        border: 1px solid var(--line);
+        border-radius: 8px;
+        padding: 0.75rem 1.25rem 1rem;
+        margin: 0 0 1rem;
+        scroll-margin-top: 0.75rem;
+      }
+      h2 {
+        font-size: 1.3rem;
+        margin: 0.25rem 0 0.5rem;
+        display: flex;
+        flex-wrap: wrap;
+        align-items: baseline;
+        gap: 0.25rem 0.75rem;
+      }
+      h2 .odd {
+        font-size: 0.8rem;
+        font-weight: 400;
+        color: var(--muted);
+      }
+      h3 {
+        font-size: 1.05rem;
+        margin: 1.1rem 0 0.2rem;
+        scroll-margin-top: 0.75rem;
+      }
+      p {
+        margin: 0.4rem 0;
+      }
+      dt {
+        font-weight: 700;
+        margin-top: 0.6rem;
+      }
+      dd {
+        margin: 0.1rem 0 0 0;
+      }
+      ol.steps li {
+        margin: 0.3rem 0;
+      }
+      .aside,
+      .group-meaning {
+        color: var(--muted);
+      }
+      .group-meaning {
+        margin: 0 0 0.4rem;
+      }
+      a {
+        color: #1d4f91;
+      }
+      a:focus-visible,
+      [tabindex='-1']:focus-visible {
+        outline: 3px solid #3b82f6;
+        outline-offset: 2px;
+      }
+      table.docs {
+        border-collapse: collapse;
+        width: 100%;
+        table-layout: fixed;
+      }
+      table.docs thead th:nth-child(1) {
+        width: 28%;
+      }
+      table.docs thead th:nth-child(2) {
+        width: 20%;
+      }
+      table.docs th,
+      table.docs td {
+        text-align: left;
+        vertical-align: top;
+        padding: 0.45rem 0.75rem 0.45rem 0;
+        border-top: 1px solid #eef1f4;
+        overflow-wrap: anywhere;
+      }
+      table.docs thead th {
+        font-size: 0.85rem;
+        color: var(--muted);
+        font-weight: 600;
+        border-top: none;
+      }
+      table.docs tbody th {
+        font-weight: 400;
+      }
+      table.docs tr {
+        scroll-margin-top: 3.5rem;
+      }
+      table.docs tr.targeted {
+        background: #fff6d6;
+        box-shadow: inset 4px 0 0 #d99a00;
+      }
+      table.docs tr.targeted > th {
+        padding-left: 0.6rem;
+      }
+      .label {
+        display: block;
+        font-weight: 600;
+      }
+      code.id {
+        display: block;
+        font-size: 0.85rem;
+        color: #3d4955;
+      }
+      .unit,
+      .range,
+      .current,
+      .default,
+      .direction {
+        display: block;
+      }
+      .unit,
+      .range {
+        color: var(--muted);
+        font-size: 0.9rem;
+      }
+      .current {
+        font-weight: 700;
+        color: #7a5400;
+      }
+      .meaning {
+        display: block;
+      }
+      .source,
+      .guardrail {
+        display: block;
+        color: var(--muted);
+        font-size: 0.92rem;
+        margin-top: 0.15rem;
+      }
+      .guardrail {
+        color: #7a2a1e;
+      }
+      .tag {
+        font-weight: 600;
+      }
+      .missing {
+        background: #fdf1d6;
+        border: 1px solid #e7c978;
+        border-radius: 6px;
+        padding: 0.5rem 0.75rem;
+      }
+      .counts {
+        color: var(--muted);
+      }
+      @media (max-width: 900px) {
+        .layout {
+          grid-template-columns: 1fr;
+        }
+        nav {
+          position: static;
+          max-height: none;
+        }
+      }
+    `,
+  ];
+
+  override connectedCallback(): void {
+    super.connectedCallback();
+    window.addEventListener('popstate', this.onPopState);
+    this.readTopic();
+    this.resize = new ResizeObserver(() => void this.showPending());
+    this.resize.observe(this);
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    window.removeEventListener('popstate', this.onPopState);
+    this.resize?.disconnect();
+    this.resize = undefined;
+  }
+
+  protected override updated(changed: PropertyValues<this>): void {
+    super.updated(changed);
+    void this.showPending();
+  }
+
+  /** Takes the topic from the URL and scrolls to it as soon as the page is laid out. */
+  private readTopic(): void {
+    const topic = topicFromSearch(location.search);
+    this.pending = topic;
+    this.target = topic ?? '';
+    this.missing = '';
+    if (this.hasUpdated) void this.showPending();
+  }
+
+  private async showPending(): Promise<void> {
+    const topic = this.pending;
+    if (topic === undefined || !this.hasUpdated) return;
+    // Hidden (not laid out yet): wait for the resize observer to report a size.
+    if (this.getClientRects().length === 0) return;
+    this.pending = undefined;
+    await this.childrenUpdated();
+    const root = this.shadowRoot;
+    const el = root?.getElementById(topic);
+    if (!el) {
+      this.missing = topic;
+      return;
+    }
+    el.scrollIntoView({ block: 'start' });
+    el.focus({ preventScroll: true });
+  }
+
+  /** Resolves when the generated tables have rendered (their anchors exist). */
+  private async childrenUpdated(): Promise<void> {
+    await this.updateComplete;
+    const kids = this.shadowRoot?.querySelectorAll('param-docs, metric-docs') ?? [];
+    await Promise.all(Array.from(kids, (k) => (k as LitElement).updateComplete));
+  }
+
+  /** A click on a link to a topic of this page moves within the page, keeping the URL's rest. */
+  private onClick(event: MouseEvent): void {
+    if (event.defaultPrevented || event.button !== 0) return;
+    if (event.metaKey || event.ctrlKey || event.shiftKey || event.altKey) return;
+    const link = event
+      .composedPath()
+      .find((t): t is HTMLAnchorElement => t instanceof HTMLAnchorElement && !!t.dataset.topic);
+    const topic = link?.dataset.topic;
+    if (!topic) return;
+    event.preventDefault();
+    history.pushState(history.state, '', withTopic(location.href, topic));
+    this.readTopic();
+  }
+
+  override render() {
+    const sections = SECTIONS.map((s) => this.section(s.id, s.title, s.odd));
+    return html`<div class="layout" @click=${(e: MouseEvent) => this.onClick(e)}>
+      <nav aria-label="Model page contents">
+        <h2>Contents</h2>
+        <ol>
+          ${SECTIONS.map(
+            (s) =>
+              html`<li class=${this.target === topicId('section', s.id) ? 'current' : ''}>
+                ${sectionRef(s.id, s.title)}
+              </li>`,
+          )}
+        </ol>
+      </nav>
+      <div class="content">
+        <h1>The model explained</h1>
+        <p class="intro">
+          How gigsim simulates a crowdsourced delivery service, described in the order of the ODD
+          protocol for agent-based models (Overview, Design concepts, Details; Grimm et al. 2006,
+          updated 2020). The parameter and metric lists are generated from the tables the simulation
+          itself reads, so they always match it.
+        </p>
+        <p class="counts">
+          ${PARAMS.length} parameters · ${METRICS.length} metrics · ${STYLIZED_FACTS.length}
+          stylized facts
+        </p>
+        ${
+          this.missing
+            ? html`<p class="missing" role="status" data-topic-missing=${this.missing}>
+                This link points to “${this.missing}”, which is not on this page: the parameter or
+                metric may have been renamed. The contents are listed on the left.
+              </p>`
+            : nothing
+        }
+        ${sections}
+      </div>
+    </div>`;
+  }
+
+  private section(id: string, title: string, odd: string) {
+    const anchor = topicId('section', id);
+    return html`<section id=${anchor} tabindex="-1" aria-labelledby="${anchor}-h">
+      <h2 id="${anchor}-h">${title} <span class="odd">ODD: ${odd}</span></h2>
+      ${this.body(id)}
+    </section>`;
+  }
+
+  private body(id: string) {
+    if (id === 'parameters') {
+      return html`<p>
+          Every number the model uses, with its unit, allowed range, default, meaning and the source
+          of the default. Where your current assumptions differ, the value in use is shown as “now”.
+        </p>
+        <param-docs .params=${this.scenario.params} target=${this.target}></param-docs>`;
+    }
+    if (id === 'metrics') {
+      return html`<p>
+          Every metric the model reports, in the metric tree's order: the North Star, each
+          stakeholder's inputs, and the guardrails that must not degrade.
+        </p>
+        <metric-docs target=${this.target}></metric-docs>`;
+    }
+    if (id === 'reality-check') {
+      return html`<p>
+          Does the model still behave like the evidence on <strong>your</strong> assumptions? Each
+          fact below is run as a paired comparison: your current scenario against the same scenario
+          with the fact's change. A fact is reproduced when every expected change's 95% interval
+          lies on the expected side of zero, inconclusive when an interval includes zero, and
+          contradicted when one lies on the other side. A contradicted fact means your assumptions
+          have taken the model off known ground: read its other answers with care.
+        </p>
+        <reality-check .runner=${this.runner} .scenario=${this.scenario}></reality-check>`;
+    }
+    const prose = PROSE[id];
+    return prose ? prose() : nothing;
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'model-page': ModelPage;
+  }
+}

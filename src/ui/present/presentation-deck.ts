@@ -1,0 +1,87 @@
+/**
+ * What presentation mode steps through: the workspace's scenario and the saved scenarios, each
+ * compared with the baseline on the workspace's run settings (so the columns are comparable
+ * and pair with the baseline), shown a window of up to four at a time. Pure, no DOM.
+ */
+import type { MetricId } from '../../model/metrics';
+import type { Scenario } from '../../model/scenario';
+import type { SavedScenario } from '../shared/saved-scenarios';
+
+/** The metrics shown unless the user picks others. */
+export const DEFAULT_PRESENT_METRICS: readonly MetricId[] = [
+  'onTimePackagesPerWeek',
+  'onTimeRate',
+  'driverNetHourly',
+  'costPerPackage',
+  'fillRate',
+  'activeDrivers',
+];
+
+/** Most scenarios side by side. */
+export const MAX_COLUMNS = 4;
+
+export const CURRENT_NAME = 'Workspace scenario';
+
+/** One scenario of the deck. */
+export interface Slide {
+  readonly name: string;
+  readonly scenario: Scenario;
+  /** Whether this is the workspace's current scenario (not a saved one). */
+  readonly current: boolean;
+}
+
+/** `scenario`'s parameters on `settings`'s run settings (seed, weeks, replications). */
+export function onSettings(scenario: Scenario, settings: Scenario): Scenario {
+  return {
+    ...scenario,
+    seed: settings.seed,
+    weeks: settings.weeks,
+    replications: settings.replications,
+  };
+}
+
+/**
+ * The deck: the workspace's scenario first, then the saved scenarios in their order, all on the
+ * baseline's run settings.
+ */
+export function deckSlides(
+  current: Scenario,
+  saved: readonly SavedScenario[],
+  baseline: Scenario,
+): Slide[] {
+  return [
+    { name: CURRENT_NAME, scenario: onSettings(current, baseline), current: true },
+    ...saved.map((e) => ({
+      name: e.name,
+      scenario: onSettings(e.scenario, baseline),
+      current: false,
+    })),
+  ];
+}
+
+/** The first slide of a window of `size` slides that keeps within `total` slides. */
+export function clampStart(start: number, size: number, total: number): number {
+  const last = Math.max(0, total - Math.max(1, size));
+  return Math.min(Math.max(0, Math.floor(start)), last);
+}
+
+/** The window's first slide after a step of `by` slides (negative steps back). */
+export function stepWindow(start: number, by: number, size: number, total: number): number {
+  return clampStart(start + by, size, total);
+}
+
+/** "Scenarios 2–5 of 7", or "Scenario 1 of 1". */
+export function windowText(start: number, size: number, total: number): string {
+  if (total === 0) return 'No scenarios';
+  const from = start + 1;
+  const to = Math.min(total, start + size);
+  return from === to ? `Scenario ${from} of ${total}` : `Scenarios ${from}–${to} of ${total}`;
+}
+
+/** The metric ids in table order, keeping only those chosen. */
+export function orderedMetrics(
+  all: readonly MetricId[],
+  chosen: ReadonlySet<MetricId>,
+): MetricId[] {
+  return all.filter((id) => chosen.has(id));
+}

@@ -1,0 +1,289 @@
+import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { METRICS, METRIC_BY_ID, type MetricId } from '../../model/metrics';
+import { LONG_RUN_WEEKS, type Comparison } from '../../model/results';
+import { earningsBins, metricWeeks, poolWeeks } from '../shared/series';
+import { tabStep } from '../shared/keys';
+import { downloadBlob, downloadSvg } from '../charts/chart-export';
+import '../charts/earnings-chart';
+import type { EarningsChart } from '../charts/earnings-chart';
+import '../charts/pool-chart';
+import type { PoolChart, PoolData } from '../charts/pool-chart';
+import '../charts/weekly-chart';
+import type { WeeklyChart } from '../charts/weekly-chart';
+import { tabStyles } from '../shared/styles';
+import { metricOptions } from '../shared/metric-options';
+
+export type ChartId = 'weekly' | 'pool' | 'earnings';
+
+const CHARTS: readonly { id: ChartId; label: string }[] = [
+  { id: 'weekly', label: 'Metric by week' },
+  { id: 'pool', label: 'Driver pool' },
+  { id: 'earnings', label: 'Driver earnings' },
+];
+
+/** The export buttons, in order: a standalone SVG and a 2× PNG. */
+const EXPORTS = ['svg', 'png'] as const;
+
+/**
+ * The charts of a comparison, one at a time behind tabs: a chosen metric's weekly course, the
+ * driver pool, and the distribution of drivers' net hourly earnings. Each can be exported as a
+ * standalone SVG or a 2× PNG ("SVG" / "PNG" buttons, or `svgText()` / `pngBlob()`).
+ *
+ * Choosing a tab or a metric updates the panel at once and fires an event, so a parent may
+ * also own these properties. The host carries `data-metric-chart="<metricId>"`.
+ *
+ * @fires metric-select - CustomEvent<{ metric: MetricId }>, when the metric select changes.
+ * @fires chart-select - CustomEvent<{ chart: ChartId }>, when another chart tab is chosen.
+ */
+@customElement('chart-panel')
+export class ChartPanel extends LitElement {
+  @property({ attribute: false }) comparison: Comparison | undefined;
+  /** Metric drawn by the weekly chart. */
+  @property({ type: String }) metric: MetricId = 'onTimePackagesPerWeek';
+  /** Chart shown. */
+  @property({ type: String }) chart: ChartId = 'weekly';
+  /** Net hourly wage floor of the scenario, drawn on the earnings chart ($/h). */
+  @property({ type: Number }) wageFloor = 0;
+
+  static override styles = [
+    tabStyles,
+    css`
+      :host {
+        display: block;
+        margin-top: 1rem;
+      }
+      .toolbar {
+        display: flex;
+        flex-wrap: wrap;
+        align-items: center;
+        gap: 0.5rem 1rem;
+        margin-bottom: 0.5rem;
+      }
+      [role='tab'] {
+        font-size: 1rem;
+        padding: 0.45rem 0.9rem;
+        border-radius: 6px 6px 0 0;
+      }
+      [role='tab'][aria-selected='true'] {
+        font-weight: 600;
+      }
+      [role='tab']:focus-visible,
+      select:focus-visible,
+      .export button:focus-visible {
+        outline: 3px solid #1c6fd1;
+        outline-offset: 1px;
+      }
+      .metric {
+        display: flex;
+        align-items: center;
+        gap: 0.5rem;
+        font-size: 1rem;
+      }
+      label {
+        font-weight: 600;
+      }
+      select {
+        font: inherit;
+        font-size: 1rem;
+        padding: 0.3rem 0.4rem;
+        max-width: 20rem;
+      }
+      .export {
+        display: flex;
+        gap: 0.4rem;
+        margin-left: auto;
+        align-items: center;
+      }
+      .export span {
+        color: #4a5565;
+        font-size: 0.95rem;
+      }
+      .export button {
+        font: inherit;
+        font-size: 0.95rem;
+        padding: 0.3rem 0.75rem;
+        border: 1px solid #9aa5b3;
+        border-radius: 6px;
+        background: #fff;
+        cursor: pointer;
+      }
+      .export button:disabled {
+        cursor: default;
+        color: #9aa5b3;
+      }
+      .status {
+        margin: 0;
+        padding: 2rem 0;
+        text-align: center;
+        color: #4a5565;
+        font-size: 1.1rem;
+      }
+    `,
+  ];
+
+  override updated(changed: PropertyValues<this>): void {
+    if (changed.has('metric')) this.setAttribute('data-metric-chart', this.metric);
+    // Options render after the select, so the select's value is set once they exist.
+    const select = this.renderRoot.querySelector('select');
+    if (select && select.value !== this.metric) select.value = this.metric;
+  }
+
+  /** The shown chart as a standalone SVG document. */
+  svgText(): string {
+    return this.shownChart().svgText();
+  }
+
+  /** The shown chart as a PNG at twice its size. */
+  pngBlob(): Promise<Blob> {
+    return this.shownChart().pngBlob();
+  }
+
+  private shownChart(): WeeklyChart | PoolChart | EarningsChart {
+    const el = this.renderRoot.querySelector('weekly-chart, pool-chart, earnings-chart');
+    if (!el) throw new Error('no chart is drawn yet');
+    return el as WeeklyChart | PoolChart | EarningsChart;
+  }
+
+  override render() {
+    return html`
+      <div class="toolbar">
+        <div role="tablist" aria-label="Chart">
+          ${CHARTS.map(
+            (c) =>
+              html`<button
+                role="tab"
+                id="tab-${c.id}"
+                aria-selected=${c.id === this.chart ? 'true' : 'false'}
+                aria-controls="chart-view"
+                tabindex=${c.id === this.chart ? 0 : -1}
+                data-chart-tab=${c.id}
+                @click=${() => this.selectChart(c.id)}
+                @keydown=${this.onTabKey}
+              >
+                ${c.label}
+              </button>`,
+          )}
+        </div>
+        ${this.chart === 'weekly' ? this.metricSelect() : nothing}
+        <div class="export" role="group" aria-label="Export the chart">
+          <span>Export</span>
+          ${EXPORTS.map(
+            (format) =>
+              html`<button
+                type="button"
+                data-export-format=${format}
+                aria-label="Export the chart as ${format.toUpperCase()}"
+                ?disabled=${!this.comparison}
+                @click=${format === 'svg' ? this.exportSvg : this.exportPng}
+              >
+                ${format.toUpperCase()}
+              </button>`,
+          )}
+        </div>
+      </div>
+      <div id="chart-view" role="tabpanel" aria-labelledby="tab-${this.chart}">
+        ${this.chartView()}
+      </div>
+    `;
+  }
+
+  private metricSelect() {
+    return html`<div class="metric">
+      <label for="metric-select">Metric</label>
+      <select id="metric-select" data-metric-select @change=${this.onMetricChange}>
+        ${metricOptions(this.metric)}
+      </select>
+    </div>`;
+  }
+
+  private chartView() {
+    const c = this.comparison;
+    if (!c) return html`<p class="status" role="status">Computing…</p>`;
+    switch (this.chart) {
+      case 'weekly': {
+        const weeks = c.baseline.weeks;
+        const metric: MetricId = METRIC_BY_ID.has(this.metric) ? this.metric : METRICS[0].id;
+        return html`<weekly-chart
+          .metric=${metric}
+          .baseline=${metricWeeks(c.baseline.weekly, metric, weeks)}
+          .scenario=${metricWeeks(c.scenario.weekly, metric, c.scenario.weeks)}
+          .delta=${metricWeeks(c.delta.weekly, metric, weeks)}
+        ></weekly-chart>`;
+      }
+      case 'pool':
+        return html`<pool-chart
+          .baseline=${poolData(c.baseline.pool, c.baseline.weeks)}
+          .scenario=${poolData(c.scenario.pool, c.scenario.weeks)}
+        ></pool-chart>`;
+      case 'earnings':
+        return html`<earnings-chart
+          .bins=${earningsBins(c.baseline.earnings, c.scenario.earnings)}
+          .wageFloor=${this.wageFloor}
+          .weeks=${Math.min(LONG_RUN_WEEKS, c.baseline.weeks)}
+        ></earnings-chart>`;
+    }
+  }
+
+  private selectChart(chart: ChartId): void {
+    if (chart === this.chart) return;
+    this.chart = chart;
+    this.tell<{ chart: ChartId }>('chart-select', { chart });
+  }
+
+  /** Fires a bubbling, composed CustomEvent carrying `detail`. */
+  private tell<T>(type: string, detail: T): void {
+    this.dispatchEvent(new CustomEvent<T>(type, { detail, bubbles: true, composed: true }));
+  }
+
+  private onTabKey = async (e: KeyboardEvent): Promise<void> => {
+    const next = tabStep(
+      e.key,
+      CHARTS.findIndex((c) => c.id === this.chart),
+      CHARTS.length,
+    );
+    if (next === undefined) return;
+    e.preventDefault();
+    const target = CHARTS[next];
+    if (!target) return;
+    this.selectChart(target.id);
+    await this.updateComplete;
+    this.renderRoot.querySelector<HTMLElement>(`#tab-${target.id}`)?.focus();
+  };
+
+  private onMetricChange = (e: Event): void => {
+    const value = (e.target as HTMLSelectElement).value;
+    if (!METRIC_BY_ID.has(value)) return;
+    const metric = value as MetricId;
+    this.metric = metric;
+    this.tell<{ metric: MetricId }>('metric-select', { metric });
+  };
+
+  private fileName(ext: string): string {
+    const what = this.chart === 'weekly' ? `weekly-${this.metric}` : this.chart;
+    return `gigsim-${what}.${ext}`;
+  }
+
+  private exportSvg = (): void => {
+    downloadSvg(this.svgText(), this.fileName('svg'));
+  };
+
+  private exportPng = async (): Promise<void> => {
+    downloadBlob(await this.pngBlob(), this.fileName('png'));
+  };
+}
+
+function poolData(pool: Comparison['baseline']['pool'], weeks: number): PoolData {
+  return {
+    active: poolWeeks(pool, 'active', weeks),
+    joined: poolWeeks(pool, 'joined', weeks),
+    churned: poolWeeks(pool, 'churned', weeks),
+    deactivated: poolWeeks(pool, 'deactivated', weeks),
+  };
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'chart-panel': ChartPanel;
+  }
+}

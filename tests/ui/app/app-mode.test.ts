@@ -1,0 +1,27 @@
+import { describe, expect, it } from 'vitest';
+import { APP_MODES, modeSearch, readMode } from '../../../src/ui/app/app-mode';
+
+describe('the app mode in the URL query', () => {
+  it('reads no mode key as the workspace, and each mode by its name', () => {
+    expect(readMode('')).toEqual({ mode: 'workspace' });
+    expect(readMode('?')).toEqual({ mode: 'workspace' });
+    for (const m of APP_MODES) expect(readMode(`?mode=${m}`)).toEqual({ mode: m });
+    expect(readMode('mode=present&x=1')).toEqual({ mode: 'present' });
+  });
+
+  it('shows the workspace for an unknown mode and names what the link asked for', () => {
+    const r = readMode('?mode=slides');
+    expect(r.mode).toBe('workspace');
+    expect(r.error).toContain('"slides"');
+    expect(r.error).toContain('explore, practice, present, model');
+  });
+
+  it('writes the mode into the query, keeping other keys, and drops it for the workspace', () => {
+    expect(modeSearch('', 'practice')).toBe('?mode=practice');
+    expect(modeSearch('?mode=practice', 'model')).toBe('?mode=model');
+    expect(modeSearch('?mode=model', 'workspace')).toBe('');
+    expect(modeSearch('?lang=en&mode=model', 'workspace')).toBe('?lang=en');
+    expect(modeSearch('?lang=en', 'present')).toBe('?lang=en&mode=present');
+    for (const m of APP_MODES) expect(readMode(modeSearch('?a=1', m)).mode).toBe(m);
+  });
+});
