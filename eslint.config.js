@@ -3,6 +3,118 @@ import js from '@eslint/js';
 import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
+/**
+ * The house rules of docs/ARCHITECTURE.md, enforced: the layers import one way
+ * (model ← sim ← run ← ui, cli beside ui), the engine stays free of Lit and d3, d3 lives only
+ * in the charts, and a mode of the UI never imports from another mode or from the app shell:
+ * what two modes share lives in ui/shared/ or ui/charts/. Each entry is one folder's complete
+ * list, since a later config object replaces a rule's options rather than adding to them.
+ */
+const UI_FOLDERS_ALLOWED_EVERYWHERE = ['shared', 'charts'];
+const noDomLibraries = {
+  regex: '^(lit|@lit/|lit/|d3)',
+  message: 'The model, the engine and the pool stay free of Lit and d3 (docs/ARCHITECTURE.md).',
+};
+const noD3 = {
+  regex: '^d3(-|/|$)',
+  message: 'd3 lives only in src/ui/charts/: hand the chart plain arrays (docs/ARCHITECTURE.md).',
+};
+const uiReachesModelAndRun = {
+  regex: '^\\.\\./\\.\\./(?!model/|run/)',
+  message:
+    'the UI imports src/model and src/run only: it reaches the engine through src/run (docs/ARCHITECTURE.md).',
+};
+const layer = (files, patterns) => ({
+  files,
+  rules: { 'no-restricted-imports': ['error', { patterns }] },
+});
+const boundaries = [
+  layer(
+    ['src/model/**/*.ts'],
+    [
+      {
+        regex: '^\\.\\./',
+        message: 'src/model imports nothing of ours outside itself (docs/ARCHITECTURE.md).',
+      },
+      noDomLibraries,
+    ],
+  ),
+  layer(
+    ['src/sim/**/*.ts'],
+    [
+      {
+        regex: '^\\.\\./(?!model/)',
+        message: 'src/sim imports only src/model (docs/ARCHITECTURE.md).',
+      },
+      noDomLibraries,
+    ],
+  ),
+  layer(
+    ['src/run/**/*.ts'],
+    [
+      {
+        regex: '^\\.\\./(?!model/|sim/)',
+        message: 'src/run imports only src/model and src/sim (docs/ARCHITECTURE.md).',
+      },
+      noDomLibraries,
+    ],
+  ),
+  layer(
+    ['src/cli/**/*.ts'],
+    [
+      {
+        regex: '^\\.\\./(?!model/|run/)',
+        message: 'the runner reaches the engine through src/run (docs/ARCHITECTURE.md).',
+      },
+    ],
+  ),
+  layer(
+    ['src/ui/*/**/*.ts'],
+    [
+      uiReachesModelAndRun,
+      {
+        regex: `^\\.\\./(?!${UI_FOLDERS_ALLOWED_EVERYWHERE.join('/|')}/|\\.\\./)`,
+        message:
+          'a mode never imports from another mode or the app shell: move what two modes share to src/ui/shared/ or src/ui/charts/ (docs/ARCHITECTURE.md).',
+      },
+      noD3,
+    ],
+  ),
+  layer(['src/ui/app/**/*.ts'], [uiReachesModelAndRun, noD3]),
+  layer(
+    ['src/ui/charts/**/*.ts'],
+    [
+      uiReachesModelAndRun,
+      {
+        regex: '^\\.\\./(?!shared/|\\.\\./)',
+        message:
+          'the charts import only src/ui/shared/, never a mode or the app shell (docs/ARCHITECTURE.md).',
+      },
+    ],
+  ),
+  layer(
+    ['src/ui/shared/**/*.ts'],
+    [
+      uiReachesModelAndRun,
+      {
+        regex: '^\\.\\./(?!\\.\\./)',
+        message:
+          'src/ui/shared/ imports nothing else of the UI: it is what the modes and the charts build on (docs/ARCHITECTURE.md).',
+      },
+      noD3,
+    ],
+  ),
+  layer(
+    ['workers/**/*.ts'],
+    [
+      {
+        regex: '^\\.\\./src/(?!run/|sim/)',
+        message: 'a worker entry only exposes the engine through src/run (docs/ARCHITECTURE.md).',
+      },
+    ],
+  ),
+];
+
 export default tseslint.config(
   { ignores: ['dist/', 'node_modules/', 'tests/e2e/screenshots/', 'bench/results/'] },
   js.configs.recommended,
@@ -23,6 +135,7 @@ export default tseslint.config(
       ],
     },
   },
+  ...boundaries,
   {
     files: ['tests/**/*.ts', 'bench/**/*.ts'],
     rules: {
