@@ -5,7 +5,13 @@
  *
  * A boolean parameter sweeps false then true (as 0 and 1, steps 2).
  */
-import { PARAM_BY_ID, type ParamDef, type ParamId } from './params';
+import {
+  PARAM_BY_ID,
+  type BooleanParamDef,
+  type NumberParamDef,
+  type ParamDef,
+  type ParamId,
+} from './params';
 import { withParams, type Parsed, type Scenario } from './scenario';
 
 export interface SweepAxis {
@@ -33,64 +39,58 @@ function range(def: ParamDef): string {
   return `${def.min} to ${def.max}${def.unit ? ` ${def.unit}` : ''}`;
 }
 
+const EXAMPLE = 'e.g. payPerHour=18:30:7';
+
 /** Parses `id=from:to:steps` (for a boolean, `id=false:true` with steps 2 optional). */
 export function parseSweep(text: string): Parsed<SweepAxis> {
-  const example = 'e.g. payPerHour=18:30:7';
   const at = text.indexOf('=');
   if (at <= 0) {
-    return { ok: false, error: `"${text}" is not a sweep: expected ID=FROM:TO:STEPS, ${example}` };
+    return { ok: false, error: `"${text}" is not a sweep: expected ID=FROM:TO:STEPS, ${EXAMPLE}` };
   }
   const id = text.slice(0, at).trim();
   const def = PARAM_BY_ID.get(id);
   if (!def) return { ok: false, error: `unknown parameter "${id}" in sweep "${text}"` };
-  const parts = text
-    .slice(at + 1)
-    .split(':')
-    .map((p) => p.trim());
+  const rest = text.slice(at + 1);
+  return def.kind === 'boolean' ? parseOnOff(def, rest) : parseRange(def, text, rest);
+}
 
-  if (def.kind === 'boolean') {
-    const [a, b, steps] = parts;
-    const ok =
-      (parts.length === 2 || (parts.length === 3 && Number(steps) === 2 && steps !== '')) &&
-      a === 'false' &&
-      b === 'true';
-    if (!ok) {
-      return {
-        ok: false,
-        error: `parameter "${id}" is true or false: it sweeps only ${id}=false:true (steps 2), got "${text.slice(at + 1)}"`,
-      };
-    }
-    return { ok: true, value: { id: id as ParamId, from: 0, to: 1, steps: 2 } };
+/** The parts after `id=`, split on colons and trimmed. */
+function sweepParts(rest: string): string[] {
+  return rest.split(':').map((p) => p.trim());
+}
+
+/** A boolean's sweep: only `false:true`, with steps 2 optional. */
+function parseOnOff(def: BooleanParamDef, rest: string): Parsed<SweepAxis> {
+  const parts = sweepParts(rest);
+  const [a, b, steps] = parts;
+  const ok =
+    (parts.length === 2 || (parts.length === 3 && Number(steps) === 2 && steps !== '')) &&
+    a === 'false' &&
+    b === 'true';
+  if (!ok) {
+    return {
+      ok: false,
+      error: `parameter "${def.id}" is true or false: it sweeps only ${def.id}=false:true (steps 2), got "${rest}"`,
+    };
   }
+  return { ok: true, value: { id: def.id as ParamId, from: 0, to: 1, steps: 2 } };
+}
 
+/** A number's sweep: `from:to:steps`, both ends in the range, 2 to 50 whole steps. */
+function parseRange(def: NumberParamDef, text: string, rest: string): Parsed<SweepAxis> {
+  const parts = sweepParts(rest);
   if (parts.length !== 3) {
     return {
       ok: false,
-      error: `sweep "${text}" needs FROM:TO:STEPS after "${id}=", ${example}`,
+      error: `sweep "${text}" needs FROM:TO:STEPS after "${def.id}=", ${EXAMPLE}`,
     };
   }
   const [fromText, toText, stepsText] = parts;
-  const name = `${def.label} ("${id}")`;
-  const ends: number[] = [];
-  for (const [end, t] of [
-    ['from', fromText],
-    ['to', toText],
-  ] as const) {
-    const x = t === '' ? Number.NaN : Number(t);
-    if (!Number.isFinite(x)) {
-      return {
-        ok: false,
-        error: `sweep of ${name}: "${end}" must be a number from ${range(def)}, got "${t}"`,
-      };
-    }
-    if (x < def.min || x > def.max) {
-      return {
-        ok: false,
-        error: `sweep of ${name}: "${end}" is ${x}, outside the allowed range ${range(def)}`,
-      };
-    }
-    ends.push(x);
-  }
+  const name = `${def.label} ("${def.id}")`;
+  const from = readEnd(def, name, 'from', fromText);
+  if (!from.ok) return from;
+  const to = readEnd(def, name, 'to', toText);
+  if (!to.ok) return to;
   const steps = stepsText === '' ? Number.NaN : Number(stepsText);
   if (!Number.isInteger(steps) || steps < SWEEP_MIN_STEPS || steps > SWEEP_MAX_STEPS) {
     return {
@@ -98,13 +98,31 @@ export function parseSweep(text: string): Parsed<SweepAxis> {
       error: `sweep of ${name}: the number of points (STEPS) must be a whole number from ${SWEEP_MIN_STEPS} to ${SWEEP_MAX_STEPS}, got "${stepsText}"`,
     };
   }
-  if (ends[0] === ends[1]) {
+  if (from.value === to.value) {
     return {
       ok: false,
-      error: `sweep of ${name}: "from" and "to" are both ${ends[0]}; a sweep needs two different ends`,
+      error: `sweep of ${name}: "from" and "to" are both ${from.value}; a sweep needs two different ends`,
     };
   }
-  return { ok: true, value: { id: id as ParamId, from: ends[0], to: ends[1], steps } };
+  return { ok: true, value: { id: def.id as ParamId, from: from.value, to: to.value, steps } };
+}
+
+/** One end of a number's sweep: a number within the parameter's range. */
+function readEnd(def: NumberParamDef, name: string, end: 'from' | 'to', t: string): Parsed<number> {
+  const x = t === '' ? Number.NaN : Number(t);
+  if (!Number.isFinite(x)) {
+    return {
+      ok: false,
+      error: `sweep of ${name}: "${end}" must be a number from ${range(def)}, got "${t}"`,
+    };
+  }
+  if (x < def.min || x > def.max) {
+    return {
+      ok: false,
+      error: `sweep of ${name}: "${end}" is ${x}, outside the allowed range ${range(def)}`,
+    };
+  }
+  return { ok: true, value: x };
 }
 
 /** Rounds away the noise of binary fractions (0.1 + 0.2), keeping 10 significant decimals. */
