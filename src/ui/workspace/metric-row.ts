@@ -1,0 +1,197 @@
+/**
+ * One metric's row of the metric tree: its name (with the definition on hover and focus, and
+ * the link to the model page), the short- and long-run cells (baseline → scenario, the change
+ * with its 95% interval and verdict), the breach flag and the weekly sparkline. The row in the
+ * metric's own stakeholder group carries the test hooks (`data-metric`, `data-value`, ...).
+ *
+ * Templates only: the metric tree (metric-tree.ts) places the rows, keeps the courses and the
+ * threshold editors' state, and handles the clicks.
+ */
+import { html, nothing, type TemplateResult } from 'lit';
+import {
+  TREE_GUARDRAIL_IDS,
+  breachSide,
+  effectiveThreshold,
+  guardrailBreach,
+  type Thresholds,
+} from '../../model/guardrails';
+import { METRIC_INDEX, type MetricDef, type MetricId, type Stakeholder } from '../../model/metrics';
+import { LONG_RUN_WEEKS, SHORT_RUN_WEEKS, type Comparison } from '../../model/results';
+import { VERDICT_TEXT } from '../../model/verdict';
+import { metricNumbers, verdictMark, type MetricNumbers } from '../shared/comparison-rows';
+import {
+  NO_VALUE,
+  formatChange,
+  formatInterval,
+  formatMetric,
+  formatThreshold,
+  unitLabel,
+} from '../shared/format';
+import { modelLink } from '../shared/model-link';
+import '../charts/spark-line';
+import { courseLabel, type Course } from './metric-course';
+
+const NO_NUMBER_REASON = 'No value: the replications gave no number for this period.';
+
+/** What a row needs from the tree around it. */
+export interface RowContext {
+  readonly comparison: Comparison;
+  /** The stakeholder group the row is drawn in. */
+  readonly section: Stakeholder;
+  /** The metric currently charted. */
+  readonly selected: MetricId;
+  readonly thresholds: Thresholds;
+  /** A metric's weekly course (the tree keeps them between renders). */
+  readonly course: (id: MetricId, i: number) => Course;
+  /** The guardrails section's threshold line or editor for a metric. */
+  readonly guard: (m: MetricDef, breach: boolean) => TemplateResult | typeof nothing;
+  /** A click anywhere on the row. */
+  readonly onClick: (e: Event, id: MetricId) => void;
+}
+
+/**
+ * One metric's row. The row in the metric's own stakeholder group carries the test hooks;
+ * weekly churn and cost per package appear again in the guardrails section (with their
+ * threshold editors) without them.
+ */
+export function metricRow(ctx: RowContext, m: MetricDef): TemplateResult {
+  const id = m.id as MetricId;
+  const i = METRIC_INDEX[id];
+  const short = metricNumbers(ctx.comparison, id, 'shortRun');
+  const long = metricNumbers(ctx.comparison, id, 'longRun');
+  const primary = m.stakeholder === ctx.section;
+  const breach = guardrailBreach(m, long.scenario, ctx.thresholds);
+  const classes = [
+    'metric',
+    ctx.selected === id ? 'selected' : '',
+    id === 'onTimePackagesPerWeek' ? 'north-star' : '',
+  ]
+    .filter(Boolean)
+    .join(' ');
+  return html`<tr
+    class=${classes}
+    data-metric=${primary ? id : nothing}
+    data-guardrail-row=${!primary ? id : nothing}
+    data-value=${primary ? String(long.scenario) : nothing}
+    data-baseline=${primary ? String(long.baseline) : nothing}
+    data-delta=${primary ? String(long.delta) : nothing}
+    data-ci-low=${primary ? String(long.low) : nothing}
+    data-ci-high=${primary ? String(long.high) : nothing}
+    data-short-value=${primary ? String(short.scenario) : nothing}
+    data-short-delta=${primary ? String(short.delta) : nothing}
+    data-short-ci-low=${primary ? String(short.low) : nothing}
+    data-short-ci-high=${primary ? String(short.high) : nothing}
+    data-breach=${String(breach)}
+    @click=${(e: Event) => ctx.onClick(e, id)}
+  >
+    ${nameCell(ctx, m, breach)}
+    <td>${periodCell(m, short)}</td>
+    <td>${periodCell(m, long)}</td>
+    <td>${sparkLine(m, ctx.course(id, i))}</td>
+  </tr>`;
+}
+
+/** The row's header cell: name, definition, unit, model-page link, flag and guardrail line. */
+function nameCell(ctx: RowContext, m: MetricDef, breach: boolean): TemplateResult {
+  const id = m.id as MetricId;
+  const primary = m.stakeholder === ctx.section;
+  const selected = ctx.selected === id;
+  const defId = `def-${ctx.section}-${id}`;
+  const inGuardrails = ctx.section === 'guardrails';
+  const alsoGuardrail = primary && !inGuardrails && TREE_GUARDRAIL_IDS.includes(id);
+  return html`<th scope="row" class="metric-cell">
+    <button
+      class="name"
+      type="button"
+      aria-pressed=${selected ? 'true' : 'false'}
+      aria-describedby=${defId}
+    >
+      ${m.label}
+    </button>
+    <span class="definition" role="tooltip" id=${defId}>${m.definition}</span>
+    <span class="unit"
+      >${unitLabel(m)}
+      <a
+        class="doc"
+        href=${modelLink('metric', m.id, location.hash)}
+        data-doc-link=${primary ? m.id : nothing}
+        @click=${(e: Event) => {
+          (e.currentTarget as HTMLAnchorElement).href = modelLink('metric', m.id, location.hash);
+        }}
+        >definition</a
+      ></span
+    >
+    ${breach ? breachFlag(m, ctx.thresholds) : nothing}
+    ${alsoGuardrail ? html`<span class="also">also a guardrail, below</span>` : nothing}
+    ${inGuardrails ? ctx.guard(m, breach) : nothing}
+  </th>`;
+}
+
+/** A value with its screen-reader name, or a dash that says why there is no number. */
+function valueText(m: MetricDef, value: number, cls: string, what: string): TemplateResult {
+  const text = formatMetric(m, value);
+  if (text === NO_VALUE) {
+    return html`<span class=${cls} title=${NO_NUMBER_REASON} aria-label="${what}: no value"
+      >${NO_VALUE}</span
+    >`;
+  }
+  return html`<span class=${cls}><span class="sr-only">${what} </span>${text}</span>`;
+}
+
+/** One period: baseline → scenario, then the change, its interval and the verdict. */
+function periodCell(m: MetricDef, p: MetricNumbers): TemplateResult {
+  const v = p.verdict;
+  const change = formatChange(m, p.delta);
+  const interval = formatInterval(m, p.low, p.high);
+  const noInterval = change !== NO_VALUE && interval === '';
+  return html`<div class="values">
+      ${valueText(m, p.baseline, 'base', 'baseline')}
+      <span class="to" aria-hidden="true">→</span>
+      ${valueText(m, p.scenario, 'scen', 'scenario')}
+    </div>
+    <div class="delta ${v}" data-verdict=${v}>
+      <span class="piece"
+        ><span aria-hidden="true">${verdictMark(p)}</span>
+        <span class="sr-only">change </span>${change}</span
+      >
+      ${
+        interval
+          ? html`<span class="piece ci"
+              ><span class="sr-only">95% interval </span>${interval}</span
+            >`
+          : nothing
+      }
+      ${
+        noInterval
+          ? html`<span class="piece ci" title="An interval needs at least 2 replications"
+              >no interval</span
+            >`
+          : nothing
+      }
+      <span class="piece verdict">${VERDICT_TEXT[v]}</span>
+    </div>`;
+}
+
+/** The breach flag, naming the threshold in force. */
+function breachFlag(m: MetricDef, thresholds: Thresholds): TemplateResult | typeof nothing {
+  const t = effectiveThreshold(m, thresholds);
+  if (t === undefined) return nothing;
+  return html`<span class="flag" data-flag="breach"
+    ><span aria-hidden="true">⚠ </span>breach: ${breachSide(m)} ${formatThreshold(m, t)}</span
+  >`;
+}
+
+/** The weekly course, both runs, with the short- and long-run windows marked. */
+function sparkLine(m: MetricDef, course: Course): TemplateResult {
+  return html`<spark-line
+    .baseline=${course.baseline}
+    .scenario=${course.scenario}
+    .scenarioLow=${course.low}
+    .scenarioHigh=${course.high}
+    .shortWeeks=${SHORT_RUN_WEEKS}
+    .longWeeks=${LONG_RUN_WEEKS}
+    .label=${courseLabel(m, course)}
+    .width=${112}
+    .height=${36}
+  ></spark-line>`;
+}
