@@ -6,25 +6,19 @@
  * `--sweep` (once or twice), the same comparison at every point of a sweep or a grid.
  *
  * Bad input (an unknown flag, a missing or malformed file, an invalid value) prints one line
- * on stderr and exits with code 2, printing nothing else.
+ * on stderr and exits with code 2, printing nothing else. The arguments are read in flags.ts
+ * (flag by flag) and options.ts (files, `--set`, the paired baseline).
  */
-import { readFileSync } from 'node:fs';
 import { pathToFileURL } from 'node:url';
-import { PARAM_BY_ID } from '../model/params';
 import { comparisonReport, reportCsv, summaryReport, type RunReport } from '../model/report';
 import { sweepCsv, sweepReport, type SweepReport } from '../model/sweep-report';
-import { parseSweep, type SweepAxis } from '../model/sweep';
-import {
-  SETTINGS,
-  checkSetting,
-  defaultScenario,
-  parseScenario,
-  withParams,
-  type Parsed,
-  type Scenario,
-  type SettingId,
-} from '../model/scenario';
+import { SETTINGS } from '../model/scenario';
 import type { SimulationPool } from '../run/simulation-pool';
+import { UsageError } from './flags';
+import { parseArgs, type CliOptions } from './options';
+
+export { UsageError } from './flags';
+export { parseArgs, type CliOptions } from './options';
 
 export const USAGE = `Usage: npm run -s sim -- [options]
 
@@ -49,182 +43,6 @@ Options:
   --help             this text
 
 Parameters and their ranges: see docs/MODEL-NOTES.md or the app's model page.`;
-
-export interface CliOptions {
-  scenario: Scenario;
-  baseline?: Scenario;
-  format: 'json' | 'csv';
-  /** One axis: a sweep; two: a grid (the first outermost). */
-  sweeps: SweepAxis[];
-  workers?: number;
-  help: boolean;
-}
-
-/** Bad input: the message is the one line printed. */
-export class UsageError extends Error {
-  override name = 'UsageError';
-}
-
-function unwrap<T>(r: Parsed<T>, context: string): T {
-  if (!r.ok) throw new UsageError(`${context}: ${r.error}`);
-  return r.value;
-}
-
-function readScenarioFile(path: string, flag: string): Scenario {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code;
-    throw new UsageError(`${flag} ${path}: cannot read the file (${why ?? 'unknown error'})`);
-  }
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${flag} ${path}: not valid JSON (${why})`);
-  }
-  return unwrap(parseScenario(json), `${flag} ${path}`);
-}
-
-/** Reads a `--set` value by the parameter's kind: numbers as numbers, booleans as true/false. */
-function setValue(id: string, text: string): unknown {
-  const def = PARAM_BY_ID.get(id);
-  if (!def) return text; // withParams names the unknown parameter
-  if (def.kind === 'boolean') {
-    if (text === 'true' || text === '1') return true;
-    if (text === 'false' || text === '0') return false;
-    return text;
-  }
-  const trimmed = text.trim();
-  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
-}
-
-function settingValue(id: SettingId, flag: string, text: string): number {
-  const trimmed = text.trim();
-  const value = trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
-  return unwrap(checkSetting(id, value), flag);
-}
-
-/** Parses the runner's arguments (without `node` and the script). Throws UsageError. */
-export function parseArgs(argv: readonly string[]): CliOptions {
-  let scenarioFile: string | undefined;
-  let baselineFile: string | undefined;
-  const sets: [string, string][] = [];
-  const settings: Partial<Record<SettingId, number>> = {};
-  let format: 'json' | 'csv' = 'json';
-  const sweeps: SweepAxis[] = [];
-  let workers: number | undefined;
-  let help = false;
-  for (let k = 0; k < argv.length; k++) {
-    const arg = argv[k];
-    const eq = arg.indexOf('=');
-    const flag = arg.startsWith('--') && eq > 0 ? arg.slice(0, eq) : arg;
-    const inline = arg.startsWith('--') && eq > 0 ? arg.slice(eq + 1) : undefined;
-    const value = (): string => {
-      if (inline !== undefined) return inline;
-      const next = argv[k + 1];
-      if (next === undefined || next.startsWith('--')) {
-        throw new UsageError(`${flag} needs a value`);
-      }
-      k++;
-      return next;
-    };
-    switch (flag) {
-      case '--help':
-      case '-h':
-        help = true;
-        break;
-      case '--scenario':
-        scenarioFile = value();
-        break;
-      case '--baseline':
-        baselineFile = value();
-        break;
-      case '--set': {
-        const v = value();
-        const at = v.indexOf('=');
-        if (at <= 0) throw new UsageError(`--set ${v}: expected ID=VALUE, e.g. payPerHour=24`);
-        sets.push([v.slice(0, at), v.slice(at + 1)]);
-        break;
-      }
-      case '--seed':
-        settings.seed = settingValue('seed', flag, value());
-        break;
-      case '--reps':
-        settings.replications = settingValue('replications', flag, value());
-        break;
-      case '--weeks':
-        settings.weeks = settingValue('weeks', flag, value());
-        break;
-      case '--sweep': {
-        const v = value();
-        const axis = unwrap(parseSweep(v), `--sweep ${v}`);
-        if (sweeps.some((a) => a.id === axis.id)) {
-          throw new UsageError(
-            `--sweep ${v}: "${axis.id}" is already swept; a grid needs two different parameters`,
-          );
-        }
-        if (sweeps.length === 2) {
-          throw new UsageError(
-            `--sweep ${v}: at most two --sweep flags (one: a sweep, two: a grid)`,
-          );
-        }
-        sweeps.push(axis);
-        break;
-      }
-      case '--format': {
-        const v = value();
-        if (v !== 'json' && v !== 'csv') {
-          throw new UsageError(`--format ${v}: expected json or csv`);
-        }
-        format = v;
-        break;
-      }
-      case '--workers': {
-        const v = value();
-        const n = Number(v);
-        if (!Number.isInteger(n) || n < 1 || n > 64) {
-          throw new UsageError(`--workers ${v}: expected a whole number from 1 to 64`);
-        }
-        workers = n;
-        break;
-      }
-      default:
-        throw new UsageError(
-          arg.startsWith('-')
-            ? `unknown option ${flag} (see --help)`
-            : `unexpected argument ${JSON.stringify(arg)} (options start with --, see --help)`,
-        );
-    }
-  }
-
-  let scenario = scenarioFile ? readScenarioFile(scenarioFile, '--scenario') : defaultScenario();
-  for (const [id, text] of sets) {
-    scenario = unwrap(withParams(scenario, { [id]: setValue(id, text) }), `--set ${id}=${text}`);
-  }
-  scenario = { ...scenario, ...settings };
-  let baseline: Scenario | undefined;
-  if (baselineFile) {
-    const b = readScenarioFile(baselineFile, '--baseline');
-    baseline = {
-      ...b,
-      seed: scenario.seed,
-      weeks: scenario.weeks,
-      replications: scenario.replications,
-    };
-  }
-  return {
-    scenario,
-    ...(baseline ? { baseline } : {}),
-    format,
-    sweeps,
-    ...(workers !== undefined ? { workers } : {}),
-    help,
-  };
-}
 
 /**
  * Runs the parsed request on a Node worker pool and returns the report: a sweep's when
