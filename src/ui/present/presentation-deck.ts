@@ -1,10 +1,12 @@
 /**
  * What presentation mode steps through: the workspace's scenario and the saved scenarios, each
  * compared with the baseline on the workspace's run settings (so the columns are comparable
- * and pair with the baseline), shown a window of up to four at a time. Pure, no DOM.
+ * and pair with the baseline), shown a window of up to four at a time, each column headed by
+ * the levers its scenario changes. Pure, no DOM.
  */
 import type { MetricId } from '../../model/metrics';
 import type { Scenario } from '../../model/scenario';
+import type { LeverChange } from '../shared/comparison-rows';
 import type { SavedScenario } from '../shared/saved-scenarios';
 
 /** The metrics shown unless the user picks others. */
@@ -29,6 +31,15 @@ export interface Slide {
   /** Whether this is the workspace's current scenario (not a saved one). */
   readonly current: boolean;
 }
+
+/** A slide in the window, with its place in the deck. */
+export interface ShownSlide {
+  readonly slide: Slide;
+  readonly index: number;
+}
+
+/** Levers named in a column's head before the rest are counted. */
+const LEVERS_NAMED = 3;
 
 /** `scenario`'s parameters on `settings`'s run settings (seed, weeks, replications). */
 export function onSettings(scenario: Scenario, settings: Scenario): Scenario {
@@ -70,6 +81,12 @@ export function stepWindow(start: number, by: number, size: number, total: numbe
   return clampStart(start + by, size, total);
 }
 
+/** The slides of the window of `size` that starts at `start` (kept within the deck). */
+export function windowSlides(slides: readonly Slide[], start: number, size: number): ShownSlide[] {
+  const first = clampStart(start, size, slides.length);
+  return slides.slice(first, first + size).map((slide, i) => ({ slide, index: first + i }));
+}
+
 /** "Scenarios 2–5 of 7", or "Scenario 1 of 1". */
 export function windowText(start: number, size: number, total: number): string {
   if (total === 0) return 'No scenarios';
@@ -84,4 +101,14 @@ export function orderedMetrics(
   chosen: ReadonlySet<MetricId>,
 ): MetricId[] {
   return all.filter((id) => chosen.has(id));
+}
+
+/** A scenario's levers in a line: "Pay per block hour: 24.2 $/h · … · +2 more". */
+export function leverLine(changes: readonly LeverChange[]): string {
+  if (changes.length === 0) return 'same levers as the baseline';
+  const named = changes
+    .slice(0, LEVERS_NAMED)
+    .map((l) => `${l.label}: ${l.scenario}`)
+    .join(' · ');
+  return named + (changes.length > LEVERS_NAMED ? ` · +${changes.length - LEVERS_NAMED} more` : '');
 }

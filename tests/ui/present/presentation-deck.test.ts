@@ -5,10 +5,13 @@ import {
   DEFAULT_PRESENT_METRICS,
   clampStart,
   deckSlides,
+  leverLine,
   orderedMetrics,
   stepWindow,
+  windowSlides,
   windowText,
 } from '../../../src/ui/present/presentation-deck';
+import type { LeverChange } from '../../../src/ui/shared/comparison-rows';
 import { METRICS } from '../../../src/model/metrics';
 
 function changed(s: Scenario, changes: Record<string, unknown>): Scenario {
@@ -42,7 +45,9 @@ describe('the presentation deck', () => {
     expect(slides[1]!.scenario.params.blockHours).toBe(5);
     expect(slides[2]!.scenario.params.surgeEnabled).toBe(false);
   });
+});
 
+describe('the window over the deck', () => {
   it('moves a window of up to four scenarios one at a time, never past either end', () => {
     expect(stepWindow(0, 1, 4, 5)).toBe(1);
     expect(stepWindow(1, 1, 4, 5)).toBe(1);
@@ -62,6 +67,22 @@ describe('the presentation deck', () => {
     expect(windowText(0, 4, 0)).toBe('No scenarios');
   });
 
+  it('shows the slides of the window with their places in the deck, kept within it', () => {
+    const slides = ['A', 'B', 'C', 'D', 'E'].map((name) => ({
+      name,
+      scenario: defaultScenario(),
+      current: false,
+    }));
+    const names = (start: number, size: number) =>
+      windowSlides(slides, start, size).map(({ slide, index }) => `${index}${slide.name}`);
+    expect(names(1, 2)).toEqual(['1B', '2C']);
+    expect(names(4, 3)).toEqual(['2C', '3D', '4E']);
+    expect(names(0, 9)).toEqual(['0A', '1B', '2C', '3D', '4E']);
+    expect(windowSlides([], 0, 4)).toEqual([]);
+  });
+});
+
+describe('what the table shows', () => {
   it('shows six metrics by default, in the table’s order whatever order they were picked in', () => {
     expect(DEFAULT_PRESENT_METRICS).toHaveLength(6);
     const ids = METRICS.map((m) => m.id);
@@ -70,5 +91,22 @@ describe('the presentation deck', () => {
       'onTimeRate',
       'fillRate',
     ]);
+  });
+
+  it('heads a column with the first three levers changed and counts the rest', () => {
+    const lever = (label: string, scenario: string): LeverChange => ({
+      id: label,
+      label,
+      unit: '',
+      baseline: '',
+      scenario,
+    });
+    expect(leverLine([])).toBe('same levers as the baseline');
+    expect(leverLine([lever('Pay per block hour', '24.2 $/h')])).toBe(
+      'Pay per block hour: 24.2 $/h',
+    );
+    const five = ['a', 'b', 'c', 'd', 'e'].map((l) => lever(l, '1'));
+    expect(leverLine(five.slice(0, 3))).toBe('a: 1 · b: 1 · c: 1');
+    expect(leverLine(five)).toBe('a: 1 · b: 1 · c: 1 · +2 more');
   });
 });

@@ -1,0 +1,58 @@
+/**
+ * The lines above presentation mode's table: which shown scenario is running and how far it
+ * is, and a note on the run settings and the period that every column shares (with a hint
+ * when there are no saved scenarios to step through).
+ */
+import { html, nothing } from 'lit';
+import type { Scenario } from '../../model/scenario';
+import { PERIOD_LABEL, type RunPeriod } from '../shared/comparison-rows';
+import { runWindowText } from '../shared/run-windows';
+import type { ShownSlide } from './presentation-deck';
+import { runningNow, type RunOf } from './slide-runs';
+
+/** The progress of the shown scenario running now (empty, and `data-progress="done"`, if none). */
+export function statusLine(shown: readonly ShownSlide[], runOf: RunOf) {
+  const running = runningNow(shown, runOf);
+  if (!running) {
+    return html`<div class="status" role="status" data-progress="done"></div>`;
+  }
+  const { fraction } = running;
+  return html`<div class="status" role="status" data-progress=${fraction}>
+    <span
+      >Running ${running.position} of ${shown.length}: “${running.slide.name}”,
+      ${Math.round(fraction * 100)}% of the replications in.</span
+    >
+    <progress max="1" .value=${fraction} aria-label="Replications done"></progress>
+  </div>`;
+}
+
+/** What the note says. */
+export interface NoteView {
+  /** The baseline, whose run settings every scenario runs on. */
+  readonly baseline: Scenario;
+  readonly period: RunPeriod;
+  /** How many scenarios the deck holds (1: only the workspace's). */
+  readonly total: number;
+  /** Why the saved scenarios could not be read ('' when they could). */
+  readonly savedProblem: string;
+}
+
+/** The run settings and the period, a hint to save scenarios, and any trouble reading them. */
+export function settingsNote(view: NoteView) {
+  const { baseline, period } = view;
+  return html`<p class="note">
+    Each scenario against the baseline on the workspace’s run settings: ${baseline.weeks} weeks,
+    ${baseline.replications} paired replications, seed ${baseline.seed}. ${PERIOD_LABEL[period]}:
+    ${runWindowText(baseline.weeks)[period === 'longRun' ? 'long' : 'short']}; changes with their
+    95% interval.
+    ${
+      view.total === 1
+        ? html`<span class="empty" data-empty
+            >Save scenarios in the workspace (scenario bar, “Save as”) to step through them
+            here.</span
+          >`
+        : nothing
+    }
+    ${view.savedProblem ? html`<span class="problem">${view.savedProblem}.</span>` : nothing}
+  </p>`;
+}

@@ -1,0 +1,149 @@
+/**
+ * Presentation mode's table: a row a chosen metric, the baseline's column, then a column a
+ * shown scenario headed by its name and levers, each cell in large type with its change, 95%
+ * interval and any guardrail breach (or why it is still waiting), and a row of "Summary"
+ * buttons at the foot.
+ */
+import { html, nothing } from 'lit';
+import { guardrailBreach, type Thresholds } from '../../model/guardrails';
+import type { MetricDef, MetricId } from '../../model/metrics';
+import type { Scenario } from '../../model/scenario';
+import { VERDICT_TEXT } from '../../model/verdict';
+import {
+  leverChanges,
+  metricDef,
+  metricNumbers,
+  verdictMark,
+  type RunPeriod,
+} from '../shared/comparison-rows';
+import { NO_VALUE, formatChange, formatInterval, formatMetric, unitLabel } from '../shared/format';
+import { leverLine, type ShownSlide, type Slide } from './presentation-deck';
+import { waitText, type RunOf } from './slide-runs';
+
+/** What the table shows. */
+export interface TableView {
+  readonly shown: readonly ShownSlide[];
+  /** The chosen metrics, in table order. */
+  readonly metricIds: readonly MetricId[];
+  readonly baseline: Scenario;
+  readonly period: RunPeriod;
+  readonly thresholds: Thresholds;
+  readonly runOf: RunOf;
+  /** Opens the one-page summary of a slide. */
+  readonly openSummary: (slide: Slide) => void;
+}
+
+/** The table, as wide as its columns need. */
+export function scenarioTable(view: TableView) {
+  const { shown } = view;
+  return html`<table
+    aria-label="Scenarios against the baseline"
+    style=${`width: min(100%, ${19 + 20 * shown.length}em)`}
+  >
+    <colgroup>
+      <col class="label" />
+      <col class="base" />
+      ${shown.map(() => html`<col />`)}
+    </colgroup>
+    <thead>
+      <tr>
+        <th scope="col" class="corner">Metric</th>
+        <th scope="col"><span class="name">Baseline</span></th>
+        ${shown.map(({ slide, index }) => slideHead(view.baseline, slide, index))}
+      </tr>
+    </thead>
+    <tbody>
+      ${
+        view.metricIds.length === 0
+          ? html`<tr>
+              <td colspan=${2 + shown.length} class="empty">
+                No metric is chosen: pick some under “Metrics”.
+              </td>
+            </tr>`
+          : view.metricIds.map((id) => metricRow(view, id))
+      }
+      ${actionsRow(view)}
+    </tbody>
+  </table>`;
+}
+
+/** A scenario's column head: its name and the levers it changes. */
+function slideHead(baseline: Scenario, slide: Slide, index: number) {
+  return html`<th scope="col" data-slide=${index} data-slide-name=${slide.name}>
+    <span class="name">${slide.name}</span>
+    <span class="levers">${leverLine(leverChanges(baseline, slide.scenario))}</span>
+  </th>`;
+}
+
+/** A metric's row: the baseline's value (from the first comparison in hand), then each cell. */
+function metricRow(view: TableView, id: MetricId) {
+  const m = metricDef(id);
+  const first = view.shown.map(({ slide }) => view.runOf(slide)).find((r) => r?.state === 'done');
+  const baseline =
+    first?.state === 'done' ? metricNumbers(first.comparison, id, view.period).baseline : NaN;
+  return html`<tr class=${id === 'onTimePackagesPerWeek' ? 'north-star' : ''}>
+    <th scope="row">${m.label}<span class="unit">${unitLabel(m)}</span></th>
+    <td data-baseline-metric=${id}>
+      ${first ? value(m, baseline) : html`<span class="wait">…</span>`}
+    </td>
+    ${view.shown.map(({ slide, index }) => cell(view, m, id, slide, index))}
+  </tr>`;
+}
+
+/** A scenario's value, change, interval and breach, with raw numbers for the tests. */
+function cell(view: TableView, m: MetricDef, id: MetricId, slide: Slide, index: number) {
+  const run = view.runOf(slide);
+  if (!run || run.state !== 'done') {
+    return html`<td data-slide=${index} data-pending>
+      <span class="wait">${waitText(run)}</span>
+    </td>`;
+  }
+  const n = metricNumbers(run.comparison, id, view.period);
+  const interval = formatInterval(m, n.low, n.high);
+  const breach = guardrailBreach(m, n.scenario, view.thresholds);
+  return html`<td
+    data-slide=${index}
+    data-metric=${id}
+    data-value=${String(n.scenario)}
+    data-baseline=${String(n.baseline)}
+    data-delta=${String(n.delta)}
+    data-ci-low=${String(n.low)}
+    data-ci-high=${String(n.high)}
+  >
+    ${value(m, n.scenario)}
+    <span class="delta ${n.verdict}"
+      >${formatChange(m, n.delta)} ${verdictMark(n)} ${VERDICT_TEXT[n.verdict]}</span
+    >
+    <span class="ci">${interval || `${NO_VALUE} no interval`}</span>
+    ${breach ? html`<span class="breach">⚠ guardrail breached</span>` : nothing}
+  </td>`;
+}
+
+/** A value in large type, or "–" and why there is none. */
+function value(m: MetricDef, v: number) {
+  if (Number.isFinite(v)) return html`<span class="value">${formatMetric(m, v)}</span>`;
+  return html`<span class="value">${NO_VALUE}</span
+    ><span class="ci">no value: the replications gave none for this period</span>`;
+}
+
+/** A "Summary" button under each scenario, enabled once its comparison is in hand. */
+function actionsRow(view: TableView) {
+  return html`<tr class="actions">
+    <td></td>
+    <td></td>
+    ${view.shown.map(
+      ({ slide, index }) =>
+        html`<td>
+          <button
+            type="button"
+            data-action="slide-summary"
+            data-slide=${index}
+            ?disabled=${view.runOf(slide)?.state !== 'done'}
+            @click=${() => view.openSummary(slide)}
+          >
+            Summary
+          </button>
+        </td>`,
+    )}
+  </tr>`;
+}

@@ -1,0 +1,93 @@
+/**
+ * Runs the comparisons of the scenarios presentation mode shows, one after the other (the
+ * pool serves one request at a time and caches replications), and keeps where each stands for
+ * the columns to show. A newer pass, or the mode closing, stops an older one from reporting.
+ * A Lit reactive controller: its host redraws whenever a run moves on.
+ */
+import type { ReactiveController, ReactiveControllerHost } from 'lit';
+import type { Scenario } from '../../model/scenario';
+import type { CompareRunner } from '../shared/runner';
+import type { Slide } from './presentation-deck';
+import { failureText, pairKey, withRun, type SlideRun } from './slide-runs';
+
+/** Whether runs are going on. */
+export type RunnerState = 'running' | 'idle';
+
+export class SlideRunner implements ReactiveController {
+  private runs: ReadonlyMap<string, SlideRun> = new Map();
+  /** Counts the passes: a pass whose number is no longer the latest stops. */
+  private generation = 0;
+
+  /** `onState` hears when a pass starts running and when it is done. */
+  constructor(
+    private readonly host: ReactiveControllerHost,
+    private readonly onState: (state: RunnerState) => void,
+  ) {
+    host.addController(this);
+  }
+
+  /** Where the comparison of `scenario` against `baseline` stands, if it was ever asked for. */
+  runOf(baseline: Scenario, scenario: Scenario): SlideRun | undefined {
+    return this.runs.get(pairKey(baseline, scenario));
+  }
+
+  /** Runs the comparisons of `slides` that are not in hand, one after the other. */
+  async run(
+    runner: CompareRunner | undefined,
+    baseline: Scenario,
+    slides: readonly Slide[],
+  ): Promise<void> {
+    const generation = ++this.generation;
+    if (!runner) return;
+    const todo = slides.filter((s) => this.runOf(baseline, s.scenario)?.state !== 'done');
+    if (todo.length === 0) {
+      this.onState('idle');
+      return;
+    }
+    this.onState('running');
+    for (const s of todo) this.set(pairKey(baseline, s.scenario), { state: 'queued' });
+    for (const slide of todo) {
+      if (generation !== this.generation) return;
+      if (!(await this.runOne(runner, baseline, slide, generation))) return;
+    }
+    if (generation === this.generation) this.onState('idle');
+  }
+
+  /** Runs in flight stop reporting. */
+  hostDisconnected(): void {
+    this.generation++;
+  }
+
+  /** Runs one slide's comparison; false when a newer pass has taken over. */
+  private async runOne(
+    runner: CompareRunner,
+    baseline: Scenario,
+    slide: Slide,
+    generation: number,
+  ): Promise<boolean> {
+    const key = pairKey(baseline, slide.scenario);
+    this.set(key, { state: 'running', progress: 0 });
+    try {
+      const comparison = await runner(baseline, slide.scenario, (p) => {
+        if (generation === this.generation) {
+          this.set(key, { state: 'running', progress: p.fraction });
+        }
+      });
+      this.set(key, { state: 'done', comparison });
+      return true;
+    } catch (error) {
+      if (generation !== this.generation) {
+        // A newer pass owns the state; it reruns this slide if it is still shown.
+        if (this.runs.get(key)?.state === 'running') this.set(key, { state: 'queued' });
+        return false;
+      }
+      this.set(key, { state: 'failed', error: failureText(error) });
+      return true;
+    }
+  }
+
+  private set(key: string, run: SlideRun): void {
+    this.runs = withRun(this.runs, key, run);
+    this.host.requestUpdate();
+  }
+}

@@ -1,0 +1,132 @@
+import { describe, expect, it } from 'vitest';
+import type { ReactiveControllerHost } from 'lit';
+import type { CompareRunner } from '../../../src/model/contract';
+import type { Comparison } from '../../../src/model/results';
+import { defaultScenario, type Scenario } from '../../../src/model/scenario';
+import { SupersededError } from '../../../src/run/pool';
+import type { Slide } from '../../../src/ui/present/presentation-deck';
+import { SlideRunner, type RunnerState } from '../../../src/ui/present/slide-runner';
+import { comparison } from './comparison-fixture';
+
+const baseline = defaultScenario();
+
+function slide(name: string, pay: number): Slide {
+  return {
+    name,
+    scenario: { ...baseline, params: { ...baseline.params, payPerHour: pay } },
+    current: false,
+  };
+}
+
+/** A host that counts the redraws asked for, and a runner whose answers the test releases. */
+function setUp() {
+  const host = {
+    updates: 0,
+    addController: () => undefined,
+    removeController: () => undefined,
+    requestUpdate() {
+      host.updates++;
+    },
+    updateComplete: Promise.resolve(true),
+  };
+  const states: RunnerState[] = [];
+  const runner = new SlideRunner(host as ReactiveControllerHost, (s) => states.push(s));
+  const pending: {
+    scenario: Scenario;
+    progress: (fraction: number) => void;
+    answer: (c: Comparison) => void;
+    fail: (e: unknown) => void;
+  }[] = [];
+  const compare: CompareRunner = (_b, scenario, onProgress) =>
+    new Promise((resolve, reject) =>
+      pending.push({
+        scenario,
+        progress: (fraction) => onProgress?.({ done: 0, total: 1, fraction, replications: 0 }),
+        answer: resolve,
+        fail: reject,
+      }),
+    );
+  return { host, states, runner, pending, compare };
+}
+
+/** Lets the awaited promises settle. */
+const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+describe('the runner of presentation mode’s slides', () => {
+  it('runs the slides not in hand one after the other, with progress, then is idle', async () => {
+    const { host, states, runner, pending, compare } = setUp();
+    const a = slide('A', 24);
+    const b = slide('B', 20);
+    const done = runner.run(compare, baseline, [a, b]);
+    expect(states).toEqual(['running']);
+    expect(runner.runOf(baseline, a.scenario)).toEqual({ state: 'running', progress: 0 });
+    expect(runner.runOf(baseline, b.scenario)).toEqual({ state: 'queued' });
+    expect(pending).toHaveLength(1); // one at a time
+    pending[0]!.progress(0.5);
+    expect(runner.runOf(baseline, a.scenario)).toEqual({ state: 'running', progress: 0.5 });
+    pending[0]!.answer(comparison({}));
+    await settle();
+    expect(runner.runOf(baseline, a.scenario)?.state).toBe('done');
+    expect(pending.map((p) => p.scenario)).toEqual([a.scenario, b.scenario]);
+    pending[1]!.answer(comparison({}));
+    await done;
+    expect(runner.runOf(baseline, b.scenario)?.state).toBe('done');
+    expect(states).toEqual(['running', 'idle']);
+    expect(host.updates).toBeGreaterThan(0);
+
+    // In hand already: nothing runs again.
+    await runner.run(compare, baseline, [b, a]);
+    expect(pending).toHaveLength(2);
+    expect(states).toEqual(['running', 'idle', 'idle']);
+  });
+
+  it('lets a newer pass take over: the older one stops and hands its slide back to the queue', async () => {
+    const { states, runner, pending, compare } = setUp();
+    const a = slide('A', 24);
+    const b = slide('B', 20);
+    const first = runner.run(compare, baseline, [a, b]);
+    const second = runner.run(compare, baseline, [a]);
+    expect(pending).toHaveLength(2); // the newer pass asked for A again
+    pending[0]!.progress(0.9); // the older pass no longer reports
+    expect(runner.runOf(baseline, a.scenario)).toEqual({ state: 'running', progress: 0 });
+    pending[0]!.fail(new SupersededError());
+    await first;
+    expect(runner.runOf(baseline, a.scenario)).toEqual({ state: 'queued' });
+    expect(pending).toHaveLength(2); // B was not run by the older pass
+    pending[1]!.answer(comparison({}));
+    await second;
+    expect(runner.runOf(baseline, a.scenario)?.state).toBe('done');
+    expect(runner.runOf(baseline, b.scenario)).toEqual({ state: 'queued' });
+    expect(states).toEqual(['running', 'running', 'idle']);
+  });
+});
+
+describe('the runner of presentation mode’s slides, when things go wrong', () => {
+  it('records a failure in words and goes on with the next slide', async () => {
+    const { runner, pending, compare } = setUp();
+    const a = slide('A', 24);
+    const b = slide('B', 20);
+    const done = runner.run(compare, baseline, [a, b]);
+    pending[0]!.fail(new Error('worker died'));
+    await settle();
+    expect(runner.runOf(baseline, a.scenario)).toEqual({ state: 'failed', error: 'worker died' });
+    pending[1]!.answer(comparison({}));
+    await done;
+    expect(runner.runOf(baseline, b.scenario)?.state).toBe('done');
+  });
+
+  it('stops reporting once its host is gone, and does nothing without a runner', async () => {
+    const { states, runner, pending, compare } = setUp();
+    const a = slide('A', 24);
+    const done = runner.run(compare, baseline, [a, slide('B', 20)]);
+    runner.hostDisconnected();
+    pending[0]!.progress(0.7);
+    expect(runner.runOf(baseline, a.scenario)).toEqual({ state: 'running', progress: 0 });
+    pending[0]!.answer(comparison({}));
+    await done;
+    expect(pending).toHaveLength(1);
+    expect(states).toEqual(['running']);
+    await runner.run(undefined, baseline, [a]);
+    expect(states).toEqual(['running']);
+  });
+});
