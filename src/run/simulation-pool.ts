@@ -151,9 +151,25 @@ export class SimulationPool {
     }
     signal?.addEventListener('abort', stop, { once: true });
     const reps = replicationNumbers(scenarios[0]);
-    const n = reps.length;
-    if (n < 1) return this.refuse('a run needs at least one replication');
+    if (reps.length < 1) return this.refuse('a run needs at least one replication');
 
+    const plan = this.plan(scenarios, reps);
+    const report = progressReporter(plan, aggregate, onProgress, current);
+    return this.runJobs(plan, report, current)
+      .then(() => {
+        if (!current()) throw new SupersededError();
+        const final = aggregate(resultLists(plan, reps));
+        report(final);
+        return final;
+      })
+      .finally(() => signal?.removeEventListener('abort', stop));
+  }
+
+  /**
+   * What a request needs: its sides, each scenario's side and the jobs whose results are not
+   * cached yet. The cache is trimmed to keep the sides' results.
+   */
+  private plan(scenarios: readonly Scenario[], reps: readonly number[]): Plan {
     // Identical sides (a scenario against itself) run once and share their results.
     const sides: Side[] = [];
     const sideOf = scenarios.map((scenario) => {
@@ -164,52 +180,20 @@ export class SimulationPool {
     });
     const keys = sides.map((s) => s.key);
     this.cache.trim(keys);
+    return { reps, sides, sideOf, keys, ...pendingJobs(reps, sides) };
+  }
 
-    // Interleaved: baseline r then scenario r, so that pairs complete early.
-    const jobs: ReplicationJob[] = [];
-    const jobSide: number[] = [];
-    for (const r of reps) {
-      sides.forEach((side, i) => {
-        if (!side.store.has(r)) {
-          jobs.push({ scenario: side.scenario, replication: r });
-          jobSide.push(i);
-        }
-      });
-    }
-
-    const total = n * sides.length;
-    const first = Math.min(2, n);
-    let lastEstimated = 0;
-    const isComplete = (r: number) => sides.every((s) => s.store.has(r));
-    const lists = (complete: readonly number[]) =>
-      sideOf.map((i) => complete.map((r) => sides[i].store.get(r) as ReplicationResult));
-    const report = (final?: T) => {
-      if (!onProgress || !current()) return;
-      const done = sides.reduce((sum, s) => sum + s.store.size, 0);
-      const complete = reps.filter(isComplete);
-      const progress: { -readonly [K in keyof RunProgress<T>]: RunProgress<T>[K] } = {
-        done,
-        total,
-        fraction: total > 0 ? done / total : 1,
-        replications: complete.length,
-      };
-      if (final !== undefined) {
-        progress.estimate = final;
-        lastEstimated = complete.length;
-      } else if (complete.length >= first && worthEstimating(complete.length, lastEstimated, n)) {
-        lastEstimated = complete.length;
-        // Aggregated when first read: a caller that shows estimates at its own pace (the app
-        // redraws at most every 150 ms) does not pay for the ones it skips.
-        const results = lists(complete);
-        let estimate: T | undefined;
-        Object.defineProperty(progress, 'estimate', {
-          enumerable: true,
-          get: () => (estimate ??= aggregate(results)),
-        });
-      }
-      onProgress(progress);
-    };
-
+  /**
+   * Runs the plan's jobs on the workers, caching each result as it arrives and reporting
+   * progress (at once when some results were cached already); resolves when all are in.
+   */
+  private runJobs(
+    plan: Plan,
+    report: () => void,
+    current: () => boolean,
+  ): Promise<ReplicationResult[]> {
+    const { sides, jobs, jobSide, keys } = plan;
+    const n = plan.reps.length;
     const batch = this.workers.runBatch(jobs, (index, result) => {
       const side = sides[jobSide[index]];
       if (result.replication !== jobs[index].replication) {
@@ -222,14 +206,92 @@ export class SimulationPool {
       if (current() && sides.some((s) => s.store.size < n)) report();
     });
     if (jobs.length > 0 && sides.some((s) => s.store.size > 0)) report();
-
-    return batch
-      .then(() => {
-        if (!current()) throw new SupersededError();
-        const final = aggregate(lists(reps));
-        report(final);
-        return final;
-      })
-      .finally(() => signal?.removeEventListener('abort', stop));
+    return batch;
   }
+}
+
+/**
+ * A request's work: its distinct sides, which side each of its scenarios is (`sideOf`, in the
+ * order given), and the jobs still to run with the side of each (`jobSide`).
+ */
+interface Plan {
+  readonly reps: readonly number[];
+  readonly sides: readonly Side[];
+  readonly sideOf: readonly number[];
+  readonly keys: readonly string[];
+  readonly jobs: readonly ReplicationJob[];
+  readonly jobSide: readonly number[];
+}
+
+/**
+ * The replications the sides' stores lack, interleaved (baseline r, then scenario r) so that
+ * pairs complete early, with the side of each job.
+ */
+function pendingJobs(
+  reps: readonly number[],
+  sides: readonly Side[],
+): { jobs: ReplicationJob[]; jobSide: number[] } {
+  const jobs: ReplicationJob[] = [];
+  const jobSide: number[] = [];
+  for (const r of reps) {
+    sides.forEach((side, i) => {
+      if (!side.store.has(r)) {
+        jobs.push({ scenario: side.scenario, replication: r });
+        jobSide.push(i);
+      }
+    });
+  }
+  return { jobs, jobSide };
+}
+
+/** Each scenario's results for the `complete` replications, in the order of the scenarios. */
+function resultLists(plan: Plan, complete: readonly number[]): ReplicationResult[][] {
+  return plan.sideOf.map((i) =>
+    complete.map((r) => plan.sides[i].store.get(r) as ReplicationResult),
+  );
+}
+
+/**
+ * A request's progress reports: counts of the results in, with an estimate when one is worth
+ * computing (aggregated when first read) or, when given, the final one. Silent without a
+ * listener and once the request is superseded.
+ */
+function progressReporter<T>(
+  plan: Plan,
+  aggregate: (lists: ReplicationResult[][]) => T,
+  onProgress: ((progress: RunProgress<T>) => void) | undefined,
+  current: () => boolean,
+): (final?: T) => void {
+  const { reps, sides } = plan;
+  const n = reps.length;
+  const total = n * sides.length;
+  const first = Math.min(2, n);
+  let lastEstimated = 0;
+  const isComplete = (r: number) => sides.every((s) => s.store.has(r));
+  return (final?: T) => {
+    if (!onProgress || !current()) return;
+    const done = sides.reduce((sum, s) => sum + s.store.size, 0);
+    const complete = reps.filter(isComplete);
+    const progress: { -readonly [K in keyof RunProgress<T>]: RunProgress<T>[K] } = {
+      done,
+      total,
+      fraction: total > 0 ? done / total : 1,
+      replications: complete.length,
+    };
+    if (final !== undefined) {
+      progress.estimate = final;
+      lastEstimated = complete.length;
+    } else if (complete.length >= first && worthEstimating(complete.length, lastEstimated, n)) {
+      lastEstimated = complete.length;
+      // Aggregated when first read: a caller that shows estimates at its own pace (the app
+      // redraws at most every 150 ms) does not pay for the ones it skips.
+      const results = resultLists(plan, complete);
+      let estimate: T | undefined;
+      Object.defineProperty(progress, 'estimate', {
+        enumerable: true,
+        get: () => (estimate ??= aggregate(results)),
+      });
+    }
+    onProgress(progress);
+  };
 }
