@@ -85,6 +85,23 @@ export function checkThreshold(metric: string, value: unknown): Parsed<number> {
   return { ok: true, value };
 }
 
+/**
+ * `thresholds` with the one of `metric` set to `threshold`, or without it when `threshold` is
+ * not a number above 0. A new object; the changed threshold comes last (so last in the link).
+ */
+export function withThreshold(
+  thresholds: Thresholds,
+  metric: MetricId,
+  threshold: number | undefined,
+): Thresholds {
+  const keep = threshold !== undefined && Number.isFinite(threshold) && threshold > 0;
+  const next: Thresholds = Object.fromEntries(
+    Object.entries(thresholds).filter(([id]) => id !== metric),
+  );
+  if (keep) next[metric] = threshold;
+  return next;
+}
+
 function writeParams(out: URLSearchParams, params: Params, prefix: string): void {
   for (const [id, value] of Object.entries(changedParams(params))) {
     out.append(`${prefix}${id}`, String(value));
@@ -130,6 +147,69 @@ function fail(error: string): { ok: false; error: string } {
   return { ok: false, error };
 }
 
+/** What a link's keys say, gathered before the two scenarios are validated. */
+interface LinkParts {
+  /** The run settings, as written. */
+  readonly settings: Record<string, unknown>;
+  readonly scenarioParams: Record<string, unknown>;
+  readonly baselineParams: Record<string, unknown>;
+  readonly thresholds: Record<string, number>;
+  chart: ChartKind;
+  metric: MetricId;
+}
+
+/** Files one `key=value` of a link into `parts`; says what is wrong when it cannot be used. */
+function readEntry(parts: LinkParts, key: string, value: string): string | undefined {
+  if ((SETTING_IDS as string[]).includes(key)) {
+    parts.settings[key] = numberOrText(value);
+  } else if (key === 'chart') {
+    const c = CHART_IDS.find((id) => id === value);
+    if (!c) return `"chart" must be one of ${CHART_IDS.join(', ')}, got "${value}"`;
+    parts.chart = c;
+  } else if (key === 'metric') {
+    if (!METRIC_BY_ID.has(value)) return `"metric" names no metric: "${value}"`;
+    parts.metric = value as MetricId;
+  } else if (key.startsWith(THRESHOLD_PREFIX)) {
+    const id = key.slice(THRESHOLD_PREFIX.length);
+    const r = checkThreshold(id, numberOrText(value));
+    if (!r.ok) return r.error;
+    parts.thresholds[id] = r.value;
+  } else if (key.startsWith(BASELINE_PREFIX)) {
+    const id = key.slice(BASELINE_PREFIX.length);
+    if (!PARAM_BY_ID.has(id)) return `unknown baseline parameter "${id}"`;
+    parts.baselineParams[id] = paramValue(id, value);
+  } else if (PARAM_BY_ID.has(key)) {
+    parts.scenarioParams[key] = paramValue(key, value);
+  } else {
+    return `unknown key "${key}" in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric or t.<metric>)`;
+  }
+  return undefined;
+}
+
+/** The view the gathered parts describe: scenario first, then the baseline on its settings. */
+function viewOf(parts: LinkParts): Parsed<ViewState> {
+  const s = parseScenario({ ...parts.settings, params: parts.scenarioParams });
+  if (!s.ok) return fail(s.error);
+  const b = parseScenario({
+    version: 1,
+    seed: s.value.seed,
+    weeks: s.value.weeks,
+    replications: s.value.replications,
+    params: parts.baselineParams,
+  });
+  if (!b.ok) return fail(`in the baseline, ${b.error}`);
+  return {
+    ok: true,
+    value: {
+      baseline: b.value,
+      scenario: s.value,
+      chart: parts.chart,
+      metric: parts.metric,
+      thresholds: parts.thresholds as Thresholds,
+    },
+  };
+}
+
 /**
  * Reads a view from a URL hash (with or without its "#"). An empty hash is the default view.
  * Anything wrong (an unknown key, a repeated key, a value of the wrong type or out of range)
@@ -145,62 +225,22 @@ export function decodeView(hash: string): Parsed<ViewState> {
   } catch {
     return fail('the link could not be read as key=value pairs');
   }
-  const scenario: Record<string, unknown> = {};
-  const scenarioParams: Record<string, unknown> = {};
-  const baselineParams: Record<string, unknown> = {};
-  const thresholds: Record<string, number> = {};
-  let chart: ChartKind = base.chart;
-  let metric: MetricId = base.metric;
+  const parts: LinkParts = {
+    settings: {},
+    scenarioParams: {},
+    baselineParams: {},
+    thresholds: {},
+    chart: base.chart,
+    metric: base.metric,
+  };
   const seen = new Set<string>();
   for (const [key, value] of entries) {
     if (seen.has(key)) return fail(`"${key}" appears more than once in the link`);
     seen.add(key);
-    if ((SETTING_IDS as string[]).includes(key)) {
-      scenario[key] = numberOrText(value);
-    } else if (key === 'chart') {
-      const c = CHART_IDS.find((id) => id === value);
-      if (!c) return fail(`"chart" must be one of ${CHART_IDS.join(', ')}, got "${value}"`);
-      chart = c;
-    } else if (key === 'metric') {
-      if (!METRIC_BY_ID.has(value)) return fail(`"metric" names no metric: "${value}"`);
-      metric = value as MetricId;
-    } else if (key.startsWith(THRESHOLD_PREFIX)) {
-      const id = key.slice(THRESHOLD_PREFIX.length);
-      const r = checkThreshold(id, numberOrText(value));
-      if (!r.ok) return fail(r.error);
-      thresholds[id] = r.value;
-    } else if (key.startsWith(BASELINE_PREFIX)) {
-      const id = key.slice(BASELINE_PREFIX.length);
-      if (!PARAM_BY_ID.has(id)) return fail(`unknown baseline parameter "${id}"`);
-      baselineParams[id] = paramValue(id, value);
-    } else if (PARAM_BY_ID.has(key)) {
-      scenarioParams[key] = paramValue(key, value);
-    } else {
-      return fail(
-        `unknown key "${key}" in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric or t.<metric>)`,
-      );
-    }
+    const error = readEntry(parts, key, value);
+    if (error !== undefined) return fail(error);
   }
-  const s = parseScenario({ ...scenario, params: scenarioParams });
-  if (!s.ok) return fail(s.error);
-  const b = parseScenario({
-    version: 1,
-    seed: s.value.seed,
-    weeks: s.value.weeks,
-    replications: s.value.replications,
-    params: baselineParams,
-  });
-  if (!b.ok) return fail(`in the baseline, ${b.error}`);
-  return {
-    ok: true,
-    value: {
-      baseline: b.value,
-      scenario: s.value,
-      chart,
-      metric,
-      thresholds: thresholds as Thresholds,
-    },
-  };
+  return viewOf(parts);
 }
 
 /** Whether two scenarios are the same in every setting and parameter. */

@@ -7,6 +7,7 @@ import {
   defaultView,
   encodeView,
   sameScenario,
+  withThreshold,
   type ViewState,
 } from '../../../src/ui/app/view-state';
 
@@ -76,7 +77,9 @@ describe('the view in the URL', () => {
     expect(r.value.baseline.params.payPerHour).toBe(30);
     expect(r.value.scenario.params.payPerHour).toBe(22);
   });
+});
 
+describe('a link that cannot be used', () => {
   it('names an out-of-range parameter, with its value and range', () => {
     const r = decodeView('#payPerHour=500');
     expect(r.ok).toBe(false);
@@ -149,5 +152,18 @@ describe('view helpers', () => {
     expect(sameScenario(defaultScenario(), changed(defaultScenario(), { blockHours: 4 }))).toBe(
       false,
     );
+  });
+
+  it('sets a threshold last, and drops it for anything but a number above 0', () => {
+    const before = { costPerPackage: 3, weeklyChurnRate: 0.02 };
+    const set = withThreshold(before, 'costPerPackage', 2.5);
+    expect(set).toEqual({ weeklyChurnRate: 0.02, costPerPackage: 2.5 });
+    expect(Object.keys(set)).toEqual(['weeklyChurnRate', 'costPerPackage']);
+    expect(before).toEqual({ costPerPackage: 3, weeklyChurnRate: 0.02 });
+    for (const gone of [undefined, 0, -1, Number.NaN, Number.POSITIVE_INFINITY]) {
+      expect(withThreshold(before, 'costPerPackage', gone), String(gone)).toEqual({
+        weeklyChurnRate: 0.02,
+      });
+    }
   });
 });
