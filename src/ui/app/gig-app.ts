@@ -1,49 +1,35 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MetricId } from '../../model/metrics';
-import type { CompareProgress } from '../../model/contract';
 import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import { createBrowserPool } from '../../run/browser';
-import { isSuperseded } from '../../run/pool';
-import type { SimulationPool } from '../../run/simulation-pool';
-import { APP_MODES, DEFAULT_MODE, MODE_INFO, modeSearch, readMode, type AppMode } from './app-mode';
 import { poolRunner } from '../../run/explorer';
-import '../workspace/chart-panel';
-import '../summary/comparison-summary';
-import '../explore/explorer-view';
-import '../workspace/lever-panel';
-import '../workspace/metric-tree';
-import './mode-nav';
-import '../model-page/model-page';
-import '../practice/practice-mode';
-import '../present/presentation-mode';
+import type { SimulationPool } from '../../run/simulation-pool';
 import type { CompareRunner } from '../shared/runner';
-import '../workspace/scenario-bar';
+import { APP_MODES, DEFAULT_MODE, modeSearch, readMode, type AppMode } from './app-mode';
+import { appHeader, type HeaderHandlers } from './app-header';
+import { gigAppStyles } from './gig-app.styles';
+import { modeView, summaryView, type ModeHandlers, type SummaryRequest } from './mode-views';
+import { ViewHash } from './view-hash';
 import {
   CHART_IDS,
   DEFAULT_CHART,
   DEFAULT_METRIC,
   alignSettings,
-  decodeView,
   encodeView,
+  withThreshold,
   type ChartKind,
   type Thresholds,
   type ViewState,
-  sameScenario,
 } from './view-state';
+import { workspaceLayout, type WorkspaceHandlers } from './workspace-layout';
+import { WorkspaceRun } from './workspace-run';
 
-/** What the one-page summary shows: a scenario against a baseline, under a name. */
-interface SummaryRequest {
-  readonly baseline: Scenario;
-  readonly scenario: Scenario;
-  readonly name: string;
-}
+export { ESTIMATE_INTERVAL_MS } from './workspace-run';
 
 /** Quiet time after the last lever input before the comparison reruns. */
 export const LEVER_DEBOUNCE_MS = 200;
-/** Shortest time between two refinements of the shown estimate, ms. */
-export const ESTIMATE_INTERVAL_MS = 150;
 
 /**
  * The application root: header, scenario bar, the levers on the left, the metric tree and the
@@ -52,13 +38,16 @@ export const ESTIMATE_INTERVAL_MS = 150;
  *
  * It owns the worker pool and the view: `baseline` and `scenario` (public: tests set them),
  * the chart and metric shown and the user's guardrail thresholds. Whenever either scenario
- * changes it reruns the paired comparison; the last comparison stays on screen, marked as
- * updating, while estimates of the new one stream in. Baseline and scenario always share their
- * run settings (seed, weeks, replications), which pairing needs: the scenario's win.
+ * changes it reruns the paired comparison (workspace-run.ts); the last comparison stays on
+ * screen, marked as updating, while estimates of the new one stream in. Baseline and scenario
+ * always share their run settings (seed, weeks, replications), which pairing needs: the
+ * scenario's win. It holds the state and places the templates: the header (app-header.ts),
+ * the workspace's layout (workspace-layout.ts), the other modes' and the summary's main area
+ * (mode-views.ts); its look is gig-app.styles.ts.
  *
- * The view lives in the URL hash (view-state.ts), rewritten with history.replaceState on every
- * change and read on load and on hashchange/popstate. A link that cannot be read leaves the
- * current view as it is and says why above the scenario bar.
+ * The view lives in the URL hash (view-state.ts, view-hash.ts), rewritten with
+ * history.replaceState on every change and read on load and on hashchange/popstate. A link
+ * that cannot be read leaves the current view as it is and says why above the scenario bar.
  *
  * Modes (app-mode.ts): a navigation in the header switches the main area between the workspace,
  * `<practice-mode>`, `<presentation-mode>` and `<model-page>`. The mode is the URL query's
@@ -104,19 +93,36 @@ export class GigApp extends LitElement {
   @state() private summary: SummaryRequest | undefined;
 
   private pool: SimulationPool | undefined;
-  private runs = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  private progressTimer: ReturnType<typeof setTimeout> | undefined;
-  /** The hash last written to or read from the URL. */
-  private lastHash: string | undefined;
-  /** The pair whose final comparison is on screen, if the one shown is final. */
-  private finalFor: { baseline: Scenario; scenario: Scenario } | undefined;
-  /** Whether a workspace run is in flight (not yet answered, failed or superseded). */
-  private workspaceRunning = false;
+  /** The view's hash, as last read from or written to the URL. */
+  private readonly hash = new ViewHash();
   private readonly onLocation = () => {
     this.readMode();
     this.readUrl();
   };
+
+  /** The workspace's comparison runs, and what each tells the page. */
+  private readonly workspaceRun = new WorkspaceRun({
+    started: () => {
+      this.state = 'running';
+      this.error = '';
+      this.progress = 0;
+    },
+    progressed: (fraction, estimate) => {
+      this.progress = fraction;
+      if (estimate) this.comparison = estimate;
+    },
+    finished: (final) => {
+      this.comparison = final;
+      this.progress = 1;
+      this.state = this.draft ? 'running' : 'idle';
+    },
+    ended: (error) => {
+      this.state = this.draft ? 'running' : 'idle';
+      if (error !== undefined) this.error = error;
+    },
+    rendered: () => this.updateComplete,
+  });
 
   /**
    * Runs a comparison on the app's pool for a mode other than the workspace. It supersedes the
@@ -129,139 +135,7 @@ export class GigApp extends LitElement {
     return poolRunner(pool)(baseline, scenario, onProgress, signal);
   };
 
-  static override styles = css`
-    :host {
-      display: block;
-      min-height: 100vh;
-    }
-    header {
-      display: flex;
-      align-items: baseline;
-      flex-wrap: wrap;
-      gap: 0.25rem 1rem;
-      padding: 0.6rem 1.5rem;
-      background: #1c2430;
-      color: #fff;
-    }
-    h1 {
-      margin: 0;
-      font-size: 1.5rem;
-      letter-spacing: 0.02em;
-    }
-    .tagline {
-      color: #c9d2de;
-    }
-    mode-nav {
-      margin-left: 0.5rem;
-      align-self: center;
-    }
-    .summary-button {
-      align-self: center;
-      font: inherit;
-      font-size: 1rem;
-      padding: 0.35rem 0.8rem;
-      border-radius: 6px;
-      border: 1px solid #9fb0c3;
-      background: transparent;
-      color: #fff;
-      cursor: pointer;
-    }
-    .summary-button:hover {
-      background: #2d3947;
-    }
-    .summary-button:focus-visible {
-      outline: 3px solid #7fb2f0;
-      outline-offset: 2px;
-    }
-    .mode-notice {
-      margin: 1rem 1.5rem 0;
-      padding: 0.6rem 1rem;
-      border: 1px solid #d9a400;
-      background: #fff7db;
-      border-radius: 8px;
-    }
-    .single {
-      padding: 1rem 1.5rem 1.5rem;
-    }
-    .status {
-      margin-left: auto;
-      color: #c9d2de;
-      font-size: 0.9rem;
-      font-variant-numeric: tabular-nums;
-    }
-    section {
-      background: #fff;
-      border: 1px solid #dde2e8;
-      border-radius: 8px;
-      padding: 1rem;
-      min-width: 0;
-    }
-    .bar {
-      margin: 1rem 1.5rem 0;
-      padding: 0.75rem 1rem;
-    }
-    .layout {
-      display: grid;
-      grid-template-columns: minmax(17rem, 22rem) minmax(0, 1fr);
-      gap: 1rem;
-      padding: 1rem 1.5rem 1.5rem;
-      align-items: start;
-    }
-    .levers {
-      position: sticky;
-      top: 0.5rem;
-      max-height: calc(100vh - 1rem);
-      overflow: auto;
-      /* Its layout does not depend on the metrics that change during a run. */
-      contain: content;
-    }
-    /* Charts below the fold are not laid out or painted while estimates stream in. */
-    section[data-region='charts'] {
-      content-visibility: auto;
-      contain-intrinsic-size: auto 640px;
-    }
-    .main {
-      display: grid;
-      gap: 1rem;
-      min-width: 0;
-    }
-    h2 {
-      margin: 0 0 0.5rem;
-      font-size: 1.1rem;
-    }
-    .error {
-      color: #8a1c1c;
-    }
-    @media print {
-      header,
-      .mode-notice {
-        display: none;
-      }
-      .single {
-        padding: 0;
-      }
-    }
-    /* Wide screens: the charts sit beside the metric tree and stay in view while it scrolls. */
-    @media (min-width: 1800px) {
-      .main {
-        grid-template-columns: minmax(0, 1.25fr) minmax(0, 1fr);
-        align-items: start;
-      }
-      section[data-region='charts'] {
-        position: sticky;
-        top: 0.5rem;
-      }
-    }
-    @media (max-width: 900px) {
-      .layout {
-        grid-template-columns: 1fr;
-      }
-      .levers {
-        position: static;
-        max-height: none;
-      }
-    }
-  `;
+  static override styles = gigAppStyles;
 
   /** The view as the URL carries it. */
   get view(): ViewState {
@@ -319,32 +193,19 @@ export class GigApp extends LitElement {
   /** Before the mode changes: lever edits still settling become the scenario. */
   private leaveMode(): void {
     this.summary = undefined;
-    const draft = this.draft;
-    this.cancelDraft();
-    if (draft) this.scenario = draft;
-  }
-
-  /** Whether the comparison on screen is the final answer for the current pair. */
-  private isFinal(): boolean {
-    const f = this.finalFor;
-    return (
-      f !== undefined &&
-      sameScenario(f.baseline, this.baseline) &&
-      sameScenario(f.scenario, this.scenario)
-    );
+    this.commitDraft();
   }
 
   /** Takes the view from the URL hash; a link that cannot be used keeps the current view. */
   private readUrl(): void {
-    const hash = location.hash;
-    if (hash === this.lastHash) return;
-    const r = decodeView(hash);
+    const r = this.hash.read(location.hash);
+    if (!r) return;
     if (!r.ok) {
       this.linkNotice =
         `This link could not be used: ${r.error}. ` +
         (this.hasUpdated ? 'The view is unchanged.' : 'Showing the defaults instead.');
       // Leave the link in the address bar as it was until the view next changes.
-      this.lastHash = encodeView(this.view);
+      this.hash.keep(this.view);
       return;
     }
     this.linkNotice = '';
@@ -355,13 +216,20 @@ export class GigApp extends LitElement {
     this.chart = v.chart;
     this.metric = v.metric;
     this.thresholds = v.thresholds;
-    this.lastHash = encodeView(v);
   }
 
   private cancelDraft(): void {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.draft = undefined;
+  }
+
+  /** Lever edits still settling become the scenario at once; returns them, if any. */
+  private commitDraft(): Scenario | undefined {
+    const draft = this.draft;
+    this.cancelDraft();
+    if (draft) this.scenario = draft;
+    return draft;
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -375,154 +243,75 @@ export class GigApp extends LitElement {
     // request at a time, and another mode's runs must not be superseded by it).
     if (this.mode !== 'workspace' || this.summary) return;
     if (fresh || pairChanged) {
-      void this.simulate();
+      this.simulate();
     } else if (
       // Back from another mode or from the summary (a private state: not in `this`'s keys).
       (changed.has('mode') || (changed as Map<PropertyKey, unknown>).has('summary')) &&
-      !this.workspaceRunning &&
-      !this.isFinal()
+      !this.workspaceRun.inFlight &&
+      !this.workspaceRun.isFinal(this.baseline, this.scenario)
     ) {
-      void this.simulate();
+      this.simulate();
     }
   }
 
   override updated(): void {
-    const hash = encodeView(this.view);
-    if (hash === this.lastHash) return;
-    this.lastHash = hash;
+    const hash = this.hash.next(this.view);
+    if (hash === undefined) return;
     const url = hash === '' ? `${location.pathname}${location.search}` : hash;
     history.replaceState(history.state, '', url);
   }
 
-  private async simulate(): Promise<void> {
-    const pool = this.pool;
-    if (!pool) return;
-    const run = ++this.runs;
-    this.state = 'running';
-    this.workspaceRunning = true;
-    this.finalFor = undefined;
-    const pair = { baseline: this.baseline, scenario: this.scenario };
-    this.error = '';
-    this.progress = 0;
-    // User Timing marks (seen in the browser's performance panel; bench/browser.bench.ts
-    // reads them): the run starts, its first estimate and its final answer are on the page.
-    // Only the latest run's marks are kept, so memory stays flat over many runs.
-    for (const name of ['gigsim:run', 'gigsim:estimate', 'gigsim:final']) {
-      performance.clearMarks(name);
-    }
-    performance.mark('gigsim:run', { detail: run });
-    let estimated = false;
-    clearTimeout(this.progressTimer);
-    this.progressTimer = undefined;
-    // Progress and estimates reach the page at most every ESTIMATE_INTERVAL_MS (the first
-    // estimate at once): redrawing the metric tree and the charts for every replication that
-    // finishes would take the main thread from the workers on a small machine.
-    // The newest report, and the newest that offers an estimate (read only when shown: the
-    // pool aggregates an estimate when it is first read).
-    let latest: CompareProgress | undefined;
-    let latestEstimate: CompareProgress | undefined;
-    let lastShown = -Infinity;
-    const show = () => {
-      this.progressTimer = undefined;
-      const p = latest;
-      if (!p || run !== this.runs) return;
-      const withEstimate = latestEstimate;
-      latest = undefined;
-      latestEstimate = undefined;
-      lastShown = performance.now();
-      this.progress = p.fraction;
-      if (withEstimate?.estimate) {
-        this.comparison = withEstimate.estimate;
-        if (!estimated) {
-          estimated = true;
-          void this.updateComplete.then(() => {
-            if (run === this.runs) performance.mark('gigsim:estimate', { detail: run });
-          });
-        }
-      }
-    };
-    try {
-      const final = await pool.compare(this.baseline, this.scenario, {
-        onProgress: (p) => {
-          latest = p;
-          const offers = 'estimate' in p;
-          if (offers) latestEstimate = p;
-          if (!estimated && offers) {
-            clearTimeout(this.progressTimer);
-            show();
-            return;
-          }
-          if (this.progressTimer !== undefined) return;
-          const wait = Math.max(0, lastShown + ESTIMATE_INTERVAL_MS - performance.now());
-          if (wait === 0) show();
-          else this.progressTimer = setTimeout(show, wait);
-        },
-      });
-      clearTimeout(this.progressTimer);
-      this.progressTimer = undefined;
-      if (run !== this.runs) return; // a newer run started while this answer was on its way
-      this.workspaceRunning = false;
-      this.comparison = final;
-      this.finalFor = pair;
-      this.progress = 1;
-      this.state = this.draft ? 'running' : 'idle';
-      await this.updateComplete;
-      if (run === this.runs) performance.mark('gigsim:final', { detail: run });
-    } catch (error) {
-      clearTimeout(this.progressTimer);
-      this.progressTimer = undefined;
-      if (run !== this.runs) return; // the newer run owns the state
-      this.workspaceRunning = false;
-      // Superseded by another mode's run: the workspace is idle, its comparison not final,
-      // and it reruns when it is shown again.
-      this.state = this.draft ? 'running' : 'idle';
-      if (isSuperseded(error)) return;
-      this.error = error instanceof Error ? error.message : String(error);
-    }
+  /** Reruns the workspace's comparison of the current pair. */
+  private simulate(): void {
+    if (this.pool) void this.workspaceRun.start(this.pool, this.baseline, this.scenario);
   }
 
-  private onLeverInput(e: CustomEvent<{ scenario: Scenario }>): void {
-    this.draft = e.detail.scenario;
-    this.state = 'running';
-    clearTimeout(this.timer);
-    this.timer = setTimeout(() => {
-      this.timer = undefined;
-      const draft = this.draft;
-      this.draft = undefined;
-      if (draft) this.scenario = draft;
-    }, LEVER_DEBOUNCE_MS);
-  }
+  /** The workspace's events. */
+  private readonly workspaceEvents: WorkspaceHandlers = {
+    leverInput: (e) => {
+      this.draft = e.detail.scenario;
+      this.state = 'running';
+      clearTimeout(this.timer);
+      this.timer = setTimeout(() => {
+        this.timer = undefined;
+        const draft = this.draft;
+        this.draft = undefined;
+        if (draft) this.scenario = draft;
+      }, LEVER_DEBOUNCE_MS);
+    },
+    scenarioInput: (e) => this.onScenarioInput(e),
+    baselineInput: (e) => {
+      // Lever edits still settling are the scenario the user sees: commit them first.
+      this.commitDraft();
+      this.baseline = e.detail.baseline;
+    },
+    noticeDismiss: () => (this.linkNotice = ''),
+    metricSelect: (e) => (this.metric = e.detail.metric),
+    chartSelect: (e) => {
+      const chart = CHART_IDS.find((c) => c === e.detail.chart);
+      if (chart) this.chart = chart;
+    },
+    thresholdChange: (e) => {
+      this.thresholds = withThreshold(this.thresholds, e.detail.metric, e.detail.threshold);
+    },
+  };
+
+  /** The header's events. */
+  private readonly headerEvents: HeaderHandlers = {
+    modeSelect: (e) => this.selectMode(e.detail.mode),
+    openSummary: () => this.openSummary(),
+  };
+
+  /** The other modes' and the summary's events. */
+  private readonly modeEvents: ModeHandlers = {
+    summaryOpen: (e) => (this.summary = e.detail),
+    summaryClose: () => (this.summary = undefined),
+    scenarioInput: (e) => this.onScenarioInput(e),
+  };
 
   private onScenarioInput(e: CustomEvent<{ scenario: Scenario }>): void {
     this.cancelDraft();
     this.scenario = e.detail.scenario;
-  }
-
-  private onBaselineInput(e: CustomEvent<{ baseline: Scenario }>): void {
-    // Lever edits still settling are the scenario the user sees: commit them first.
-    const draft = this.draft;
-    this.cancelDraft();
-    if (draft) this.scenario = draft;
-    this.baseline = e.detail.baseline;
-  }
-
-  private onMetricSelect(e: CustomEvent<{ metric: MetricId }>): void {
-    this.metric = e.detail.metric;
-  }
-
-  private onChartSelect(e: CustomEvent<{ chart: string }>): void {
-    const chart = CHART_IDS.find((c) => c === e.detail.chart);
-    if (chart) this.chart = chart;
-  }
-
-  private onThresholdChange(e: CustomEvent<{ metric: MetricId; threshold: number | undefined }>) {
-    const { metric, threshold } = e.detail;
-    const keep = threshold !== undefined && Number.isFinite(threshold) && threshold > 0;
-    const next: Thresholds = Object.fromEntries(
-      Object.entries(this.thresholds).filter(([id]) => id !== metric),
-    );
-    if (keep) next[metric] = threshold;
-    this.thresholds = next;
   }
 
   private statusText(): string {
@@ -533,9 +322,7 @@ export class GigApp extends LitElement {
 
   /** Opens the one-page summary of the workspace's comparison. */
   private openSummary(): void {
-    const draft = this.draft;
-    this.cancelDraft();
-    if (draft) this.scenario = draft;
+    const draft = this.commitDraft();
     this.summary = {
       baseline: this.baseline,
       scenario: draft ?? this.scenario,
@@ -543,41 +330,17 @@ export class GigApp extends LitElement {
     };
   }
 
-  private onSummaryOpen(e: CustomEvent<SummaryRequest>): void {
-    this.summary = e.detail;
-  }
-
-  private closeSummary(): void {
-    this.summary = undefined;
-  }
-
   override render() {
-    const links = Object.fromEntries(APP_MODES.map((m) => [m, this.modeUrl(m)]));
     return html`
-      <header>
-        <h1>gigsim</h1>
-        <span class="tagline">what-if simulator for a crowdsourced delivery service</span>
-        <mode-nav
-          .mode=${this.mode}
-          .links=${links}
-          @mode-select=${(e: CustomEvent<{ mode: AppMode }>) => this.selectMode(e.detail.mode)}
-        ></mode-nav>
-        ${
-          this.mode === 'workspace' || this.mode === 'present'
-            ? html`<button
-                type="button"
-                class="summary-button"
-                data-action="open-summary"
-                aria-pressed=${this.summary ? 'true' : 'false'}
-                title="A one-page summary of the workspace's comparison, to print or save as PDF"
-                @click=${this.openSummary}
-              >
-                Summary
-              </button>`
-            : nothing
-        }
-        <span class="status" role="status" aria-live="polite">${this.statusText()}</span>
-      </header>
+      ${appHeader(
+        {
+          mode: this.mode,
+          links: Object.fromEntries(APP_MODES.map((m) => [m, this.modeUrl(m)])),
+          summaryOpen: this.summary !== undefined,
+          status: this.statusText(),
+        },
+        this.headerEvents,
+      )}
       ${
         this.modeNotice
           ? html`<p class="mode-notice" role="alert" data-notice="mode">
@@ -586,119 +349,37 @@ export class GigApp extends LitElement {
             </p>`
           : nothing
       }
-      ${this.summary ? this.summaryView(this.summary) : this.modeView()}
+      ${this.main()}
     `;
   }
 
-  private summaryView(request: SummaryRequest) {
-    return html`<main class="single" aria-label="One-page summary">
-      <comparison-summary
-        .runner=${this.runner}
-        .baseline=${request.baseline}
-        .scenario=${request.scenario}
-        .name=${request.name}
-        .thresholds=${this.thresholds}
-        .metric=${this.metric}
-        @summary-close=${this.closeSummary}
-      ></comparison-summary>
-    </main>`;
-  }
-
-  private modeView() {
-    switch (this.mode) {
-      case 'practice':
-        return html`<main class="single" aria-label=${MODE_INFO.practice.label}>
-          <practice-mode
-            .runner=${this.runner}
-            .baseline=${this.baseline}
-            .scenario=${this.scenario}
-          ></practice-mode>
-        </main>`;
-      case 'present':
-        return html`<main class="single wide" aria-label=${MODE_INFO.present.label}>
-          <presentation-mode
-            .runner=${this.runner}
-            .baseline=${this.baseline}
-            .scenario=${this.scenario}
-            .thresholds=${this.thresholds}
-            @summary-open=${this.onSummaryOpen}
-          ></presentation-mode>
-        </main>`;
-      case 'explore':
-        return html`<main class="single wide" aria-label=${MODE_INFO.explore.label}>
-          <explorer-view
-            .runner=${this.runner}
-            .baseline=${this.baseline}
-            .scenario=${this.scenario}
-            @scenario-input=${this.onScenarioInput}
-          ></explorer-view>
-        </main>`;
-      case 'model':
-        return html`<main class="single" aria-label=${MODE_INFO.model.label}>
-          <model-page .runner=${this.runner} .scenario=${this.scenario}></model-page>
-        </main>`;
-      case 'workspace':
-        return this.workspace();
+  /** The main area: the summary while it is open, else the mode's. */
+  private main() {
+    const { runner, baseline, scenario, thresholds, metric } = this;
+    if (this.summary) {
+      return summaryView(this.summary, { runner, thresholds, metric }, this.modeEvents);
     }
-  }
-
-  private workspace() {
-    const link = `${location.origin}${location.pathname}${location.search}${encodeView(this.view)}`;
-    return html`
-      <section class="bar" data-region="scenario" aria-label="Scenario">
-        <scenario-bar
-          .scenario=${this.draft ?? this.scenario}
-          .busy=${this.state === 'running'}
-          .baseline=${this.baseline}
-          .comparison=${this.comparison}
-          .link=${link}
-          .notice=${this.linkNotice}
-          @scenario-input=${this.onScenarioInput}
-          @baseline-input=${this.onBaselineInput}
-          @notice-dismiss=${() => (this.linkNotice = '')}
-        ></scenario-bar>
-      </section>
-      <main class="layout">
-        <section class="levers" data-region="levers" aria-labelledby="levers-title">
-          <h2 id="levers-title">Levers</h2>
-          <lever-panel
-            .scenario=${this.draft ?? this.scenario}
-            .baseline=${this.baseline}
-            @scenario-input=${this.onLeverInput}
-          ></lever-panel>
-        </section>
-        <div class="main">
-          <section data-region="metrics" aria-labelledby="metrics-title">
-            <h2 id="metrics-title">Metrics</h2>
-            ${
-              this.error
-                ? html`<p class="error" role="alert">The simulation failed: ${this.error}</p>`
-                : nothing
-            }
-            <metric-tree
-              .comparison=${this.comparison}
-              .progress=${this.progress}
-              .updating=${this.state === 'running'}
-              .selected=${this.metric}
-              .thresholds=${this.thresholds}
-              @metric-select=${this.onMetricSelect}
-              @threshold-change=${this.onThresholdChange}
-            ></metric-tree>
-          </section>
-          <section data-region="charts" aria-labelledby="charts-title">
-            <h2 id="charts-title">Charts</h2>
-            <chart-panel
-              .comparison=${this.comparison}
-              .metric=${this.metric}
-              .chart=${this.chart}
-              .wageFloor=${this.scenario.params.wageFloor}
-              @metric-select=${this.onMetricSelect}
-              @chart-select=${this.onChartSelect}
-            ></chart-panel>
-          </section>
-        </div>
-      </main>
-    `;
+    if (this.mode !== 'workspace') {
+      return modeView(this.mode, { runner, baseline, scenario, thresholds }, this.modeEvents);
+    }
+    const view = encodeView(this.view);
+    return workspaceLayout(
+      {
+        edited: this.draft ?? scenario,
+        scenario,
+        baseline,
+        busy: this.state === 'running',
+        comparison: this.comparison,
+        progress: this.progress,
+        error: this.error,
+        metric,
+        chart: this.chart,
+        thresholds,
+        link: `${location.origin}${location.pathname}${location.search}${view}`,
+        linkNotice: this.linkNotice,
+      },
+      this.workspaceEvents,
+    );
   }
 }
 

@@ -1,0 +1,97 @@
+/**
+ * The main area of each mode but the workspace (workspace-layout.ts), and of the one-page
+ * summary: which component shows, under which label, with what it is handed. Every mode gets
+ * the app's runner and the workspace's scenarios. Templates only: gig-app.ts places them in
+ * its own shadow root and handles the events.
+ */
+import { html } from 'lit';
+import type { MetricId } from '../../model/metrics';
+import type { Scenario } from '../../model/scenario';
+import '../explore/explorer-view';
+import '../model-page/model-page';
+import '../practice/practice-mode';
+import '../present/presentation-mode';
+import type { CompareRunner } from '../shared/runner';
+import '../summary/comparison-summary';
+import { MODE_INFO, type AppMode } from './app-mode';
+import type { Thresholds } from './view-state';
+
+/** What the one-page summary shows: a scenario against a baseline, under a name. */
+export interface SummaryRequest {
+  readonly baseline: Scenario;
+  readonly scenario: Scenario;
+  readonly name: string;
+}
+
+/** What the app hands a mode. */
+export interface ModeProps {
+  readonly runner: CompareRunner;
+  readonly baseline: Scenario;
+  readonly scenario: Scenario;
+  readonly thresholds: Thresholds;
+}
+
+/** The modes' events, each handled by the app. */
+export interface ModeHandlers {
+  /** Presentation mode asks for the summary of a scenario. */
+  summaryOpen(e: CustomEvent<SummaryRequest>): void;
+  /** The one-page summary is closed. */
+  summaryClose(): void;
+  /** The explorer applies a scenario to the workspace. */
+  scenarioInput(e: CustomEvent<{ scenario: Scenario }>): void;
+}
+
+export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: ModeHandlers) {
+  switch (mode) {
+    case 'practice':
+      return html`<main class="single" aria-label=${MODE_INFO.practice.label}>
+        <practice-mode
+          .runner=${p.runner}
+          .baseline=${p.baseline}
+          .scenario=${p.scenario}
+        ></practice-mode>
+      </main>`;
+    case 'present':
+      return html`<main class="single wide" aria-label=${MODE_INFO.present.label}>
+        <presentation-mode
+          .runner=${p.runner}
+          .baseline=${p.baseline}
+          .scenario=${p.scenario}
+          .thresholds=${p.thresholds}
+          @summary-open=${on.summaryOpen}
+        ></presentation-mode>
+      </main>`;
+    case 'explore':
+      return html`<main class="single wide" aria-label=${MODE_INFO.explore.label}>
+        <explorer-view
+          .runner=${p.runner}
+          .baseline=${p.baseline}
+          .scenario=${p.scenario}
+          @scenario-input=${on.scenarioInput}
+        ></explorer-view>
+      </main>`;
+    case 'model':
+      return html`<main class="single" aria-label=${MODE_INFO.model.label}>
+        <model-page .runner=${p.runner} .scenario=${p.scenario}></model-page>
+      </main>`;
+  }
+}
+
+/** The one-page summary of `request`, with the user's thresholds and chosen metric. */
+export function summaryView(
+  request: SummaryRequest,
+  p: { readonly runner: CompareRunner; readonly thresholds: Thresholds; readonly metric: MetricId },
+  on: ModeHandlers,
+) {
+  return html`<main class="single" aria-label="One-page summary">
+    <comparison-summary
+      .runner=${p.runner}
+      .baseline=${request.baseline}
+      .scenario=${request.scenario}
+      .name=${request.name}
+      .thresholds=${p.thresholds}
+      .metric=${p.metric}
+      @summary-close=${on.summaryClose}
+    ></comparison-summary>
+  </main>`;
+}

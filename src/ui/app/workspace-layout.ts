@@ -1,0 +1,107 @@
+/**
+ * The workspace's layout: the scenario bar above, the levers on the left, and in the main
+ * column the metric tree (with the run's error, if any) and the charts. Templates only:
+ * gig-app.ts holds the view, handles the events and places this in its own shadow root.
+ */
+import { html, nothing } from 'lit';
+import type { MetricId } from '../../model/metrics';
+import type { Comparison } from '../../model/results';
+import type { Scenario } from '../../model/scenario';
+import '../workspace/chart-panel';
+import '../workspace/lever-panel';
+import '../workspace/metric-tree';
+import '../workspace/scenario-bar';
+import type { ChartKind, Thresholds } from './view-state';
+
+/** What the workspace shows. */
+export interface WorkspaceProps {
+  /** The scenario as the levers show it (edits still settling included). */
+  readonly edited: Scenario;
+  /** The scenario compared (its wage floor is drawn on the charts). */
+  readonly scenario: Scenario;
+  readonly baseline: Scenario;
+  /** Whether a comparison is on its way (edits settling or a run in flight). */
+  readonly busy: boolean;
+  readonly comparison: Comparison | undefined;
+  /** How far the run has got, 0..1. */
+  readonly progress: number;
+  /** Why the last run failed, or "". */
+  readonly error: string;
+  readonly metric: MetricId;
+  readonly chart: ChartKind;
+  readonly thresholds: Thresholds;
+  /** The link to this view. */
+  readonly link: string;
+  /** Why the link could not be used, or "". */
+  readonly linkNotice: string;
+}
+
+/** The workspace's events, each handled by the app. */
+export interface WorkspaceHandlers {
+  scenarioInput(e: CustomEvent<{ scenario: Scenario }>): void;
+  baselineInput(e: CustomEvent<{ baseline: Scenario }>): void;
+  noticeDismiss(): void;
+  leverInput(e: CustomEvent<{ scenario: Scenario }>): void;
+  metricSelect(e: CustomEvent<{ metric: MetricId }>): void;
+  thresholdChange(e: CustomEvent<{ metric: MetricId; threshold: number | undefined }>): void;
+  chartSelect(e: CustomEvent<{ chart: string }>): void;
+}
+
+export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
+  return html`
+    <section class="bar" data-region="scenario" aria-label="Scenario">
+      <scenario-bar
+        .scenario=${p.edited}
+        .busy=${p.busy}
+        .baseline=${p.baseline}
+        .comparison=${p.comparison}
+        .link=${p.link}
+        .notice=${p.linkNotice}
+        @scenario-input=${on.scenarioInput}
+        @baseline-input=${on.baselineInput}
+        @notice-dismiss=${on.noticeDismiss}
+      ></scenario-bar>
+    </section>
+    <main class="layout">
+      <section class="levers" data-region="levers" aria-labelledby="levers-title">
+        <h2 id="levers-title">Levers</h2>
+        <lever-panel
+          .scenario=${p.edited}
+          .baseline=${p.baseline}
+          @scenario-input=${on.leverInput}
+        ></lever-panel>
+      </section>
+      <div class="main">${metricsSection(p, on)} ${chartsSection(p, on)}</div>
+    </main>
+  `;
+}
+
+function metricsSection(p: WorkspaceProps, on: WorkspaceHandlers) {
+  return html`<section data-region="metrics" aria-labelledby="metrics-title">
+    <h2 id="metrics-title">Metrics</h2>
+    ${p.error ? html`<p class="error" role="alert">The simulation failed: ${p.error}</p>` : nothing}
+    <metric-tree
+      .comparison=${p.comparison}
+      .progress=${p.progress}
+      .updating=${p.busy}
+      .selected=${p.metric}
+      .thresholds=${p.thresholds}
+      @metric-select=${on.metricSelect}
+      @threshold-change=${on.thresholdChange}
+    ></metric-tree>
+  </section>`;
+}
+
+function chartsSection(p: WorkspaceProps, on: WorkspaceHandlers) {
+  return html`<section data-region="charts" aria-labelledby="charts-title">
+    <h2 id="charts-title">Charts</h2>
+    <chart-panel
+      .comparison=${p.comparison}
+      .metric=${p.metric}
+      .chart=${p.chart}
+      .wageFloor=${p.scenario.params.wageFloor}
+      @metric-select=${on.metricSelect}
+      @chart-select=${on.chartSelect}
+    ></chart-panel>
+  </section>`;
+}
