@@ -1,0 +1,235 @@
+/**
+ * The engine's state for one replication: the drivers, the day's plan, candidates and record,
+ * and the quantities derived from the parameters, in typed arrays allocated once per run.
+ *
+ * One class, every field assigned in the constructor, so that every run's state has one shape
+ * and the phases of the day (functions over this state, one module each) stay monomorphic: a
+ * change of shape between runs would deoptimise them all.
+ */
+import type { Params } from '../model/params';
+import { LONG_RUN_WEEKS, type Ledger } from '../model/results';
+import type { Scenario } from '../model/scenario';
+import {
+  SLOT_STARTS,
+  blockTypes,
+  offerWaves,
+  offeredNet,
+  type BlockTypes,
+  type Wave,
+} from './blocks';
+import {
+  APPLY_SLACK,
+  BUCKETS,
+  INITIAL_RES_Z,
+  NO_SHOW_LEAD_BASE,
+  NO_SHOW_LEAD_SLOPE,
+  NO_SHOW_SPREAD,
+  P,
+  SUM_COUNT,
+} from './constants';
+import { Drivers } from './drivers';
+import { normalCdf, replicationKey, streamKey } from './random';
+import { newRecord } from './record';
+import { lengthGroups, noiseTable, waveNetTable } from './tables';
+
+/** The purposes of the draws fixed at a driver's creation (keyed by driver, not by day). */
+const ATTRIBUTE_PURPOSES = [
+  P.res,
+  P.hours,
+  P.days,
+  P.winStart,
+  P.winLen,
+  P.speed,
+  P.prod,
+  P.noShowP,
+  P.tenure,
+  P.activation,
+] as const;
+
+export class SimState {
+  readonly p: Params;
+  readonly days: number;
+  /**
+   * The replication's key (at 0) and its attribute streams (at their purpose). They are kept
+   * in a typed array, not as fields: a field's representation would follow the key's value
+   * (small integer or not) and change from one replication to the next, and each change
+   * deoptimises every function that reads the state.
+   */
+  readonly streams = new Uint32Array(32);
+  /** The daily record (src/sim/record.ts): field f on day d at [f * days + d]. */
+  readonly rec: Float64Array;
+  readonly dr: Drivers;
+  readonly bt: BlockTypes;
+  readonly waves: Wave[];
+  /** Net hourly pay weighed for type t in wave w, at [w * types + t]. */
+  readonly waveNet: Float64Array;
+  /** Today's blocks of each type still unclaimed, and of those the reserved ones. */
+  readonly typeOpen: Int32Array;
+  readonly typeReserved: Int32Array;
+  /** Bit t set: block type t still has blocks in the wave's pool (types are at most 31). */
+  openMask = 0;
+  /** How many block types still have blocks in the wave's pool. */
+  nOpen = 0;
+  /** The groups of block types of one length (src/sim/tables.ts `lengthGroups`). */
+  readonly groups: number;
+  readonly groupMask: Int32Array;
+  readonly groupNet: Float64Array;
+
+  /** Per start slot: blocks worked today, and the station wait (h) before loading. */
+  readonly slotWorked: Int32Array;
+  readonly slotWait: Float64Array;
+  /** Per time bucket of a wave: the first and last candidate checking in it. */
+  readonly head = new Int32Array(BUCKETS);
+  readonly tail = new Int32Array(BUCKETS);
+  readonly ledger: Ledger = {
+    demand: 0,
+    deliveredOnTime: 0,
+    deliveredLate: 0,
+    fallback: 0,
+    outstanding: 0,
+    driverEarnings: 0,
+    operatorDriverPay: 0,
+    agents: 0,
+    byState: [0, 0, 0, 0, 0],
+  };
+  // derived constants
+  readonly load: number;
+  readonly baseNet: number;
+  readonly minLen: number;
+  readonly searchH: number;
+  readonly leadNoShow: number;
+  readonly fallbackDaily: number;
+  readonly learnFloor: number;
+  /** Vehicle cost per route hour. */
+  readonly vehiclePerRouteHour: number;
+  readonly lateFrom: number;
+  readonly applicantRate: number;
+  readonly initialResQ: number;
+  readonly applicantResQ: number;
+  readonly noShowNorm: number;
+  /** Daily multipliers of the asking wage: lognormal quantiles at (k + 0.5) / NOISE_LEVELS. */
+  readonly noiseTable: Float64Array;
+  // state carried from day to day
+  waitPtr = 0;
+  onboardPtr = 0;
+  activeCount = 0;
+  onboardingCount = 0;
+  happyShare = 0.5;
+  backlog = 0;
+  // today's candidates (drivers looking for work), reallocated only when the pool outgrows them
+  nc = 0;
+  /** Indices of the active drivers, in increasing order (the first activeCount entries). */
+  activeList: Int32Array;
+  cand = new Int32Array(0);
+  candR = new Float64Array(0);
+  candFlags = new Uint8Array(0);
+  candType = new Int16Array(0);
+  candMult = new Float64Array(0);
+  candNext = new Int32Array(0);
+  /** Highest pay multiplier at which a candidate found nothing today (0 before any look). */
+  candFailMult = new Float64Array(0);
+  /** Per candidate: bit t set when block type t fits their window and their week today. */
+  candFit = new Int32Array(0);
+  /** Per candidate, set for the wave being claimed: the types that fit and pay enough. */
+  candChoice = new Int32Array(0);
+  hoursScratch = new Float64Array(0);
+  /** A new driver's draws for the seven weekdays. */
+  readonly dayScratch = new Float64Array(7);
+  // today's flows, shared between phases
+  fresh = 0;
+  sellers = 0;
+  /** The day's route sums, at the indices of `SUM` (src/sim/constants.ts). */
+  readonly routeSums = new Float64Array(SUM_COUNT);
+
+  /** A run's state before its first day, with no drivers yet (see `seedInitialPool`). */
+  constructor(scenario: Scenario, rep: number) {
+    // A fresh object of one fixed shape per run: parameter objects built key by key (or sent
+    // through postMessage) can be dictionary-mode, which would deoptimise every hot function.
+    const p = JSON.parse(JSON.stringify(scenario.params)) as Params;
+    this.p = p;
+    this.days = scenario.weeks * 7;
+    this.streams[0] = replicationKey(scenario.seed, rep);
+    for (const purpose of ATTRIBUTE_PURPOSES) {
+      this.streams[purpose] = streamKey(this.streams[0], -1, purpose);
+    }
+    this.rec = newRecord(this.days);
+    this.bt = blockTypes(p);
+    this.waves = offerWaves(p);
+    const T = this.bt.count;
+    this.waveNet = waveNetTable(p, this.waves, this.bt);
+    this.typeOpen = new Int32Array(T);
+    this.typeReserved = new Int32Array(T);
+    const groups = lengthGroups(this.bt, this.waveNet, this.waves.length);
+    this.groups = groups.count;
+    this.groupMask = groups.mask;
+    this.groupNet = groups.net;
+    this.slotWorked = new Int32Array(SLOT_STARTS.length);
+    this.slotWait = new Float64Array(SLOT_STARTS.length);
+
+    this.load = p.loadMinutes / 60;
+    this.baseNet = offeredNet(p, 1, Math.max(1, p.blockHours));
+    this.minLen = this.bt.len[T - 1];
+    this.searchH = p.searchMinutes / 60;
+    this.leadNoShow = NO_SHOW_LEAD_BASE + NO_SHOW_LEAD_SLOPE * p.releaseLeadDays;
+    this.fallbackDaily = Math.round(p.fallbackCapacity * p.demandPerDay);
+    this.learnFloor = 1 / (1 + p.learningGain);
+    this.vehiclePerRouteHour = p.vehicleCostPerMile * p.milesPerHour;
+    this.lateFrom = Math.max(0, this.days - LONG_RUN_WEEKS * 7);
+    this.applicantRate =
+      (p.applicantsPerWeek / 7) *
+      Math.pow(Math.max(0, this.baseNet) / p.outsideWage, p.supplyElasticity);
+    this.initialResQ = normalCdf(INITIAL_RES_Z);
+    this.applicantResQ = applicantCut(p, this.baseNet);
+    this.noShowNorm = Math.exp((NO_SHOW_SPREAD * NO_SHOW_SPREAD) / 2);
+    this.noiseTable = noiseTable(p.wageNoise);
+
+    const expectedEntrants = this.applicantRate * (1 + 0.5 * p.wordOfMouth) * this.days;
+    this.dr = new Drivers(Math.ceil(p.initialDrivers + 1.3 * expectedEntrants + 64));
+    this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
+    this.growCandidates();
+  }
+
+  /** Sizes the per-candidate arrays to the drivers' capacity (at the start and as entry grows). */
+  growCandidates(): void {
+    const cap = this.dr.capacity;
+    this.cand = new Int32Array(cap);
+    this.candR = new Float64Array(cap);
+    this.candFlags = new Uint8Array(cap);
+    this.candType = new Int16Array(cap);
+    this.candMult = new Float64Array(cap);
+    this.candNext = new Int32Array(cap);
+    this.candFailMult = new Float64Array(cap);
+    this.candFit = new Int32Array(cap);
+    this.candChoice = new Int32Array(cap);
+    this.hoursScratch = new Float64Array(cap);
+  }
+
+  /** Doubles the room of the active list. */
+  growActiveList(): void {
+    const list = new Int32Array(Math.max(64, this.activeList.length * 2));
+    list.set(this.activeList);
+    this.activeList = list;
+  }
+}
+
+/**
+ * The quantile of the outside-wage distribution below which applicants' reservation wages are
+ * drawn: people asking more than APPLY_SLACK times the advertised net pay do not apply.
+ */
+export function applicantCut(p: Params, baseNet: number): number {
+  return p.outsideWageSpread > 0
+    ? normalCdf(
+        Math.log((APPLY_SLACK * Math.max(1e-9, baseNet)) / p.outsideWage) / p.outsideWageSpread,
+      )
+    : 1;
+}
+
+/** Index of record field `field` on day `d` in `s.rec`. */
+export function at(s: SimState, field: number, d: number): number {
+  return field * s.days + d;
+}
+
+/** The key of today's stream for a purpose (src/sim/random.ts `streamKey`). */
+export function dayStream(s: SimState, d: number, purpose: number): number {
+  return streamKey(s.streams[0], d, purpose);
+}
