@@ -1,0 +1,152 @@
+/**
+ * Drivers entering the pool (MODEL.md step 1): a new driver's fixed attributes, the initial
+ * pool, and each day's applicants, waitlist under the pool cap and end of onboarding.
+ */
+import {
+  HOURS_SPREAD,
+  INITIAL_TENURE_DAYS,
+  NO_SHOW_SPREAD,
+  P,
+  PRODUCTIVITY_SPREAD,
+  SPEED_SPREAD,
+  WINDOW_EARLIEST,
+  WINDOW_MEDIAN_HOURS,
+  WINDOW_SPREAD,
+  WINDOW_START_RANGE,
+} from './constants';
+import type { BlockTypes } from './blocks';
+import { ACTIVE, APPLICANT, CHURNED, ONBOARDING } from './drivers';
+import { normalQuantile, poissonQuantile, uniform } from './random';
+import { F } from './record';
+import { at, dayStream, type SimState } from './state';
+
+/** Draws the fixed attributes of driver i (same i, same draws, in every scenario). */
+export function createDriver(s: SimState, initial: boolean): number {
+  const { p, dr, streams } = s;
+  dr.reserve(1);
+  const i = dr.count++;
+  const uRes = uniform(streams[P.res], i);
+  const z = normalQuantile(uRes * (initial ? s.initialResQ : s.applicantResQ));
+  dr.res[i] = p.outsideWage * Math.exp(p.outsideWageSpread * z);
+  const hours = Math.min(
+    60,
+    Math.max(
+      2,
+      p.hoursWanted * Math.exp(HOURS_SPREAD * normalQuantile(uniform(streams[P.hours], i))),
+    ),
+  );
+  dr.hoursWanted[i] = hours;
+  dr.dayMask[i] = availableDays(s, i, hours);
+  drawWindow(s, i);
+  dr.speed[i] =
+    p.checksPerHour * Math.exp(SPEED_SPREAD * normalQuantile(uniform(streams[P.speed], i)));
+  dr.prodMult[i] = Math.exp(PRODUCTIVITY_SPREAD * normalQuantile(uniform(streams[P.prod], i)));
+  dr.noShowP[i] = Math.min(
+    0.9,
+    (p.noShowRate * Math.exp(NO_SHOW_SPREAD * normalQuantile(uniform(streams[P.noShowP], i)))) /
+      s.noShowNorm,
+  );
+  dr.belief[i] = s.baseNet;
+  return i;
+}
+
+/** Driver i's available weekdays, more of them for more hours wanted: a weekday bit mask. */
+function availableDays(s: SimState, i: number, hours: number): number {
+  const k = Math.min(7, Math.max(1, Math.round(hours / 3.5) + 1));
+  const dayU = s.dayScratch;
+  for (let w = 0; w < 7; w++) dayU[w] = uniform(s.streams[P.days], i * 7 + w);
+  return smallestDays(dayU, k);
+}
+
+/** The k weekdays with the smallest draws (ties to the earlier day), as a bit mask. */
+export function smallestDays(draws: Float64Array, k: number): number {
+  let mask = 0;
+  for (let j = 0; j < k; j++) {
+    let best = -1;
+    let bestU = 2;
+    for (let w = 0; w < 7; w++) {
+      if (mask & (1 << w)) continue;
+      const u = draws[w];
+      if (u < bestU) {
+        bestU = u;
+        best = w;
+      }
+    }
+    mask |= 1 << best;
+  }
+  return mask;
+}
+
+/** Driver i's daily availability window, and the block types that fit in it. */
+function drawWindow(s: SimState, i: number): void {
+  const { dr, streams } = s;
+  const ws = WINDOW_EARLIEST + WINDOW_START_RANGE * Math.pow(uniform(streams[P.winStart], i), 1.6);
+  const wl = Math.min(
+    16,
+    Math.max(
+      2,
+      WINDOW_MEDIAN_HOURS * Math.exp(WINDOW_SPREAD * normalQuantile(uniform(streams[P.winLen], i))),
+    ),
+  );
+  const end = Math.min(24, ws + wl);
+  dr.winStart[i] = ws;
+  dr.winEnd[i] = end;
+  dr.winFit[i] = windowFit(s.bt, ws, end);
+}
+
+/** The block types that start and end within a window, as a bit mask over types. */
+export function windowFit(bt: BlockTypes, start: number, end: number): number {
+  let fit = 0;
+  for (let t = 0; t < bt.count; t++) {
+    if (bt.start[t] >= start && bt.end[t] <= end) fit |= 1 << t;
+  }
+  return fit;
+}
+
+/** The pool at the start: active drivers with tenures spread over the past two years. */
+export function seedInitialPool(s: SimState): void {
+  const { p, dr } = s;
+  const sTenure = s.streams[P.tenure];
+  for (let n = 0; n < p.initialDrivers; n++) {
+    const i = createDriver(s, true);
+    const tenure = Math.floor(uniform(sTenure, i) * INITIAL_TENURE_DAYS);
+    dr.state[i] = ACTIVE;
+    s.activeList[n] = i;
+    dr.activeDay[i] = -tenure;
+    dr.blocksDone[i] = Math.min(10 * p.learningBlocks, (tenure / 7) * 2.5);
+  }
+  s.waitPtr = p.initialDrivers;
+  s.onboardPtr = p.initialDrivers;
+  s.activeCount = p.initialDrivers;
+}
+
+/** Step 1: applicants arrive, the waitlist moves under the pool cap, onboarding ends. */
+export function entry(s: SimState, d: number): void {
+  const { p, dr } = s;
+  const wom = Math.max(0, 1 + p.wordOfMouth * (s.happyShare - 0.5));
+  const arrivals = poissonQuantile(s.applicantRate * wom, uniform(dayStream(s, d, P.arrivals), 0));
+  for (let a = 0; a < arrivals; a++) dr.state[createDriver(s, false)] = APPLICANT;
+  while (
+    s.waitPtr < dr.count &&
+    (p.poolCap === 0 || s.activeCount + s.onboardingCount < p.poolCap)
+  ) {
+    dr.state[s.waitPtr] = ONBOARDING;
+    dr.onboardEnd[s.waitPtr] = d + p.onboardingDays;
+    s.onboardingCount++;
+    s.waitPtr++;
+  }
+  const sAct = s.streams[P.activation];
+  while (s.onboardPtr < s.waitPtr && dr.onboardEnd[s.onboardPtr] <= d) {
+    const i = s.onboardPtr++;
+    s.onboardingCount--;
+    if (uniform(sAct, i) < p.activationShare) {
+      dr.state[i] = ACTIVE;
+      dr.activeDay[i] = d;
+      if (s.activeList.length <= s.activeCount) s.growActiveList();
+      s.activeList[s.activeCount++] = i;
+      s.rec[at(s, F.joined, d)] += 1;
+    } else {
+      dr.state[i] = CHURNED;
+    }
+  }
+}
