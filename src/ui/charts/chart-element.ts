@@ -11,14 +11,10 @@ import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateRe
 import { state } from 'lit/decorators.js';
 import { stepIndex } from '../shared/keys';
 import { standaloneSvg, svgPng } from './chart-export';
-import {
-  CHART_HEIGHT,
-  FONT_FAMILY,
-  WidthController,
-  chartStyles,
-  pointerX,
-  type Box,
-} from './chart-frame';
+import { CHART_HEIGHT, pointerX, type Box } from './chart-frame';
+import { chartStyles } from './chart-styles';
+import { FONT_FAMILY } from './chart-theme';
+import { WidthController } from './width-controller';
 
 /** The values a chart's reading steps through, and where keyboard reading starts. */
 export interface Readings {

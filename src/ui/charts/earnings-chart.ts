@@ -6,19 +6,15 @@ import { type EarningsBin } from '../shared/series';
 import { ChartElement, type Readings } from './chart-element';
 import {
   CHART_HEIGHT,
-  COLOURS,
-  FONT,
-  FONT_FAMILY,
-  bar,
+  axisTicks,
   bottomAxis,
   chartTitle,
   leftAxis,
-  legend,
-  textWidth,
-  axisTicks,
   leftMargin,
-  type Side,
+  legend,
 } from './chart-frame';
+import { COLOURS, FONT, FONT_FAMILY, textWidth } from './chart-theme';
+import { bar, type Side } from './comparison-marks';
 
 const TOP = 96;
 const BOTTOM = 72;

@@ -6,20 +6,17 @@ import { axisTitle, formatValue, paddedExtent } from './chart-data';
 import { ChartElement, indexReadings, type Readings } from './chart-element';
 import {
   CHART_HEIGHT,
-  COLOURS,
-  FONT,
-  LINE_WIDTH,
   axisTicks,
   bottomAxis,
   chartTitle,
   leftAxis,
   leftMargin,
   legend,
-  textWidth,
   tooltipPlace,
   type Box,
   type LegendItem,
 } from './chart-frame';
+import { COLOURS, FONT, LINE_WIDTH, textWidth } from './chart-theme';
 import { metricDef } from '../shared/comparison-rows';
 import type { PlanePoint } from './explore-data';
 

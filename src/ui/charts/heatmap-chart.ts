@@ -4,15 +4,8 @@ import { customElement, property } from 'lit/decorators.js';
 import type { MetricDef, MetricId } from '../../model/metrics';
 import { axisTitle, formatNumber, formatValue, formatWithInterval } from './chart-data';
 import { ChartElement, indexReadings, type Readings } from './chart-element';
-import {
-  COLOURS,
-  FONT,
-  FONT_FAMILY,
-  chartTitle,
-  textWidth,
-  tooltipPlace,
-  type Box,
-} from './chart-frame';
+import { chartTitle, tooltipPlace, type Box } from './chart-frame';
+import { COLOURS, FONT, FONT_FAMILY, textWidth } from './chart-theme';
 import { metricDef } from '../shared/comparison-rows';
 import { luminance, textOn, type HeatCell } from './explore-data';
 import { displayNumber } from '../shared/lever-values';

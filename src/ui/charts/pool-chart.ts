@@ -6,25 +6,24 @@ import { type WeekPoint } from '../shared/series';
 import { ChartElement, weekReadings, type Readings } from './chart-element';
 import {
   CHART_HEIGHT,
-  COLOURS,
-  FONT,
-  FONT_FAMILY,
-  bar,
+  axisTicks,
   bottomAxis,
   chartTitle,
-  intervalBands,
   leftAxis,
+  leftMargin,
   legend,
+  tooltipPlace,
+} from './chart-frame';
+import { COLOURS, FONT, FONT_FAMILY, textWidth } from './chart-theme';
+import {
+  bar,
+  intervalBands,
   markerY,
   meanLines,
   seriesLegend,
-  tooltipPlace,
-  axisTicks,
-  leftMargin,
   weekMarker,
   weekScale,
-  textWidth,
-} from './chart-frame';
+} from './comparison-marks';
 
 const TOP = 76;
 const BOTTOM = 72;

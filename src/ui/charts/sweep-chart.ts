@@ -10,21 +10,17 @@ import {
 } from './chart-data';
 import { ChartElement, indexReadings, type Readings } from './chart-element';
 import {
-  COLOURS,
-  DASH,
-  FONT,
-  LINE_WIDTH,
   axisTicks,
   bottomAxis,
   chartTitle,
   leftAxis,
   leftMargin,
   legend,
-  textWidth,
   tooltipPlace,
   type Box,
   type LegendItem,
 } from './chart-frame';
+import { COLOURS, DASH, FONT, LINE_WIDTH, textWidth } from './chart-theme';
 import { metricDef } from '../shared/comparison-rows';
 import { displayNumber } from '../shared/lever-values';
 import { nearestIndex, type SweepMeasure, type SweepPanel, type SweepPoint } from './explore-data';

@@ -12,17 +12,15 @@ import {
 } from './chart-data';
 import { ChartElement, indexReadings, type Readings } from './chart-element';
 import {
-  COLOURS,
-  FONT,
   axisTicks,
   bottomAxis,
   chartTitle,
   legend,
-  textWidth,
   tooltipPlace,
   type Box,
   type LegendItem,
 } from './chart-frame';
+import { COLOURS, FONT, textWidth } from './chart-theme';
 import { metricDef } from '../shared/comparison-rows';
 import { sortBySwing, type Estimate, type TornadoBar } from './explore-data';
 

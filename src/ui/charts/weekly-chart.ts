@@ -18,24 +18,23 @@ import { type WeekPoint } from '../shared/series';
 import { ChartElement, weekReadings, type Readings } from './chart-element';
 import {
   CHART_HEIGHT,
-  COLOURS,
-  FONT,
-  FONT_FAMILY,
+  axisTicks,
   bottomAxis,
   chartTitle,
-  intervalBands,
   leftAxis,
+  leftMargin,
   legend,
+  tooltipPlace,
+} from './chart-frame';
+import { COLOURS, FONT, FONT_FAMILY, textWidth } from './chart-theme';
+import {
+  intervalBands,
   markerY,
   meanLines,
   seriesLegend,
-  textWidth,
-  tooltipPlace,
-  axisTicks,
-  leftMargin,
   weekMarker,
   weekScale,
-} from './chart-frame';
+} from './comparison-marks';
 
 const TOP = 96;
 const BOTTOM = 72;
