@@ -14,16 +14,11 @@
 import type { ReplicationResult } from '../model/results';
 import type { Scenario } from '../model/scenario';
 import { SLOT_STARTS } from './blocks';
-import { demandMultiplier } from './calendar';
+import { gatherCandidates } from './candidates';
 import {
   BUCKETS,
-  DAILY_WANT,
   FRUSTRATION_SMOOTHING,
   GOOD,
-  GOOD_STANDING_BLOCKS,
-  GOOD_STANDING_STRIKES,
-  HOURS_OVERSHOOT,
-  NOISE_LEVELS,
   OVERRUN_SMOOTHING,
   P,
   QUEUE_HOURS_PER_OVERLOAD,
@@ -35,7 +30,8 @@ import {
 import { ACTIVE, CHURNED, DEACTIVATED } from './drivers';
 import { entry, seedInitialPool } from './entry';
 import { gini } from './measure';
-import { normalQuantile, stochasticRound, uniform } from './random';
+import { demandAndPlan } from './plan';
+import { stochasticRound, uniform } from './random';
 import { F } from './record';
 import { buildResult } from './result';
 import { at, dayStream, SimState } from './state';
@@ -76,87 +72,6 @@ export class CancelledError extends Error {
 export interface RunControl {
   /** Asked once per simulated week; returning true stops the run with CancelledError. */
   shouldStop?: () => boolean;
-}
-
-/** Steps 2 and 3: today's volume, and blocks planned from the forecast plus the backlog. */
-function demandAndPlan(s: SimState, d: number): void {
-  const { p, bt } = s;
-  const mult = demandMultiplier(d, p.startWeek, p.peakIntensity, p.demandTrend);
-  const forecast = p.demandPerDay * mult;
-  const err = p.forecastError * normalQuantile(uniform(dayStream(s, d, P.demand), 0));
-  const fresh = Math.max(0, Math.round(forecast * Math.max(0.05, 1 + err)));
-  s.fresh = fresh;
-  s.sellers = stochasticRound(fresh * p.sellerShare, uniform(dayStream(s, d, P.seller), 0));
-  s.rec[at(s, F.demand, d)] = fresh;
-  s.rec[at(s, F.sellerDemand, d)] = s.sellers;
-  s.ledger.demand += fresh;
-
-  const need = Math.max(0, (forecast + s.backlog) * (1 + p.capacityBuffer));
-  const sPlan = dayStream(s, d, P.planRound);
-  let offered = 0;
-  for (let t = 0; t < bt.count; t++) {
-    const n = stochasticRound((need * bt.weight[t]) / bt.cap[t], uniform(sPlan, t));
-    s.typeOpen[t] = n;
-    s.typeReserved[t] = Math.floor(n * p.reservedShare);
-    offered += n;
-  }
-  s.rec[at(s, F.blocksOffered, d)] = offered;
-}
-
-/** Step 5a: the active drivers who look for a block today, with today's asking wage. */
-function gatherCandidates(s: SimState, d: number): void {
-  const { dr } = s;
-  if (s.cand.length < dr.count) s.growCandidates();
-  const sWant = dayStream(s, d, P.want);
-  const sNoise = dayStream(s, d, P.noise);
-  const sShort = dayStream(s, d, P.shortNotice);
-  const dayBit = 1 << (d % 7);
-  const noise = s.noiseTable;
-  const shortShare = s.p.shortNoticeShare;
-  const baseNet = s.baseNet;
-  const minLen = s.minLen;
-  const { dayMask, hoursWanted, hoursWeek, res, strikes, blocksDone, winFit } = dr;
-  const { cand, candR, candFlags, candType, candFailMult, candFit } = s;
-  const activeList = s.activeList;
-  const nActive = s.activeCount;
-  let nc = 0;
-  for (let k = 0; k < nActive; k++) {
-    const i = activeList[k];
-    if ((dayMask[i] & dayBit) === 0) continue;
-    const hw = hoursWeek[i];
-    if (hw > 0 && hoursWanted[i] - hw < HOURS_OVERSHOOT * minLen) continue;
-    if (uniform(sWant, i) >= DAILY_WANT) continue;
-    const r = res[i] * noise[(uniform(sNoise, i) * NOISE_LEVELS) | 0];
-    let flags = r <= baseNet ? WANTS : 0;
-    if (uniform(sShort, i) < shortShare) flags |= SHORT_OK;
-    if (strikes[i] < GOOD_STANDING_STRIKES && blocksDone[i] >= GOOD_STANDING_BLOCKS) {
-      flags |= GOOD;
-    }
-    cand[nc] = i;
-    candR[nc] = r;
-    candFlags[nc] = flags;
-    candType[nc] = -1;
-    candFailMult[nc] = 0;
-    // Read here, in index order, rather than later in the random order of app checks.
-    candFit[nc] =
-      hw > 0 ? winFit[i] & lengthMask(s, (hoursWanted[i] - hw) / HOURS_OVERSHOOT) : winFit[i];
-    nc++;
-  }
-  s.nc = nc;
-}
-
-/**
- * The block types no longer than `left` hours (a block fits the week while at least part of
- * it is within the hours wanted). With the driver's window mask (`Drivers.winFit`, types
- * that start and end within the window) this gives the types that fit their day: for one
- * start slot both conditions hold for the shortest few lengths, so the two masks combine
- * by AND.
- */
-function lengthMask(s: SimState, left: number): number {
-  const S = SLOT_STARTS.length;
-  let fit = 0;
-  for (let g = 0; g < s.groups; g++) if (s.bt.len[g * S] <= left) fit |= s.groupMask[g];
-  return fit;
 }
 
 /** Steps 4–6: release waves and first-come claiming; returns nothing, records the fill. */

@@ -1,0 +1,35 @@
+/**
+ * The day's demand and plan (MODEL.md steps 2 and 3): today's package volume (a forecast
+ * error around the seasonal forecast, a share from marketplace sellers), and the blocks of
+ * each type planned from the forecast plus the backlog, some of them reserved.
+ */
+import { demandMultiplier } from './calendar';
+import { P } from './constants';
+import { normalQuantile, stochasticRound, uniform } from './random';
+import { F } from './record';
+import { at, dayStream, type SimState } from './state';
+
+/** Steps 2 and 3: today's volume, and blocks planned from the forecast plus the backlog. */
+export function demandAndPlan(s: SimState, d: number): void {
+  const { p, bt } = s;
+  const mult = demandMultiplier(d, p.startWeek, p.peakIntensity, p.demandTrend);
+  const forecast = p.demandPerDay * mult;
+  const err = p.forecastError * normalQuantile(uniform(dayStream(s, d, P.demand), 0));
+  const fresh = Math.max(0, Math.round(forecast * Math.max(0.05, 1 + err)));
+  s.fresh = fresh;
+  s.sellers = stochasticRound(fresh * p.sellerShare, uniform(dayStream(s, d, P.seller), 0));
+  s.rec[at(s, F.demand, d)] = fresh;
+  s.rec[at(s, F.sellerDemand, d)] = s.sellers;
+  s.ledger.demand += fresh;
+
+  const need = Math.max(0, (forecast + s.backlog) * (1 + p.capacityBuffer));
+  const sPlan = dayStream(s, d, P.planRound);
+  let offered = 0;
+  for (let t = 0; t < bt.count; t++) {
+    const n = stochasticRound((need * bt.weight[t]) / bt.cap[t], uniform(sPlan, t));
+    s.typeOpen[t] = n;
+    s.typeReserved[t] = Math.floor(n * p.reservedShare);
+    offered += n;
+  }
+  s.rec[at(s, F.blocksOffered, d)] = offered;
+}
