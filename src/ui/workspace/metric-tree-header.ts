@@ -58,23 +58,21 @@ export function treeHead(
         Long run
         <span class="sub">${windows.long.replace(/^the /, '')}: baseline → scenario</span>
       </th>
-      <th scope="col">Weekly course ${courseLegend()}</th>
+      <th scope="col">
+        Weekly course
+        <span class="sub legend"
+          ><span class="key"
+            ><svg width="18" height="6" aria-hidden="true">
+              <line x1="0" y1="3" x2="18" y2="3" class="key-base"></line></svg
+            >baseline</span
+          >
+          <span class="key"
+            ><svg width="18" height="6" aria-hidden="true">
+              <line x1="0" y1="3" x2="18" y2="3" class="key-scen"></line></svg
+            >scenario</span
+          ></span
+        >
+      </th>
     </tr>
   </thead>`;
-}
-
-/** The sparkline's legend: a dashed baseline and a solid scenario. */
-function courseLegend(): TemplateResult {
-  return html`<span class="sub legend"
-    ><span class="key"
-      ><svg width="18" height="6" aria-hidden="true">
-        <line x1="0" y1="3" x2="18" y2="3" class="key-base"></line></svg
-      >baseline</span
-    >
-    <span class="key"
-      ><svg width="18" height="6" aria-hidden="true">
-        <line x1="0" y1="3" x2="18" y2="3" class="key-scen"></line></svg
-      >scenario</span
-    ></span
-  >`;
 }
