@@ -1,21 +1,11 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import type { Difficulty, Prompt } from '../../model/prompts';
+import type { Prompt } from '../../model/prompts';
 import { EMPTY_HISTORY, historyTotals, type History } from '../../model/scoring';
+import { DIFFICULTY_TEXT, percentText } from './practice-text';
 
 export interface PromptPickDetail {
   readonly id: string;
-}
-
-export const DIFFICULTY_TEXT: Readonly<Record<Difficulty, string>> = {
-  easy: 'Easy',
-  medium: 'Medium',
-  hard: 'Hard',
-};
-
-/** A score as people read it: "75%". */
-export function percentText(score: number): string {
-  return Number.isFinite(score) ? `${Math.round(score * 100)}%` : '–';
 }
 
 /**

@@ -1,53 +1,12 @@
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
-import { explainChange, leverDirection, type Explanation } from '../../model/causal';
-import { METRIC_BY_ID, type MetricId } from '../../model/metrics';
-import type { ParamId } from '../../model/params';
+import { METRIC_BY_ID } from '../../model/metrics';
 import { defaultScenario, type Scenario } from '../../model/scenario';
-import {
-  RUN_LENGTH_TEXT,
-  type Direction,
-  type RoundScore,
-  type ScoredRow,
-  type Truth,
-} from '../../model/scoring';
+import { RUN_LENGTH_TEXT, type RoundScore, type ScoredRow, type Truth } from '../../model/scoring';
 import { NO_VALUE, formatDelta } from '../shared/format';
-import { percentText } from './practice-prompts';
+import { explainRow } from './explain-row';
+import { DIRECTION_TEXT, percentText } from './practice-text';
 import { srOnly } from '../shared/styles';
-
-/** A direction in words with its icon, so colour is never the only signal. */
-export const DIRECTION_TEXT: Readonly<Record<Direction, string>> = {
-  up: '▲ up',
-  down: '▼ down',
-  flat: '▬ flat',
-};
-
-/**
- * Why a metric moved as it did: the first changed lever whose chains explain it, through
- * metrics that moved as the chain says (`measured`: every metric's direction in the run).
- */
-export function explainRow(
-  row: ScoredRow,
-  baseline: Scenario,
-  scenario: Scenario,
-  measured: readonly Truth[] = [],
-): Explanation | undefined {
-  const observed = row.truth.direction;
-  if (observed === undefined) return undefined;
-  const same = new Map<MetricId, Direction>();
-  for (const t of measured) {
-    if (t.run === row.truth.run && t.direction !== undefined) same.set(t.metric, t.direction);
-  }
-  let fallback: Explanation | undefined;
-  for (const id of Object.keys(baseline.params) as ParamId[]) {
-    const dir = leverDirection(baseline.params[id], scenario.params[id]);
-    if (dir === 0) continue;
-    const e = explainChange(id, dir, row.truth.metric, observed, row.truth.run, same);
-    if (e && e.lines.length > 0) return e;
-    fallback ??= e;
-  }
-  return fallback;
-}
 
 /**
  * The answers of a practice round: per metric and run length the true paired change with its

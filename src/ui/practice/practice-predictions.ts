@@ -1,0 +1,171 @@
+import { LitElement, css, html, nothing } from 'lit';
+import { customElement, property } from 'lit/decorators.js';
+import { METRIC_BY_ID, type MetricId } from '../../model/metrics';
+import { NORTH_STAR } from '../../model/prompts';
+import {
+  DIRECTIONS,
+  RUN_LENGTHS,
+  RUN_LENGTH_TEXT,
+  predictionKey,
+  type Direction,
+  type PredictionKey,
+  type Predictions,
+  type RunLength,
+} from '../../model/scoring';
+import { unitLabel } from '../shared/format';
+import { visuallyHidden } from '../shared/styles';
+import { DIRECTION_TEXT } from './practice-text';
+
+/** A prediction made or changed. */
+export interface PredictionChangeDetail {
+  readonly key: PredictionKey;
+  readonly direction: Direction;
+}
+
+/**
+ * The prediction table of a practice round: a row per asked metric (its unit and which way is
+ * better), and for the short and the long run a group of three choices, up, down or flat
+ * (radio buttons: Tab moves between groups, the arrow keys within one). Each group is a
+ * fieldset carrying `data-predict="<metricId>:<short|long>"`.
+ *
+ * @fires prediction-change - the candidate chose a direction; detail: PredictionChangeDetail
+ */
+@customElement('practice-predictions')
+export class PracticePredictions extends LitElement {
+  /** The metrics asked about, the North Star first. */
+  @property({ attribute: false }) metrics: readonly MetricId[] = [];
+  /** The predictions made so far. */
+  @property({ attribute: false }) predictions: Predictions = {};
+  /** Locks every choice (while the round runs). */
+  @property({ type: Boolean }) disabled = false;
+
+  static override styles = css`
+    :host {
+      display: block;
+    }
+    table {
+      border-collapse: collapse;
+      width: 100%;
+    }
+    th,
+    td {
+      text-align: left;
+      padding: 0.35rem 0.5rem;
+      border-bottom: 1px solid #e3e7ec;
+      vertical-align: middle;
+    }
+    thead th {
+      font-size: 0.9rem;
+      color: #4f5968;
+    }
+    .unit {
+      display: block;
+      font-weight: normal;
+      font-size: 0.85rem;
+      color: #4f5968;
+    }
+    fieldset {
+      border: 0;
+      margin: 0;
+      padding: 0;
+      display: inline-flex;
+      gap: 0.3rem;
+    }
+    legend {
+      ${visuallyHidden}
+    }
+    .choice {
+      position: relative;
+    }
+    .choice input {
+      position: absolute;
+      opacity: 0;
+      inset: 0;
+      margin: 0;
+      cursor: pointer;
+    }
+    .choice span {
+      display: inline-block;
+      padding: 0.3rem 0.6rem;
+      border: 1px solid #9aa5b3;
+      border-radius: 6px;
+      white-space: nowrap;
+    }
+    .choice input:checked + span {
+      background: #1f4e8c;
+      border-color: #1f4e8c;
+      color: #fff;
+      font-weight: 600;
+    }
+    .choice input:focus-visible + span {
+      outline: 3px solid #1f4e8c;
+      outline-offset: 2px;
+    }
+  `;
+
+  override render() {
+    return html`<table>
+      <thead>
+        <tr>
+          <th scope="col">Metric</th>
+          ${RUN_LENGTHS.map((run) => html`<th scope="col">${RUN_LENGTH_TEXT[run]}</th>`)}
+        </tr>
+      </thead>
+      <tbody>
+        ${this.metrics.map((id) => this.row(id))}
+      </tbody>
+    </table>`;
+  }
+
+  private row(id: MetricId) {
+    const def = METRIC_BY_ID.get(id);
+    if (!def) return nothing;
+    return html`<tr>
+      <th scope="row" title=${def.definition}>
+        ${def.label}${id === NORTH_STAR ? ' (North Star)' : ''}
+        <span class="unit"
+          >${unitLabel(def)} · ${def.better === 'up' ? 'higher is better' : 'lower is better'}</span
+        >
+      </th>
+      ${RUN_LENGTHS.map((run) => this.choiceGroup(id, def.label, run))}
+    </tr>`;
+  }
+
+  private choiceGroup(id: MetricId, label: string, run: RunLength) {
+    const key = predictionKey(id, run);
+    const name = `predict-${key}`;
+    return html`<td>
+      <fieldset data-predict=${key} ?disabled=${this.disabled}>
+        <legend>${label}, ${RUN_LENGTH_TEXT[run].toLowerCase()}</legend>
+        ${DIRECTIONS.map(
+          (d) =>
+            html`<label class="choice">
+              <input
+                type="radio"
+                name=${name}
+                value=${d}
+                .checked=${this.predictions[key] === d}
+                @change=${() => this.choose(key, d)}
+              /><span>${DIRECTION_TEXT[d]}</span>
+            </label>`,
+        )}
+      </fieldset>
+    </td>`;
+  }
+
+  private choose(key: PredictionKey, direction: Direction): void {
+    this.dispatchEvent(
+      new CustomEvent<PredictionChangeDetail>('prediction-change', {
+        detail: { key, direction },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+}
+
+declare global {
+  interface HTMLElementTagNameMap {
+    'practice-predictions': PracticePredictions;
+  }
+}
