@@ -1,0 +1,45 @@
+/**
+ * Showing up (MODEL.md step 7a): drivers who claimed a block show up or not (a no-show is a
+ * strike, and the hours go back to their week), and the station's loading queue per start
+ * slot sets how long those who came wait before they can leave.
+ */
+import { QUEUE_HOURS_PER_OVERLOAD, P } from './constants';
+import { SLOT_STARTS } from './blocks';
+import { uniform } from './random';
+import { F } from './record';
+import { at, dayStream, type SimState } from './state';
+
+/**
+ * Step 7a: no-shows (a no-show's type is kept as -2 - t) and the station queue per start
+ * slot. Returns the route capacity of the blocks that are worked.
+ */
+export function noShowsAndQueue(s: SimState, d: number): number {
+  const { dr, bt, candType, cand, slotWorked } = s;
+  const sNoShow = dayStream(s, d, P.noShow);
+  slotWorked.fill(0);
+  let capacity = 0;
+  let worked = 0;
+  let noShows = 0;
+  for (let c = 0; c < s.nc; c++) {
+    const t = candType[c];
+    if (t < 0) continue;
+    const i = cand[c];
+    if (uniform(sNoShow, i) < dr.noShowP[i] * s.leadNoShow) {
+      candType[c] = -2 - t;
+      dr.strikes[i] += 1;
+      dr.hoursWeek[i] -= bt.len[t];
+      noShows++;
+      continue;
+    }
+    slotWorked[bt.slot[t]]++;
+    capacity += bt.cap[t];
+    worked++;
+  }
+  for (let k = 0; k < SLOT_STARTS.length; k++) {
+    s.slotWait[k] =
+      s.load + QUEUE_HOURS_PER_OVERLOAD * Math.max(0, slotWorked[k] / s.p.loadingPerHalfHour - 1);
+  }
+  s.rec[at(s, F.noShows, d)] = noShows;
+  s.rec[at(s, F.blocksWorked, d)] = worked;
+  return capacity;
+}
