@@ -13,18 +13,15 @@
  */
 import type { ReplicationResult } from '../model/results';
 import type { Scenario } from '../model/scenario';
-import { gatherCandidates } from './candidates';
+import { churn, frustration } from './churn';
 import { claim } from './claim';
-import { FRUSTRATION_SMOOTHING, P, STRIKE_DECAY, WANTS } from './constants';
-import { ACTIVE, CHURNED, DEACTIVATED } from './drivers';
+import { gatherCandidates } from './candidates';
 import { entry, seedInitialPool } from './entry';
-import { gini } from './measure';
 import { execute } from './packages';
 import { demandAndPlan } from './plan';
-import { uniform } from './random';
-import { F } from './record';
 import { buildResult } from './result';
-import { at, dayStream, SimState } from './state';
+import { SimState } from './state';
+import { closeLedger, weekEnd } from './tallies';
 
 /** The behavioural constants, importable from the engine as before (listed on the model page). */
 export {
@@ -62,113 +59,6 @@ export class CancelledError extends Error {
 export interface RunControl {
   /** Asked once per simulated week; returning true stops the run with CancelledError. */
   shouldStop?: () => boolean;
-}
-
-/** Drivers who wanted work: search time, and frustration for those who got none. */
-function frustration(s: SimState, d: number): void {
-  const { dr, cand, candFlags, candType } = s;
-  const late = d >= s.lateFrom;
-  const searchH = s.searchH;
-  let searching = 0;
-  let wanted = 0;
-  let frustrated = 0;
-  for (let c = 0; c < s.nc; c++) {
-    const fl = candFlags[c];
-    const got = candType[c] !== -1;
-    if ((fl & WANTS) === 0 && !got) continue;
-    searching++;
-    if ((fl & WANTS) === 0) continue;
-    const i = cand[c];
-    wanted++;
-    const miss = got ? 0 : 1;
-    frustrated += miss;
-    dr.frustration[i] =
-      (1 - FRUSTRATION_SMOOTHING) * dr.frustration[i] + FRUSTRATION_SMOOTHING * miss;
-    if (miss && late) dr.timeLate[i] += searchH;
-  }
-  s.rec[at(s, F.searchHours, d)] = searching * searchH;
-  s.rec[at(s, F.wantedDays, d)] = wanted;
-  s.rec[at(s, F.frustratedDays, d)] = frustrated;
-}
-
-/** Step 9: strikes fade; repeated no-shows deactivate; dissatisfaction raises churn. */
-function churn(s: SimState, d: number): void {
-  const { p, dr } = s;
-  const { state, strikes, activeDay, res, belief, frustration, overrunAvg } = dr;
-  const sChurn = dayStream(s, d, P.churn);
-  const baseChurn = p.baseChurn;
-  const gapChurn = p.wageGapChurn;
-  const frustChurn = p.frustrationChurn;
-  const overChurn = p.overrunChurn;
-  const toDeactivate = p.strikesToDeactivate;
-  let happy = 0;
-  let churned = 0;
-  let deactivated = 0;
-  let youngExposure = 0;
-  let youngExits = 0;
-  // Survivors are compacted in place, so the active list stays in index order.
-  const activeList = s.activeList;
-  const nActive = s.activeCount;
-  let kept = 0;
-  for (let k = 0; k < nActive; k++) {
-    const i = activeList[k];
-    const st = strikes[i] * STRIKE_DECAY;
-    strikes[i] = st;
-    const young = d - activeDay[i] < 90;
-    if (young) youngExposure++;
-    if (st >= toDeactivate) {
-      state[i] = DEACTIVATED;
-      deactivated++;
-      if (young) youngExits++;
-      continue;
-    }
-    const r = res[i];
-    const gap = r > belief[i] ? (r - belief[i]) / r : 0;
-    const hazard =
-      baseChurn + gapChurn * gap + frustChurn * frustration[i] + overChurn * overrunAvg[i];
-    if (uniform(sChurn, i) * 7 < hazard) {
-      state[i] = CHURNED;
-      churned++;
-      if (young) youngExits++;
-      continue;
-    }
-    if (gap === 0 && frustration[i] < 0.5) happy++;
-    activeList[kept++] = i;
-  }
-  s.activeCount = kept;
-  s.happyShare = s.activeCount > 0 ? happy / s.activeCount : 0.5;
-  const rec = s.rec;
-  rec[at(s, F.churned, d)] = churned;
-  rec[at(s, F.deactivated, d)] = deactivated;
-  rec[at(s, F.youngExposure, d)] = youngExposure;
-  rec[at(s, F.youngExits, d)] = youngExits;
-  rec[at(s, F.active, d)] = s.activeCount;
-}
-
-/** The week's Gini of paid hours over drivers active at its end or who worked in it. */
-function weekEnd(s: SimState, d: number): void {
-  const { dr } = s;
-  if (s.hoursScratch.length < dr.count) s.hoursScratch = new Float64Array(dr.capacity);
-  const { state, hoursWeek, workedWeek } = dr;
-  const scratch = s.hoursScratch;
-  let n = 0;
-  for (let i = 0; i < dr.count; i++) {
-    if (state[i] === ACTIVE || workedWeek[i] === 1) scratch[n++] = hoursWeek[i];
-    hoursWeek[i] = 0;
-    workedWeek[i] = 0;
-  }
-  s.rec[at(s, F.gini, d)] = gini(scratch.subarray(0, n));
-}
-
-/** The run's closing ledger: packages outstanding, drivers by state, the drivers' earnings. */
-function closeLedger(s: SimState): void {
-  const { dr, ledger } = s;
-  ledger.outstanding = s.backlog;
-  ledger.agents = dr.count;
-  for (let i = 0; i < dr.count; i++) {
-    ledger.byState[dr.state[i] as 0 | 1 | 2 | 3 | 4]++;
-    ledger.driverEarnings += dr.earned[i];
-  }
 }
 
 /** One simulated day: every phase in order, and the week's tallies on its last day. */

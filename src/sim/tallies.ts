@@ -1,0 +1,34 @@
+/**
+ * The tallies kept beside the daily phases: each week's Gini of paid hours (and the reset of
+ * the weekly counters), and the ledger closed at the end of the run.
+ */
+import { ACTIVE } from './drivers';
+import { gini } from './measure';
+import { F } from './record';
+import { at, type SimState } from './state';
+
+/** The week's Gini of paid hours over drivers active at its end or who worked in it. */
+export function weekEnd(s: SimState, d: number): void {
+  const { dr } = s;
+  if (s.hoursScratch.length < dr.count) s.hoursScratch = new Float64Array(dr.capacity);
+  const { state, hoursWeek, workedWeek } = dr;
+  const scratch = s.hoursScratch;
+  let n = 0;
+  for (let i = 0; i < dr.count; i++) {
+    if (state[i] === ACTIVE || workedWeek[i] === 1) scratch[n++] = hoursWeek[i];
+    hoursWeek[i] = 0;
+    workedWeek[i] = 0;
+  }
+  s.rec[at(s, F.gini, d)] = gini(scratch.subarray(0, n));
+}
+
+/** The run's closing ledger: packages outstanding, drivers by state, the drivers' earnings. */
+export function closeLedger(s: SimState): void {
+  const { dr, ledger } = s;
+  ledger.outstanding = s.backlog;
+  ledger.agents = dr.count;
+  for (let i = 0; i < dr.count; i++) {
+    ledger.byState[dr.state[i] as 0 | 1 | 2 | 3 | 4]++;
+    ledger.driverEarnings += dr.earned[i];
+  }
+}
