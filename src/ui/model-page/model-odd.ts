@@ -185,69 +185,76 @@ const process = () => html`
   </ol>
 `;
 
+/** Design concepts: what emerges, and how drivers adapt, aim, learn and predict. */
+const conceptsOfDeciding = () => html`
+  <dt>Emergence</dt>
+  <dd>
+    The size of the pool, how many blocks fill, hours per driver and what drivers earn an hour are
+    outcomes, not inputs. Raise pay and more people join, blocks get scarcer, and each driver works
+    fewer hours: the short and the long run can point in opposite directions.
+  </dd>
+  <dt>Adaptation</dt>
+  <dd>
+    Drivers decide each day whether to look for work and which block to claim, by whether its
+    expected net hourly pay beats what they need that day; over weeks they decide whether to stay.
+    The operator does not adapt: its rules are the levers you set.
+  </dd>
+  <dt>Objectives</dt>
+  <dd>
+    A driver wants enough hours at a net hourly pay above their reservation wage. The operator has
+    no objective inside the model; the metric tree is how you judge it.
+  </dd>
+  <dt>Learning</dt>
+  <dd>
+    Drivers get faster with completed blocks (${paramRef('learningGain')} over
+    ${paramRef('learningBlocks')}), and revise their belief of what the work pays by exponential
+    smoothing of each block's net (${paramRef('beliefSmoothing')}).
+  </dd>
+  <dt>Prediction</dt>
+  <dd>
+    Drivers judge a block by its expected net pay: block pay minus expected vehicle cost, over the
+    block's hours plus the expected wait and unpaid time. The operator predicts demand with a
+    forecast that is wrong by ${paramRef('forecastError')}.
+  </dd>
+`;
+
+/** Design concepts: what drivers sense, how they meet, chance, groups, what is observed. */
+const conceptsOfMeeting = () => html`
+  <dt>Sensing</dt>
+  <dd>
+    Drivers see only the offers on the app when they look, and their own past earnings; they do not
+    see other drivers. Applicants see the advertised pay and hear from satisfied drivers
+    (${paramRef('wordOfMouth')}).
+  </dd>
+  <dt>Interaction</dt>
+  <dd>
+    Drivers compete for the same blocks, first come first served: a fast checker's claim is a block
+    a slower one cannot have. They also meet in the station's loading queue.
+  </dd>
+  <dt>Stochasticity</dt>
+  <dd>
+    Arrivals, demand, app checks, wage noise, no-shows, failed attempts and exits are random. Every
+    draw comes from one seed and is keyed by replication, day, purpose and driver, so a run is
+    reproducible to the bit, and a baseline and a scenario run on the same seed share their draws
+    (common random numbers): their difference is measured with little noise.
+  </dd>
+  <dt>Collectives</dt>
+  <dd>
+    Drivers in good standing form a group that sees reserved blocks first
+    (${paramRef('reservedShare')}); otherwise drivers act alone.
+  </dd>
+  <dt>Observation</dt>
+  <dd>
+    ${METRICS.length} metrics, grouped as a metric tree for ${STAKEHOLDERS.length - 1} stakeholder
+    groups plus guardrails, are computed per week and summarised for the short run (weeks
+    1–${SHORT_RUN_WEEKS}), the long run (last ${LONG_RUN_WEEKS} weeks) and the whole run, as means
+    over replications with 95% intervals; comparisons pair replications by seed. Their definitions
+    are ${sectionRef('metrics', 'listed below')}.
+  </dd>
+`;
+
 const concepts = () => html`
-  <dl class="concepts">
-    <dt>Emergence</dt>
-    <dd>
-      The size of the pool, how many blocks fill, hours per driver and what drivers earn an hour are
-      outcomes, not inputs. Raise pay and more people join, blocks get scarcer, and each driver
-      works fewer hours: the short and the long run can point in opposite directions.
-    </dd>
-    <dt>Adaptation</dt>
-    <dd>
-      Drivers decide each day whether to look for work and which block to claim, by whether its
-      expected net hourly pay beats what they need that day; over weeks they decide whether to stay.
-      The operator does not adapt: its rules are the levers you set.
-    </dd>
-    <dt>Objectives</dt>
-    <dd>
-      A driver wants enough hours at a net hourly pay above their reservation wage. The operator has
-      no objective inside the model; the metric tree is how you judge it.
-    </dd>
-    <dt>Learning</dt>
-    <dd>
-      Drivers get faster with completed blocks (${paramRef('learningGain')} over
-      ${paramRef('learningBlocks')}), and revise their belief of what the work pays by exponential
-      smoothing of each block's net (${paramRef('beliefSmoothing')}).
-    </dd>
-    <dt>Prediction</dt>
-    <dd>
-      Drivers judge a block by its expected net pay: block pay minus expected vehicle cost, over the
-      block's hours plus the expected wait and unpaid time. The operator predicts demand with a
-      forecast that is wrong by ${paramRef('forecastError')}.
-    </dd>
-    <dt>Sensing</dt>
-    <dd>
-      Drivers see only the offers on the app when they look, and their own past earnings; they do
-      not see other drivers. Applicants see the advertised pay and hear from satisfied drivers
-      (${paramRef('wordOfMouth')}).
-    </dd>
-    <dt>Interaction</dt>
-    <dd>
-      Drivers compete for the same blocks, first come first served: a fast checker's claim is a
-      block a slower one cannot have. They also meet in the station's loading queue.
-    </dd>
-    <dt>Stochasticity</dt>
-    <dd>
-      Arrivals, demand, app checks, wage noise, no-shows, failed attempts and exits are random.
-      Every draw comes from one seed and is keyed by replication, day, purpose and driver, so a run
-      is reproducible to the bit, and a baseline and a scenario run on the same seed share their
-      draws (common random numbers): their difference is measured with little noise.
-    </dd>
-    <dt>Collectives</dt>
-    <dd>
-      Drivers in good standing form a group that sees reserved blocks first
-      (${paramRef('reservedShare')}); otherwise drivers act alone.
-    </dd>
-    <dt>Observation</dt>
-    <dd>
-      ${METRICS.length} metrics, grouped as a metric tree for ${STAKEHOLDERS.length - 1} stakeholder
-      groups plus guardrails, are computed per week and summarised for the short run (weeks
-      1–${SHORT_RUN_WEEKS}), the long run (last ${LONG_RUN_WEEKS} weeks) and the whole run, as means
-      over replications with 95% intervals; comparisons pair replications by seed. Their definitions
-      are ${sectionRef('metrics', 'listed below')}.
-    </dd>
-  </dl>
+  <dl class="concepts">${conceptsOfDeciding()} ${conceptsOfMeeting()}</dl>
 `;
 
 const initialisation = () => html`
@@ -272,68 +279,75 @@ const input = () => html`
   </p>
 `;
 
+/** Submodels of supply and demand: who joins, what is planned, who claims it, surge. */
+const submodelsOfSupply = () => html`
+  <dt>Entry and onboarding</dt>
+  <dd>
+    Applicants arrive at random around ${paramRef('applicantsPerWeek')}
+    (${defaultOf('applicantsPerWeek')} a week by default), scaled by the advertised net pay over the
+    outside wage to the power ${paramRef('supplyElasticity')} and by word of mouth. Those asking
+    much more than the advertised net do not apply. Under a ${paramRef('poolCap')} the rest wait;
+    onboarding takes ${paramRef('onboardingDays')}, and ${paramRef('activationShare')} of them
+    activate.
+  </dd>
+  <dt>Demand and planning</dt>
+  <dd>
+    Actual volume = forecast × seasonality × peaks × trend × (1 + error), plus the backlog. Block
+    hours = forecast ÷ planned productivity × (1 + ${paramRef('capacityBuffer')}), spread over six
+    start slots and five lengths around the typical block length.
+  </dd>
+  <dt>Release and claiming</dt>
+  <dd>
+    A reserved wave for drivers in good standing, then the open release, some days ahead
+    (${paramRef('releaseLeadDays')}); only some drivers can still take a block offered on the day
+    (${paramRef('shortNoticeShare')}). A driver who looks takes the longest open block that fits
+    their window and remaining weekly hours and whose expected net hourly pay is at least their
+    reservation wage times a daily noise factor (${paramRef('wageNoise')}). Looking for work costs
+    unpaid minutes (${paramRef('searchMinutes')}); a driver who wanted work and got none adds to
+    their frustration.
+  </dd>
+  <dt>Surge and fallback</dt>
+  <dd>
+    With ${paramRef('surgeEnabled')}, each re-offer adds ${paramRef('surgeStep')} of base pay, up to
+    ${paramRef('surgeCap')}. Unfilled at start, a block's packages go to the fallback carrier
+    (${paramRef('fallbackCostPerPackage')}, within ${paramRef('fallbackCapacity')}) or roll over to
+    tomorrow.
+  </dd>
+`;
+
+/** Submodels of the work: the blocks worked, the pay and cost, and who leaves. */
+const submodelsOfWork = () => html`
+  <dt>Execution</dt>
+  <dd>
+    Some claimed blocks go unworked (${paramRef('noShowRate')}, more often the further ahead a block
+    was claimed), and each no-show is a strike; enough recent strikes
+    (${paramRef('strikesToDeactivate')}) deactivate the driver. Drivers wait to load
+    (${paramRef('loadMinutes')}, longer when many blocks start at once), then deliver at their own
+    pace (${paramRef('productivity')}); some attempts fail (${paramRef('failedAttemptRate')}) and
+    are tried again the next day. A route longer than the block runs over, unpaid, up to
+    ${paramRef('maxOverrunHours')}; the rest comes back late. First-party packages are loaded first
+    when routes run short (${paramRef('firstPartyPriority')}). A route that needs a pace above
+    ${paramRef('safePace')} counts as unsafe.
+  </dd>
+  <dt>Pay and cost</dt>
+  <dd>
+    Drivers are paid for every scheduled block hour (${paramRef('payPerHour')}), plus surge and tips
+    (${paramRef('tipsPerHour')}); an early finish keeps the full pay. Their net takes off the cost
+    of driving (${paramRef('vehicleCostPerMile')} times ${paramRef('milesPerHour')}). The operator
+    pays the drivers, the fallback carrier and an overhead per block
+    (${paramRef('stationOverheadPerBlock')}).
+  </dd>
+  <dt>Beliefs and churn</dt>
+  <dd>
+    Each week a driver leaves with a hazard of ${paramRef('baseChurn')}, plus
+    ${paramRef('wageGapChurn')} per unit their believed net falls short of what they need, plus
+    ${paramRef('frustrationChurn')} for recent frustration and ${paramRef('overrunChurn')} for
+    recent unpaid overruns. Strikes fade over about a month.
+  </dd>
+`;
+
 const submodels = () => html`
-  <dl class="submodels">
-    <dt>Entry and onboarding</dt>
-    <dd>
-      Applicants arrive at random around ${paramRef('applicantsPerWeek')}
-      (${defaultOf('applicantsPerWeek')} a week by default), scaled by the advertised net pay over
-      the outside wage to the power ${paramRef('supplyElasticity')} and by word of mouth. Those
-      asking much more than the advertised net do not apply. Under a ${paramRef('poolCap')} the rest
-      wait; onboarding takes ${paramRef('onboardingDays')}, and ${paramRef('activationShare')} of
-      them activate.
-    </dd>
-    <dt>Demand and planning</dt>
-    <dd>
-      Actual volume = forecast × seasonality × peaks × trend × (1 + error), plus the backlog. Block
-      hours = forecast ÷ planned productivity × (1 + ${paramRef('capacityBuffer')}), spread over six
-      start slots and five lengths around the typical block length.
-    </dd>
-    <dt>Release and claiming</dt>
-    <dd>
-      A reserved wave for drivers in good standing, then the open release, some days ahead
-      (${paramRef('releaseLeadDays')}); only some drivers can still take a block offered on the day
-      (${paramRef('shortNoticeShare')}). A driver who looks takes the longest open block that fits
-      their window and remaining weekly hours and whose expected net hourly pay is at least their
-      reservation wage times a daily noise factor (${paramRef('wageNoise')}). Looking for work costs
-      unpaid minutes (${paramRef('searchMinutes')}); a driver who wanted work and got none adds to
-      their frustration.
-    </dd>
-    <dt>Surge and fallback</dt>
-    <dd>
-      With ${paramRef('surgeEnabled')}, each re-offer adds ${paramRef('surgeStep')} of base pay, up
-      to ${paramRef('surgeCap')}. Unfilled at start, a block's packages go to the fallback carrier
-      (${paramRef('fallbackCostPerPackage')}, within ${paramRef('fallbackCapacity')}) or roll over
-      to tomorrow.
-    </dd>
-    <dt>Execution</dt>
-    <dd>
-      Some claimed blocks go unworked (${paramRef('noShowRate')}, more often the further ahead a
-      block was claimed), and each no-show is a strike; enough recent strikes
-      (${paramRef('strikesToDeactivate')}) deactivate the driver. Drivers wait to load
-      (${paramRef('loadMinutes')}, longer when many blocks start at once), then deliver at their own
-      pace (${paramRef('productivity')}); some attempts fail (${paramRef('failedAttemptRate')}) and
-      are tried again the next day. A route longer than the block runs over, unpaid, up to
-      ${paramRef('maxOverrunHours')}; the rest comes back late. First-party packages are loaded
-      first when routes run short (${paramRef('firstPartyPriority')}). A route that needs a pace
-      above ${paramRef('safePace')} counts as unsafe.
-    </dd>
-    <dt>Pay and cost</dt>
-    <dd>
-      Drivers are paid for every scheduled block hour (${paramRef('payPerHour')}), plus surge and
-      tips (${paramRef('tipsPerHour')}); an early finish keeps the full pay. Their net takes off the
-      cost of driving (${paramRef('vehicleCostPerMile')} times ${paramRef('milesPerHour')}). The
-      operator pays the drivers, the fallback carrier and an overhead per block
-      (${paramRef('stationOverheadPerBlock')}).
-    </dd>
-    <dt>Beliefs and churn</dt>
-    <dd>
-      Each week a driver leaves with a hazard of ${paramRef('baseChurn')}, plus
-      ${paramRef('wageGapChurn')} per unit their believed net falls short of what they need, plus
-      ${paramRef('frustrationChurn')} for recent frustration and ${paramRef('overrunChurn')} for
-      recent unpaid overruns. Strikes fade over about a month.
-    </dd>
-  </dl>
+  <dl class="submodels">${submodelsOfSupply()} ${submodelsOfWork()}</dl>
   <p class="aside">
     The behavioural constants without a published value were tuned so the default scenario sits near
     a steady state (over ${SETTINGS.weeks.default} weeks the pool moves by less than about 15%,
