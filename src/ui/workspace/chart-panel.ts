@@ -1,29 +1,22 @@
-import { LitElement, css, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { METRICS, METRIC_BY_ID, type MetricId } from '../../model/metrics';
 import { LONG_RUN_WEEKS, type Comparison } from '../../model/results';
-import { earningsBins, metricWeeks, poolWeeks } from '../shared/series';
+import { earningsBins, metricWeeks } from '../shared/series';
 import { tabStep } from '../shared/keys';
 import { downloadBlob, downloadSvg } from '../charts/chart-export';
 import '../charts/earnings-chart';
 import type { EarningsChart } from '../charts/earnings-chart';
 import '../charts/pool-chart';
-import type { PoolChart, PoolData } from '../charts/pool-chart';
+import type { PoolChart } from '../charts/pool-chart';
 import '../charts/weekly-chart';
 import type { WeeklyChart } from '../charts/weekly-chart';
 import { tabStyles } from '../shared/styles';
 import { metricOptions } from '../shared/metric-options';
+import { chartPanelStyles } from './chart-panel.styles';
+import { CHARTS, EXPORTS, exportFileName, poolData, type ChartId } from './chart-tabs';
 
-export type ChartId = 'weekly' | 'pool' | 'earnings';
-
-const CHARTS: readonly { id: ChartId; label: string }[] = [
-  { id: 'weekly', label: 'Metric by week' },
-  { id: 'pool', label: 'Driver pool' },
-  { id: 'earnings', label: 'Driver earnings' },
-];
-
-/** The export buttons, in order: a standalone SVG and a 2× PNG. */
-const EXPORTS = ['svg', 'png'] as const;
+export type { ChartId } from './chart-tabs';
 
 /**
  * The charts of a comparison, one at a time behind tabs: a chosen metric's weekly course, the
@@ -46,81 +39,7 @@ export class ChartPanel extends LitElement {
   /** Net hourly wage floor of the scenario, drawn on the earnings chart ($/h). */
   @property({ type: Number }) wageFloor = 0;
 
-  static override styles = [
-    tabStyles,
-    css`
-      :host {
-        display: block;
-        margin-top: 1rem;
-      }
-      .toolbar {
-        display: flex;
-        flex-wrap: wrap;
-        align-items: center;
-        gap: 0.5rem 1rem;
-        margin-bottom: 0.5rem;
-      }
-      [role='tab'] {
-        font-size: 1rem;
-        padding: 0.45rem 0.9rem;
-        border-radius: 6px 6px 0 0;
-      }
-      [role='tab'][aria-selected='true'] {
-        font-weight: 600;
-      }
-      [role='tab']:focus-visible,
-      select:focus-visible,
-      .export button:focus-visible {
-        outline: 3px solid #1c6fd1;
-        outline-offset: 1px;
-      }
-      .metric {
-        display: flex;
-        align-items: center;
-        gap: 0.5rem;
-        font-size: 1rem;
-      }
-      label {
-        font-weight: 600;
-      }
-      select {
-        font: inherit;
-        font-size: 1rem;
-        padding: 0.3rem 0.4rem;
-        max-width: 20rem;
-      }
-      .export {
-        display: flex;
-        gap: 0.4rem;
-        margin-left: auto;
-        align-items: center;
-      }
-      .export span {
-        color: #4a5565;
-        font-size: 0.95rem;
-      }
-      .export button {
-        font: inherit;
-        font-size: 0.95rem;
-        padding: 0.3rem 0.75rem;
-        border: 1px solid #9aa5b3;
-        border-radius: 6px;
-        background: #fff;
-        cursor: pointer;
-      }
-      .export button:disabled {
-        cursor: default;
-        color: #9aa5b3;
-      }
-      .status {
-        margin: 0;
-        padding: 2rem 0;
-        text-align: center;
-        color: #4a5565;
-        font-size: 1.1rem;
-      }
-    `,
-  ];
+  static override styles = [tabStyles, chartPanelStyles];
 
   override updated(changed: PropertyValues<this>): void {
     if (changed.has('metric')) this.setAttribute('data-metric-chart', this.metric);
@@ -260,8 +179,7 @@ export class ChartPanel extends LitElement {
   };
 
   private fileName(ext: string): string {
-    const what = this.chart === 'weekly' ? `weekly-${this.metric}` : this.chart;
-    return `gigsim-${what}.${ext}`;
+    return exportFileName(this.chart, this.metric, ext);
   }
 
   private exportSvg = (): void => {
@@ -270,15 +188,6 @@ export class ChartPanel extends LitElement {
 
   private exportPng = async (): Promise<void> => {
     downloadBlob(await this.pngBlob(), this.fileName('png'));
-  };
-}
-
-function poolData(pool: Comparison['baseline']['pool'], weeks: number): PoolData {
-  return {
-    active: poolWeeks(pool, 'active', weeks),
-    joined: poolWeeks(pool, 'joined', weeks),
-    churned: poolWeeks(pool, 'churned', weeks),
-    deactivated: poolWeeks(pool, 'deactivated', weeks),
   };
 }
 
