@@ -8,31 +8,33 @@ function report(done: number, estimate?: string): RunProgress<string> {
   return estimate === undefined ? base : { ...base, estimate };
 }
 
-describe('pacing a run’s progress for the page', () => {
-  let clock = 0;
-  let shown: PacedProgress<string>[] = [];
-  let pacer: ProgressPacer<string>;
-  beforeEach(() => {
-    vi.useFakeTimers();
-    clock = 0;
-    shown = [];
-    pacer = new ProgressPacer<string>(
-      150,
-      (p) => shown.push(p),
-      () => clock,
-    );
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+beforeEach(() => {
+  vi.useFakeTimers();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
+/** A pacer at 150 ms on a clock of the test's, what it showed, and a way to let time pass. */
+function paced() {
+  let clock = 0;
+  const shown: PacedProgress<string>[] = [];
+  const pacer = new ProgressPacer<string>(
+    150,
+    (p) => shown.push(p),
+    () => clock,
+  );
   /** Moves the clock and the timers on by `ms`. */
-  function wait(ms: number): void {
+  const wait = (ms: number) => {
     clock += ms;
     vi.advanceTimersByTime(ms);
-  }
+  };
+  return { pacer, shown, wait };
+}
 
+describe('pacing a run’s progress for the page', () => {
   it('shows the first report at once, then at most one every interval, the newest', () => {
+    const { pacer, shown, wait } = paced();
     pacer.report(report(1));
     expect(shown).toEqual([{ fraction: 0.1, estimate: undefined, first: false }]);
     pacer.report(report(2));
@@ -46,6 +48,7 @@ describe('pacing a run’s progress for the page', () => {
   });
 
   it('shows the first estimate at once, even inside the interval, and marks it first', () => {
+    const { pacer, shown, wait } = paced();
     pacer.report(report(1));
     wait(10);
     pacer.report(report(2, 'e2'));
@@ -58,6 +61,7 @@ describe('pacing a run’s progress for the page', () => {
   });
 
   it('keeps the newest estimate offered since the last shown when a later report has none', () => {
+    const { pacer, shown, wait } = paced();
     pacer.report(report(1, 'e1'));
     pacer.report(report(2, 'e2'));
     pacer.report(report(3));
@@ -68,8 +72,11 @@ describe('pacing a run’s progress for the page', () => {
     wait(150);
     expect(shown.at(-1)).toEqual({ fraction: 0.4, estimate: undefined, first: false });
   });
+});
 
+describe('what the pacer reads and drops', () => {
   it('reads an estimate only when it is shown', () => {
+    const { pacer, shown, wait } = paced();
     let reads = 0;
     const lazy = (done: number): RunProgress<string> => ({
       ...report(done),
@@ -89,6 +96,7 @@ describe('pacing a run’s progress for the page', () => {
   });
 
   it('drops the report waiting to be shown when stopped', () => {
+    const { pacer, shown, wait } = paced();
     pacer.report(report(1));
     pacer.report(report(2));
     pacer.stop();

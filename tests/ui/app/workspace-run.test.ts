@@ -51,14 +51,14 @@ function marks(name: string): number[] {
   return performance.getEntriesByName(name).map((m) => Number((m as PerformanceMark).detail));
 }
 
-describe('the workspace’s comparison runs', () => {
-  beforeEach(() => {
-    performance.clearMarks();
-  });
-  afterEach(() => {
-    vi.useRealTimers();
-  });
+beforeEach(() => {
+  performance.clearMarks();
+});
+afterEach(() => {
+  vi.useRealTimers();
+});
 
+describe('the workspace’s comparison runs', () => {
   it('streams the first estimate, then shows the final answer and knows it is final', async () => {
     const { view, told } = recorder();
     const run = new WorkspaceRun(view);
@@ -99,7 +99,9 @@ describe('the workspace’s comparison runs', () => {
     expect(marks('gigsim:run')).toEqual([2]);
     expect(marks('gigsim:final')).toEqual([2]);
   });
+});
 
+describe('a workspace run that ends without an answer, or is paced', () => {
   it('ends quietly when superseded by another mode, and says why when the run failed', async () => {
     const { view, told } = recorder();
     const run = new WorkspaceRun(view);
