@@ -6,8 +6,13 @@
  * does its steps through ui/shared/saved-scenarios.ts, and draws its fieldset in the bar's
  * shadow root, where the tests find `[data-control="saved"]`, `[data-action="save"]`, ...
  */
-import { html, nothing, type ReactiveController, type ReactiveControllerHost } from 'lit';
-import type { TemplateResult } from 'lit';
+import {
+  html,
+  nothing,
+  type ReactiveController,
+  type ReactiveControllerHost,
+  type TemplateResult,
+} from 'lit';
 import type { Scenario } from '../../model/scenario';
 import {
   deleteSaved,
@@ -47,6 +52,7 @@ export interface SavedMenuHost {
   readonly load: (scenario: Scenario) => void;
 }
 
+/** The saved scenarios' part of the bar: reads them when the bar connects, redraws it on change. */
 export class SavedMenu implements ReactiveController {
   private saved: SavedState = { entries: [], setAside: [] };
   private savedName = '';
