@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear, type ScaleLinear } from 'd3';
 import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { binLabel, formatDollars, formatShare, shareBelow } from './chart-data';
@@ -12,6 +12,7 @@ import {
   leftAxis,
   leftMargin,
   legend,
+  type Box,
 } from './chart-frame';
 import { COLOURS, FONT, FONT_FAMILY, textWidth } from './chart-theme';
 import { bar, type Side } from './comparison-marks';
@@ -19,6 +20,18 @@ import { bar, type Side } from './comparison-marks';
 const TOP = 96;
 const BOTTOM = 72;
 const RIGHT = 28;
+
+/** The share of drivers below the wage floor, on each side. */
+type Below = Record<Side, number>;
+
+/** The plot's scales, its ticks and its box. */
+interface Plot {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  yAxis: { ticks: number[]; format: (t: number) => string };
+  xTicks: number[];
+  box: Box;
+}
 
 /**
  * The distribution of realised net hourly earnings across drivers who worked in the last
@@ -45,83 +58,29 @@ export class EarningsChart extends ChartElement {
     return { first: 0, count: this.bins.length, start: this.floorBin(), page: 5 };
   }
 
-  /** The title, or a shorter one where the chart is drawn narrow (a printed page). */
   override render() {
     const bins = this.bins;
-    const width = this.size.width;
     const waiting = this.placeholder(bins.length > 0);
     if (waiting) return waiting;
     const first = bins[0];
     const last = bins[bins.length - 1];
     if (!first || !last) return html`<p class="status">Computing…</p>`;
-
-    const floorShown = Number.isFinite(this.wageFloor);
-    const lo = Math.min(first.x0, floorShown ? Math.floor(this.wageFloor) - 1 : first.x0);
-    const hi = Math.max(last.x1, floorShown ? Math.ceil(this.wageFloor) + 1 : last.x1);
-    const peak = Math.max(
-      0.01,
-      ...bins.flatMap((b) => [b.baseline, b.scenario]).filter((v) => Number.isFinite(v)),
-    );
-    const y = scaleLinear()
-      .domain([0, peak * 1.1])
-      .range([this.chartHeight - BOTTOM, TOP])
-      .nice();
-    const yAxis = axisTicks(y, this.chartHeight - BOTTOM - TOP, 48, '%');
-    const left = leftMargin(yAxis.ticks.map(yAxis.format));
-    const box = { left, right: width - RIGHT, top: TOP, bottom: this.chartHeight - BOTTOM };
-    const x = scaleLinear().domain([lo, hi]).range([box.left, box.right]);
-    const xTicks = axisTicks(x, box.right - box.left, 64).ticks.filter((t) => Number.isInteger(t));
-
+    const plot = this.plot(first, last);
+    const { x, box } = plot;
     const floorText = `${formatDollars(this.wageFloor)}/h wage floor`;
-    const belowB = shareBelow(bins, this.wageFloor, 'baseline');
-    const belowS = shareBelow(bins, this.wageFloor, 'scenario');
-    const label = `Distribution of realised net hourly earnings across drivers, baseline (outlined bars) against scenario (filled bars), with the ${floorText}. Below the floor: baseline ${formatShare(belowB)}, scenario ${formatShare(belowS)} of drivers. Use the left and right arrow keys to read each bin.`;
-
+    const below: Below = {
+      baseline: shareBelow(bins, this.wageFloor, 'baseline'),
+      scenario: shareBelow(bins, this.wageFloor, 'scenario'),
+    };
+    const label = `Distribution of realised net hourly earnings across drivers, baseline (outlined bars) against scenario (filled bars), with the ${floorText}. Below the floor: baseline ${formatShare(below.baseline)}, scenario ${formatShare(below.scenario)} of drivers. Use the left and right arrow keys to read each bin.`;
     return this.frame({
       height: this.chartHeight,
       chart: 'earnings',
       label,
       title: 'Realised net hourly earnings across drivers: baseline against scenario',
-      body: svg`${chartTitle(
-        [
-          'Drivers’ realised net hourly earnings: share of drivers per $1 band',
-          'Drivers’ net hourly earnings per $1 band',
-        ],
-        8,
-        22,
-        width,
-      )}
-        ${legend(
-          [
-            { label: 'Baseline', colour: COLOURS.baseline, kind: 'outlined' },
-            { label: 'Scenario', colour: COLOURS.scenario, kind: 'filled' },
-            { label: 'Wage floor', colour: COLOURS.marker, kind: 'line', width: 2.5 },
-          ],
-          8,
-          52,
-          width,
-        )}
-        <text
-          x=${box.right}
-          y=${78}
-          dy="0.32em"
-          text-anchor="end"
-          font-family=${FONT_FAMILY}
-          font-size=${FONT.legend}
-          fill=${COLOURS.text}
-        >
-          Drivers below the floor: baseline ${formatShare(belowB)}, scenario ${formatShare(belowS)}
-        </text>
-        ${leftAxis(y, yAxis.ticks, yAxis.format, box, 'Share of drivers (%)', 18)}
-        ${bottomAxis(
-          x,
-          xTicks,
-          (t) => formatDollars(t),
-          box.bottom,
-          `Realised net hourly earnings ($/h), ${this.weeks === 1 ? 'week 1' : `last ${this.weeks} weeks`}`,
-        )}
-        ${this.bars(x, y)} ${this.highlight(x, box)}
-        ${floorShown ? this.floorLine(x(this.wageFloor), box, floorText) : nothing}
+      body: svg`${this.heading(box, below)} ${this.axes(plot)}
+        ${this.bars(x, plot.y)} ${this.highlight(x, box)}
+        ${Number.isFinite(this.wageFloor) ? this.floorLine(x(this.wageFloor), box, floorText) : nothing}
         ${this.pointerArea(box, (px) => this.binAt(x.invert(px)))}`,
       tooltip: this.tooltip(x, box),
       note:
@@ -129,6 +88,85 @@ export class EarningsChart extends ChartElement {
         'time and unpaid overruns counted, is under the wage floor. The guardrail “Hours below ' +
         'wage floor” counts hours worked in blocks that paid under it, so the two differ.',
     });
+  }
+
+  /**
+   * The plot's scales and box: dollars across (the bins' range, widened to show the wage
+   * floor with a dollar either side), the share of drivers up.
+   */
+  private plot(first: EarningsBin, last: EarningsBin): Plot {
+    const floorShown = Number.isFinite(this.wageFloor);
+    const lo = Math.min(first.x0, floorShown ? Math.floor(this.wageFloor) - 1 : first.x0);
+    const hi = Math.max(last.x1, floorShown ? Math.ceil(this.wageFloor) + 1 : last.x1);
+    const peak = Math.max(
+      0.01,
+      ...this.bins.flatMap((b) => [b.baseline, b.scenario]).filter((v) => Number.isFinite(v)),
+    );
+    const y = scaleLinear()
+      .domain([0, peak * 1.1])
+      .range([this.chartHeight - BOTTOM, TOP])
+      .nice();
+    const yAxis = axisTicks(y, this.chartHeight - BOTTOM - TOP, 48, '%');
+    const left = leftMargin(yAxis.ticks.map(yAxis.format));
+    const box = {
+      left,
+      right: this.size.width - RIGHT,
+      top: TOP,
+      bottom: this.chartHeight - BOTTOM,
+    };
+    const x = scaleLinear().domain([lo, hi]).range([box.left, box.right]);
+    const xTicks = axisTicks(x, box.right - box.left, 64).ticks.filter((t) => Number.isInteger(t));
+    return { x, y, yAxis, xTicks, box };
+  }
+
+  /**
+   * The title (a shorter one where the chart is drawn narrow, a printed page), the legend and
+   * the shares of drivers below the floor.
+   */
+  private heading(box: Box, below: Below) {
+    const width = this.size.width;
+    return svg`${chartTitle(
+      [
+        'Drivers’ realised net hourly earnings: share of drivers per $1 band',
+        'Drivers’ net hourly earnings per $1 band',
+      ],
+      8,
+      22,
+      width,
+    )}
+      ${legend(
+        [
+          { label: 'Baseline', colour: COLOURS.baseline, kind: 'outlined' },
+          { label: 'Scenario', colour: COLOURS.scenario, kind: 'filled' },
+          { label: 'Wage floor', colour: COLOURS.marker, kind: 'line', width: 2.5 },
+        ],
+        8,
+        52,
+        width,
+      )}
+      <text
+        x=${box.right}
+        y=${78}
+        dy="0.32em"
+        text-anchor="end"
+        font-family=${FONT_FAMILY}
+        font-size=${FONT.legend}
+        fill=${COLOURS.text}
+      >
+        Drivers below the floor: baseline ${formatShare(below.baseline)}, scenario ${formatShare(below.scenario)}
+      </text>`;
+  }
+
+  /** The share axis on the left and the dollar axis along the bottom. */
+  private axes({ x, y, yAxis, xTicks, box }: Plot) {
+    return svg`${leftAxis(y, yAxis.ticks, yAxis.format, box, 'Share of drivers (%)', 18)}
+      ${bottomAxis(
+        x,
+        xTicks,
+        (t) => formatDollars(t),
+        box.bottom,
+        `Realised net hourly earnings ($/h), ${this.weeks === 1 ? 'week 1' : `last ${this.weeks} weeks`}`,
+      )}`;
   }
 
   private bars(x: (v: number) => number, y: (v: number) => number) {

@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear, type ScaleLinear } from 'd3';
 import { html, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { formatDrivers, nearestWeek, paddedExtent, pointValues } from './chart-data';
@@ -13,6 +13,7 @@ import {
   leftMargin,
   legend,
   tooltipPlace,
+  type Box,
 } from './chart-frame';
 import { COLOURS, FONT, FONT_FAMILY, textWidth } from './chart-theme';
 import {
@@ -52,6 +53,27 @@ function fitTitle(full: string, short: string, length: number, compact: boolean)
 
 const EMPTY: PoolData = { active: [], joined: [], churned: [], deactivated: [] };
 
+/** Tick values and their format for an axis. */
+interface Ticks {
+  ticks: number[];
+  format: (t: number) => string;
+}
+
+/** The chart's scales and ticks, its box and where the active panel ends and the flows begin. */
+interface Plot {
+  x: ScaleLinear<number, number>;
+  xTicks: number[];
+  yActive: ScaleLinear<number, number>;
+  yFlow: ScaleLinear<number, number>;
+  activeAxis: Ticks;
+  /** The flows' ticks, churned (below zero) labelled as positive counts. */
+  flowAxis: Ticks;
+  box: Box;
+  /** The bottom of the active-pool panel and the top of the flows panel, in px. */
+  upperBottom: number;
+  lowerTop: number;
+}
+
 /**
  * The driver pool over time: active drivers as lines with 95% bands (baseline dashed, scenario
  * solid) above, and drivers joined (bars up) and churned (bars down) each week below
@@ -86,37 +108,11 @@ export class PoolChart extends ChartElement {
     const width = this.size.width;
     const waiting = this.placeholder(weeks > 0);
     if (waiting) return waiting;
-    const b = this.baseline;
-    const s = this.scenario;
-    const pools = [b, s, ...this.sharedPools];
-    const activeExtent = paddedExtent(pointValues(b.active, s.active));
-    if (!activeExtent) return html`<p class="status">– No driver counts in this run.</p>`;
-    const sharedExtent = paddedExtent(pointValues(...pools.map((p) => p.active))) ?? activeExtent;
-
-    const yActive = scaleLinear().domain(sharedExtent).nice();
-    const flowMax = Math.max(1, ...pools.flatMap((p) => p.joined).map((p) => finite(p.mean)));
-    const churnMax = Math.max(1, ...pools.flatMap((p) => p.churned).map((p) => finite(p.mean)));
-    const yFlow = scaleLinear()
-      .domain([-churnMax * 1.08, flowMax * 1.08])
-      .nice();
-    const plotTop = TOP;
-    const plotBottom = this.chartHeight - BOTTOM;
-    const compact = this.chartHeight < CHART_HEIGHT;
-    const upperBottom = plotTop + (plotBottom - plotTop - GAP) * UPPER_SHARE;
-    const lowerTop = upperBottom + GAP;
-    yActive.range([upperBottom, plotTop]);
-    yFlow.range([plotBottom, lowerTop]);
-    const activeAxis = axisTicks(yActive, upperBottom - plotTop, 40);
-    const flowAxis = axisTicks(yFlow, plotBottom - lowerTop, 34);
-    /** Churned counts plot below zero; their labels read as positive counts. */
-    const flowFormat = (t: number) => flowAxis.format(Math.abs(t));
-    const left = leftMargin([
-      ...activeAxis.ticks.map(activeAxis.format),
-      ...flowAxis.ticks.map(flowFormat),
-    ]);
-    const box = { left, right: width - RIGHT, top: plotTop, bottom: plotBottom };
-    const { x, ticks: xTicks } = weekScale(box, weeks);
-
+    const plot = this.plot(weeks);
+    if (!plot) return html`<p class="status">– No driver counts in this run.</p>`;
+    const { x, yActive, box } = plot;
+    const b = this.baseline.active;
+    const s = this.scenario.active;
     return this.frame({
       height: this.chartHeight,
       chart: 'pool',
@@ -129,47 +125,114 @@ export class PoolChart extends ChartElement {
         width,
       )}
         ${legend(seriesLegend(true), 8, 52, width)}
-        ${leftAxis(
-          yActive,
-          activeAxis.ticks,
-          activeAxis.format,
-          { left: box.left, right: box.right },
-          fitTitle('Active drivers', 'Active', upperBottom - plotTop, compact),
-          18,
-        )}
-        ${leftAxis(
-          yFlow,
-          flowAxis.ticks,
-          flowFormat,
-          { left: box.left, right: box.right },
-          fitTitle('Drivers per week', 'Per week', plotBottom - lowerTop, compact),
-          18,
-        )}
-        ${bottomAxis(x, xTicks, String, box.bottom, 'Week')}
-        <line
-          x1=${box.left}
-          x2=${box.right}
-          y1=${yFlow(0)}
-          y2=${yFlow(0)}
-          stroke=${COLOURS.axis}
-          stroke-width="1.5"
-        ></line>
-        ${this.flowBars(x, yFlow, weeks)}
-        <g
-          font-family=${FONT_FAMILY}
-          font-size=${FONT.tick}
-          font-weight="600"
-          fill=${COLOURS.muted}
-        >
-          <text x=${box.right + 8} y=${(lowerTop + yFlow(0)) / 2} dy="0.32em">Joined ↑</text>
-          <text x=${box.right + 8} y=${(plotBottom + yFlow(0)) / 2} dy="0.32em">Churned ↓</text>
-        </g>
-        ${intervalBands(x, yActive, b.active, s.active, false)}
-        ${meanLines(x, yActive, b.active, s.active)}
-        ${weekMarker(x, yActive, box, this.active, b.active, s.active)}
+        ${this.axes(plot)} ${this.flowPanel(plot, weeks)}
+        ${intervalBands(x, yActive, b, s, false)}
+        ${meanLines(x, yActive, b, s)}
+        ${weekMarker(x, yActive, box, this.active, b, s)}
         ${this.pointerArea(box, (px) => nearestWeek(x.invert(px), weeks))}`,
       tooltip: this.tooltip(x(this.active ?? 1), yActive, box),
     });
+  }
+
+  /**
+   * The two panels' scales and the plot's box: active drivers above (spanning the pools shown
+   * beside this one too), joined (up) and churned (down) below; undefined without a driver
+   * count.
+   */
+  private plot(weeks: number): Plot | undefined {
+    const b = this.baseline;
+    const s = this.scenario;
+    const pools = [b, s, ...this.sharedPools];
+    const activeExtent = paddedExtent(pointValues(b.active, s.active));
+    if (!activeExtent) return undefined;
+    const sharedExtent = paddedExtent(pointValues(...pools.map((p) => p.active))) ?? activeExtent;
+    const yActive = scaleLinear().domain(sharedExtent).nice();
+    const flowMax = Math.max(1, ...pools.flatMap((p) => p.joined).map((p) => finite(p.mean)));
+    const churnMax = Math.max(1, ...pools.flatMap((p) => p.churned).map((p) => finite(p.mean)));
+    const yFlow = scaleLinear()
+      .domain([-churnMax * 1.08, flowMax * 1.08])
+      .nice();
+    const plotTop = TOP;
+    const plotBottom = this.chartHeight - BOTTOM;
+    const upperBottom = plotTop + (plotBottom - plotTop - GAP) * UPPER_SHARE;
+    const lowerTop = upperBottom + GAP;
+    yActive.range([upperBottom, plotTop]);
+    yFlow.range([plotBottom, lowerTop]);
+    const activeAxis = axisTicks(yActive, upperBottom - plotTop, 40);
+    const flowAxis = axisTicks(yFlow, plotBottom - lowerTop, 34);
+    /** Churned counts plot below zero; their labels read as positive counts. */
+    const flowFormat = (t: number) => flowAxis.format(Math.abs(t));
+    const left = leftMargin([
+      ...activeAxis.ticks.map(activeAxis.format),
+      ...flowAxis.ticks.map(flowFormat),
+    ]);
+    const box = { left, right: this.size.width - RIGHT, top: plotTop, bottom: plotBottom };
+    const { x, ticks: xTicks } = weekScale(box, weeks);
+    return {
+      x,
+      xTicks,
+      yActive,
+      yFlow,
+      activeAxis,
+      flowAxis: { ...flowAxis, format: flowFormat },
+      box,
+      upperBottom,
+      lowerTop,
+    };
+  }
+
+  /** The active drivers' axis, the flows' axis below it and the week axis. */
+  private axes({
+    x,
+    xTicks,
+    yActive,
+    yFlow,
+    activeAxis,
+    flowAxis,
+    box,
+    upperBottom,
+    lowerTop,
+  }: Plot) {
+    const compact = this.chartHeight < CHART_HEIGHT;
+    return svg`${leftAxis(
+      yActive,
+      activeAxis.ticks,
+      activeAxis.format,
+      { left: box.left, right: box.right },
+      fitTitle('Active drivers', 'Active', upperBottom - box.top, compact),
+      18,
+    )}
+      ${leftAxis(
+        yFlow,
+        flowAxis.ticks,
+        flowAxis.format,
+        { left: box.left, right: box.right },
+        fitTitle('Drivers per week', 'Per week', box.bottom - lowerTop, compact),
+        18,
+      )}
+      ${bottomAxis(x, xTicks, String, box.bottom, 'Week')}`;
+  }
+
+  /** The flows panel: its zero line, the weekly bars and the Joined / Churned labels. */
+  private flowPanel({ x, yFlow, box, lowerTop }: Plot, weeks: number) {
+    return svg`<line
+        x1=${box.left}
+        x2=${box.right}
+        y1=${yFlow(0)}
+        y2=${yFlow(0)}
+        stroke=${COLOURS.axis}
+        stroke-width="1.5"
+      ></line>
+      ${this.flowBars(x, yFlow, weeks)}
+      <g
+        font-family=${FONT_FAMILY}
+        font-size=${FONT.tick}
+        font-weight="600"
+        fill=${COLOURS.muted}
+      >
+        <text x=${box.right + 8} y=${(lowerTop + yFlow(0)) / 2} dy="0.32em">Joined ↑</text>
+        <text x=${box.right + 8} y=${(box.bottom + yFlow(0)) / 2} dy="0.32em">Churned ↓</text>
+      </g>`;
   }
 
   /** Joined bars up and churned bars down; baseline outlined on the left of each week. */

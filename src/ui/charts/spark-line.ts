@@ -70,12 +70,44 @@ export class SparkLine extends LitElement {
 
   override render() {
     const weeks = Math.max(this.baseline.length, this.scenario.length);
-    const finite = [
+    const values = this.finiteValues();
+    const empty = this.emptyView(weeks, values.length);
+    if (empty) return empty;
+    const { x, y } = this.scales(weeks, values);
+    const path = line<number>()
+      .defined((v) => Number.isFinite(v))
+      .x((_, i) => x(i))
+      .y((v) => y(v));
+    const bandPath = this.bandPath(x, y);
+    return html`<svg
+      width=${this.width}
+      height=${this.height}
+      viewBox="0 0 ${this.width} ${this.height}"
+      preserveAspectRatio="none"
+      role="img"
+      aria-label=${this.label}
+    >
+      ${svg`
+        ${this.windows(x, weeks)}
+        ${bandPath ? svg`<path class="band" d=${bandPath}></path>` : nothing}
+        <path class="baseline" d=${path(this.baseline) ?? ''}></path>
+        <path class="scenario" d=${path(this.scenario) ?? ''}></path>
+      `}
+    </svg>`;
+  }
+
+  /** Every value drawn that is a number: both series and, when drawn, the band. */
+  private finiteValues(): number[] {
+    return [
       ...this.baseline,
       ...this.scenario,
       ...(this.band() ? [...(this.scenarioLow ?? []), ...(this.scenarioHigh ?? [])] : []),
     ].filter(Number.isFinite);
-    if (weeks === 0 || finite.length === 0) {
+  }
+
+  /** A dash in place of the chart: no week has a number, or there is one week only. */
+  private emptyView(weeks: number, values: number) {
+    if (weeks === 0 || values === 0) {
       return html`<span class="empty" role="img" aria-label="${this.label}: no weekly values"
         >–</span
       >`;
@@ -89,12 +121,17 @@ export class SparkLine extends LitElement {
         >–</span
       >`;
     }
+    return undefined;
+  }
+
+  /** Week i centred in its slot across; the values' range (widened when flat) up. */
+  private scales(weeks: number, values: readonly number[]) {
     const pad = 2;
     const x = scaleLinear()
       .domain([-0.5, weeks - 0.5])
       .range([0, this.width]);
-    let lo = Math.min(...finite);
-    let hi = Math.max(...finite);
+    let lo = Math.min(...values);
+    let hi = Math.max(...values);
     if (hi - lo < 1e-12 * Math.max(1, Math.abs(hi))) {
       const spread = Math.max(Math.abs(hi) * 0.05, 1e-9);
       lo -= spread;
@@ -103,38 +140,28 @@ export class SparkLine extends LitElement {
     const y = scaleLinear()
       .domain([lo, hi])
       .range([this.height - pad, pad]);
-    const path = line<number>()
-      .defined((v) => Number.isFinite(v))
-      .x((_, i) => x(i))
-      .y((v) => y(v));
+    return { x, y };
+  }
+
+  /** The short-run window shaded at the start, the long-run window at the end. */
+  private windows(x: (v: number) => number, weeks: number) {
     const shortEnd = Math.min(this.shortWeeks, weeks);
     const longStart = Math.max(0, weeks - this.longWeeks);
+    return svg`<rect class="window" data-window="short" x=${x(-0.5)} y="0"
+        width=${x(shortEnd - 0.5) - x(-0.5)} height=${this.height}></rect>
+      <rect class="window" data-window="long" x=${x(longStart - 0.5)} y="0"
+        width=${x(weeks - 0.5) - x(longStart - 0.5)} height=${this.height}></rect>`;
+  }
+
+  /** The scenario's 95% band as a path, or null when no band is given. */
+  private bandPath(x: (v: number) => number, y: (v: number) => number): string | null {
     const band = this.band();
-    const bandPath = band
-      ? area<number>()
-          .defined((_, i) => Number.isFinite(band.low[i]) && Number.isFinite(band.high[i]))
-          .x((_, i) => x(i))
-          .y0((_, i) => y(band.low[i] ?? NaN))
-          .y1((_, i) => y(band.high[i] ?? NaN))(band.low)
-      : null;
-    return html`<svg
-      width=${this.width}
-      height=${this.height}
-      viewBox="0 0 ${this.width} ${this.height}"
-      preserveAspectRatio="none"
-      role="img"
-      aria-label=${this.label}
-    >
-      ${svg`
-        <rect class="window" data-window="short" x=${x(-0.5)} y="0"
-          width=${x(shortEnd - 0.5) - x(-0.5)} height=${this.height}></rect>
-        <rect class="window" data-window="long" x=${x(longStart - 0.5)} y="0"
-          width=${x(weeks - 0.5) - x(longStart - 0.5)} height=${this.height}></rect>
-        ${bandPath ? svg`<path class="band" d=${bandPath}></path>` : nothing}
-        <path class="baseline" d=${path(this.baseline) ?? ''}></path>
-        <path class="scenario" d=${path(this.scenario) ?? ''}></path>
-      `}
-    </svg>`;
+    if (!band) return null;
+    return area<number>()
+      .defined((_, i) => Number.isFinite(band.low[i]) && Number.isFinite(band.high[i]))
+      .x((_, i) => x(i))
+      .y0((_, i) => y(band.low[i] ?? NaN))
+      .y1((_, i) => y(band.high[i] ?? NaN))(band.low);
   }
 
   private band(): { low: readonly number[]; high: readonly number[] } | undefined {
