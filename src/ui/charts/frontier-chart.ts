@@ -1,4 +1,4 @@
-import { line, scaleLinear } from 'd3';
+import { line, scaleLinear, type ScaleLinear } from 'd3';
 import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { MetricDef, MetricId } from '../../model/metrics';
@@ -25,6 +25,20 @@ const BOTTOM = 76;
 const RIGHT = 36;
 const HEIGHT = CHART_HEIGHT + 60;
 const FRONTIER = '#009E73';
+
+/** The plane's scales, their ticks and the plot's box. */
+interface Plot {
+  x: ScaleLinear<number, number>;
+  y: ScaleLinear<number, number>;
+  xAxis: { ticks: number[]; format: (t: number) => string };
+  yAxis: { ticks: number[]; format: (t: number) => string };
+  box: Box;
+}
+
+/** Which way a metric is better, for its axis title. */
+function better(m: MetricDef): string {
+  return m.better === 'up' ? 'higher is better' : 'lower is better';
+}
 
 /**
  * A trade-off curve: a sweep's points in the plane of two metrics, each labelled with the
@@ -66,37 +80,12 @@ export class FrontierChart extends ChartElement {
     if (waiting) return waiting;
     const mx = metricDef(this.xMetric);
     const my = metricDef(this.yMetric);
-    const finite = this.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
-    const bx = this.baseline;
-    const xExt = paddedExtent([...finite.map((p) => p.x), ...(bx ? [bx.x] : [])]);
-    const yExt = paddedExtent([...finite.map((p) => p.y), ...(bx ? [bx.y] : [])]);
-    if (!xExt || !yExt) {
+    const plot = this.plot(mx, my);
+    if (!plot) {
       return html`<p class="status">– No sweep point has a value for both metrics.</p>`;
     }
-    const y = scaleLinear()
-      .domain(yExt)
-      .range([HEIGHT - BOTTOM, TOP])
-      .nice();
-    const yAxis = axisTicks(y, HEIGHT - BOTTOM - TOP, 48, my.percent ? '%' : ',f');
-    const left = leftMargin(yAxis.ticks.map(yAxis.format));
-    const box: Box = { left, right: width - RIGHT, top: TOP, bottom: HEIGHT - BOTTOM };
-    const x = scaleLinear().domain(xExt).range([box.left, box.right]).nice();
-    const xAxis = axisTicks(x, box.right - box.left, 90, mx.percent ? '%' : ',f');
+    const { x, y, box } = plot;
     const front = new Set(this.frontier);
-    const ordered = [...this.frontier]
-      .map((i) => this.points[i])
-      .filter((p): p is PlanePoint => p !== undefined && Number.isFinite(p.x + p.y))
-      .sort((a, b) => a.x - b.x || a.y - b.y);
-    const path = line<PlanePoint>()
-      .x((p) => x(p.x))
-      .y((p) => y(p.y));
-    const better = (m: MetricDef) => (m.better === 'up' ? 'higher is better' : 'lower is better');
-    const items: LegendItem[] = [
-      { label: 'Pareto-efficient (filled, joined)', colour: FRONTIER, kind: 'line' },
-      { label: 'Dominated (hollow)', colour: COLOURS.axis, kind: 'outlined' },
-      { label: 'Current scenario: ringed', colour: COLOURS.marker, kind: 'outlined' },
-    ];
-    if (bx) items.push({ label: 'Baseline: square', colour: COLOURS.baseline, kind: 'filled' });
     const label = `Trade-off between ${mx.label} and ${my.label} over ${this.points.length} values of ${this.leverTitle}; ${front.size} Pareto-efficient. Tab to a point and press Enter to make it the scenario.`;
     return this.frame({
       chart: 'frontier',
@@ -113,23 +102,75 @@ export class FrontierChart extends ChartElement {
         22,
         width,
       )}
-        ${legend(items, 8, 54, width)}
-        ${leftAxis(y, yAxis.ticks, yAxis.format, box, `${axisTitle(my)}, ${better(my)}`, 18)}
-        ${bottomAxis(x, xAxis.ticks, xAxis.format, box.bottom, `${axisTitle(mx)}, ${better(mx)}`)}
-        <path class="frontier-line" d=${path(ordered) ?? ''} fill="none" stroke=${FRONTIER}
-          stroke-width=${LINE_WIDTH} stroke-linejoin="round"></path>
-        ${
-          bx && Number.isFinite(bx.x) && Number.isFinite(bx.y)
-            ? svg`<g class="baseline"><rect x=${x(bx.x) - 7} y=${y(bx.y) - 7} width="14" height="14"
-                fill=${COLOURS.baseline} stroke="#ffffff" stroke-width="1.5"></rect>
-                <text x=${x(bx.x) + 12} y=${y(bx.y) + 20} font-size=${FONT.tick}
-                  fill=${COLOURS.baseline} stroke="#ffffff" stroke-width="4" paint-order="stroke"
-                  >Baseline</text></g>`
-            : nothing
-        }
+        ${legend(this.legendItems(), 8, 54, width)}
+        ${this.axes(plot, mx, my)} ${this.frontierLine(x, y)} ${this.baselineMark(x, y)}
         ${this.points.map((p, i) => this.point(p, i, x, y, front.has(i), box))}`,
       tooltip: this.tooltip(x, y, box, mx, my),
     });
+  }
+
+  /**
+   * The plane's scales and box, spanning the points and the baseline; undefined when no point
+   * has a value for both metrics.
+   */
+  private plot(mx: MetricDef, my: MetricDef): Plot | undefined {
+    const finite = this.points.filter((p) => Number.isFinite(p.x) && Number.isFinite(p.y));
+    const bx = this.baseline;
+    const xExt = paddedExtent([...finite.map((p) => p.x), ...(bx ? [bx.x] : [])]);
+    const yExt = paddedExtent([...finite.map((p) => p.y), ...(bx ? [bx.y] : [])]);
+    if (!xExt || !yExt) return undefined;
+    const y = scaleLinear()
+      .domain(yExt)
+      .range([HEIGHT - BOTTOM, TOP])
+      .nice();
+    const yAxis = axisTicks(y, HEIGHT - BOTTOM - TOP, 48, my.percent ? '%' : ',f');
+    const left = leftMargin(yAxis.ticks.map(yAxis.format));
+    const box: Box = { left, right: this.size.width - RIGHT, top: TOP, bottom: HEIGHT - BOTTOM };
+    const x = scaleLinear().domain(xExt).range([box.left, box.right]).nice();
+    const xAxis = axisTicks(x, box.right - box.left, 90, mx.percent ? '%' : ',f');
+    return { x, y, xAxis, yAxis, box };
+  }
+
+  private legendItems(): LegendItem[] {
+    const items: LegendItem[] = [
+      { label: 'Pareto-efficient (filled, joined)', colour: FRONTIER, kind: 'line' },
+      { label: 'Dominated (hollow)', colour: COLOURS.axis, kind: 'outlined' },
+      { label: 'Current scenario: ringed', colour: COLOURS.marker, kind: 'outlined' },
+    ];
+    if (this.baseline) {
+      items.push({ label: 'Baseline: square', colour: COLOURS.baseline, kind: 'filled' });
+    }
+    return items;
+  }
+
+  /** Each metric's axis, titled with which way is better. */
+  private axes({ x, y, xAxis, yAxis, box }: Plot, mx: MetricDef, my: MetricDef) {
+    return svg`${leftAxis(y, yAxis.ticks, yAxis.format, box, `${axisTitle(my)}, ${better(my)}`, 18)}
+      ${bottomAxis(x, xAxis.ticks, xAxis.format, box.bottom, `${axisTitle(mx)}, ${better(mx)}`)}`;
+  }
+
+  /** The line joining the Pareto-efficient points, left to right. */
+  private frontierLine(x: (v: number) => number, y: (v: number) => number) {
+    const ordered = [...this.frontier]
+      .map((i) => this.points[i])
+      .filter((p): p is PlanePoint => p !== undefined && Number.isFinite(p.x + p.y))
+      .sort((a, b) => a.x - b.x || a.y - b.y);
+    const path = line<PlanePoint>()
+      .x((p) => x(p.x))
+      .y((p) => y(p.y));
+    return svg`<path class="frontier-line" d=${path(ordered) ?? ''} fill="none" stroke=${FRONTIER}
+      stroke-width=${LINE_WIDTH} stroke-linejoin="round"></path>`;
+  }
+
+  /** The baseline as a labelled square, when it is known. */
+  private baselineMark(x: (v: number) => number, y: (v: number) => number) {
+    const bx = this.baseline;
+    if (!bx || !Number.isFinite(bx.x) || !Number.isFinite(bx.y)) return nothing;
+    return svg`<g class="baseline"><rect x=${x(bx.x) - 7} y=${y(bx.y) - 7} width="14" height="14"
+        fill=${COLOURS.baseline} stroke="#ffffff" stroke-width="1.5"></rect>
+        <text x=${x(bx.x) + 12} y=${y(bx.y) + 20} font-size=${FONT.tick}
+          fill=${COLOURS.baseline} stroke="#ffffff" stroke-width="4" paint-order="stroke"
+          >Baseline</text></g>`;
   }
 
   private point(

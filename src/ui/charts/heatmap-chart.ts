@@ -17,6 +17,75 @@ const MAX_CELL_HEIGHT = 76;
 const MIN_CELL_HEIGHT = 44;
 const HATCH = '#7a1f5c';
 
+/** Where a cell is drawn: its top-left corner and its size, in px. */
+interface CellBox {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The hatch pattern of breaching cells and the gradient of the colour legend. */
+function defs() {
+  return svg`<defs>
+    <pattern id="breach-hatch" patternUnits="userSpaceOnUse" width="10" height="10"
+      patternTransform="rotate(45)">
+      <rect width="10" height="10" fill="none"></rect>
+      <line x1="0" y1="0" x2="0" y2="10" stroke=${HATCH} stroke-width="4"></line>
+    </pattern>
+    <linearGradient id="heat-legend" x1="0" x2="1" y1="0" y2="0">
+      ${[0, 0.25, 0.5, 0.75, 1].map(
+        (t) => svg`<stop offset=${t} stop-color=${interpolateCividis(t)}></stop>`,
+      )}
+    </linearGradient>
+  </defs>`;
+}
+
+/** Black or white, whichever contrasts more with the fill. */
+function inkOn(colour: string): string {
+  const rgb = color(colour)?.rgb();
+  return rgb ? textOn(luminance(rgb.r, rgb.g, rgb.b)) : '#111111';
+}
+
+/** A cell's fill, hatched over when it breaches the guardrail. */
+function cellFill(at: CellBox, colour: string, breach: boolean) {
+  return svg`<rect x=${at.x} y=${at.y} width=${at.w} height=${at.h} fill=${colour}></rect>
+    ${
+      breach
+        ? svg`<rect x=${at.x} y=${at.y} width=${at.w} height=${at.h} fill="url(#breach-hatch)"
+            fill-opacity="0.55"></rect>`
+        : nothing
+    }`;
+}
+
+/** The ring inside a cell: solid white on the current scenario, dashed on the one read. */
+function cellRing(at: CellBox, current: boolean) {
+  return svg`<rect x=${at.x + 2} y=${at.y + 2} width=${at.w - 4} height=${at.h - 4} fill="none"
+    stroke=${current ? '#ffffff' : COLOURS.marker} stroke-width="3"
+    stroke-dasharray=${current ? 'none' : '4 3'}></rect>`;
+}
+
+/**
+ * A cell's value in `ink`, and on a breaching cell "⚠ breach" below it (or just "⚠" after it
+ * where the cell is too small), outlined in the other ink so that it reads over the hatch.
+ */
+function cellText(at: CellBox, ink: string, breach: boolean, text: string) {
+  const small = at.h < 56;
+  const halo = ink === '#ffffff' ? '#111111' : '#ffffff';
+  return svg`<text x=${at.x + at.w / 2} y=${at.y + at.h / 2 - (breach && !small ? 8 : 0)} dy="0.35em"
+      text-anchor="middle" font-size=${FONT.axis} font-weight="700" fill=${ink}
+      stroke=${breach ? halo : 'none'}
+      stroke-width=${breach ? 3 : 0} paint-order="stroke"
+      >${text}${breach && small ? ' ⚠' : ''}</text>
+    ${
+      breach && !small
+        ? svg`<text x=${at.x + at.w / 2} y=${at.y + at.h / 2 + 14} dy="0.35em" text-anchor="middle"
+            font-size=${FONT.tick} fill=${ink} stroke=${halo}
+            stroke-width="3" paint-order="stroke">⚠ breach</text>`
+        : nothing
+    }`;
+}
+
 /**
  * A metric over two levers: one cell per pair of values, coloured by the metric's long-run mean
  * (cividis, legend below the title) with the value printed in each cell in black or white,
@@ -56,6 +125,30 @@ export class HeatmapChart extends ChartElement {
     );
     if (waiting) return waiting;
     const m = metricDef(this.metric);
+    const { domain, fill } = this.colours(m);
+    const { x, y, box } = this.layout();
+    const breaches = this.cells.filter((c) => c.breach).length;
+    const label = `${m.label} over ${this.xTitle} and ${this.yTitle}: ${this.cells.length} cells, ${breaches} breaching the guardrail. Tab to a cell and press Enter to make it the scenario.`;
+    return this.frame({
+      chart: 'heatmap',
+      label,
+      title: `${m.label} over two levers`,
+      height: box.bottom + BOTTOM,
+      focus: 'marks',
+      body: svg`${defs()}
+        ${chartTitle([`${m.label} (long run) over two levers`, `${m.label} (long run)`], 8, 22, width)}
+        ${this.legendRow(m, domain, breaches > 0)}
+        ${this.cells.map((c, i) => this.cell(c, i, x, y, fill, m))}
+        ${this.axisLabels(x, y, box)}`,
+      tooltip: this.tooltip(x, y, box, m),
+    });
+  }
+
+  /**
+   * The colour scale over the cells' means (cividis), from the better end (dark) to the worse
+   * end (light), and that domain.
+   */
+  private colours(m: MetricDef): { domain: [number, number]; fill: (v: number) => string } {
     const means = this.cells.map((c) => c.mean).filter(Number.isFinite);
     const lo = means.length ? Math.min(...means) : 0;
     const hi = means.length ? Math.max(...means) : 1;
@@ -64,6 +157,11 @@ export class HeatmapChart extends ChartElement {
     const fill = scaleSequential(interpolateCividis).domain(
       domain[0] === domain[1] ? [lo - 1, hi + 1] : domain,
     );
+    return { domain, fill };
+  }
+
+  /** The grid's box (cells as tall as fits, within limits) and its band scales. */
+  private layout(): { x: ScaleBand<number>; y: ScaleBand<number>; box: Box } {
     const yLabels = this.yValues.map(displayNumber);
     const left = Math.max(60, ...yLabels.map((l) => textWidth(l, FONT.tick))) + 56;
     const cellH = Math.min(
@@ -72,11 +170,10 @@ export class HeatmapChart extends ChartElement {
     );
     const box: Box = {
       left,
-      right: width - RIGHT,
+      right: this.size.width - RIGHT,
       top: TOP,
       bottom: TOP + cellH * this.yValues.length,
     };
-    const height = box.bottom + BOTTOM;
     const x = scaleBand<number>()
       .domain(this.xValues.map((_, i) => i))
       .range([box.left, box.right])
@@ -85,45 +182,25 @@ export class HeatmapChart extends ChartElement {
       .domain(this.yValues.map((_, i) => i))
       .range([box.bottom, box.top])
       .padding(0.06);
-    const breaches = this.cells.filter((c) => c.breach).length;
-    const label = `${m.label} over ${this.xTitle} and ${this.yTitle}: ${this.cells.length} cells, ${breaches} breaching the guardrail. Tab to a cell and press Enter to make it the scenario.`;
-    return this.frame({
-      chart: 'heatmap',
-      label,
-      title: `${m.label} over two levers`,
-      height,
-      focus: 'marks',
-      body: svg`<defs>
-          <pattern id="breach-hatch" patternUnits="userSpaceOnUse" width="10" height="10"
-            patternTransform="rotate(45)">
-            <rect width="10" height="10" fill="none"></rect>
-            <line x1="0" y1="0" x2="0" y2="10" stroke=${HATCH} stroke-width="4"></line>
-          </pattern>
-          <linearGradient id="heat-legend" x1="0" x2="1" y1="0" y2="0">
-            ${[0, 0.25, 0.5, 0.75, 1].map(
-              (t) => svg`<stop offset=${t} stop-color=${interpolateCividis(t)}></stop>`,
-            )}
-          </linearGradient>
-        </defs>
-        ${chartTitle([`${m.label} (long run) over two levers`, `${m.label} (long run)`], 8, 22, width)}
-        ${this.legendRow(m, domain, breaches > 0)}
-        ${this.cells.map((c, i) => this.cell(c, i, x, y, fill, m))}
-        <g font-family=${FONT_FAMILY} fill=${COLOURS.text} font-size=${FONT.tick}>
-          ${this.xValues.map(
-            (v, i) => svg`<text x=${(x(i) ?? 0) + x.bandwidth() / 2} y=${box.bottom + 24}
-              text-anchor="middle">${displayNumber(v)}</text>`,
-          )}
-          ${this.yValues.map(
-            (v, i) => svg`<text x=${box.left - 10} y=${(y(i) ?? 0) + y.bandwidth() / 2}
-              dy="0.32em" text-anchor="end">${displayNumber(v)}</text>`,
-          )}
-          <text x=${(box.left + box.right) / 2} y=${box.bottom + 54} text-anchor="middle"
-            font-size=${FONT.axis} font-weight="600">${this.xTitle}</text>
-          <text transform="translate(18,${(box.top + box.bottom) / 2}) rotate(-90)"
-            text-anchor="middle" font-size=${FONT.axis} font-weight="600">${this.yTitle}</text>
-        </g>`,
-      tooltip: this.tooltip(x, y, box, m),
-    });
+    return { x, y, box };
+  }
+
+  /** The levers' values along the bottom and up the left, and the levers' titles. */
+  private axisLabels(x: ScaleBand<number>, y: ScaleBand<number>, box: Box) {
+    return svg`<g font-family=${FONT_FAMILY} fill=${COLOURS.text} font-size=${FONT.tick}>
+      ${this.xValues.map(
+        (v, i) => svg`<text x=${(x(i) ?? 0) + x.bandwidth() / 2} y=${box.bottom + 24}
+          text-anchor="middle">${displayNumber(v)}</text>`,
+      )}
+      ${this.yValues.map(
+        (v, i) => svg`<text x=${box.left - 10} y=${(y(i) ?? 0) + y.bandwidth() / 2}
+          dy="0.32em" text-anchor="end">${displayNumber(v)}</text>`,
+      )}
+      <text x=${(box.left + box.right) / 2} y=${box.bottom + 54} text-anchor="middle"
+        font-size=${FONT.axis} font-weight="600">${this.xTitle}</text>
+      <text transform="translate(18,${(box.top + box.bottom) / 2}) rotate(-90)"
+        text-anchor="middle" font-size=${FONT.axis} font-weight="600">${this.yTitle}</text>
+    </g>`;
   }
 
   private legendRow(m: MetricDef, domain: [number, number], anyBreach: boolean) {
@@ -158,15 +235,10 @@ export class HeatmapChart extends ChartElement {
     const cx = x(c.xi);
     const cy = y(c.yi);
     if (cx === undefined || cy === undefined) return nothing;
-    const w = x.bandwidth();
-    const h = y.bandwidth();
-    const finite = Number.isFinite(c.mean);
-    const colour = finite ? fill(c.mean) : '#f2f4f7';
-    const rgb = color(colour)?.rgb();
-    const ink = rgb ? textOn(luminance(rgb.r, rgb.g, rgb.b)) : '#111111';
+    const at: CellBox = { x: cx, y: cy, w: x.bandwidth(), h: y.bandwidth() };
+    const colour = Number.isFinite(c.mean) ? fill(c.mean) : '#f2f4f7';
     const current = this.current?.xi === c.xi && this.current.yi === c.yi;
-    const text = finite ? formatNumber(m, c.mean) : '– no value';
-    const small = h < 56;
+    const text = Number.isFinite(c.mean) ? formatNumber(m, c.mean) : '– no value';
     return svg`<g class="cell" data-cell=${`${c.x},${c.y}`} data-value=${String(c.mean)}
       data-breach=${c.breach ? 'true' : 'false'} tabindex="0" role="button" style="cursor:pointer"
       aria-label=${`${displayNumber(c.x)}, ${displayNumber(c.y)}: ${text}${c.breach ? ', guardrail breached' : ''}`}
@@ -181,32 +253,9 @@ export class HeatmapChart extends ChartElement {
           this.choose(c);
         }
       }}>
-      <rect x=${cx} y=${cy} width=${w} height=${h} fill=${colour}></rect>
-      ${
-        c.breach
-          ? svg`<rect x=${cx} y=${cy} width=${w} height=${h} fill="url(#breach-hatch)"
-              fill-opacity="0.55"></rect>`
-          : nothing
-      }
-      ${
-        current || this.active === index
-          ? svg`<rect x=${cx + 2} y=${cy + 2} width=${w - 4} height=${h - 4} fill="none"
-              stroke=${current ? '#ffffff' : COLOURS.marker} stroke-width="3"
-              stroke-dasharray=${current ? 'none' : '4 3'}></rect>`
-          : nothing
-      }
-      <text x=${cx + w / 2} y=${cy + h / 2 - (c.breach && !small ? 8 : 0)} dy="0.35em"
-        text-anchor="middle" font-size=${FONT.axis} font-weight="700" fill=${ink}
-        stroke=${c.breach ? (ink === '#ffffff' ? '#111111' : '#ffffff') : 'none'}
-        stroke-width=${c.breach ? 3 : 0} paint-order="stroke"
-        >${text}${current ? ' ●' : ''}${c.breach && small ? ' ⚠' : ''}</text>
-      ${
-        c.breach && !small
-          ? svg`<text x=${cx + w / 2} y=${cy + h / 2 + 14} dy="0.35em" text-anchor="middle"
-              font-size=${FONT.tick} fill=${ink} stroke=${ink === '#ffffff' ? '#111111' : '#ffffff'}
-              stroke-width="3" paint-order="stroke">⚠ breach</text>`
-          : nothing
-      }
+      ${cellFill(at, colour, c.breach)}
+      ${current || this.active === index ? cellRing(at, current) : nothing}
+      ${cellText(at, inkOn(colour), c.breach, `${text}${current ? ' ●' : ''}`)}
     </g>`;
   }
 

@@ -8,6 +8,7 @@ import {
   formatWithInterval,
   paddedExtent,
 } from './chart-data';
+import type { MetricDef } from '../../model/metrics';
 import { ChartElement, indexReadings, type Readings } from './chart-element';
 import {
   axisTicks,
@@ -30,6 +31,23 @@ const PANEL_HEIGHT = 340;
 const PANEL_TITLE = 44;
 const PANEL_BOTTOM = 78;
 const GAP = 28;
+
+/** Where a panel is drawn: its top-left corner and its width, in px. */
+interface PanelBox {
+  x0: number;
+  y0: number;
+  w: number;
+}
+
+/** The panels' places, `cols` to a row below the legend, filling the width. */
+function panelBoxes(count: number, cols: number, width: number): PanelBox[] {
+  const panelWidth = (width - GAP * (cols - 1)) / cols;
+  return Array.from({ length: count }, (_, i) => {
+    const col = i % cols;
+    const row = Math.floor(i / cols);
+    return { x0: col * (panelWidth + GAP), y0: TOP + row * PANEL_HEIGHT, w: panelWidth };
+  });
+}
 
 /**
  * A lever swept over a range: one panel per metric (small multiples), the metric's long-run
@@ -80,9 +98,31 @@ export class SweepChart extends ChartElement {
     if (waiting) return waiting;
     const cols = this.panels.length > 1 && width >= 900 ? 2 : 1;
     const rows = Math.ceil(this.panels.length / cols);
-    const panelWidth = (width - GAP * (cols - 1)) / cols;
-    const height = TOP + rows * PANEL_HEIGHT;
     const what = this.measure === 'delta' ? 'paired change vs baseline' : 'long-run mean';
+    const label = `${this.panels.length} metrics against ${this.leverTitle}, ${xs.length} values. Use the left and right arrow keys to read each value, Enter to make it the scenario.`;
+    const boxes = panelBoxes(this.panels.length, cols, width);
+    return this.frame({
+      chart: 'sweep',
+      label,
+      title: `Sweep of ${this.leverTitle}`,
+      height: TOP + rows * PANEL_HEIGHT,
+      body: svg`${chartTitle(
+        [`Sweep of ${this.leverTitle}: ${what} and 95% interval`, `Sweep of ${this.leverTitle}`],
+        8,
+        22,
+        width,
+      )}
+        ${legend(this.legendItems(what), 8, 54, width)}
+        ${this.panels.map((p, i) => {
+          const b = boxes[i];
+          return b ? this.panel(p, i, b.x0, b.y0, b.w) : nothing;
+        })}`,
+      tooltip: this.tooltip(boxes),
+    });
+  }
+
+  /** The legend: the scenario's line and band, the baseline (or no change), the current value. */
+  private legendItems(what: string): LegendItem[] {
     const items: LegendItem[] = [
       { label: `Scenario: ${what}`, colour: COLOURS.scenario, kind: 'line' },
       {
@@ -107,39 +147,19 @@ export class SweepChart extends ChartElement {
         width: 2.5,
       });
     }
-    const label = `${this.panels.length} metrics against ${this.leverTitle}, ${xs.length} values. Use the left and right arrow keys to read each value, Enter to make it the scenario.`;
-    const boxes = this.panels.map((_, i) => {
-      const col = i % cols;
-      const row = Math.floor(i / cols);
-      const x0 = col * (panelWidth + GAP);
-      const y0 = TOP + row * PANEL_HEIGHT;
-      return { x0, y0, w: panelWidth };
-    });
-    return this.frame({
-      chart: 'sweep',
-      label,
-      title: `Sweep of ${this.leverTitle}`,
-      height,
-      body: svg`${chartTitle(
-        [`Sweep of ${this.leverTitle}: ${what} and 95% interval`, `Sweep of ${this.leverTitle}`],
-        8,
-        22,
-        width,
-      )}
-        ${legend(items, 8, 54, width)}
-        ${this.panels.map((p, i) => {
-          const b = boxes[i];
-          return b ? this.panel(p, i, b.x0, b.y0, b.w) : nothing;
-        })}`,
-      tooltip: this.tooltip(boxes),
-    });
+    return items;
+  }
+
+  /** A share's interval is drawn within 0–100% (a t interval of few replications can pass it). */
+  private bounded(m: MetricDef): (v: number) => number {
+    const share = m.percent && this.measure === 'value';
+    return (v) => (share ? Math.min(1, Math.max(0, v)) : v);
   }
 
   private scales(p: SweepPanel, x0: number, y0: number, w: number) {
     const m = metricDef(p.metric);
     const values: number[] = [p.reference];
-    const share = m.percent && this.measure === 'value';
-    const bound = (v: number) => (share ? Math.min(1, Math.max(0, v)) : v);
+    const bound = this.bounded(m);
     for (const q of p.points) values.push(q.mean, bound(q.low), bound(q.high));
     const extent = paddedExtent(values) ?? [0, 1];
     const y = scaleLinear()
@@ -177,77 +197,16 @@ export class SweepChart extends ChartElement {
       this.onOff || xs.length <= Math.max(2, Math.floor((box.right - box.left) / 70))
         ? xs
         : axisTicks(x, box.right - box.left, 80).ticks;
-    // A share's interval is drawn within 0–100% (a t interval of few replications can pass it).
-    const bound = (v: number) =>
-      m.percent && this.measure === 'value' ? Math.min(1, Math.max(0, v)) : v;
-    const band = area<SweepPoint>()
-      .defined((q) => Number.isFinite(q.low) && Number.isFinite(q.high))
-      .x((q) => x(q.x))
-      .y0((q) => y(bound(q.low)))
-      .y1((q) => y(bound(q.high)));
-    const mean = line<SweepPoint>()
-      .defined((q) => Number.isFinite(q.mean))
-      .x((q) => x(q.x))
-      .y((q) => y(q.mean));
     const unit = axisUnit(m);
     const title = this.measure === 'delta' ? `Change in ${m.label}` : m.label;
     const yTitle = textWidth(`${unit}`, FONT.axis) < box.bottom - box.top ? unit : '';
-    const ref = Number.isFinite(p.reference) ? y(p.reference) : undefined;
-    const sx = Number.isFinite(this.scenarioX) ? x(this.scenarioX) : undefined;
-    const inside = sx !== undefined && sx >= box.left - 1 && sx <= box.right + 1;
-    const active = this.active;
-    const activeX = active !== undefined ? xs[active] : undefined;
     return svg`<g class="panel" data-panel=${p.metric}>
       <text x=${x0 + 8} y=${y0 + 22} font-size=${FONT.title} font-weight="700"
         fill=${COLOURS.text}>${title} (${unit})</text>
       ${leftAxis(y, yAxis.ticks, yAxis.format, box, yTitle, x0 + 16)}
       ${bottomAxis(x, xTicks, (v) => this.xText(v), box.bottom, this.leverTitle)}
-      ${
-        this.onOff
-          ? p.points.map((q) =>
-              Number.isFinite(q.low) && Number.isFinite(q.high)
-                ? svg`<rect class="band" x=${x(q.x) - 9} width="18"
-                    y=${Math.min(y(bound(q.low)), y(bound(q.high)))}
-                    height=${Math.abs(y(bound(q.low)) - y(bound(q.high)))}
-                    fill=${COLOURS.scenario} fill-opacity="0.2"></rect>`
-                : nothing,
-            )
-          : svg`<path class="band" d=${band(p.points) ?? ''} fill=${COLOURS.scenario}
-              fill-opacity="0.2"></path>`
-      }
-      ${
-        ref !== undefined
-          ? svg`<line class="reference" x1=${box.left} x2=${box.right} y1=${ref} y2=${ref}
-              stroke=${COLOURS.baseline} stroke-width="2.5" stroke-dasharray=${DASH.baseline}></line>`
-          : nothing
-      }
-      ${
-        inside
-          ? svg`<line class="current" x1=${sx} x2=${sx} y1=${box.top} y2=${box.bottom}
-              stroke=${COLOURS.marker} stroke-width="2.5" stroke-dasharray="2 4"></line>`
-          : nothing
-      }
-      ${
-        this.onOff
-          ? nothing
-          : svg`<path class="mean" d=${mean(p.points) ?? ''} fill="none"
-              stroke=${COLOURS.scenario} stroke-width=${LINE_WIDTH} stroke-linejoin="round"></path>`
-      }
-      ${
-        activeX !== undefined
-          ? svg`<line data-export="skip" x1=${x(activeX)} x2=${x(activeX)} y1=${box.top}
-              y2=${box.bottom} stroke=${COLOURS.marker} stroke-width="1.5" stroke-dasharray="3 3"></line>`
-          : nothing
-      }
-      ${p.points.map((q, i) =>
-        Number.isFinite(q.mean)
-          ? svg`<circle data-sweep-point=${String(q.x)} data-metric=${p.metric}
-              data-mean=${String(q.mean)} cx=${x(q.x)} cy=${y(q.mean)} r=${i === active ? 8 : 6}
-              fill=${COLOURS.scenario} stroke="#ffffff" stroke-width="2"></circle>`
-          : svg`<text data-sweep-point=${String(q.x)} data-metric=${p.metric} data-mean="NaN"
-              x=${x(q.x)} y=${box.bottom - 8} text-anchor="middle" font-size=${FONT.tick}
-              fill=${COLOURS.muted}>–</text>`,
-      )}
+      ${this.band(p, x, y, this.bounded(m))} ${this.lines(p, x, y, box)}
+      ${this.activeGuide(x, box)} ${this.points(p, x, y, box)}
       ${this.pointerArea(
         box,
         (px) => {
@@ -259,7 +218,86 @@ export class SweepChart extends ChartElement {
     </g>`;
   }
 
-  private tooltip(boxes: readonly { x0: number; y0: number; w: number }[]) {
+  /** The 95% interval: a band along the line, or for an on/off lever an error bar per value. */
+  private band(
+    p: SweepPanel,
+    x: (v: number) => number,
+    y: (v: number) => number,
+    bound: (v: number) => number,
+  ) {
+    if (this.onOff) {
+      return p.points.map((q) =>
+        Number.isFinite(q.low) && Number.isFinite(q.high)
+          ? svg`<rect class="band" x=${x(q.x) - 9} width="18"
+              y=${Math.min(y(bound(q.low)), y(bound(q.high)))}
+              height=${Math.abs(y(bound(q.low)) - y(bound(q.high)))}
+              fill=${COLOURS.scenario} fill-opacity="0.2"></rect>`
+          : nothing,
+      );
+    }
+    const band = area<SweepPoint>()
+      .defined((q) => Number.isFinite(q.low) && Number.isFinite(q.high))
+      .x((q) => x(q.x))
+      .y0((q) => y(bound(q.low)))
+      .y1((q) => y(bound(q.high)));
+    return svg`<path class="band" d=${band(p.points) ?? ''} fill=${COLOURS.scenario}
+      fill-opacity="0.2"></path>`;
+  }
+
+  /**
+   * The baseline's (or no change's) dashed line, the current lever value's dotted line where
+   * it falls inside, and the line through the means (none for an on/off lever).
+   */
+  private lines(p: SweepPanel, x: (v: number) => number, y: (v: number) => number, box: Box) {
+    const mean = line<SweepPoint>()
+      .defined((q) => Number.isFinite(q.mean))
+      .x((q) => x(q.x))
+      .y((q) => y(q.mean));
+    const ref = Number.isFinite(p.reference) ? y(p.reference) : undefined;
+    const sx = Number.isFinite(this.scenarioX) ? x(this.scenarioX) : undefined;
+    const inside = sx !== undefined && sx >= box.left - 1 && sx <= box.right + 1;
+    return svg`${
+      ref !== undefined
+        ? svg`<line class="reference" x1=${box.left} x2=${box.right} y1=${ref} y2=${ref}
+            stroke=${COLOURS.baseline} stroke-width="2.5" stroke-dasharray=${DASH.baseline}></line>`
+        : nothing
+    }
+      ${
+        inside
+          ? svg`<line class="current" x1=${sx} x2=${sx} y1=${box.top} y2=${box.bottom}
+              stroke=${COLOURS.marker} stroke-width="2.5" stroke-dasharray="2 4"></line>`
+          : nothing
+      }
+      ${
+        this.onOff
+          ? nothing
+          : svg`<path class="mean" d=${mean(p.points) ?? ''} fill="none"
+              stroke=${COLOURS.scenario} stroke-width=${LINE_WIDTH} stroke-linejoin="round"></path>`
+      }`;
+  }
+
+  /** The dashed guide at the value read, left out of exports. */
+  private activeGuide(x: (v: number) => number, box: Box) {
+    const activeX = this.active !== undefined ? this.xs[this.active] : undefined;
+    if (activeX === undefined) return nothing;
+    return svg`<line data-export="skip" x1=${x(activeX)} x2=${x(activeX)} y1=${box.top}
+      y2=${box.bottom} stroke=${COLOURS.marker} stroke-width="1.5" stroke-dasharray="3 3"></line>`;
+  }
+
+  /** A point per value (larger where read), or a dash at the bottom where it has no mean. */
+  private points(p: SweepPanel, x: (v: number) => number, y: (v: number) => number, box: Box) {
+    return p.points.map((q, i) =>
+      Number.isFinite(q.mean)
+        ? svg`<circle data-sweep-point=${String(q.x)} data-metric=${p.metric}
+            data-mean=${String(q.mean)} cx=${x(q.x)} cy=${y(q.mean)} r=${i === this.active ? 8 : 6}
+            fill=${COLOURS.scenario} stroke="#ffffff" stroke-width="2"></circle>`
+        : svg`<text data-sweep-point=${String(q.x)} data-metric=${p.metric} data-mean="NaN"
+            x=${x(q.x)} y=${box.bottom - 8} text-anchor="middle" font-size=${FONT.tick}
+            fill=${COLOURS.muted}>–</text>`,
+    );
+  }
+
+  private tooltip(boxes: readonly PanelBox[]) {
     const i = this.active;
     if (i === undefined) return this.noReading();
     const x = this.xs[i];

@@ -1,4 +1,4 @@
-import { scaleLinear } from 'd3';
+import { scaleLinear, type ScaleLinear } from 'd3';
 import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { MetricDef, MetricId } from '../../model/metrics';
@@ -60,13 +60,54 @@ export class TornadoChart extends ChartElement {
     if (waiting) return waiting;
     const m = metricDef(this.metric);
     const rows = sortBySwing(this.items);
+    const plot = this.plot(rows, m);
+    if (!plot) {
+      return html`<p class="status">– ${m.label} has no value at the scenario to centre on.</p>`;
+    }
+    const { x, xAxis, box } = plot;
+    const cx = x(this.center);
+    return this.frame({
+      chart: 'tornado',
+      label: `Sensitivity of ${m.label}: ${rows.length} items sorted by swing, largest first.`,
+      title: `Sensitivity of ${m.label}`,
+      height: box.bottom + BOTTOM,
+      focus: 'marks',
+      body: svg`${chartTitle(
+        [
+          `Sensitivity of ${m.label} (long run): largest swing first`,
+          `Sensitivity of ${m.label} (long run)`,
+        ],
+        8,
+        22,
+        width,
+      )}
+        ${legend(this.legendItems(m), 8, 54, width)}
+        ${xAxis.ticks.map(
+          (t) => svg`<line x1=${x(t)} x2=${x(t)} y1=${box.top} y2=${box.bottom}
+            stroke=${COLOURS.grid}></line>`,
+        )}
+        ${bottomAxis(x, xAxis.ticks, xAxis.format, box.bottom, axisTitle(m))}
+        ${rows.map((r, i) => this.row(r, i, x, box, m))}
+        <line x1=${cx} x2=${cx} y1=${box.top - 6} y2=${box.bottom} stroke=${COLOURS.marker}
+          stroke-width="2"></line>`,
+      tooltip: this.tooltip(rows, box, m),
+    });
+  }
+
+  /**
+   * The metric's scale across and the plot's box (a row per item, room on the left for the
+   * items' labels); undefined when the scenario has no value to centre on.
+   */
+  private plot(
+    rows: readonly TornadoBar[],
+    m: MetricDef,
+  ): { x: ScaleLinear<number, number>; xAxis: ReturnType<typeof axisTicks>; box: Box } | undefined {
     const values: number[] = [this.center];
     for (const r of rows)
       values.push(r.low.mean, r.low.low, r.low.high, r.high.mean, r.high.low, r.high.high);
     const extent = paddedExtent(values);
-    if (!extent || !Number.isFinite(this.center)) {
-      return html`<p class="status">– ${m.label} has no value at the scenario to centre on.</p>`;
-    }
+    if (!extent || !Number.isFinite(this.center)) return undefined;
+    const width = this.size.width;
     const labelWidth = Math.min(
       width * 0.42,
       Math.max(
@@ -83,10 +124,13 @@ export class TornadoChart extends ChartElement {
       top: TOP,
       bottom: TOP + rows.length * ROW,
     };
-    const height = box.bottom + BOTTOM;
     const x = scaleLinear().domain(extent).range([box.left, box.right]).nice();
     const xAxis = axisTicks(x, box.right - box.left, 90, m.percent ? '%' : ',f');
-    const items: LegendItem[] = [
+    return { x, xAxis, box };
+  }
+
+  private legendItems(m: MetricDef): LegendItem[] {
+    return [
       { label: 'Item at its low end (filled)', colour: COLOURS.baseline, kind: 'filled' },
       { label: 'At its high end (outlined)', colour: COLOURS.scenario, kind: 'outlined' },
       {
@@ -96,33 +140,6 @@ export class TornadoChart extends ChartElement {
         width: 2,
       },
     ];
-    const cx = x(this.center);
-    return this.frame({
-      chart: 'tornado',
-      label: `Sensitivity of ${m.label}: ${rows.length} items sorted by swing, largest first.`,
-      title: `Sensitivity of ${m.label}`,
-      height,
-      focus: 'marks',
-      body: svg`${chartTitle(
-        [
-          `Sensitivity of ${m.label} (long run): largest swing first`,
-          `Sensitivity of ${m.label} (long run)`,
-        ],
-        8,
-        22,
-        width,
-      )}
-        ${legend(items, 8, 54, width)}
-        ${xAxis.ticks.map(
-          (t) => svg`<line x1=${x(t)} x2=${x(t)} y1=${box.top} y2=${box.bottom}
-            stroke=${COLOURS.grid}></line>`,
-        )}
-        ${bottomAxis(x, xAxis.ticks, xAxis.format, box.bottom, axisTitle(m))}
-        ${rows.map((r, i) => this.row(r, i, x, box, m))}
-        <line x1=${cx} x2=${cx} y1=${box.top - 6} y2=${box.bottom} stroke=${COLOURS.marker}
-          stroke-width="2"></line>`,
-      tooltip: this.tooltip(rows, box, m),
-    });
   }
 
   private row(r: TornadoBar, i: number, x: (v: number) => number, box: Box, m: MetricDef) {
