@@ -90,21 +90,3 @@ export const P = {
 export const WANTS = 1;
 export const SHORT_OK = 2;
 export const GOOD = 4;
-
-/** Indices of the day's route sums (`SimState.routeSums`), added up block by block. */
-export const SUM = {
-  payBase: 0,
-  paySurge: 1,
-  payTips: 2,
-  netEarnings: 3,
-  paidHours: 4,
-  workHours: 5,
-  idleHours: 6,
-  overrunHours: 7,
-  attempted: 8,
-  failed: 9,
-  returned: 10,
-  belowFloorHours: 11,
-  unsafeBlocks: 12,
-} as const;
-export const SUM_COUNT = 13;

@@ -3,8 +3,11 @@
  * proportion to their capacity; each driver delivers at their own productivity (learning by
  * doing), overruns or brings packages back, has some attempts fail, and is paid; their
  * beliefs about earnings and memory of overruns follow. The day's sums go to the record.
+ *
+ * Three passes over the day's candidates, each a tight loop with its sums in local variables
+ * (no call per block): share the packages, drive the routes, pay the drivers.
  */
-import { OVERRUN_SMOOTHING, P, SUM } from './constants';
+import { OVERRUN_SMOOTHING, P } from './constants';
 import { stochasticRound, uniform } from './random';
 import { F } from './record';
 import { at, dayStream, type SimState } from './state';
@@ -15,17 +18,25 @@ import { at, dayStream, type SimState } from './state';
  * Returns the packages delivered.
  */
 export function routes(s: SimState, d: number, loaded: number, capacity: number): number {
-  const { bt, candType } = s;
+  shareRoutes(s, loaded, capacity);
+  const delivered = driveRoutes(s, d);
+  payRoutes(s, d);
+  return delivered;
+}
+
+/**
+ * Each worked block's route (`candRoute`): its share of the packages loaded in proportion to
+ * its capacity, rounded down, and one more package each for the first blocks with room until
+ * the remainder is gone.
+ */
+function shareRoutes(s: SimState, loaded: number, capacity: number): void {
+  const { bt, candType, candRoute } = s;
   const rho = capacity > 0 ? loaded / capacity : 0;
   let remainder = loaded;
   for (let c = 0; c < s.nc; c++) {
     const t = candType[c];
     if (t >= 0) remainder -= Math.floor(bt.cap[t] * rho);
   }
-  const sFail = dayStream(s, d, P.fail);
-  const late = d >= s.lateFrom;
-  s.routeSums.fill(0);
-  let delivered = 0;
   for (let c = 0; c < s.nc; c++) {
     const t = candType[c];
     if (t < 0) continue;
@@ -35,106 +46,126 @@ export function routes(s: SimState, d: number, loaded: number, capacity: number)
       route++;
       remainder--;
     }
-    delivered += workBlock(s, c, route, sFail, late);
+    candRoute[c] = route;
   }
-  recordRoutes(s, d);
+}
+
+/**
+ * Each driver drives their route: station wait, then packages at their own productivity,
+ * overrunning the block up to a limit and bringing the rest back; some attempts fail. Sets
+ * the hours each took (`candTime`), learning by doing and the memory of overruns; records
+ * the day's hours and packages and returns the packages delivered.
+ */
+function driveRoutes(s: SimState, d: number): number {
+  const { p, dr, bt, cand, candType, candRoute, candTime, slotWait, rec } = s;
+  const sFail = dayStream(s, d, P.fail);
+  const productivity = p.productivity;
+  const learningBlocks = p.learningBlocks;
+  const maxOverrun = p.maxOverrunHours;
+  const learnFloor = s.learnFloor;
+  let delivered = 0;
+  let workHours = 0;
+  let idleHours = 0;
+  let overrunHours = 0;
+  let attemptedSum = 0;
+  let failedSum = 0;
+  let returnedSum = 0;
+  let unsafe = 0;
+  for (let c = 0; c < s.nc; c++) {
+    const t = candType[c];
+    if (t < 0) continue;
+    const i = cand[c];
+    const len = bt.len[t];
+    const route = candRoute[c];
+    const done = dr.blocksDone[i];
+    const experience = done >= learningBlocks ? 1 : done / learningBlocks;
+    const prod = productivity * dr.prodMult[i] * (learnFloor + (1 - learnFloor) * experience);
+    const wait = slotWait[bt.slot[t]];
+    const needed = wait + route / prod;
+    let returned = 0;
+    let overrun = 0;
+    let time = needed;
+    if (needed > len) {
+      overrun = needed - len < maxOverrun ? needed - len : maxOverrun;
+      time = len + overrun;
+      if (needed - len > maxOverrun) {
+        returned = Math.min(route, Math.round((needed - len - maxOverrun) * prod));
+      }
+    } else {
+      idleHours += len - needed;
+    }
+    const attempted = route - returned;
+    const failed = stochasticRound(attempted * p.failedAttemptRate, uniform(sFail, i));
+    delivered += attempted - failed;
+    candTime[c] = time;
+    workHours += time;
+    overrunHours += overrun;
+    attemptedSum += attempted;
+    failedSum += failed;
+    returnedSum += returned;
+    if (route > p.safePace * (len - wait > 0.25 ? len - wait : 0.25)) unsafe++;
+    dr.blocksDone[i] = done + 1;
+    dr.overrunAvg[i] = (1 - OVERRUN_SMOOTHING) * dr.overrunAvg[i] + OVERRUN_SMOOTHING * overrun;
+  }
+  rec[at(s, F.workHours, d)] = workHours;
+  rec[at(s, F.idleHours, d)] = idleHours;
+  rec[at(s, F.overrunHours, d)] = overrunHours;
+  rec[at(s, F.attempted, d)] = attemptedSum;
+  rec[at(s, F.failed, d)] = failedSum;
+  rec[at(s, F.returned, d)] = returnedSum;
+  rec[at(s, F.unsafeBlocks, d)] = unsafe;
   return delivered;
 }
 
 /**
- * Candidate c works their block with a route of `route` packages: time, overrun, returns and
- * failed attempts, then pay; learning by doing and the memory of overruns. Returns the
- * packages delivered.
+ * Each driver is paid for their block (base, surge, tips) less the vehicle cost of the route
+ * hours; their earnings, the hours below the wage floor and their belief about what an hour
+ * of this work earns. Records the day's pay and adds it to the operator's ledger.
  */
-function workBlock(s: SimState, c: number, route: number, sFail: number, late: boolean): number {
-  const { p, dr, bt } = s;
-  const sums = s.routeSums;
-  const i = s.cand[c];
-  const t = s.candType[c];
-  const len = bt.len[t];
-  const done = dr.blocksDone[i];
-  const experience = done >= p.learningBlocks ? 1 : done / p.learningBlocks;
-  const learnFloor = s.learnFloor;
-  const prod = p.productivity * dr.prodMult[i] * (learnFloor + (1 - learnFloor) * experience);
-  const wait = s.slotWait[bt.slot[t]];
-  const needed = wait + route / prod;
-  const maxOverrun = p.maxOverrunHours;
-  let returned = 0;
-  let overrun = 0;
-  let time = needed;
-  if (needed > len) {
-    overrun = needed - len < maxOverrun ? needed - len : maxOverrun;
-    time = len + overrun;
-    if (needed - len > maxOverrun) {
-      returned = Math.min(route, Math.round((needed - len - maxOverrun) * prod));
-    }
-  } else {
-    sums[SUM.idleHours] += len - needed;
-  }
-  const attempted = route - returned;
-  const failed = stochasticRound(attempted * p.failedAttemptRate, uniform(sFail, i));
-  payBlock(s, c, len, time, wait, late);
-  sums[SUM.workHours] += time;
-  sums[SUM.overrunHours] += overrun;
-  sums[SUM.attempted] += attempted;
-  sums[SUM.failed] += failed;
-  sums[SUM.returned] += returned;
-  if (route > p.safePace * (len - wait > 0.25 ? len - wait : 0.25)) sums[SUM.unsafeBlocks]++;
-  dr.blocksDone[i] = done + 1;
-  dr.overrunAvg[i] = (1 - OVERRUN_SMOOTHING) * dr.overrunAvg[i] + OVERRUN_SMOOTHING * overrun;
-  return attempted - failed;
-}
-
-/**
- * Candidate c is paid for a block of `len` hours that took `time` hours, `wait` of them at the
- * station; their earnings, the hours below the wage floor and their belief about earnings.
- */
-function payBlock(
-  s: SimState,
-  c: number,
-  len: number,
-  time: number,
-  wait: number,
-  late: boolean,
-): void {
-  const { p, dr } = s;
-  const sums = s.routeSums;
-  const i = s.cand[c];
-  const base = p.payPerHour * len;
-  const surge = p.payPerHour * (s.candMult[c] - 1) * len;
-  const tips = p.tipsPerHour * len;
-  const net = base + surge + tips - s.vehiclePerRouteHour * (time > wait ? time - wait : 0);
-  sums[SUM.payBase] += base;
-  sums[SUM.paySurge] += surge;
-  sums[SUM.payTips] += tips;
-  sums[SUM.netEarnings] += net;
-  sums[SUM.paidHours] += len;
-  if (net < p.wageFloor * time) sums[SUM.belowFloorHours] += time;
-  if (late) {
-    dr.netLate[i] += net;
-    dr.timeLate[i] += time + s.searchH;
-  }
-  dr.earned[i] += base + surge + tips;
-  dr.workedWeek[i] = 1;
+function payRoutes(s: SimState, d: number): void {
+  const { p, dr, bt, cand, candType, candMult, candTime, slotWait, rec } = s;
+  const payPerHour = p.payPerHour;
+  const tipsPerHour = p.tipsPerHour;
+  const vehiclePerRouteHour = s.vehiclePerRouteHour;
   const alpha = p.beliefSmoothing;
-  dr.belief[i] = (1 - alpha) * dr.belief[i] + alpha * (net / (time + s.searchH));
-}
-
-/** The day's route sums into the record, and the drivers' pay into the operator's ledger. */
-function recordRoutes(s: SimState, d: number): void {
-  const { rec, routeSums: sums } = s;
-  rec[at(s, F.payBase, d)] = sums[SUM.payBase];
-  rec[at(s, F.paySurge, d)] = sums[SUM.paySurge];
-  rec[at(s, F.payTips, d)] = sums[SUM.payTips];
-  rec[at(s, F.netEarnings, d)] = sums[SUM.netEarnings];
-  rec[at(s, F.paidHours, d)] = sums[SUM.paidHours];
-  rec[at(s, F.workHours, d)] = sums[SUM.workHours];
-  rec[at(s, F.idleHours, d)] = sums[SUM.idleHours];
-  rec[at(s, F.overrunHours, d)] = sums[SUM.overrunHours];
-  rec[at(s, F.attempted, d)] = sums[SUM.attempted];
-  rec[at(s, F.failed, d)] = sums[SUM.failed];
-  rec[at(s, F.returned, d)] = sums[SUM.returned];
-  rec[at(s, F.belowFloorHours, d)] = sums[SUM.belowFloorHours];
-  rec[at(s, F.unsafeBlocks, d)] = sums[SUM.unsafeBlocks];
-  s.ledger.operatorDriverPay += sums[SUM.payBase] + sums[SUM.paySurge] + sums[SUM.payTips];
+  const searchH = s.searchH;
+  const late = d >= s.lateFrom;
+  let payBase = 0;
+  let paySurge = 0;
+  let payTips = 0;
+  let netSum = 0;
+  let paidHours = 0;
+  let belowFloor = 0;
+  for (let c = 0; c < s.nc; c++) {
+    const t = candType[c];
+    if (t < 0) continue;
+    const i = cand[c];
+    const len = bt.len[t];
+    const time = candTime[c];
+    const wait = slotWait[bt.slot[t]];
+    const base = payPerHour * len;
+    const surge = payPerHour * (candMult[c] - 1) * len;
+    const tips = tipsPerHour * len;
+    const net = base + surge + tips - vehiclePerRouteHour * (time > wait ? time - wait : 0);
+    payBase += base;
+    paySurge += surge;
+    payTips += tips;
+    netSum += net;
+    paidHours += len;
+    if (net < p.wageFloor * time) belowFloor += time;
+    if (late) {
+      dr.netLate[i] += net;
+      dr.timeLate[i] += time + searchH;
+    }
+    dr.earned[i] += base + surge + tips;
+    dr.workedWeek[i] = 1;
+    dr.belief[i] = (1 - alpha) * dr.belief[i] + alpha * (net / (time + searchH));
+  }
+  rec[at(s, F.payBase, d)] = payBase;
+  rec[at(s, F.paySurge, d)] = paySurge;
+  rec[at(s, F.payTips, d)] = payTips;
+  rec[at(s, F.netEarnings, d)] = netSum;
+  rec[at(s, F.paidHours, d)] = paidHours;
+  rec[at(s, F.belowFloorHours, d)] = belowFloor;
+  s.ledger.operatorDriverPay += payBase + paySurge + payTips;
 }

@@ -25,7 +25,6 @@ import {
   NO_SHOW_LEAD_SLOPE,
   NO_SHOW_SPREAD,
   P,
-  SUM_COUNT,
 } from './constants';
 import { Drivers } from './drivers';
 import { normalCdf, replicationKey, streamKey } from './random';
@@ -132,14 +131,15 @@ export class SimState {
   candFit = new Int32Array(0);
   /** Per candidate, set for the wave being claimed: the types that fit and pay enough. */
   candChoice = new Int32Array(0);
+  /** Per candidate who works a block: packages on their route, and hours it took. */
+  candRoute = new Int32Array(0);
+  candTime = new Float64Array(0);
   hoursScratch = new Float64Array(0);
   /** A new driver's draws for the seven weekdays. */
   readonly dayScratch = new Float64Array(7);
   // today's flows, shared between phases
   fresh = 0;
   sellers = 0;
-  /** The day's route sums, at the indices of `SUM` (src/sim/constants.ts). */
-  readonly routeSums = new Float64Array(SUM_COUNT);
 
   /** A run's state before its first day, with no drivers yet (see `seedInitialPool`). */
   constructor(scenario: Scenario, rep: number) {
@@ -201,6 +201,8 @@ export class SimState {
     this.candFailMult = new Float64Array(cap);
     this.candFit = new Int32Array(cap);
     this.candChoice = new Int32Array(cap);
+    this.candRoute = new Int32Array(cap);
+    this.candTime = new Float64Array(cap);
     this.hoursScratch = new Float64Array(cap);
   }
 
