@@ -11,10 +11,10 @@ import { at, dayStream, type SimState } from './state';
 
 /**
  * Step 7a: no-shows (a no-show's type is kept as -2 - t) and the station queue per start
- * slot. Returns the route capacity of the blocks that are worked.
+ * slot; lists the day's workers. Returns the route capacity of the blocks that are worked.
  */
 export function noShowsAndQueue(s: SimState, d: number): number {
-  const { dr, bt, candType, cand, slotWorked } = s;
+  const { dr, bt, candType, cand, slotWorked, workers } = s;
   const sNoShow = dayStream(s, d, P.noShow);
   slotWorked.fill(0);
   let capacity = 0;
@@ -33,8 +33,9 @@ export function noShowsAndQueue(s: SimState, d: number): number {
     }
     slotWorked[bt.slot[t]]++;
     capacity += bt.cap[t];
-    worked++;
+    workers[worked++] = c;
   }
+  s.nWorkers = worked;
   for (let k = 0; k < SLOT_STARTS.length; k++) {
     s.slotWait[k] =
       s.load + QUEUE_HOURS_PER_OVERLOAD * Math.max(0, slotWorked[k] / s.p.loadingPerHalfHour - 1);

@@ -4,8 +4,8 @@
  * doing), overruns or brings packages back, has some attempts fail, and is paid; their
  * beliefs about earnings and memory of overruns follow. The day's sums go to the record.
  *
- * Three passes over the day's candidates, each a tight loop with its sums in local variables
- * (no call per block): share the packages, drive the routes, pay the drivers.
+ * Tight loops over the day's workers (`SimState.workers`), their sums in local variables, no
+ * call per block: the drive, then the pay.
  */
 import { OVERRUN_SMOOTHING, P } from './constants';
 import { stochasticRound, uniform } from './random';
@@ -18,50 +18,34 @@ import { at, dayStream, type SimState } from './state';
  * Returns the packages delivered.
  */
 export function routes(s: SimState, d: number, loaded: number, capacity: number): number {
-  shareRoutes(s, loaded, capacity);
-  const delivered = driveRoutes(s, d);
+  const rho = capacity > 0 ? loaded / capacity : 0;
+  const delivered = driveRoutes(s, d, rho, routeRemainder(s, loaded, rho));
   payRoutes(s, d);
   return delivered;
 }
 
 /**
- * Each worked block's route (`candRoute`): its share of the packages loaded in proportion to
- * its capacity, rounded down, and one more package each for the first blocks with room until
- * the remainder is gone.
+ * Each block's route is its share of the packages loaded, in proportion to its capacity
+ * (`rho` the ratio), rounded down: the packages left over, which go one each to the first
+ * blocks with room.
  */
-function shareRoutes(s: SimState, loaded: number, capacity: number): void {
-  const { bt, candType, candRoute } = s;
-  const rho = capacity > 0 ? loaded / capacity : 0;
+function routeRemainder(s: SimState, loaded: number, rho: number): number {
+  const { bt, candType, workers } = s;
   let remainder = loaded;
-  for (let c = 0; c < s.nc; c++) {
-    const t = candType[c];
-    if (t >= 0) remainder -= Math.floor(bt.cap[t] * rho);
-  }
-  for (let c = 0; c < s.nc; c++) {
-    const t = candType[c];
-    if (t < 0) continue;
-    const cap = bt.cap[t];
-    let route = Math.floor(cap * rho);
-    if (remainder > 0 && route < cap) {
-      route++;
-      remainder--;
-    }
-    candRoute[c] = route;
-  }
+  for (let k = 0; k < s.nWorkers; k++) remainder -= Math.floor(bt.cap[candType[workers[k]]] * rho);
+  return remainder;
 }
 
 /**
- * Each driver drives their route: station wait, then packages at their own productivity,
+ * Each worker drives their route: station wait, then packages at their own productivity,
  * overrunning the block up to a limit and bringing the rest back; some attempts fail. Sets
  * the hours each took (`candTime`), learning by doing and the memory of overruns; records
  * the day's hours and packages and returns the packages delivered.
  */
-function driveRoutes(s: SimState, d: number): number {
-  const { p, dr, bt, cand, candType, candRoute, candTime, slotWait, rec } = s;
+function driveRoutes(s: SimState, d: number, rho: number, remainder: number): number {
+  const { p, dr, bt, cand, candType, candTime, slotWait, workers, rec } = s;
   const sFail = dayStream(s, d, P.fail);
-  const productivity = p.productivity;
-  const learningBlocks = p.learningBlocks;
-  const maxOverrun = p.maxOverrunHours;
+  const { productivity, learningBlocks, maxOverrunHours: maxOverrun } = p;
   const learnFloor = s.learnFloor;
   let delivered = 0;
   let workHours = 0;
@@ -71,29 +55,30 @@ function driveRoutes(s: SimState, d: number): number {
   let failedSum = 0;
   let returnedSum = 0;
   let unsafe = 0;
-  for (let c = 0; c < s.nc; c++) {
+  for (let k = 0; k < s.nWorkers; k++) {
+    const c = workers[k];
     const t = candType[c];
-    if (t < 0) continue;
     const i = cand[c];
     const len = bt.len[t];
-    const route = candRoute[c];
+    const cap = bt.cap[t];
+    let route = Math.floor(cap * rho);
+    if (remainder > 0 && route < cap) {
+      route++;
+      remainder--;
+    }
     const done = dr.blocksDone[i];
     const experience = done >= learningBlocks ? 1 : done / learningBlocks;
     const prod = productivity * dr.prodMult[i] * (learnFloor + (1 - learnFloor) * experience);
     const wait = slotWait[bt.slot[t]];
     const needed = wait + route / prod;
-    let returned = 0;
-    let overrun = 0;
-    let time = needed;
-    if (needed > len) {
-      overrun = needed - len < maxOverrun ? needed - len : maxOverrun;
-      time = len + overrun;
-      if (needed - len > maxOverrun) {
-        returned = Math.min(route, Math.round((needed - len - maxOverrun) * prod));
-      }
-    } else {
-      idleHours += len - needed;
-    }
+    const over = needed > len;
+    const overrun = over ? (needed - len < maxOverrun ? needed - len : maxOverrun) : 0;
+    const time = over ? len + overrun : needed;
+    const returned =
+      needed - len > maxOverrun
+        ? Math.min(route, Math.round((needed - len - maxOverrun) * prod))
+        : 0;
+    if (!over) idleHours += len - needed;
     const attempted = route - returned;
     const failed = stochasticRound(attempted * p.failedAttemptRate, uniform(sFail, i));
     delivered += attempted - failed;
@@ -118,16 +103,14 @@ function driveRoutes(s: SimState, d: number): number {
 }
 
 /**
- * Each driver is paid for their block (base, surge, tips) less the vehicle cost of the route
+ * Each worker is paid for their block (base, surge, tips) less the vehicle cost of the route
  * hours; their earnings, the hours below the wage floor and their belief about what an hour
  * of this work earns. Records the day's pay and adds it to the operator's ledger.
  */
 function payRoutes(s: SimState, d: number): void {
-  const { p, dr, bt, cand, candType, candMult, candTime, slotWait, rec } = s;
-  const payPerHour = p.payPerHour;
-  const tipsPerHour = p.tipsPerHour;
+  const { p, dr, bt, cand, candType, candMult, candTime, slotWait, workers, rec } = s;
+  const { payPerHour, tipsPerHour, beliefSmoothing: alpha } = p;
   const vehiclePerRouteHour = s.vehiclePerRouteHour;
-  const alpha = p.beliefSmoothing;
   const searchH = s.searchH;
   const late = d >= s.lateFrom;
   let payBase = 0;
@@ -136,9 +119,9 @@ function payRoutes(s: SimState, d: number): void {
   let netSum = 0;
   let paidHours = 0;
   let belowFloor = 0;
-  for (let c = 0; c < s.nc; c++) {
+  for (let k = 0; k < s.nWorkers; k++) {
+    const c = workers[k];
     const t = candType[c];
-    if (t < 0) continue;
     const i = cand[c];
     const len = bt.len[t];
     const time = candTime[c];

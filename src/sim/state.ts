@@ -131,8 +131,10 @@ export class SimState {
   candFit = new Int32Array(0);
   /** Per candidate, set for the wave being claimed: the types that fit and pay enough. */
   candChoice = new Int32Array(0);
-  /** Per candidate who works a block: packages on their route, and hours it took. */
-  candRoute = new Int32Array(0);
+  /** The candidates who work a block today (who claimed one and showed up), in order. */
+  workers = new Int32Array(0);
+  nWorkers = 0;
+  /** Per candidate who works a block: the hours it took. */
   candTime = new Float64Array(0);
   hoursScratch = new Float64Array(0);
   /** A new driver's draws for the seven weekdays. */
@@ -201,7 +203,7 @@ export class SimState {
     this.candFailMult = new Float64Array(cap);
     this.candFit = new Int32Array(cap);
     this.candChoice = new Int32Array(cap);
-    this.candRoute = new Int32Array(cap);
+    this.workers = new Int32Array(cap);
     this.candTime = new Float64Array(cap);
     this.hoursScratch = new Float64Array(cap);
   }
