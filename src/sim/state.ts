@@ -119,11 +119,16 @@ export class SimState {
   nc = 0;
   /** Indices of the active drivers, in increasing order (the first activeCount entries). */
   activeList: Int32Array;
+  /** Per candidate: the driver, and today's asking wage (net $/h). */
   cand = new Int32Array(0);
   candR = new Float64Array(0);
+  /** Per candidate: WANTS, SHORT_OK and GOOD (src/sim/constants.ts). */
   candFlags = new Uint8Array(0);
+  /** Per candidate: the block type claimed (-1 none yet; -2 - t a no-show for type t). */
   candType = new Int16Array(0);
+  /** Per candidate: the pay multiplier of the wave they claimed in. */
   candMult = new Float64Array(0);
+  /** Per candidate: the next candidate in the same time bucket of the wave (-1 the last). */
   candNext = new Int32Array(0);
   /** Highest pay multiplier at which a candidate found nothing today (0 before any look). */
   candFailMult = new Float64Array(0);
