@@ -2,7 +2,7 @@
  * The explorer in the headless runner's setting (issue 6): a 10-point sweep of pay per hour
  * and a 6×6 grid of pay per hour × block length, both of the default scenario (about 800
  * drivers, 26 weeks) with 8 replications per point, on the Node pool with 2 workers, through
- * the same code the runner's `--sweep` uses (src/run/explorer.ts over poolRunner).
+ * the same code the runner's `--sweep` uses (src/run/sweep-grid.ts over poolRunner).
  *
  * Every point compares the baseline with the point on the same seeds; the pool keeps the
  * baseline's replications (its result cache), so after the first point each point runs only
@@ -12,7 +12,8 @@
  */
 import { availableParallelism, loadavg } from 'node:os';
 import type { SweepAxis } from '../src/model/sweep';
-import { grid, poolRunner, sweep } from '../src/run/explorer';
+import { poolRunner } from '../src/run/explorer-runner';
+import { grid, sweep } from '../src/run/sweep-grid';
 import { createNodePool } from '../src/run/node';
 import type { SimulationPool } from '../src/run/simulation-pool';
 import { STATION } from './configs';

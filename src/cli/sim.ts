@@ -68,7 +68,10 @@ export async function runCli(options: CliOptions): Promise<RunReport | SweepRepo
 }
 
 async function runSweep(pool: SimulationPool, options: CliOptions): Promise<SweepReport> {
-  const { grid, poolRunner, sweep } = await import('../run/explorer');
+  const [{ poolRunner }, { grid, sweep }] = await Promise.all([
+    import('../run/explorer-runner'),
+    import('../run/sweep-grid'),
+  ]);
   const { scenario, sweeps } = options;
   const baseline = options.baseline ?? scenario;
   const runner = poolRunner(pool);

@@ -71,7 +71,7 @@ export type SummaryProgress = RunProgress<ScenarioSummary>;
  *
  * `signal`, when given and honoured, stops the comparison on abort: the runner supersedes its
  * run in flight, so the promise rejects (superseded). A runner may ignore it; callers that
- * pass one must still stop waiting on abort themselves (src/run/explorer.ts does).
+ * pass one must still stop waiting on abort themselves (src/run/explorer-runner.ts does).
  */
 export type CompareRunner = (
   baseline: Scenario,

@@ -4,7 +4,7 @@ import type { MetricId } from '../../model/metrics';
 import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import { createBrowserPool } from '../../run/browser';
-import { poolRunner } from '../../run/explorer';
+import { poolRunner } from '../../run/explorer-runner';
 import type { SimulationPool } from '../../run/simulation-pool';
 import type { CompareRunner } from '../shared/runner';
 import { APP_MODES, DEFAULT_MODE, modeSearch, readMode, type AppMode } from './app-mode';

@@ -1,5 +1,5 @@
 /**
- * Pure helpers for the trade-off explorer (explorer-view.ts and its charts): they turn the
+ * Pure helpers for the trade-off explorer (src/ui/explore/ and its charts): they turn the
  * explorer's comparisons into the plain arrays the charts draw (long-run values with their 95%
  * intervals), and pick text colours that stay readable on a cell's fill. No DOM, no Lit, no d3.
  */
