@@ -137,6 +137,14 @@ export default tseslint.config(
   },
   ...boundaries,
   {
+    // Files a person reads in one sitting, functions that fit on a screen (docs/ARCHITECTURE.md).
+    files: ['src/**/*.ts', 'workers/**/*.ts'],
+    rules: {
+      'max-lines': ['error', { max: 400, skipBlankLines: true, skipComments: true }],
+      'max-lines-per-function': ['error', { max: 60, skipBlankLines: true, skipComments: true }],
+    },
+  },
+  {
     files: ['tests/**/*.ts', 'bench/**/*.ts'],
     rules: {
       '@typescript-eslint/no-explicit-any': 'off',

@@ -10,10 +10,21 @@ import { describe, expect, it } from 'vitest';
 const root = fileURLToPath(new URL('..', import.meta.url));
 const eslint = new ESLint({ cwd: root });
 
-/** The restricted-import messages ESLint gives `code` placed at `path` (relative to the repo). */
-async function violations(path: string, code: string): Promise<string[]> {
+/** The messages of one ESLint rule for `code` placed at `path` (relative to the repo). */
+async function messages(rule: string, path: string, code: string): Promise<string[]> {
   const [result] = await eslint.lintText(`${code}\nexport {};\n`, { filePath: `${root}${path}` });
-  return result.messages.filter((m) => m.ruleId === 'no-restricted-imports').map((m) => m.message);
+  return result.messages.filter((m) => m.ruleId === rule).map((m) => m.message);
+}
+
+/** The restricted-import messages ESLint gives `code` placed at `path`. */
+function violations(path: string, code: string): Promise<string[]> {
+  return messages('no-restricted-imports', path, code);
+}
+
+/** A function of `n` statements, each on its own line, plus its first, second and last lines. */
+function functionOf(n: number): string {
+  const body = Array.from({ length: n }, (_, k) => `  total += ${k};`).join('\n');
+  return `export function f(): number {\n  let total = 0;\n${body}\n  return total;\n}`;
 }
 
 describe('the import boundaries', () => {
@@ -101,5 +112,24 @@ describe('the import boundaries', () => {
       await violations('src/run/fixture.ts', "import { x } from '../ui/shared/format';"),
     ).toHaveLength(1);
     expect(await violations('src/sim/fixture.ts', "import { html } from 'lit';")).toHaveLength(1);
+  });
+});
+
+describe('the size rules', () => {
+  it('refuse a function longer than a screen (60 lines), and let one of 60 pass', async () => {
+    const rule = 'max-lines-per-function';
+    expect(await messages(rule, 'src/ui/shared/fixture.ts', functionOf(57))).toHaveLength(1);
+    expect(await messages(rule, 'src/ui/shared/fixture.ts', functionOf(56))).toEqual([]);
+  });
+
+  it('refuse a file of more than 400 lines of code, not counting comments', async () => {
+    const lines = (n: number) => Array.from({ length: n }, (_, k) => `export const c${k} = ${k};`);
+    const comment = Array.from({ length: 50 }, (_, k) => `// note ${k}`);
+    expect(await messages('max-lines', 'src/sim/fixture.ts', lines(401).join('\n'))).toHaveLength(
+      1,
+    );
+    expect(
+      await messages('max-lines', 'src/sim/fixture.ts', [...comment, ...lines(390)].join('\n')),
+    ).toEqual([]);
   });
 });
