@@ -144,7 +144,8 @@ export const METRICS = [
     unit: 'share/week',
     stakeholder: 'drivers',
     better: 'down',
-    definition: 'Drivers who quit or are deactivated in a week, over the active pool.',
+    definition:
+      'Drivers who quit or are deactivated in a week, over the drivers at risk: the active pool at the start of the week and those who joined during it (so never above 100%).',
     guardrail: { threshold: 0.03, meaning: 'More than 3% of the pool leaving a week.' },
     digits: 4,
     percent: true,
@@ -205,9 +206,25 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'operator',
     better: 'down',
-    definition: 'Share of the week’s packages handed to the fallback carrier.',
+    definition:
+      'Share of the week’s packages handed to the fallback carrier: on the day when no driver can take them, or after waiting two days for one.',
     digits: 4,
     percent: true,
+  },
+  {
+    id: 'backlogDays',
+    label: 'Backlog',
+    unit: 'days of demand',
+    stakeholder: 'operator',
+    better: 'down',
+    definition:
+      'Packages waiting at the station at the end of the day, in days of demand (0.1 = a tenth of a day’s packages). A package waits at most two days before the fallback carrier takes it.',
+    guardrail: {
+      threshold: 0.25,
+      meaning:
+        'More than a quarter of a day’s packages left waiting overnight: the station is short of drivers.',
+    },
+    digits: 3,
   },
   {
     id: 'idlePaidHoursShare',

@@ -51,6 +51,12 @@ export const NO_SHOW_LEAD_BASE = 0.7;
 export const NO_SHOW_LEAD_SLOPE = 0.15;
 /** Station queue: extra wait (h) per multiple of loading capacity arriving at once. */
 export const QUEUE_HOURS_PER_OVERLOAD = 0.25;
+/**
+ * Days a package that missed its promise waits at the station for a driver before the fallback
+ * carrier takes it, whatever that carrier's daily capacity for fresh packages: a late package
+ * is rescued within this bound (at the fallback cost), so no queue grows without limit.
+ */
+export const MAX_WAIT_DAYS = 2;
 
 // ---- structural constants (internal to the engine) -------------------------------------------
 

@@ -123,6 +123,7 @@ export function seedInitialPool(s: SimState): void {
 /** Step 1: applicants arrive, the waitlist moves under the pool cap, onboarding ends. */
 export function entry(s: SimState, d: number): void {
   const { p, dr } = s;
+  s.rec[at(s, F.activeStart, d)] = s.activeCount;
   const wom = Math.max(0, 1 + p.wordOfMouth * (s.happyShare - 0.5));
   const arrivals = poissonQuantile(s.applicantRate * wom, uniform(dayStream(s, d, P.arrivals), 0));
   for (let a = 0; a < arrivals; a++) dr.state[createDriver(s, false)] = APPLICANT;

@@ -28,19 +28,11 @@ export function measureRange(
   const n = to - from;
   const weeks = n / 7;
   const activeMean = sum('active') / n;
-  let giniSum = 0;
-  let giniWeeks = 0;
-  for (let d = from; d < to; d++) {
-    if (d % 7 === 6) {
-      giniSum += record[F.gini * days + d];
-      giniWeeks++;
-    }
-  }
   const onTimeAll = sum('onTime') + sum('fallback');
   const demand = sum('demand');
   const blockPay = sum('payBase') + sum('paySurge');
   const cost = blockPay + sum('payTips') + sum('fallbackCost') + sum('overheadCost');
-  const delivered = sum('onTime') + sum('lateDelivered') + sum('fallback');
+  const delivered = sum('onTime') + sum('lateDelivered') + sum('fallback') + sum('agedOut');
   const claimed = sum('blocksClaimed');
   const set = (id: keyof typeof METRIC_INDEX, v: number): void => {
     out[offset + METRIC_INDEX[id] * stride] = v;
@@ -56,17 +48,48 @@ export function measureRange(
   set('blockScarcity', ratio(sum('frustratedDays'), sum('wantedDays')));
   const exposure = sum('youngExposure');
   set('retention90', exposure > 0 ? Math.exp((-90 * sum('youngExits')) / exposure) : 1);
-  set('weeklyChurnRate', ratio(sum('churned') + sum('deactivated'), activeMean * weeks));
-  set('hoursGini', ratio(giniSum, giniWeeks));
+  set(
+    'weeklyChurnRate',
+    ratio(sum('churned') + sum('deactivated'), atRisk(record, days, from, to)),
+  );
+  set('hoursGini', weeklyGini(record, days, from, to));
   set('costPerPackage', ratio(cost, delivered));
   set('fillRate', ratio(claimed, sum('blocksOffered')));
   set('timeToFillHours', ratio(sum('timeToFillSum'), claimed));
   set('surgeSpendShare', ratio(sum('paySurge'), blockPay));
-  set('fallbackShare', ratio(sum('fallback'), demand));
+  set('fallbackShare', ratio(sum('fallback') + sum('agedOut'), demand));
+  set('backlogDays', ratio(sum('backlogEnd'), demand));
   set('idlePaidHoursShare', ratio(sum('idleHours'), sum('paidHours')));
   set('belowFloorHoursShare', ratio(sum('belowFloorHours'), sum('workHours')));
   set('unpaidOverrunHoursPerDriver', ratio(sum('overrunHours'), activeMean * weeks));
   set('unsafePaceShare', ratio(sum('unsafeBlocks'), sum('blocksWorked')));
+}
+
+/** The mean of the weekly Gini of hours over the weeks ending in [from, to). */
+function weeklyGini(record: Float64Array, days: number, from: number, to: number): number {
+  let sum = 0;
+  let weeks = 0;
+  for (let d = from; d < to; d++) {
+    if (d % 7 === 6) {
+      sum += record[F.gini * days + d];
+      weeks++;
+    }
+  }
+  return ratio(sum, weeks);
+}
+
+/**
+ * The drivers at risk of leaving over whole weeks [from, to): each week's pool at its start plus
+ * the drivers who joined during it. Exits can never outnumber them, so the weekly churn rate
+ * (exits over drivers at risk) is a share in [0, 1] even while the pool collapses.
+ */
+function atRisk(record: Float64Array, days: number, from: number, to: number): number {
+  let n = 0;
+  for (let d = from; d < to; d++) {
+    if (d % 7 === 0) n += record[F.activeStart * days + d];
+    n += record[F.joined * days + d];
+  }
+  return n;
 }
 
 // Scratch for gini(): an open-addressing table of distinct values and their counts.

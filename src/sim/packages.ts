@@ -1,16 +1,47 @@
 /**
- * Where the day's packages end up (MODEL.md steps 6 to 8): what showed up is loaded (backlog
- * first), the rest goes to the fallback carrier within its capacity or rolls over late;
- * deliveries split into on time and late, and marketplace packages are left off first.
+ * Where the day's packages end up (docs/MODEL.md, steps 6 to 8). The station protects today's
+ * promises: packages due today are loaded first, and late ones (oldest first) fill the room
+ * left. Fresh packages no route can take go to the fallback carrier within its daily capacity
+ * or wait for tomorrow; a package that has waited MAX_WAIT_DAYS goes to the fallback carrier
+ * then, so the backlog stays bounded and a shortfall costs on-time packages in proportion to
+ * it, not a queue that starves every later day. Deliveries split into on time and late, and
+ * marketplace packages are left off first.
  */
 import { noShowsAndQueue } from './no-shows';
 import { F } from './record';
 import { routes } from './routes';
 import { at, type SimState } from './state';
 
+/** Takes up to `n` packages from the backlog, oldest first; returns how many it took. */
+export function loadBacklog(age: Float64Array, n: number): number {
+  let taken = 0;
+  for (let a = age.length - 1; a >= 0 && taken < n; a--) {
+    const k = Math.min(age[a], n - taken);
+    age[a] -= k;
+    taken += k;
+  }
+  return taken;
+}
+
 /**
- * Steps 6–8 for packages: what showed up is loaded (backlog first), the rest goes to the
- * fallback carrier within its capacity or rolls over late; deliveries split into on time
+ * Ages the backlog by a day: what was not loaded today waits one day more, except what has
+ * waited the longest, which is handed to the fallback carrier (returned). Fresh packages that
+ * missed today start at one day; backlog packages loaded but not delivered (failed attempts,
+ * returns) get one last try tomorrow.
+ */
+export function ageBacklog(age: Float64Array, missedFresh: number, retry: number): number {
+  const last = age.length - 1;
+  const agedOut = age[last];
+  for (let a = last; a > 0; a--) age[a] = age[a - 1];
+  age[0] = missedFresh;
+  age[last] += retry;
+  return agedOut;
+}
+
+/**
+ * Steps 6–8 for packages: what showed up is loaded (today's packages first, then the
+ * backlog), the rest goes to the fallback carrier within its capacity or waits, late, up to
+ * MAX_WAIT_DAYS; deliveries split into on time
  * and late in proportion to what was loaded; marketplace packages are left off first in
  * proportion to the first-party priority.
  */
@@ -18,10 +49,9 @@ export function execute(s: SimState, d: number): void {
   const { p, rec } = s;
   const capacity = noShowsAndQueue(s, d);
   const fresh = s.fresh;
-  const backlog = s.backlog;
-  const loaded = Math.min(backlog + fresh, capacity);
-  const backlogLoaded = Math.min(backlog, loaded);
-  const freshLoaded = loaded - backlogLoaded;
+  const loaded = Math.min(s.backlog + fresh, capacity);
+  const freshLoaded = Math.min(fresh, loaded);
+  const backlogLoaded = loadBacklog(s.backlogAge, loaded - freshLoaded);
   const freshUnloaded = fresh - freshLoaded;
   const toFallback = Math.min(freshUnloaded, s.fallbackDaily);
   const rolledFresh = freshUnloaded - toFallback;
@@ -29,7 +59,12 @@ export function execute(s: SimState, d: number): void {
   const backlogDelivered = loaded > 0 ? Math.round((delivered * backlogLoaded) / loaded) : 0;
   const onTime = delivered - backlogDelivered;
   const freshRouteMiss = freshLoaded - onTime;
-  s.backlog = backlog - backlogLoaded + rolledFresh + (loaded - delivered);
+  const agedOut = ageBacklog(
+    s.backlogAge,
+    rolledFresh + freshRouteMiss,
+    backlogLoaded - backlogDelivered,
+  );
+  s.backlog += rolledFresh + freshRouteMiss - backlogDelivered - agedOut;
 
   const sellers = s.sellers;
   const share = fresh > 0 ? sellers / fresh : 0;
@@ -45,9 +80,11 @@ export function execute(s: SimState, d: number): void {
   rec[at(s, F.fallback, d)] = toFallback;
   rec[at(s, F.lateDelivered, d)] = backlogDelivered;
   rec[at(s, F.missed, d)] = rolledFresh + freshRouteMiss;
-  rec[at(s, F.fallbackCost, d)] = toFallback * p.fallbackCostPerPackage;
+  rec[at(s, F.agedOut, d)] = agedOut;
+  rec[at(s, F.backlogEnd, d)] = s.backlog;
+  rec[at(s, F.fallbackCost, d)] = (toFallback + agedOut) * p.fallbackCostPerPackage;
   rec[at(s, F.overheadCost, d)] = rec[at(s, F.blocksWorked, d)] * p.stationOverheadPerBlock;
   s.ledger.deliveredOnTime += onTime;
   s.ledger.deliveredLate += backlogDelivered;
-  s.ledger.fallback += toFallback;
+  s.ledger.fallback += toFallback + agedOut;
 }

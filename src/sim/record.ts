@@ -41,6 +41,9 @@ export const FIELDS = [
   'youngExposure', // active driver-days in the first 90 days of tenure
   'youngExits', // exits in the first 90 days of tenure
   'gini', // Gini of the week's hours, written on the week's last day only
+  'agedOut', // late packages that waited MAX_WAIT_DAYS and went to the fallback carrier
+  'backlogEnd', // packages waiting at the station at the end of the day
+  'activeStart', // active drivers at the start of the day, before entry and exits
 ] as const;
 
 export type Field = (typeof FIELDS)[number];

@@ -13,7 +13,7 @@ import { F } from './record';
 import { at, dayStream, type SimState } from './state';
 
 /**
- * Step 7b and 8: routes are loaded (backlog first) up to the capacity that showed up, each
+ * Step 7b and 8: routes are loaded (today's packages first) up to the capacity that showed up, each
  * driver delivers at their own productivity, overruns or returns packages, and is paid.
  * Returns the packages delivered.
  */

@@ -21,6 +21,7 @@ import {
   APPLY_SLACK,
   BUCKETS,
   INITIAL_RES_Z,
+  MAX_WAIT_DAYS,
   NO_SHOW_LEAD_BASE,
   NO_SHOW_LEAD_SLOPE,
   NO_SHOW_SPREAD,
@@ -114,7 +115,10 @@ export class SimState {
   activeCount = 0;
   onboardingCount = 0;
   happyShare = 0.5;
+  /** Packages waiting at the station: the sum of `backlogAge`. */
   backlog = 0;
+  /** Packages waiting by age: [a] have waited a + 1 days (up to MAX_WAIT_DAYS). */
+  readonly backlogAge = new Float64Array(MAX_WAIT_DAYS);
   // today's candidates (drivers looking for work), reallocated only when the pool outgrows them
   nc = 0;
   /** Indices of the active drivers, in increasing order (the first activeCount entries). */

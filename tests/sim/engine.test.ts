@@ -230,6 +230,11 @@ describe('an analytic check of claiming', () => {
       hoursWanted: 60,
       demandPerDay: 200000,
       forecastError: 0,
+      // The station loads every driver without a queue and the fallback carrier takes what no
+      // driver can, so no backlog builds up and both runs plan the same blocks from the same
+      // forecast: fill then differs only by who claims.
+      loadingPerHalfHour: 1000,
+      fallbackCapacity: 1,
     };
     const everyone = runReplication(scenario({ ...fixed, outsideWage: 5 }, { weeks: 1 }), 0);
     const ow = 19.5;

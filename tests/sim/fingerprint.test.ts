@@ -33,7 +33,7 @@ describe('the engine fingerprint', () => {
     if (!metro.ok) throw new Error(metro.error);
     feed(hash, runReplication(metro.value, 0));
     expect(hash.digest('hex')).toBe(
-      '4d5ca6cc256290066e3692f18de6bbeda48d09236bdac82a6352ca3043e2a0bb',
+      '192ee12c89079b8a3bf0bdd94ddc6ea4823095ef26b32f837f12ccd14873dd94',
     );
   });
 });
