@@ -429,6 +429,7 @@ describe('the metric tree', () => {
     ).toEqual([
       'weeklyChurnRate',
       'costPerPackage',
+      'backlogDays',
       'belowFloorHoursShare',
       'unpaidOverrunHoursPerDriver',
       'unsafePaceShare',
