@@ -30,10 +30,12 @@ export const SETTINGS = {
   weeks: { label: 'Weeks', min: 1, max: 104, default: 26, meaning: 'Simulated horizon.' },
   replications: {
     label: 'Replications',
-    min: 1,
+    // A 95% interval needs at least two replications: one gives no spread to measure.
+    min: 2,
     max: 256,
     default: 16,
-    meaning: 'Independent runs with different random draws; more give narrower intervals.',
+    meaning:
+      'Independent runs with different random draws; at least two, since an interval needs two, and more give narrower intervals.',
   },
 } as const;
 

@@ -114,7 +114,8 @@ describe('the runner’s flags', () => {
     expectUsageError(['--bogus'], /unknown option --bogus/);
     expectUsageError(['stray'], /unexpected argument "stray"/);
     expectUsageError(['--seed'], /--seed needs a value/);
-    expectUsageError(['--reps', '0'], /--reps: .*replications.*0.*1 to 256/);
+    expectUsageError(['--reps', '0'], /--reps: .*replications.*0.*2 to 256/);
+    expectUsageError(['--reps', '1'], /--reps: .*replications.*1.*2 to 256/);
     expectUsageError(['--weeks', 'ten'], /--weeks: .*weeks.*"ten"/);
     expectUsageError(['--format', 'xml'], /--format xml: expected json or csv/);
     expectUsageError(['--set', 'payPerHour'], /expected ID=VALUE/);

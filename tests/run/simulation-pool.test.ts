@@ -116,7 +116,9 @@ describe('SimulationPool', () => {
   it('gives an estimate after the first pair when there is a single replication', async () => {
     const { pool } = setup(2);
     const reports: CompareProgress[] = [];
-    await pool.compare(scenario({}, 1), scenario({ payPerHour: 20 }, 1), {
+    // Valid scenarios have at least two replications; the pool still serves one.
+    const one = (s: Scenario): Scenario => ({ ...s, replications: 1 });
+    await pool.compare(one(scenario({}, 2)), one(scenario({ payPerHour: 20 }, 2)), {
       onProgress: (p) => reports.push(p),
     });
     expect(reports.filter((p) => p.estimate).map((p) => p.replications)).toEqual([1]);
