@@ -42,7 +42,7 @@ Options:
   --workers N        worker threads (default: one per core)
   --help             this text
 
-Parameters and their ranges: see docs/MODEL-NOTES.md or the app's model page.`;
+Parameters and their ranges: see docs/MODEL.md section 5 or the app's model page.`;
 
 /**
  * Runs the parsed request on a Node worker pool and returns the report: a sweep's when

@@ -1,5 +1,5 @@
 /**
- * Guardrails of the metric tree (MODEL.md section 7): counter-metrics that must not degrade,
+ * Guardrails of the metric tree (docs/MODEL.md section 7): counter-metrics that must not degrade,
  * each with a threshold. The table's thresholds are defaults; for weekly churn and cost per
  * package the user sets their own, which override the table's.
  */

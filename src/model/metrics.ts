@@ -1,5 +1,5 @@
 /**
- * The metric table: the success-metrics tree of MODEL.md section 7, one row per metric.
+ * The metric table: the success-metrics tree of docs/MODEL.md section 7, one row per metric.
  * The engine computes metrics in this order; the UI, the runner and the docs read it.
  */
 

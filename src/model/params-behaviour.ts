@@ -40,7 +40,7 @@ export const BEHAVIOUR_PARAMS = [
     0.1,
     'behaviour',
     'Median rate at which drivers look at the offers screen; fast checkers win first-come blocks.',
-    'Assumption; spread lognormal with log sd 1.',
+    'Assumption: a driver looks at the offers about twice an hour, some much more often (lognormal, log sd 1).',
   ),
   num(
     'searchMinutes',
@@ -76,7 +76,7 @@ export const BEHAVIOUR_PARAMS = [
     0.01,
     'behaviour',
     'Weight of the latest block in a driver’s belief about their net hourly earnings.',
-    'Assumption (exponential smoothing of experience).',
+    'Assumption: exponential smoothing of experience; each block moves the belief a fifth of the way to that block’s net hourly.',
   ),
   num(
     'baseChurn',
@@ -88,7 +88,7 @@ export const BEHAVIOUR_PARAMS = [
     0.001,
     'behaviour',
     'Weekly exit hazard of a satisfied driver (life events).',
-    'Tuned; Hall & Krueger 2015.',
+    'Tuned, with the other churn terms, towards one-year survival of about 50% (Hall & Krueger 2015).',
   ),
   num(
     'wageGapChurn',
@@ -112,7 +112,7 @@ export const BEHAVIOUR_PARAMS = [
     0.01,
     'behaviour',
     'Added weekly hazard per unit of recent frustration (share of days wanted and got no block).',
-    'Tuned.',
+    'Tuned, with the other churn terms, so the default pool holds steady; no published value.',
   ),
   num(
     'overrunChurn',
@@ -124,7 +124,7 @@ export const BEHAVIOUR_PARAMS = [
     0.01,
     'behaviour',
     'Added weekly hazard per recent hour of unpaid overrun per block.',
-    'Tuned.',
+    'Tuned, and small: unpaid overruns are rare at the default productivity; no published value.',
   ),
   int(
     'onboardingDays',

@@ -17,7 +17,7 @@ export const OPERATIONS_PARAMS = [
     0.5,
     'operations',
     'Packages an hour on the road for an experienced driver; the operator plans routes with it.',
-    'Assumption (MODEL.md section 5: about 16 an hour): with the 15-minute load, a 3.5-hour block holds about 52 packages.',
+    'Assumption: about 16 packages an hour on the road; with the 15-minute load, a 3.5-hour block holds about 52 packages.',
   ),
   num(
     'learningGain',
@@ -52,7 +52,7 @@ export const OPERATIONS_PARAMS = [
     0.005,
     'operations',
     'Delivery attempts that fail (nobody home, no access); the package is re-attempted next day.',
-    'Assumption (MODEL.md section 5: 2% of packages).',
+    'Assumption: 2% of attempts fail and are tried again the next day.',
   ),
   num(
     'noShowRate',
@@ -64,7 +64,7 @@ export const OPERATIONS_PARAMS = [
     0.005,
     'operations',
     'Claimed blocks not worked, at a two-day lead (includes cancellations under 45 minutes).',
-    'Assumption; late cancellation under 45 min counts as a no-show (Flex rule as reported).',
+    'Assumption: 3% of claimed blocks; a late cancellation under 45 minutes counts as a no-show (Flex rule as reported).',
   ),
   num(
     'vehicleCostPerMile',
@@ -88,7 +88,7 @@ export const OPERATIONS_PARAMS = [
     1,
     'operations',
     'Miles driven per hour on a route.',
-    'About 15 miles per block hour; MODEL.md section 5.',
+    'Assumption: about 15 miles an hour of stop-and-go delivery driving; at $0.30 a mile, $4.50 an hour of driving.',
   ),
   num(
     'fallbackCostPerPackage',
@@ -100,7 +100,7 @@ export const OPERATIONS_PARAMS = [
     0.1,
     'operations',
     'What the fallback carrier charges for a package it takes.',
-    'MODEL.md default.',
+    'Assumption: a third-party carrier’s price per package, within the $1.50–3 a package that last-mile industry figures give for delivery cost.',
   ),
   num(
     'fallbackCapacity',

@@ -48,7 +48,7 @@ export const POLICY_PARAMS = [
     0.01,
     'policy',
     'Pay added to an unfilled block at each surge wave, as a share of base pay.',
-    'Reported surge practice; MODEL.md section 5.',
+    'Assumption: 10% of base pay at each re-offer, after Flex surge blocks reported at $30–40 an hour.',
   ),
   num(
     'surgeCap',
@@ -60,7 +60,7 @@ export const POLICY_PARAMS = [
     0.05,
     'policy',
     'Highest pay multiplier a surged block can reach.',
-    'Reported surge blocks at $30–40 an hour on $22 base: about 1.5×.',
+    'Flex surge blocks reported at $30–40 an hour on $22 base: about 1.5×. Re-offers come at most three times (24, 6 and 2 h before start), so pay reaches at most 1 + 3 × the surge step (1.3× at defaults) and a higher cap never binds.',
   ),
   int(
     'releaseLeadDays',

@@ -7,7 +7,7 @@
  * params-operations.ts, params-behaviour.ts), written with the builders of param-def.ts; this
  * file assembles them in the order of PARAM_GROUPS and keeps every export the app imports.
  *
- * Ids listed in MODEL.md section 5b are fixed: tests, links and scenario files rely on them.
+ * Ids listed in docs/MODEL.md section 5b are fixed: tests, links and scenario files rely on them.
  */
 import type { ParamDef, ParamGroup } from './param-def';
 import { BEHAVIOUR_PARAMS } from './params-behaviour';

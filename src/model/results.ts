@@ -19,7 +19,7 @@ export const EARNINGS_BIN_MIN = 0;
 export const EARNINGS_BIN_WIDTH = 1;
 export const EARNINGS_BINS = 40;
 
-/** Sums that must balance in every run (MODEL.md section 4, conservation). */
+/** Sums that must balance in every run (docs/MODEL.md section 4, conservation). */
 export interface Ledger {
   /** Packages of demand over the horizon. */
   demand: number;

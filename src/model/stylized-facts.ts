@@ -1,5 +1,5 @@
 /**
- * The stylized facts of MODEL.md section 6 as data: what the evidence says happens when a
+ * The stylized facts of docs/MODEL.md section 6 as data: what the evidence says happens when a
  * lever moves, so the model can be checked against it. The engine's tests
  * (tests/sim/engine.test.ts) and the app's reality check (src/ui/model-page/reality-check.ts) both read
  * this table, so there is one statement of each fact.
@@ -90,7 +90,7 @@ export const STYLIZED_FACTS = [
       { metric: 'surgeSpendShare', run: 'whole', sign: -1 },
     ],
     source:
-      'MODEL.md section 6; surge (dynamic) pay draws supply to unfilled work, as reported for Flex surge blocks at $30–40 an hour.',
+      'Flex surge blocks, reported at $30–40 an hour against $18–25 base: surge (dynamic) pay draws drivers to work left unfilled.',
   },
   {
     id: 'more-buffer',
@@ -103,7 +103,7 @@ export const STYLIZED_FACTS = [
       { metric: 'idlePaidHoursShare', run: 'whole', sign: 1 },
     ],
     source:
-      'MODEL.md section 6: the standard capacity trade-off of operations planning (a safety margin over forecast absorbs forecast error at the price of slack).',
+      'Operations planning practice: a safety margin over forecast absorbs forecast error at the price of slack (idle paid hours).',
   },
 ] as const satisfies readonly StylizedFact[];
 

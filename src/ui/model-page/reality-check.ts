@@ -8,7 +8,7 @@ import { realityCheckStyles } from './reality-check.styles';
 import './reality-fact';
 
 /**
- * The reality check: runs each stylized fact of MODEL.md section 6 (src/model/stylized-facts.ts)
+ * The reality check: runs each stylized fact of docs/MODEL.md section 6 (src/model/stylized-facts.ts)
  * on the current assumptions (baseline = the current scenario, scenario = the same with the
  * fact's change) and says whether the model reproduces it: every expected paired delta's 95%
  * interval on the expected side of zero (reproduced), one including zero (inconclusive), one

@@ -19,7 +19,7 @@ import { guardrailLine } from './threshold-editor';
 import { NO_DRAFTS, cleared, committed, typed, type ThresholdDrafts } from './threshold-input';
 
 /**
- * The metric tree (MODEL.md section 7): the North Star on top, then customers, merchants,
+ * The metric tree (docs/MODEL.md section 7): the North Star on top, then customers, merchants,
  * drivers and the operator, then the guardrails. Each metric shows, for the short run (weeks
  * 1–4) and the long run (last 8 weeks), its baseline and scenario values and the paired delta
  * with its 95% interval, judged better / worse / no clear change (text, arrow and colour), and
