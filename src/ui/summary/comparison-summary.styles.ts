@@ -234,7 +234,8 @@ export const comparisonSummaryStyles = css`
     }
     th,
     td {
-      padding: 0.04rem 0.25rem;
+      /* Tight rows, so every metric and guardrail fits one page. */
+      padding: 0.02rem 0.25rem;
     }
     thead th,
     tr.group th,
