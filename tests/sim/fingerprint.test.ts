@@ -35,5 +35,5 @@ describe('the engine fingerprint', () => {
     expect(hash.digest('hex')).toBe(
       '192ee12c89079b8a3bf0bdd94ddc6ea4823095ef26b32f837f12ccd14873dd94',
     );
-  });
+  }, 30_000);
 });
