@@ -64,7 +64,6 @@ export function execute(s: SimState, d: number): void {
     rolledFresh + freshRouteMiss,
     backlogLoaded - backlogDelivered,
   );
-  s.backlog += rolledFresh + freshRouteMiss - backlogDelivered - agedOut;
 
   const sellers = s.sellers;
   const share = fresh > 0 ? sellers / fresh : 0;

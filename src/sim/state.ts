@@ -115,9 +115,7 @@ export class SimState {
   activeCount = 0;
   onboardingCount = 0;
   happyShare = 0.5;
-  /** Packages waiting at the station: the sum of `backlogAge`. */
-  backlog = 0;
-  /** Packages waiting by age: [a] have waited a + 1 days (up to MAX_WAIT_DAYS). */
+  /** Packages waiting at the station by age: [a] have waited a + 1 days (up to MAX_WAIT_DAYS). */
   readonly backlogAge = new Float64Array(MAX_WAIT_DAYS);
   // today's candidates (drivers looking for work), reallocated only when the pool outgrows them
   nc = 0;
@@ -215,6 +213,13 @@ export class SimState {
     this.workers = new Int32Array(cap);
     this.candTime = new Float64Array(cap);
     this.hoursScratch = new Float64Array(cap);
+  }
+
+  /** Packages waiting at the station, whatever their age. */
+  get backlog(): number {
+    let total = 0;
+    for (let a = 0; a < this.backlogAge.length; a++) total += this.backlogAge[a];
+    return total;
   }
 
   /** Doubles the room of the active list. */
