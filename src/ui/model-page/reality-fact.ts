@@ -18,6 +18,14 @@ import { realityFactStyles } from './reality-fact.styles';
  * | waiting | running | not-run); the measured figure `data-measured` (with `data-ci-low`,
  * `data-ci-high` when it has an interval), the target `data-target`, the reason `data-reason`.
  */
+/** What the measured figure says before there is one. */
+const PENDING = {
+  'not-run': 'not run yet',
+  waiting: 'waiting for its run',
+  running: 'running…',
+  'cannot-run': 'none',
+} as const;
+
 @customElement('reality-fact')
 export class RealityFactCard extends LitElement {
   /** The fact shown. */
@@ -86,9 +94,7 @@ export class RealityFactCard extends LitElement {
   private measured(f: RealityFact) {
     const st = this.factState;
     if (st?.status !== 'done') {
-      return html`<span class="pending"
-        >${st?.status === 'cannot-run' ? 'none' : 'not run yet'}</span
-      >`;
+      return html`<span class="pending">${PENDING[st?.status ?? 'not-run']}</span>`;
     }
     const m = st.judged.measured;
     return html`<span
