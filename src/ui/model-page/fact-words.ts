@@ -204,9 +204,14 @@ export function summaryText(
 }
 
 /** What a check on `s` runs, and what in its run settings weakens the verdicts. */
-export function settingsNotes(s: Scenario): string[] {
+export function settingsNotes(s: Scenario, facts: readonly RealityFact[] = []): string[] {
+  const own = facts
+    .map((f) => [f.title, f.weeks ?? Math.max(s.weeks, f.minWeeks ?? 0)] as const)
+    .filter(([, weeks]) => weeks !== s.weeks)
+    .map(([title, weeks]) => `${title}: ${weeks} weeks`);
+  const horizons = own.length > 0 ? ` Some set their own horizon (${own.join('; ')}).` : '';
   const notes = [
-    `Each fact runs on your current assumptions (${s.weeks} weeks, ${s.replications} paired replications, seed ${s.seed}) with its own setting and change, shown on its card; a few need a set horizon (the December peak runs 10 weeks from week 44). Facts that make the same runs are judged from one comparison.`,
+    `Each fact runs on your current assumptions (${s.weeks} weeks, ${s.replications} paired replications, seed ${s.seed}) with its own setting and change, shown on its card.${horizons} Facts that make the same runs are judged from one comparison.`,
   ];
   if (s.replications < 2) {
     notes.push(

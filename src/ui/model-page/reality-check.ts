@@ -87,7 +87,7 @@ export class RealityCheck extends LitElement {
           : nothing
       }
       ${notice ? html`<p class="note notice" role="status">${notice}</p>` : nothing}
-      ${s ? settingsNotes(s).map((n) => html`<p class="note">${n}</p>`) : nothing}
+      ${s ? settingsNotes(s, FACTS).map((n) => html`<p class="note">${n}</p>`) : nothing}
       <div class="facts">
         ${FACTS.map(
           (f) =>

@@ -168,5 +168,12 @@ describe('a check in words', () => {
     expect(weak).toHaveLength(3);
     expect(weak[1]).toMatch(/one replication/);
     expect(weak[2]).toMatch(/6 weeks/);
+    // the facts that set their own horizon say so, from the table
+    const own = settingsNotes(s, REALITY_FACTS)[0]!;
+    expect(own).toContain(`December peak: 10 weeks`);
+    expect(own).not.toContain(`Off-peak service`);
+    expect(settingsNotes({ ...s, weeks: 12 }, REALITY_FACTS)[0]).toContain(
+      `A raise's hourly gain fades: 16 weeks`,
+    );
   });
 });
