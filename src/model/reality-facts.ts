@@ -11,7 +11,7 @@
 import { PARAM_BY_ID } from './params';
 import type { Measure, Moved, Target } from './reality-measure';
 import { withParams, type Parsed, type Scenario } from './scenario';
-import { changedValue, type ParamChange } from './stylized-facts';
+import { changedValue, type ParamChange } from './param-change';
 
 /** How a measured figure and its target are written. */
 export type FactFormat = 'share' | 'ratio' | 'money' | 'number' | 'days';

@@ -12,9 +12,10 @@ import { METRICS, METRIC_BY_ID, STAKEHOLDERS, type MetricId } from '../../model/
 import { PARAMS, PARAM_BY_ID, type ParamId } from '../../model/params';
 import { LONG_RUN_WEEKS, SHORT_RUN_WEEKS } from '../../model/results';
 import { SETTINGS } from '../../model/scenario';
-import { STYLIZED_FACTS } from '../../model/stylized-facts';
+import { REALITY_FACTS } from '../../model/reality-facts';
 import { withUnit } from '../shared/lever-values';
 import { modelLink, topicId } from '../shared/model-link';
+import { factList } from './fact-list';
 
 /** A link to a parameter's row, named by its label. */
 export function paramRef(id: ParamId): TemplateResult {
@@ -86,10 +87,12 @@ const purpose = () => html`
     two can differ in sign.
   </p>
   <p>
-    The model is judged by whether it reproduces known patterns of gig labour markets, the
-    ${STYLIZED_FACTS.length} stylized facts listed in the
-    ${sectionRef('reality-check', 'reality check')}, which runs them on your own assumptions.
+    The model is judged by whether it reproduces known patterns of gig labour and parcel delivery,
+    the ${REALITY_FACTS.length} facts below, each with a numeric target and its source. The
+    ${sectionRef('reality-check', 'reality check')} runs them on your own assumptions and shows the
+    measured figure, a pass or a fail.
   </p>
+  ${factList()}
 `;
 
 const entities = () => html`

@@ -147,6 +147,16 @@ export const modelPageStyles = css`
   table.docs tr.targeted > th {
     padding-left: 0.6rem;
   }
+  table.facts thead th:nth-child(3) {
+    width: 14%;
+  }
+  table.facts td.target {
+    font-weight: 600;
+  }
+  table.facts .fact-source {
+    color: var(--muted);
+    font-size: 0.92rem;
+  }
   .label {
     display: block;
     font-weight: 600;

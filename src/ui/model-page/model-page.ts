@@ -3,7 +3,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import { METRICS } from '../../model/metrics';
 import { PARAMS } from '../../model/params';
 import { defaultScenario, type Scenario } from '../../model/scenario';
-import { STYLIZED_FACTS } from '../../model/stylized-facts';
+import { REALITY_FACTS } from '../../model/reality-facts';
 import './metric-docs';
 import { topicFromSearch, topicId, withTopic } from '../shared/model-link';
 import { PROSE, SECTIONS, sectionRef } from './model-odd';
@@ -27,7 +27,8 @@ import { srOnly } from '../shared/styles';
  * return to the previous topic.
  *
  * Test hooks: `data-param-doc`, `data-metric-doc` rows (param-docs.ts, metric-docs.ts);
- * `data-fact` / `data-verdict` (reality-fact.ts, in reality-check.ts); `data-topic-missing`
+ * `data-fact` / `data-verdict` (reality-fact.ts, in reality-check.ts), `data-fact-row` (the
+ * facts listed in the purpose section, fact-list.ts); `data-topic-missing`
  * on the notice shown when the link names an anchor the page does not have. Its look is
  * model-page.styles.ts.
  */
@@ -140,8 +141,8 @@ export class ModelPage extends LitElement {
           itself reads, so they always match it.
         </p>
         <p class="counts">
-          ${PARAMS.length} parameters · ${METRICS.length} metrics · ${STYLIZED_FACTS.length}
-          stylized facts
+          ${PARAMS.length} parameters · ${METRICS.length} metrics · ${REALITY_FACTS.length} facts
+          with numeric targets
         </p>
         ${
           this.missing
@@ -182,11 +183,13 @@ export class ModelPage extends LitElement {
     if (id === 'reality-check') {
       return html`<p>
           Does the model still behave like the evidence on <strong>your</strong> assumptions? Each
-          fact below is run as a paired comparison: your current scenario against the same scenario
-          with the fact's change. A fact is reproduced when every expected change's 95% interval
-          lies on the expected side of zero, inconclusive when an interval includes zero, and
-          contradicted when one lies on the other side. A contradicted fact means your assumptions
-          have taken the model off known ground: read its other answers with care.
+          fact below states what published evidence says, with a number: the check runs it on your
+          current scenario (with the fact's own setting or change, as a paired comparison where it
+          compares two runs), measures the figure the fact is about and judges it against the
+          target. A fact passes when the figure lies within its target (and, where the target asks
+          for a change beyond noise, its 95% interval excludes zero); otherwise it fails, and says
+          why. A failing fact is shown, not hidden: it marks where the model departs from known
+          ground, so read its other answers there with care.
         </p>
         <reality-check .runner=${this.runner} .scenario=${this.scenario}></reality-check>`;
     }

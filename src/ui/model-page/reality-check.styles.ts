@@ -1,7 +1,7 @@
 /**
  * The reality check's look: the verdict colours every fact card uses (as custom properties),
- * the controls row with the run and stop buttons, the progress and the summary, the notes,
- * and the column of fact cards.
+ * the controls row with the run and stop buttons, the progress, the summary (red when a fact
+ * fails), the notes, and the column of fact cards.
  */
 import { css } from 'lit';
 
@@ -64,6 +64,15 @@ export const realityCheckStyles = css`
   }
   .summary {
     font-weight: 600;
+    margin: 0 0 0.75rem;
+    padding: 0.5rem 0.75rem;
+    border-radius: 6px;
+    background: var(--ok-bg);
+    color: var(--ok);
+  }
+  .summary.has-fail {
+    background: var(--bad-bg);
+    color: var(--bad);
   }
   .facts {
     display: grid;

@@ -3,31 +3,28 @@ import { customElement, property } from 'lit/decorators.js';
 import type { Scenario } from '../../model/scenario';
 import type { CompareRunner } from '../shared/runner';
 import { FACTS, FactCheck } from './fact-check';
-import { settingsNotes, summaryText } from './fact-words';
+import { settingsNotes, summaryText, verdictOf } from './fact-words';
 import { realityCheckStyles } from './reality-check.styles';
 import './reality-fact';
 
 /**
- * The reality check: runs each stylized fact of docs/MODEL.md section 6 (src/model/stylized-facts.ts)
- * on the current assumptions (baseline = the current scenario, scenario = the same with the
- * fact's change) and says whether the model reproduces it: every expected paired delta's 95%
- * interval on the expected side of zero (reproduced), one including zero (inconclusive), one
- * on the wrong side (contradicted), with the numbers. Facts run one after another through the
- * runner, with progress shown; leaving the page (or Stop) aborts the comparison in flight and
- * cancels the rest, and a run
- * superseded by another part of the app counts as stopped, not as an error. New assumptions
- * clear the verdicts, which belonged to the old ones.
+ * The reality check: runs every fact of docs/MODEL.md section 6 (src/model/reality-facts.ts)
+ * on the current assumptions, each with its own setting and change (one paired comparison per
+ * distinct pair of runs, so facts that make the same runs share it), and shows for each the
+ * measured figure with its 95% interval, the numeric target, the source and a PASS or a
+ * visible FAIL with the reason. Comparisons run one after another through the runner, with
+ * progress shown; leaving the page (or Stop) aborts the comparison in flight and cancels the
+ * rest, and a run superseded by another part of the app counts as stopped, not as an error.
+ * New assumptions clear the verdicts, which belonged to the old ones. The summary counts the
+ * passes and names every fail.
  *
  * The element shows the controls, the progress, the summary and the notes; the running is
  * fact-check.ts, each fact's card `<reality-fact>` (reality-fact.ts), the words fact-words.ts.
  *
- * Test hooks: `data-state="idle" | "running"` on the host; one element per fact with
- * `data-fact="<id>"` and `data-verdict` (reproduced | inconclusive | contradicted | unknown |
- * not-applicable | failed | waiting | running | not-run); each judged expectation with
- * `data-expectation="<metric>/<run>"`, `data-delta`, `data-ci-low`, `data-ci-high` and
- * `data-verdict` (both in reality-fact).
- *
- * Links to metric definitions carry `data-topic` (the model page moves to them in place).
+ * Test hooks: `data-state="idle" | "running"` on the host; `data-summary` on the summary, with
+ * `data-pass`, `data-fail`, `data-cannot-run` counts; one card per fact with
+ * `data-fact="<id>"` and `data-verdict` (pass | fail | cannot-run | waiting | running |
+ * not-run), its figures' hooks in reality-fact.ts.
  */
 @customElement('reality-check')
 export class RealityCheck extends LitElement {
@@ -55,7 +52,7 @@ export class RealityCheck extends LitElement {
     this.state = this.check.running ? 'running' : 'idle';
   }
 
-  /** Runs every fact on the current assumptions, one after another. */
+  /** Runs every fact on the current assumptions, one comparison after another. */
   async run(): Promise<void> {
     const runner = this.runner;
     const scenario = this.scenario;
@@ -82,15 +79,15 @@ export class RealityCheck extends LitElement {
           ${facts.size > 0 && !running ? 'Run the check again' : 'Run the reality check'}
         </button>
         ${running ? this.progress() : nothing}
-        ${!running && facts.size > 0 ? this.summary() : nothing}
       </div>
+      ${!running && facts.size > 0 ? this.summary() : nothing}
       ${
         !this.runner
           ? html`<p class="note">The simulator is not connected yet: the check runs in the app.</p>`
           : nothing
       }
       ${notice ? html`<p class="note notice" role="status">${notice}</p>` : nothing}
-      ${s ? settingsNotes(s).map((n) => html`<p class="note">${n}</p>`) : nothing}
+      ${s ? settingsNotes(s, FACTS).map((n) => html`<p class="note">${n}</p>`) : nothing}
       <div class="facts">
         ${FACTS.map(
           (f) =>
@@ -105,7 +102,8 @@ export class RealityCheck extends LitElement {
 
   /** Stop, and how far the check has got. */
   private progress() {
-    const { current, fraction } = this.check;
+    const { current, fraction, groups } = this.check;
+    const names = groups[current]?.facts.map((f) => f.title).join(', ') ?? '';
     return html`<button
         type="button"
         class="secondary"
@@ -116,14 +114,26 @@ export class RealityCheck extends LitElement {
       </button>
       <span class="progress" role="status">
         <progress max="1" .value=${fraction} aria-label="Reality check progress"></progress>
-        Fact ${current + 1} of ${FACTS.length}: ${FACTS[current]?.title ?? ''} ·
-        ${Math.round(fraction * 100)}%
+        Run ${current + 1} of ${groups.length}: ${names} · ${Math.round(fraction * 100)}%
       </span>`;
   }
 
   private summary() {
-    const text = summaryText(this.check.facts.values(), FACTS.length);
-    return text ? html`<span class="summary" data-summary>${text}</span>` : nothing;
+    const { facts } = this.check;
+    const text = summaryText(FACTS, facts);
+    if (!text) return nothing;
+    const count = (v: string) => FACTS.filter((f) => verdictOf(facts.get(f.id)) === v).length;
+    const fails = count('fail');
+    return html`<p
+      class="summary ${fails > 0 ? 'has-fail' : ''}"
+      role="status"
+      data-summary
+      data-pass=${count('pass')}
+      data-fail=${fails}
+      data-cannot-run=${count('cannot-run')}
+    >
+      ${text}
+    </p>`;
   }
 }
 

@@ -1,7 +1,8 @@
 /**
  * A reality-check fact's look: the card with its verdict-coloured edge, the heading with the
- * verdict badge, the statement, change and source lines, and the table of expectations with
- * each part's verdict in colour (the colours are the reality check's custom properties).
+ * verdict badge (a FAIL in white on red), the statement, test and runs lines, the measured
+ * figure beside the target, the reason of a fail in colour, and the source line (the colours
+ * are the reality check's custom properties).
  */
 import { css } from 'lit';
 
@@ -20,13 +21,14 @@ export const realityFactStyles = css`
     padding: 0.75rem 1rem;
     background: #fff;
   }
-  article.reproduced {
+  article.pass {
     border-left-color: var(--ok);
   }
-  article.contradicted {
+  article.fail {
     border-left-color: var(--bad);
+    background: #fffafa;
   }
-  article.inconclusive {
+  article.cannot-run {
     border-left-color: #d99a00;
   }
   header {
@@ -47,67 +49,68 @@ export const realityFactStyles = css`
     color: #333c46;
     white-space: nowrap;
   }
-  .verdict.reproduced {
+  .verdict.pass {
     background: var(--ok-bg);
     color: var(--ok);
   }
-  .verdict.contradicted {
-    background: var(--bad-bg);
-    color: var(--bad);
+  .verdict.fail {
+    background: var(--bad);
+    color: #fff;
   }
-  .verdict.inconclusive {
+  .verdict.cannot-run {
     background: var(--open-bg);
     color: var(--open);
   }
   .statement {
     margin: 0.35rem 0;
   }
-  .change {
+  .how,
+  .runs {
     margin: 0.25rem 0;
+  }
+  .runs {
+    color: var(--muted);
+  }
+  .figures {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem 2rem;
+    margin: 0.5rem 0 0.25rem;
+  }
+  .figures div {
+    display: flex;
+    gap: 0.5rem;
+    align-items: baseline;
+  }
+  dt {
+    font-weight: 600;
+    color: var(--muted);
+  }
+  dd {
+    margin: 0;
+    font-weight: 600;
+  }
+  .pending {
+    font-weight: 400;
+    color: var(--muted);
+  }
+  .reason {
+    margin: 0.25rem 0;
+  }
+  .reason.fail {
+    color: var(--bad);
+  }
+  .reason.cannot-run {
+    color: var(--open);
   }
   .source {
     color: var(--muted);
     font-size: 0.9rem;
     margin: 0.35rem 0 0;
+    overflow-wrap: anywhere;
   }
-  table {
-    border-collapse: collapse;
-    width: 100%;
-    margin-top: 0.5rem;
-    table-layout: fixed;
-  }
-  col.metric {
-    width: 21%;
-  }
-  col.period {
-    width: 21%;
-  }
-  col.expected {
-    width: 11%;
-  }
-  col.model {
-    width: 29%;
-  }
-  th,
-  td {
-    text-align: left;
-    padding: 0.3rem 0.6rem 0.3rem 0;
-    border-top: 1px solid #eef1f4;
-    vertical-align: baseline;
-  }
-  th {
-    font-weight: 600;
-    color: var(--muted);
-    font-size: 0.9rem;
-  }
-  .part.reproduced {
-    color: var(--ok);
-  }
-  .part.contradicted {
-    color: var(--bad);
-  }
-  .part.inconclusive {
-    color: var(--open);
+  code {
+    font-size: 0.85rem;
   }
   a {
     color: #1d4f91;

@@ -1,45 +1,38 @@
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { planFact, type RealityFact } from '../../model/reality-facts';
 import type { Scenario } from '../../model/scenario';
-import {
-  appliedChanges,
-  type JudgedExpectation,
-  type JudgedFact,
-  type JudgedFade,
-  type StylizedFact,
-} from '../../model/stylized-facts';
-import { NO_VALUE, formatChange, formatDelta } from '../shared/format';
-import { modelLink, topicId } from '../shared/model-link';
 import type { FactState } from './fact-check';
-import {
-  PART_WORDS,
-  VERDICT_WORDS,
-  changeText,
-  fadeWords,
-  periodText,
-  verdictOf,
-} from './fact-words';
+import { sourceRef } from './fact-list';
+import { VERDICT_WORDS, factMeasuredText, factTargetText, runText, verdictOf } from './fact-words';
 import { realityFactStyles } from './reality-fact.styles';
 
 /**
- * One stylized fact in the reality check, as a card: its title and where it stands (a verdict
- * badge, or progress while it runs), the statement, the change the check makes on the current
- * assumptions, why it could not be judged, the table of expected changes against the model's
- * with intervals, and its source. Properties in, no events.
+ * One fact of the reality check, as a card: its title and where it stands (a PASS or FAIL
+ * badge in colour and words, or progress while it runs), what the evidence says, how the
+ * model is put to the test and the runs that makes on the current assumptions, the measured
+ * figure with its 95% interval where it has one, the target, why it failed or cannot run, and
+ * its source as a link. Properties in, no events.
  *
- * Test hooks: the card carries `data-fact="<id>"` and `data-verdict` (reproduced |
- * inconclusive | contradicted | unknown | not-applicable | failed | waiting | running |
- * not-run); each judged expectation `data-expectation="<metric>/<run>"`, `data-delta`,
- * `data-ci-low`, `data-ci-high` and `data-verdict`. Links to metric definitions carry
- * `data-topic` (the model page moves to them in place).
+ * Test hooks: the card carries `data-fact="<id>"` and `data-verdict` (pass | fail | cannot-run
+ * | waiting | running | not-run); the measured figure `data-measured` (with `data-ci-low`,
+ * `data-ci-high` when it has an interval), the target `data-target`, the reason `data-reason`.
  */
+/** What the measured figure says before there is one. */
+const PENDING = {
+  'not-run': 'not run yet',
+  waiting: 'waiting for its run',
+  running: 'running…',
+  'cannot-run': 'none',
+} as const;
+
 @customElement('reality-fact')
-export class RealityFact extends LitElement {
+export class RealityFactCard extends LitElement {
   /** The fact shown. */
-  @property({ attribute: false }) fact: StylizedFact | undefined;
+  @property({ attribute: false }) fact: RealityFact | undefined;
   /** Where it stands in the check shown; undefined when not run yet. */
   @property({ attribute: false }) factState: FactState | undefined;
-  /** The current assumptions (the fact's change is worked out on them). */
+  /** The current assumptions (the fact's runs are planned on them). */
   @property({ attribute: false }) scenario: Scenario | undefined;
 
   static override styles = realityFactStyles;
@@ -47,11 +40,8 @@ export class RealityFact extends LitElement {
   override render() {
     const f = this.fact;
     if (!f) return nothing;
-    const s = this.scenario;
     const st = this.factState;
     const verdict = verdictOf(st);
-    const changes = s ? appliedChanges(f, s) : [];
-    const judged = st?.status === 'done' ? st.judged : undefined;
     const headingId = `fact-${f.id}`;
     return html`<article
       class=${verdict}
@@ -64,114 +54,76 @@ export class RealityFact extends LitElement {
         ${this.badge()}
       </header>
       <p class="statement">${f.statement}</p>
-      <p class="change">
-        <strong>Change:</strong>
-        ${changes.length > 0 ? changes.map(changeText).join('; ') : NO_VALUE}
-      </p>
-      ${
-        st?.status === 'not-applicable' || st?.status === 'failed'
-          ? html`<p class="note">${st.reason}</p>`
-          : nothing
-      }
-      ${judged ? this.table(judged, s?.weeks ?? 0) : nothing}
-      ${
-        verdict === 'inconclusive' && s
-          ? html`<p class="note">
-              An interval includes zero: the direction is not settled with ${s.replications}
-              replication${s.replications === 1 ? '' : 's'}; more replications narrow the intervals.
-            </p>`
-          : nothing
-      }
-      <p class="source">Source: ${f.source}</p>
+      <p class="how"><strong>How it is tested:</strong> ${f.how}</p>
+      ${this.runs(f)}
+      <dl class="figures">
+        <div>
+          <dt>Measured</dt>
+          <dd class="num">${this.measured(f)}</dd>
+        </div>
+        <div>
+          <dt>Target</dt>
+          <dd class="num" data-target>${factTargetText(f)}</dd>
+        </div>
+      </dl>
+      ${this.reason()}
+      <p class="source">Source: ${sourceRef(f.source)}</p>
     </article>`;
   }
 
   /** The verdict badge, with the progress of a running fact. */
   private badge() {
     const st = this.factState;
-    if (!st) return html`<span class="verdict">Not run yet</span>`;
     const verdict = verdictOf(st);
     const words = VERDICT_WORDS[verdict];
+    const running = st?.status === 'running' ? ` ${Math.round(st.fraction * 100)}%` : '';
     return html`<span class="verdict ${verdict}"
-      ><span aria-hidden="true">${words.icon}</span> ${words.text}${
-        st.status === 'running' ? ` ${Math.round(st.fraction * 100)}%` : ''
-      }</span
+      >${words.icon ? html`<span aria-hidden="true">${words.icon}</span> ` : nothing}${words.text}${running}</span
     >`;
   }
 
-  private metricLink(j: { metric: string; def: { label: string } }) {
-    const topic = topicId('metric', j.metric);
-    return html`<a href=${modelLink('metric', j.metric)} data-topic=${topic}>${j.def.label}</a>`;
+  /** The runs the fact makes on the current assumptions. */
+  private runs(f: RealityFact) {
+    const s = this.scenario;
+    if (!s) return nothing;
+    const plan = planFact(f, s);
+    if (!plan.ok) return nothing;
+    return html`<p class="runs"><strong>Runs here:</strong> ${runText(plan.value, s)}</p>`;
   }
 
-  private table(j: JudgedFact, weeks: number) {
-    return html`<table>
-      <colgroup>
-        <col class="metric" />
-        <col class="period" />
-        <col class="expected" />
-        <col class="model" />
-        <col />
-      </colgroup>
-      <thead>
-        <tr>
-          <th scope="col">Metric</th>
-          <th scope="col">Period</th>
-          <th scope="col">Expected</th>
-          <th scope="col">Model: change [95% interval]</th>
-          <th scope="col">Verdict</th>
-        </tr>
-      </thead>
-      <tbody>
-        ${j.expectations.map((e) => this.expectationRow(e, weeks))}
-        ${j.fades.map((f) => this.fadeRow(f, weeks))}
-      </tbody>
-    </table>`;
+  private measured(f: RealityFact) {
+    const st = this.factState;
+    if (st?.status !== 'done') {
+      return html`<span class="pending">${PENDING[st?.status ?? 'not-run']}</span>`;
+    }
+    const m = st.judged.measured;
+    return html`<span
+      data-measured=${m.value}
+      data-ci-low=${m.low ?? nothing}
+      data-ci-high=${m.high ?? nothing}
+      >${factMeasuredText(f, m)}</span
+    >`;
   }
 
-  private expectationRow(e: JudgedExpectation, weeks: number) {
-    return html`<tr
-      data-expectation="${e.metric}/${e.run}"
-      data-delta=${e.delta}
-      data-ci-low=${e.low}
-      data-ci-high=${e.high}
-      data-verdict=${e.verdict}
-    >
-      <td>${this.metricLink(e)}</td>
-      <td>${periodText(e.run, weeks)}</td>
-      <td>${e.sign > 0 ? '▲ rises' : '▼ falls'}</td>
-      <td class="num">
-        ${
-          Number.isFinite(e.delta)
-            ? formatDelta(e.def, e.delta, e.low, e.high)
-            : html`<span title="The runs gave no number for this period">${NO_VALUE}</span>`
-        }
-      </td>
-      <td class="part ${e.verdict}">${PART_WORDS[e.verdict]}</td>
-    </tr>`;
-  }
-
-  private fadeRow(f: JudgedFade, weeks: number) {
-    return html`<tr
-      data-expectation="${f.metric}/fade"
-      data-short=${f.short}
-      data-long=${f.long}
-      data-verdict=${f.verdict}
-    >
-      <td>${this.metricLink(f)}</td>
-      <td>${periodText('short', weeks)} vs ${periodText('long', weeks)}</td>
-      <td>effect fades</td>
-      <td class="num">
-        ${formatChange(f.def, f.short)} → ${formatChange(f.def, f.long)}
-        <span class="note">(means)</span>
-      </td>
-      <td class="part ${f.verdict}">${fadeWords(f.verdict)}</td>
-    </tr>`;
+  /** Why the fact failed or cannot run. */
+  private reason() {
+    const st = this.factState;
+    const text =
+      st?.status === 'cannot-run'
+        ? st.reason
+        : st?.status === 'done' && st.judged.verdict !== 'pass'
+          ? st.judged.reason
+          : '';
+    if (!text) return nothing;
+    const verdict = verdictOf(st);
+    return html`<p class="reason ${verdict}" data-reason>
+      <strong>${verdict === 'fail' ? 'Fails:' : 'Cannot run:'}</strong> ${text}
+    </p>`;
   }
 }
 
 declare global {
   interface HTMLElementTagNameMap {
-    'reality-fact': RealityFact;
+    'reality-fact': RealityFactCard;
   }
 }
