@@ -143,7 +143,7 @@ export const REALITY_FACTS: readonly RealityFact[] = [
     title: "A raise's hourly gain fades",
     statement:
       'After a fare rise drivers earn more an hour at first, then more of them work more hours for the same demand, and the hourly gain is gone within about 8 weeks.',
-    how: 'Pay $22 → $26 (+18%): the net hourly gain in weeks 11–12 over the gain in weeks 1–2 (1 = persists, 0 = gone).',
+    how: 'Pay +18% (at the defaults $22 → $26): the net hourly gain in weeks 11–12 over the gain in weeks 1–2 (1 = persists, 0 = gone).',
     source: SOURCES.hhk,
     change: [{ param: 'payPerHour', times: 26 / 22 }],
     minWeeks: 16,
