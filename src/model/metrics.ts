@@ -123,7 +123,7 @@ export const METRICS = [
     stakeholder: 'drivers',
     better: 'down',
     definition:
-      'Share of driver-days on which a driver wanted a block at the offered pay and got none, although a block planned that day fitted their window and week at a pay they accept: others claimed it first.',
+      'Share of driver-days on which a driver wanted a block at the offered pay and got none, though a planned block fitted their hours and pay: others claimed it first.',
     digits: 4,
     percent: true,
   },
@@ -134,7 +134,7 @@ export const METRICS = [
     stakeholder: 'drivers',
     better: 'down',
     definition:
-      'Share of driver-days on which a driver wanted a block at the offered pay and got none because no block planned that day fitted their window and week at a pay they accept: a mismatch of hours, not competition.',
+      'Share of driver-days on which a driver wanted a block at the offered pay and got none because no planned block fitted their window, week and pay: a mismatch.',
     digits: 4,
     percent: true,
   },
@@ -187,7 +187,7 @@ export const METRICS = [
     stakeholder: 'drivers',
     better: 'up',
     definition:
-      'Share of applicants who pass onboarding and work a first block within three weeks after onboarding ends, counted for each day’s applicants once that window has closed.',
+      'Share of applicants who work a first block within three weeks after onboarding ends, counted for each day’s applicants once that window has closed.',
     digits: 4,
     percent: true,
   },
@@ -198,7 +198,7 @@ export const METRICS = [
     stakeholder: 'drivers',
     better: 'down',
     definition:
-      'Mean days from sign-up to the first block worked (waitlist, onboarding, then finding a block), over the first blocks worked in the period.',
+      'Mean days from sign-up to the first block worked (waitlist, onboarding, finding a block), over the first blocks worked in the period.',
     digits: 1,
   },
   {
@@ -219,7 +219,7 @@ export const METRICS = [
     stakeholder: 'operator',
     better: 'up',
     definition:
-      'Share of the day’s fresh need (route capacity for the forecast plus the buffer) covered by blocks claimed by their start, at most 100% a day; blocks planned for the backlog do not count against it.',
+      'Share of the day’s fresh need (route capacity for the forecast plus buffer) covered by blocks claimed by their start, at most 100% a day; blocks for the backlog do not count.',
     digits: 4,
     percent: true,
   },
