@@ -118,12 +118,23 @@ export const METRICS = [
   },
   {
     id: 'blockScarcity',
-    label: 'Block scarcity',
+    label: 'Beaten to a block',
     unit: 'share',
     stakeholder: 'drivers',
     better: 'down',
     definition:
-      'Share of driver-days on which a driver wanted a block at the offered pay and got none.',
+      'Share of driver-days on which a driver wanted a block at the offered pay and got none, though a planned block fitted their hours and pay: others claimed it first.',
+    digits: 4,
+    percent: true,
+  },
+  {
+    id: 'noFittingBlock',
+    label: 'No block fitting my window',
+    unit: 'share',
+    stakeholder: 'drivers',
+    better: 'down',
+    definition:
+      'Share of driver-days on which a driver wanted a block at the offered pay and got none because no planned block fitted their window, week and pay: a mismatch.',
     digits: 4,
     percent: true,
   },
@@ -161,6 +172,36 @@ export const METRICS = [
     digits: 3,
   },
   {
+    id: 'applicantsWeekly',
+    label: 'Applicants per week',
+    unit: 'people/week',
+    stakeholder: 'drivers',
+    better: 'up',
+    definition: 'People who sign up to drive in a week: the first step of the driver funnel.',
+    digits: 1,
+  },
+  {
+    id: 'activationRate',
+    label: 'Activation rate',
+    unit: 'share',
+    stakeholder: 'drivers',
+    better: 'up',
+    definition:
+      'Share of applicants who work a first block within three weeks after onboarding ends, counted for each day’s applicants once that window has closed.',
+    digits: 4,
+    percent: true,
+  },
+  {
+    id: 'daysToFirstBlock',
+    label: 'Days to first block',
+    unit: 'days',
+    stakeholder: 'drivers',
+    better: 'down',
+    definition:
+      'Mean days from sign-up to the first block worked (waitlist, onboarding, finding a block), over the first blocks worked in the period.',
+    digits: 1,
+  },
+  {
     id: 'costPerPackage',
     label: 'Cost per package',
     unit: '$/package',
@@ -177,7 +218,8 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'operator',
     better: 'up',
-    definition: 'Blocks claimed by their start over blocks offered.',
+    definition:
+      'Share of the day’s fresh need (route capacity for the forecast plus buffer) covered by blocks claimed by their start, at most 100% a day; blocks for the backlog do not count.',
     digits: 4,
     percent: true,
   },

@@ -93,7 +93,7 @@ export const PROMPTS: readonly Prompt[] = [
       'costPerPackage',
       'driverNetHourly',
       'hoursGini',
-      'blockScarcity',
+      'noFittingBlock',
       'onTimeRate',
     ],
   },

@@ -17,6 +17,7 @@ export function frustration(s: SimState, d: number): void {
   let searching = 0;
   let wanted = 0;
   let frustrated = 0;
+  let noFit = 0;
   for (let c = 0; c < s.nc; c++) {
     const fl = candFlags[c];
     const got = candType[c] !== -1;
@@ -30,10 +31,19 @@ export function frustration(s: SimState, d: number): void {
     dr.frustration[i] =
       (1 - FRUSTRATION_SMOOTHING) * dr.frustration[i] + FRUSTRATION_SMOOTHING * miss;
     if (miss && late) dr.timeLate[i] += searchH;
+    if (miss && (s.candFit[c] & s.plannedMask & paysAtRelease(s, s.candR[c])) === 0) noFit++;
   }
   s.rec[at(s, F.searchHours, d)] = searching * searchH;
   s.rec[at(s, F.wantedDays, d)] = wanted;
   s.rec[at(s, F.frustratedDays, d)] = frustrated;
+  s.rec[at(s, F.noFitDays, d)] = noFit;
+}
+
+/** The block types whose net pay in the first wave (base pay) is at least `asking`. */
+function paysAtRelease(s: SimState, asking: number): number {
+  let pays = 0;
+  for (let g = 0; g < s.groups; g++) if (s.groupNet[g] >= asking) pays |= s.groupMask[g];
+  return pays;
 }
 
 /** Step 9: strikes fade; repeated no-shows deactivate; dissatisfaction raises churn. */

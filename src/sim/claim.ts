@@ -14,6 +14,7 @@ export function claim(s: SimState, d: number): void {
   let claimed = 0;
   let surged = 0;
   let ttf = 0;
+  const capacityBefore = openCapacity(s);
   for (let w = 0; w < s.waves.length; w++) {
     const n = orderWave(s, d, w);
     if (n === 0) continue;
@@ -31,6 +32,16 @@ export function claim(s: SimState, d: number): void {
   s.rec[at(s, F.blocksClaimed, d)] = claimed;
   s.rec[at(s, F.blocksSurged, d)] = surged;
   s.rec[at(s, F.timeToFillSum, d)] = ttf;
+  const need = s.rec[at(s, F.needCapacity, d)];
+  const covered = capacityBefore - openCapacity(s);
+  s.rec[at(s, F.needCovered, d)] = covered < need ? covered : need;
+}
+
+/** Route capacity of the blocks still unclaimed. */
+function openCapacity(s: SimState): number {
+  let c = 0;
+  for (let t = 0; t < s.bt.count; t++) c += s.typeOpen[t] * s.bt.cap[t];
+  return c;
 }
 
 /**

@@ -57,6 +57,12 @@ export const QUEUE_HOURS_PER_OVERLOAD = 0.25;
  * is rescued within this bound (at the fallback cost), so no queue grows without limit.
  */
 export const MAX_WAIT_DAYS = 2;
+/**
+ * The activation rate follows each day's applicants for `onboardingDays` plus this many days:
+ * those who worked a first block by then count as activated (a measurement window, not
+ * behaviour).
+ */
+export const ACTIVATION_GRACE_DAYS = 21;
 
 // ---- structural constants (internal to the engine) -------------------------------------------
 

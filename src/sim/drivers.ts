@@ -12,6 +12,9 @@ export const ACTIVE = 2;
 export const CHURNED = 3; // quit, or dropped out during onboarding
 export const DEACTIVATED = 4;
 
+/** A day number that stands for "none": no sign-up in the run, or no block worked yet. */
+export const NO_DAY = -0x80000000;
+
 export class Drivers {
   count = 0;
   capacity: number;
@@ -45,6 +48,10 @@ export class Drivers {
   earned: Float64Array;
   /** Whether the driver worked this week (for the Gini of hours). */
   workedWeek: Uint8Array;
+  /** Day the driver signed up (NO_DAY for the initial pool, who signed up before the run). */
+  signupDay: Int32Array;
+  /** Day of the first block the driver worked in the run (NO_DAY none yet). */
+  firstBlockDay: Int32Array;
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -70,6 +77,8 @@ export class Drivers {
     this.timeLate = new Float64Array(capacity);
     this.workedWeek = new Uint8Array(capacity);
     this.earned = new Float64Array(capacity);
+    this.signupDay = new Int32Array(capacity);
+    this.firstBlockDay = new Int32Array(capacity);
   }
 
   /** Makes room for `extra` more drivers, doubling the arrays when needed. */
@@ -105,6 +114,8 @@ export class Drivers {
     this.timeLate = grow(this.timeLate);
     this.workedWeek = grow(this.workedWeek);
     this.earned = grow(this.earned);
+    this.signupDay = grow(this.signupDay);
+    this.firstBlockDay = grow(this.firstBlockDay);
     this.capacity = cap;
   }
 }

@@ -3,6 +3,7 @@
  * pool, and each day's applicants, waitlist under the pool cap and end of onboarding.
  */
 import {
+  ACTIVATION_GRACE_DAYS,
   HOURS_SPREAD,
   INITIAL_TENURE_DAYS,
   NO_SHOW_SPREAD,
@@ -15,7 +16,7 @@ import {
   WINDOW_START_RANGE,
 } from './constants';
 import type { BlockTypes } from './blocks';
-import { ACTIVE, APPLICANT, CHURNED, ONBOARDING } from './drivers';
+import { ACTIVE, APPLICANT, CHURNED, NO_DAY, ONBOARDING } from './drivers';
 import { normalQuantile, poissonQuantile, uniform } from './random';
 import { F } from './record';
 import { at, dayStream, type SimState } from './state';
@@ -47,6 +48,8 @@ export function createDriver(s: SimState, initial: boolean): number {
       s.noShowNorm,
   );
   dr.belief[i] = s.baseNet;
+  dr.signupDay[i] = NO_DAY;
+  dr.firstBlockDay[i] = NO_DAY;
   return i;
 }
 
@@ -126,7 +129,13 @@ export function entry(s: SimState, d: number): void {
   s.rec[at(s, F.activeStart, d)] = s.activeCount;
   const wom = Math.max(0, 1 + p.wordOfMouth * (s.happyShare - 0.5));
   const arrivals = poissonQuantile(s.applicantRate * wom, uniform(dayStream(s, d, P.arrivals), 0));
-  for (let a = 0; a < arrivals; a++) dr.state[createDriver(s, false)] = APPLICANT;
+  closeCohort(s, d);
+  for (let a = 0; a < arrivals; a++) {
+    const i = createDriver(s, false);
+    dr.state[i] = APPLICANT;
+    dr.signupDay[i] = d;
+  }
+  s.rec[at(s, F.applicants, d)] = arrivals;
   while (
     s.waitPtr < dr.count &&
     (p.poolCap === 0 || s.activeCount + s.onboardingCount < p.poolCap)
@@ -150,4 +159,28 @@ export function entry(s: SimState, d: number): void {
       dr.state[i] = CHURNED;
     }
   }
+}
+
+/**
+ * The sign-up cohort whose activation window closes today: the applicants of the day
+ * `onboardingDays + ACTIVATION_GRACE_DAYS` ago, and how many of them have worked a first block
+ * since (by the end of yesterday). A cohort is counted once, on the day its window closes, so
+ * the activation rate over any days is free of right-censoring. Drivers are numbered in order
+ * of sign-up, so a pointer walks them once over the run.
+ */
+export function closeCohort(s: SimState, d: number): void {
+  const { dr } = s;
+  const { signupDay, firstBlockDay } = dr;
+  const closing = d - s.p.onboardingDays - ACTIVATION_GRACE_DAYS;
+  let k = s.cohortPtr;
+  let applicants = 0;
+  let activated = 0;
+  for (; k < dr.count && signupDay[k] <= closing; k++) {
+    if (signupDay[k] !== closing) continue;
+    applicants++;
+    if (firstBlockDay[k] !== NO_DAY) activated++;
+  }
+  s.cohortPtr = k;
+  s.rec[at(s, F.cohortApplicants, d)] = applicants;
+  s.rec[at(s, F.cohortActivated, d)] = activated;
 }

@@ -45,7 +45,10 @@ export function measureRange(
   set('activeDrivers', activeMean);
   set('driverNetHourly', ratio(sum('netEarnings'), sum('workHours') + sum('searchHours')));
   set('hoursPerActiveDriver', ratio(sum('paidHours'), activeMean * weeks));
-  set('blockScarcity', ratio(sum('frustratedDays'), sum('wantedDays')));
+  const wanted = sum('wantedDays');
+  const noFit = sum('noFitDays');
+  set('blockScarcity', ratio(sum('frustratedDays') - noFit, wanted));
+  set('noFittingBlock', ratio(noFit, wanted));
   const exposure = sum('youngExposure');
   set('retention90', exposure > 0 ? Math.exp((-90 * sum('youngExits')) / exposure) : 1);
   set(
@@ -53,8 +56,11 @@ export function measureRange(
     ratio(sum('churned') + sum('deactivated'), atRisk(record, days, from, to)),
   );
   set('hoursGini', weeklyGini(record, days, from, to));
+  set('applicantsWeekly', ratio(sum('applicants'), weeks));
+  set('activationRate', ratio(sum('cohortActivated'), sum('cohortApplicants')));
+  set('daysToFirstBlock', ratio(sum('firstBlockDays'), sum('firstBlocks')));
   set('costPerPackage', ratio(cost, delivered));
-  set('fillRate', ratio(claimed, sum('blocksOffered')));
+  set('fillRate', ratio(sum('needCovered'), sum('needCapacity')));
   set('timeToFillHours', ratio(sum('timeToFillSum'), claimed));
   set('surgeSpendShare', ratio(sum('paySurge'), blockPay));
   set('fallbackShare', ratio(sum('fallback') + sum('agedOut'), demand));

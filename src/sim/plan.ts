@@ -22,14 +22,23 @@ export function demandAndPlan(s: SimState, d: number): void {
   s.rec[at(s, F.sellerDemand, d)] = s.sellers;
   s.ledger.demand += fresh;
 
-  const need = Math.max(0, (forecast + s.backlog) * (1 + p.capacityBuffer));
+  const backlog = s.backlog;
+  const need = Math.max(0, (forecast + backlog) * (1 + p.capacityBuffer));
   const sPlan = dayStream(s, d, P.planRound);
   let offered = 0;
+  let planned = 0;
+  let capacity = 0;
   for (let t = 0; t < bt.count; t++) {
     const n = stochasticRound((need * bt.weight[t]) / bt.cap[t], uniform(sPlan, t));
     s.typeOpen[t] = n;
     s.typeReserved[t] = Math.floor(n * p.reservedShare);
     offered += n;
+    if (n > 0) planned |= 1 << t;
+    capacity += n * bt.cap[t];
   }
+  s.plannedMask = planned;
   s.rec[at(s, F.blocksOffered, d)] = offered;
+  // The fresh need: the forecast's share of the route capacity planned, forecast x (1 + buffer)
+  // as the plan rounded it; the rest of the plan is for the backlog.
+  s.rec[at(s, F.needCapacity, d)] = forecast > 0 ? (capacity * forecast) / (forecast + backlog) : 0;
 }

@@ -44,6 +44,14 @@ export const FIELDS = [
   'agedOut', // late packages that waited MAX_WAIT_DAYS and went to the fallback carrier
   'backlogEnd', // packages waiting at the station at the end of the day
   'activeStart', // active drivers at the start of the day, before entry and exits
+  'noFitDays', // of frustratedDays: no block planned today fitted the window, week and asking wage
+  'applicants', // people who signed up today
+  'firstBlocks', // drivers who signed up during the run and worked their first block today
+  'firstBlockDays', // days from sign-up to that first block, summed over today's first blocks
+  'cohortApplicants', // applicants whose activation window closed today (signed up L days ago)
+  'cohortActivated', // of which worked a first block within the window
+  'needCapacity', // route capacity planned for the day's fresh need: forecast x (1 + buffer)
+  'needCovered', // of which covered by blocks claimed by their start (at most needCapacity)
 ] as const;
 
 export type Field = (typeof FIELDS)[number];

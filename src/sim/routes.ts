@@ -8,6 +8,7 @@
  * call per block: the drive, then the pay.
  */
 import { OVERRUN_SMOOTHING, P } from './constants';
+import { NO_DAY } from './drivers';
 import { stochasticRound, uniform } from './random';
 import { F } from './record';
 import { at, dayStream, type SimState } from './state';
@@ -21,7 +22,26 @@ export function routes(s: SimState, d: number, loaded: number, capacity: number)
   const rho = capacity > 0 ? loaded / capacity : 0;
   const delivered = driveRoutes(s, d, rho, routeRemainder(s, loaded, rho));
   payRoutes(s, d);
+  firstBlocks(s, d);
   return delivered;
+}
+
+/** Workers on their first block of the run; those who signed up in it count in the funnel. */
+function firstBlocks(s: SimState, d: number): void {
+  const { cand, workers } = s;
+  const { firstBlockDay, signupDay } = s.dr;
+  let first = 0;
+  let days = 0;
+  for (let k = 0; k < s.nWorkers; k++) {
+    const i = cand[workers[k]];
+    if (firstBlockDay[i] !== NO_DAY) continue;
+    firstBlockDay[i] = d;
+    if (signupDay[i] === NO_DAY) continue;
+    first++;
+    days += d - signupDay[i];
+  }
+  s.rec[at(s, F.firstBlocks, d)] = first;
+  s.rec[at(s, F.firstBlockDays, d)] = days;
 }
 
 /**

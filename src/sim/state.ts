@@ -115,6 +115,13 @@ export class SimState {
   activeCount = 0;
   onboardingCount = 0;
   happyShare = 0.5;
+  /**
+   * The first driver whose sign-up cohort has not closed yet (src/sim/entry.ts `closeCohort`).
+   * Need not be carried over: from 0 it only skips the drivers of cohorts already closed.
+   */
+  cohortPtr = 0;
+  /** Bit t set when block type t has blocks in today's plan. */
+  plannedMask = 0;
   /** Packages waiting at the station by age: [a] have waited a + 1 days (up to MAX_WAIT_DAYS). */
   readonly backlogAge = new Float64Array(MAX_WAIT_DAYS);
   // today's candidates (drivers looking for work), reallocated only when the pool outgrows them

@@ -209,7 +209,7 @@ export const comparisonSummaryStyles = css`
       width: 712px;
       margin: 0;
       font-size: 8pt;
-      line-height: 1.1;
+      line-height: 1.05;
       display: grid;
       grid-template-columns: minmax(0, 1fr) minmax(0, 1fr);
       column-gap: 14px;
@@ -235,7 +235,7 @@ export const comparisonSummaryStyles = css`
     th,
     td {
       /* Tight rows, so every metric and guardrail fits one page. */
-      padding: 0.02rem 0.25rem;
+      padding: 0.01rem 0.25rem;
     }
     thead th,
     tr.group th,
@@ -244,7 +244,7 @@ export const comparisonSummaryStyles = css`
       font-size: 8pt;
     }
     tr.group th {
-      padding-top: 0.1rem;
+      padding-top: 0.05rem;
       letter-spacing: 0.02em;
     }
     td.num[data-period],
