@@ -105,7 +105,7 @@ export const MARKET_PARAMS = [
     'applicantsPerWeek',
     'Applicants per week',
     'people',
-    25,
+    15,
     0,
     5000,
     1,

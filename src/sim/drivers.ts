@@ -45,6 +45,16 @@ export class Drivers {
   earned: Float64Array;
   /** Whether the driver worked this week (for the Gini of hours). */
   workedWeek: Uint8Array;
+  /**
+   * Labour supply at the pay the driver expects (src/sim/supply.ts): the probability of
+   * looking for work on a free weekday, the weekly hours wanted, and those hours per
+   * available weekday (the hours offered on a day they look and the pay suits them).
+   */
+  lookP: Float64Array;
+  hoursTarget: Float64Array;
+  dayHours: Float64Array;
+  /** Day the driver left the pool (-1 still active, -2 never active). */
+  exitDay: Int32Array;
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -70,6 +80,10 @@ export class Drivers {
     this.timeLate = new Float64Array(capacity);
     this.workedWeek = new Uint8Array(capacity);
     this.earned = new Float64Array(capacity);
+    this.lookP = new Float64Array(capacity);
+    this.hoursTarget = new Float64Array(capacity);
+    this.dayHours = new Float64Array(capacity);
+    this.exitDay = new Int32Array(capacity);
   }
 
   /** Makes room for `extra` more drivers, doubling the arrays when needed. */
@@ -105,6 +119,10 @@ export class Drivers {
     this.timeLate = grow(this.timeLate);
     this.workedWeek = grow(this.workedWeek);
     this.earned = grow(this.earned);
+    this.lookP = grow(this.lookP);
+    this.hoursTarget = grow(this.hoursTarget);
+    this.dayHours = grow(this.dayHours);
+    this.exitDay = grow(this.exitDay);
     this.capacity = cap;
   }
 }

@@ -44,6 +44,7 @@ export const FIELDS = [
   'agedOut', // late packages that waited MAX_WAIT_DAYS and went to the fallback carrier
   'backlogEnd', // packages waiting at the station at the end of the day
   'activeStart', // active drivers at the start of the day, before entry and exits
+  'hoursOffered', // hours drivers looking today would work at the offered base pay
 ] as const;
 
 export type Field = (typeof FIELDS)[number];
