@@ -10,7 +10,7 @@ export const BEHAVIOUR_PARAMS = [
     'hoursWanted',
     'Hours wanted per week',
     'h',
-    6.5,
+    6,
     2,
     60,
     0.5,
@@ -51,8 +51,8 @@ export const BEHAVIOUR_PARAMS = [
     120,
     1,
     'behaviour',
-    'Unpaid minutes a driver spends hunting for a block on a day they want one.',
-    'Assumption; drivers report refreshing the app for long stretches.',
+    'Unpaid minutes a driver spends hunting for a block on a day they want one, at the default competition for blocks; more when more drivers want each block.',
+    'Assumption; drivers report refreshing the app for long stretches. Growth with competition after Hall, Horton & Knoepfle 2023.',
   ),
   num(
     'wageNoise',
@@ -88,7 +88,7 @@ export const BEHAVIOUR_PARAMS = [
     0.001,
     'behaviour',
     'Weekly exit hazard of a satisfied driver (life events).',
-    'Tuned, with the other churn terms, towards one-year survival of about 50% (Hall & Krueger 2015).',
+    'Tuned, with the other churn terms and the newcomer factor, to one-year survival of new drivers of about 45% (Hall & Krueger 2018: about half).',
   ),
   num(
     'wageGapChurn',
@@ -100,7 +100,7 @@ export const BEHAVIOUR_PARAMS = [
     0.05,
     'behaviour',
     'Added weekly hazard per unit of shortfall of believed net pay below the reservation wage.',
-    'Tuned so one-year survival is near 50% (Hall & Krueger 2015).',
+    'Tuned with the other churn terms (one-year survival about 45%, Hall & Krueger 2018); small, since drivers take blocks below their asking wage.',
   ),
   num(
     'frustrationChurn',

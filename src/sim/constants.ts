@@ -32,13 +32,15 @@ export const HOURS_ELASTICITY = 0.45;
 export const ACCEPT_SHARE = 0.7;
 /**
  * Unpaid search time grows with competition (Hall, Horton & Knoepfle 2023): the day's search
- * minutes are `searchMinutes` × (drivers wanting a block per block offered / SEARCH_REF_RATIO)
+ * minutes are `searchMinutes` × (drivers wanting a block per block offered, smoothed, / SEARCH_REF_RATIO)
  * to the power SEARCH_POWER, between SEARCH_MIN_MULT and SEARCH_MAX_MULT times the parameter.
  * SEARCH_REF_RATIO is the ratio measured at the default point, so the default searches
  * `searchMinutes`.
  */
-export const SEARCH_REF_RATIO = 1.2;
-export const SEARCH_POWER = 2;
+export const SEARCH_REF_RATIO = 1.45;
+export const SEARCH_POWER = 6;
+/** Days over which drivers' sense of the competition for blocks is smoothed. */
+export const SEARCH_SMOOTHING_DAYS = 7;
 export const SEARCH_MIN_MULT = 0.25;
 export const SEARCH_MAX_MULT = 8;
 /**
@@ -53,7 +55,7 @@ export const REALISED_REF = 0.95;
  * 1 + NEWCOMER_CHURN × NEWCOMER_DAYS / (NEWCOMER_DAYS + days of tenure), falling with tenure
  * (Hall & Krueger 2018: about half of new drivers still active a year on).
  */
-export const NEWCOMER_CHURN = 1;
+export const NEWCOMER_CHURN = 0.8;
 export const NEWCOMER_DAYS = 60;
 /**
  * Drivers' daily availability windows: the earliest start (5:30) plus a draw skewed towards

@@ -27,6 +27,7 @@ import {
   NO_SHOW_SPREAD,
   P,
   REALISED_REF,
+  SEARCH_REF_RATIO,
 } from './constants';
 import { Drivers } from './drivers';
 import { normalCdf, replicationKey, streamKey } from './random';
@@ -122,6 +123,8 @@ export class SimState {
   surgeSeen = 0;
   /** Today's unpaid search time (h) per driver looking (src/sim/supply.ts `searchTime`). */
   searchHDay = 0;
+  /** Drivers wanting a block per block offered, smoothed over about a week. */
+  competition = 0;
   /** Realised net hourly of current drivers (search included), smoothed: word of mouth. */
   realisedNet = 0;
   /** Packages waiting at the station by age: [a] have waited a + 1 days (up to MAX_WAIT_DAYS). */
@@ -189,6 +192,7 @@ export class SimState {
     this.minLen = this.bt.len[T - 1];
     this.searchH = p.searchMinutes / 60;
     this.searchHDay = this.searchH;
+    this.competition = SEARCH_REF_RATIO;
     this.expectedNet = this.baseNet;
     this.realisedNet = REALISED_REF * this.baseNet;
     this.leadNoShow = NO_SHOW_LEAD_BASE + NO_SHOW_LEAD_SLOPE * p.releaseLeadDays;

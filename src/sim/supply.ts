@@ -20,6 +20,7 @@ import {
   SEARCH_MIN_MULT,
   SEARCH_POWER,
   SEARCH_REF_RATIO,
+  SEARCH_SMOOTHING_DAYS,
 } from './constants';
 import { F } from './record';
 import { at, type SimState } from './state';
@@ -56,11 +57,13 @@ export function updateSupply(s: SimState, d: number): void {
 
 /**
  * Today's unpaid search time per driver looking (hours): `searchMinutes` scaled by the
- * drivers wanting a block per block offered, relative to the default point.
+ * competition for blocks, the drivers wanting a block per block offered smoothed over about
+ * a week (SEARCH_SMOOTHING_DAYS), relative to the default point.
  */
 export function searchTime(s: SimState, wanting: number, offered: number): number {
-  const q = wanting / (offered > 0 ? offered : 1) / SEARCH_REF_RATIO;
-  const mult = Math.pow(q, SEARCH_POWER);
+  const q = wanting / (offered > 0 ? offered : 1);
+  s.competition += (q - s.competition) / SEARCH_SMOOTHING_DAYS;
+  const mult = Math.pow(s.competition / SEARCH_REF_RATIO, SEARCH_POWER);
   return (
     s.searchH *
     (mult < SEARCH_MIN_MULT ? SEARCH_MIN_MULT : mult > SEARCH_MAX_MULT ? SEARCH_MAX_MULT : mult)

@@ -102,15 +102,14 @@ describe('the engine', () => {
     const gain = (id: MetricId) =>
       sd(s.map((r, k) => r.whole[m(id)]! - other[k]!.whole[m(id)]!)) /
       sd(s.map((r, k) => r.whole[m(id)]! - b[k]!.whole[m(id)]!));
-    // The headline metrics: measured gains 26, 9.5, 19 and 11 (seed 1, 12 weeks).
-    for (const id of [
-      'onTimePackagesPerWeek',
-      'onTimeRate',
-      'driverNetHourly',
-      'costPerPackage',
-    ] as const) {
+    // The headline metrics: measured gains 26, 9.5, 19 and 11 (seed 1, 12 weeks) before
+    // issue 12's driver behaviour; since, on time 3.2: with supply at the margin (fill about
+    // 98%), who claims which block decides more of the on-time rate, and those choices decouple
+    // between runs. The reality check's target is a gain of at least 3 (issue 12).
+    for (const id of ['onTimePackagesPerWeek', 'driverNetHourly', 'costPerPackage'] as const) {
       expect(gain(id), id).toBeGreaterThanOrEqual(4);
     }
+    expect(gain('onTimeRate'), 'onTimeRate').toBeGreaterThanOrEqual(3);
     // The pool's size couples less (2.9 measured): pay moves who joins and who leaves, and
     // the pools of the two runs drift apart over the weeks. Still clearly better than unpaired.
     expect(gain('activeDrivers')).toBeGreaterThanOrEqual(2);
