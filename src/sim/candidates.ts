@@ -4,7 +4,7 @@
  * notice, in good standing) and the block types that fit their window and their week.
  */
 import {
-  DAILY_WANT,
+  ACCEPT_SHARE,
   GOOD,
   GOOD_STANDING_BLOCKS,
   GOOD_STANDING_STRIKES,
@@ -16,12 +16,18 @@ import {
 } from './constants';
 import { SLOT_STARTS } from './blocks';
 import { uniform } from './random';
-import { dayStream, type SimState } from './state';
+import { F } from './record';
+import { at, dayStream, type SimState } from './state';
+import { searchTime, updateSupply } from './supply';
 
-/** Step 5a: the active drivers who look for a block today, with today's asking wage. */
+/**
+ * Step 5a: the active drivers who look for a block today, with today's asking wage; the
+ * hours offered at the offered pay (record `hoursOffered`) and today's search time.
+ */
 export function gatherCandidates(s: SimState, d: number): void {
   const { dr } = s;
   if (s.cand.length < dr.count) s.growCandidates();
+  if (d % 7 === 0) updateSupply(s, d);
   const sWant = dayStream(s, d, P.want);
   const sNoise = dayStream(s, d, P.noise);
   const sShort = dayStream(s, d, P.shortNotice);
@@ -30,19 +36,25 @@ export function gatherCandidates(s: SimState, d: number): void {
   const shortShare = s.p.shortNoticeShare;
   const baseNet = s.baseNet;
   const minLen = s.minLen;
-  const { dayMask, hoursWanted, hoursWeek, res, strikes, blocksDone, winFit } = dr;
+  const { dayMask, hoursTarget, hoursWeek, res, strikes, blocksDone, winFit, lookP, dayHours } = dr;
   const { cand, candR, candFlags, candType, candFailMult, candFit } = s;
   const activeList = s.activeList;
   const nActive = s.activeCount;
   let nc = 0;
+  let offered = 0;
+  let wanting = 0;
   for (let k = 0; k < nActive; k++) {
     const i = activeList[k];
     if ((dayMask[i] & dayBit) === 0) continue;
+    if (uniform(sWant, i) >= lookP[i]) continue;
+    const r = ACCEPT_SHARE * res[i] * noise[(uniform(sNoise, i) * NOISE_LEVELS) | 0];
+    // Hours offered: what the driver would work today at the offered pay, whatever the
+    // hours they already have this week (demand caps those, not the offer).
+    if (r <= baseNet) offered += dayHours[i];
     const hw = hoursWeek[i];
-    if (hw > 0 && hoursWanted[i] - hw < HOURS_OVERSHOOT * minLen) continue;
-    if (uniform(sWant, i) >= DAILY_WANT) continue;
-    const r = res[i] * noise[(uniform(sNoise, i) * NOISE_LEVELS) | 0];
+    if (hw > 0 && hoursTarget[i] - hw < HOURS_OVERSHOOT * minLen) continue;
     let flags = r <= baseNet ? WANTS : 0;
+    if (flags === WANTS) wanting++;
     if (uniform(sShort, i) < shortShare) flags |= SHORT_OK;
     if (strikes[i] < GOOD_STANDING_STRIKES && blocksDone[i] >= GOOD_STANDING_BLOCKS) {
       flags |= GOOD;
@@ -54,10 +66,12 @@ export function gatherCandidates(s: SimState, d: number): void {
     candFailMult[nc] = 0;
     // Read here, in index order, rather than later in the random order of app checks.
     candFit[nc] =
-      hw > 0 ? winFit[i] & lengthMask(s, (hoursWanted[i] - hw) / HOURS_OVERSHOOT) : winFit[i];
+      hw > 0 ? winFit[i] & lengthMask(s, (hoursTarget[i] - hw) / HOURS_OVERSHOOT) : winFit[i];
     nc++;
   }
   s.nc = nc;
+  s.rec[at(s, F.hoursOffered, d)] = offered;
+  s.searchHDay = searchTime(s, wanting, s.rec[at(s, F.blocksOffered, d)]);
 }
 
 /**

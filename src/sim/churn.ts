@@ -3,17 +3,30 @@
  * wanted work, strikes fading, deactivation for repeated no-shows, and churn driven by the
  * gap between asking wage and believed earnings, frustration and overruns.
  */
-import { FRUSTRATION_SMOOTHING, P, STRIKE_DECAY, WANTS } from './constants';
+import {
+  FRUSTRATION_SMOOTHING,
+  NEWCOMER_CHURN,
+  NEWCOMER_DAYS,
+  P,
+  REALISED_DAYS,
+  STRIKE_DECAY,
+  WANTS,
+} from './constants';
 import { CHURNED, DEACTIVATED } from './drivers';
 import { uniform } from './random';
 import { F } from './record';
 import { at, dayStream, type SimState } from './state';
 
-/** Drivers who wanted work: search time, and frustration for those who got none. */
+/**
+ * Drivers who wanted work: search time, and frustration for those who got none; a day without
+ * a block adds its search hours at $0 to the driver's belief about what the work nets an hour.
+ */
 export function frustration(s: SimState, d: number): void {
   const { dr, cand, candFlags, candType } = s;
   const late = d >= s.lateFrom;
-  const searchH = s.searchH;
+  const searchH = s.searchHDay;
+  // The belief is a time-weighted average: a block of `blockHours` weighs `beliefSmoothing`.
+  const decay = 1 - Math.min(1, (s.p.beliefSmoothing * searchH) / Math.max(1, s.p.blockHours));
   let searching = 0;
   let wanted = 0;
   let frustrated = 0;
@@ -30,13 +43,22 @@ export function frustration(s: SimState, d: number): void {
     frustrated += miss;
     dr.frustration[i] =
       (1 - FRUSTRATION_SMOOTHING) * dr.frustration[i] + FRUSTRATION_SMOOTHING * miss;
-    if (miss && late) dr.timeLate[i] += searchH;
-    if (miss && (s.candFit[c] & s.plannedMask & paysAtRelease(s, s.candR[c])) === 0) noFit++;
+    if (miss) {
+      dr.belief[i] *= decay;
+      if (late) dr.timeLate[i] += searchH;
+      if ((s.candFit[c] & s.plannedMask & paysAtRelease(s, s.candR[c])) === 0) noFit++;
+    }
   }
-  s.rec[at(s, F.searchHours, d)] = searching * searchH;
-  s.rec[at(s, F.wantedDays, d)] = wanted;
-  s.rec[at(s, F.frustratedDays, d)] = frustrated;
-  s.rec[at(s, F.noFitDays, d)] = noFit;
+  const rec = s.rec;
+  rec[at(s, F.searchHours, d)] = searching * searchH;
+  rec[at(s, F.wantedDays, d)] = wanted;
+  rec[at(s, F.frustratedDays, d)] = frustrated;
+  rec[at(s, F.noFitDays, d)] = noFit;
+  const hours = rec[at(s, F.workHours, d)] + searching * searchH;
+  if (hours > 0) {
+    const today = rec[at(s, F.netEarnings, d)] / hours;
+    s.realisedNet += (today - s.realisedNet) / REALISED_DAYS;
+  }
 }
 
 /** The block types whose net pay in the first wave (base pay) is at least `asking`. */
@@ -69,10 +91,12 @@ export function churn(s: SimState, d: number): void {
     const i = activeList[k];
     const st = strikes[i] * STRIKE_DECAY;
     strikes[i] = st;
-    const young = d - activeDay[i] < 90;
+    const tenure = d - activeDay[i];
+    const young = tenure < 90;
     if (young) youngExposure++;
     if (st >= toDeactivate) {
       state[i] = DEACTIVATED;
+      dr.exitDay[i] = d;
       deactivated++;
       if (young) youngExits++;
       continue;
@@ -80,9 +104,11 @@ export function churn(s: SimState, d: number): void {
     const r = res[i];
     const gap = r > belief[i] ? (r - belief[i]) / r : 0;
     const hazard =
-      baseChurn + gapChurn * gap + frustChurn * frustration[i] + overChurn * overrunAvg[i];
+      (baseChurn + gapChurn * gap + frustChurn * frustration[i] + overChurn * overrunAvg[i]) *
+      (1 + (NEWCOMER_CHURN * NEWCOMER_DAYS) / (NEWCOMER_DAYS + (tenure > 0 ? tenure : 0)));
     if (uniform(sChurn, i) * 7 < hazard) {
       state[i] = CHURNED;
+      dr.exitDay[i] = d;
       churned++;
       if (young) youngExits++;
       continue;

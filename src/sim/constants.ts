@@ -11,8 +11,52 @@
  * of the block (weekly targets are soft: nobody turns down a 4-hour block for want of 1 hour).
  */
 export const HOURS_OVERSHOOT = 0.5;
-/** Probability that a driver with a free weekday wants to work that day. */
+/**
+ * Probability that a driver with a free weekday looks for work that day when the pay they
+ * expect equals their asking wage; it moves with (expected pay / asking wage) to the power
+ * LOOK_ELASTICITY, capped at LOOK_MAX (src/sim/supply.ts).
+ */
 export const DAILY_WANT = 0.7;
+export const LOOK_ELASTICITY = 0.45;
+export const LOOK_MAX = 0.95;
+/**
+ * Weekly hours a driver wants move with (expected pay / asking wage) to the power
+ * HOURS_ELASTICITY around their hours wanted at their asking wage (src/sim/supply.ts).
+ */
+export const HOURS_ELASTICITY = 0.45;
+/**
+ * A driver who is looking takes a block that pays at least this share of their asking wage
+ * (times the day's noise): the asking wage is what keeps them in the work and sets their
+ * hours, a single block that pays a little less still beats an empty day.
+ */
+export const ACCEPT_SHARE = 0.7;
+/**
+ * Unpaid search time grows with competition (Hall, Horton & Knoepfle 2023): the day's search
+ * minutes are `searchMinutes` × (drivers wanting a block per block offered, smoothed, / SEARCH_REF_RATIO)
+ * to the power SEARCH_POWER, between SEARCH_MIN_MULT and SEARCH_MAX_MULT times the parameter.
+ * SEARCH_REF_RATIO is the ratio measured at the default point, so the default searches
+ * `searchMinutes`.
+ */
+export const SEARCH_REF_RATIO = 1.45;
+export const SEARCH_POWER = 6;
+/** Days over which drivers' sense of the competition for blocks is smoothed. */
+export const SEARCH_SMOOTHING_DAYS = 7;
+export const SEARCH_MIN_MULT = 0.25;
+export const SEARCH_MAX_MULT = 8;
+/**
+ * Word of mouth about earnings: applicants follow the realised net hourly of current drivers
+ * (search time included), smoothed over about REALISED_DAYS days, relative to the ratio of
+ * realised to advertised pay at the default point (REALISED_REF).
+ */
+export const REALISED_DAYS = 14;
+export const REALISED_REF = 0.95;
+/**
+ * Newcomers leave more readily: the exit hazard is multiplied by
+ * 1 + NEWCOMER_CHURN × NEWCOMER_DAYS / (NEWCOMER_DAYS + days of tenure), falling with tenure
+ * (Hall & Krueger 2018: about half of new drivers still active a year on).
+ */
+export const NEWCOMER_CHURN = 0.8;
+export const NEWCOMER_DAYS = 60;
 /**
  * Drivers' daily availability windows: the earliest start (5:30) plus a draw skewed towards
  * the morning over the next 11 hours; window length lognormal around 6 hours (log sd 0.5).
@@ -36,10 +80,12 @@ export const GOOD_STANDING_STRIKES = 0.5;
 export const GOOD_STANDING_BLOCKS = 5;
 /**
  * The initial pool has been through past selection: its reservation wages are drawn below
- * this quantile (as a z-score) of the distribution, so drivers who could not live on the pay
- * have already left. Tenures are spread over the past two years.
+ * this quantile (as a z-score) of the distribution, the cut applicants face at the default
+ * pay, well above the default net pay so that supply has no kink there (drivers who ask more
+ * than the pay are in the pool, looking for surged blocks, and leave sooner). Tenures are
+ * spread over the past two years.
  */
-export const INITIAL_RES_Z = 0.15;
+export const INITIAL_RES_Z = 0.6;
 /**
  * Applicants select themselves: people whose reservation wage is more than this factor above
  * the advertised net pay do not apply (their wages are drawn below that cut).

@@ -52,6 +52,16 @@ export class Drivers {
   signupDay: Int32Array;
   /** Day of the first block the driver worked in the run (NO_DAY none yet). */
   firstBlockDay: Int32Array;
+  /**
+   * Labour supply at the pay the driver expects (src/sim/supply.ts): the probability of
+   * looking for work on a free weekday, the weekly hours wanted, and those hours per
+   * available weekday (the hours offered on a day they look and the pay suits them).
+   */
+  lookP: Float64Array;
+  hoursTarget: Float64Array;
+  dayHours: Float64Array;
+  /** Day the driver left the pool (-1 still active, -2 never active). */
+  exitDay: Int32Array;
 
   constructor(capacity: number) {
     this.capacity = capacity;
@@ -79,6 +89,10 @@ export class Drivers {
     this.earned = new Float64Array(capacity);
     this.signupDay = new Int32Array(capacity);
     this.firstBlockDay = new Int32Array(capacity);
+    this.lookP = new Float64Array(capacity);
+    this.hoursTarget = new Float64Array(capacity);
+    this.dayHours = new Float64Array(capacity);
+    this.exitDay = new Int32Array(capacity);
   }
 
   /** Makes room for `extra` more drivers, doubling the arrays when needed. */
@@ -116,6 +130,10 @@ export class Drivers {
     this.earned = grow(this.earned);
     this.signupDay = grow(this.signupDay);
     this.firstBlockDay = grow(this.firstBlockDay);
+    this.lookP = grow(this.lookP);
+    this.hoursTarget = grow(this.hoursTarget);
+    this.dayHours = grow(this.dayHours);
+    this.exitDay = grow(this.exitDay);
     this.capacity = cap;
   }
 }

@@ -73,12 +73,8 @@ function day(s: SimState, d: number): void {
   if (d % 7 === 6) weekEnd(s, d);
 }
 
-/** Simulates replication `rep` of a scenario. */
-export function runReplication(
-  scenario: Scenario,
-  rep: number,
-  control: RunControl = {},
-): ReplicationResult {
+/** Simulates replication `rep` of a scenario and returns its final state (record, drivers). */
+export function simulate(scenario: Scenario, rep: number, control: RunControl = {}): SimState {
   const s = new SimState(scenario, rep);
   seedInitialPool(s);
   for (let d = 0; d < s.days; d++) {
@@ -86,5 +82,15 @@ export function runReplication(
     day(s, d);
   }
   closeLedger(s);
+  return s;
+}
+
+/** Simulates replication `rep` of a scenario. */
+export function runReplication(
+  scenario: Scenario,
+  rep: number,
+  control: RunControl = {},
+): ReplicationResult {
+  const s = simulate(scenario, rep, control);
   return buildResult(scenario, rep, s.rec, s.dr, s.ledger);
 }

@@ -9,6 +9,7 @@ import {
   NO_SHOW_SPREAD,
   P,
   PRODUCTIVITY_SPREAD,
+  REALISED_REF,
   SPEED_SPREAD,
   WINDOW_EARLIEST,
   WINDOW_MEDIAN_HOURS,
@@ -20,6 +21,7 @@ import { ACTIVE, APPLICANT, CHURNED, NO_DAY, ONBOARDING } from './drivers';
 import { normalQuantile, poissonQuantile, uniform } from './random';
 import { F } from './record';
 import { at, dayStream, type SimState } from './state';
+import { supplyResponse } from './supply';
 
 /** Draws the fixed attributes of driver i (same i, same draws, in every scenario). */
 export function createDriver(s: SimState, initial: boolean): number {
@@ -50,6 +52,8 @@ export function createDriver(s: SimState, initial: boolean): number {
   dr.belief[i] = s.baseNet;
   dr.signupDay[i] = NO_DAY;
   dr.firstBlockDay[i] = NO_DAY;
+  dr.exitDay[i] = -2;
+  supplyResponse(s, i);
   return i;
 }
 
@@ -114,6 +118,7 @@ export function seedInitialPool(s: SimState): void {
     const i = createDriver(s, true);
     const tenure = Math.floor(uniform(sTenure, i) * INITIAL_TENURE_DAYS);
     dr.state[i] = ACTIVE;
+    dr.exitDay[i] = -1;
     s.activeList[n] = i;
     dr.activeDay[i] = -tenure;
     dr.blocksDone[i] = Math.min(10 * p.learningBlocks, (tenure / 7) * 2.5);
@@ -123,12 +128,23 @@ export function seedInitialPool(s: SimState): void {
   s.activeCount = p.initialDrivers;
 }
 
+/**
+ * Today's expected applicants: the base rate times the realised net hourly of current drivers
+ * (search time included, smoothed; relative to its default ratio to the advertised pay) over
+ * the outside wage to the supply elasticity, and word of mouth from satisfied drivers.
+ */
+export function applicantsToday(s: SimState): number {
+  const p = s.p;
+  const heard = Math.max(0, s.realisedNet / REALISED_REF) / p.outsideWage;
+  const wom = Math.max(0, 1 + p.wordOfMouth * (s.happyShare - 0.5));
+  return (p.applicantsPerWeek / 7) * Math.pow(heard, p.supplyElasticity) * wom;
+}
+
 /** Step 1: applicants arrive, the waitlist moves under the pool cap, onboarding ends. */
 export function entry(s: SimState, d: number): void {
   const { p, dr } = s;
   s.rec[at(s, F.activeStart, d)] = s.activeCount;
-  const wom = Math.max(0, 1 + p.wordOfMouth * (s.happyShare - 0.5));
-  const arrivals = poissonQuantile(s.applicantRate * wom, uniform(dayStream(s, d, P.arrivals), 0));
+  const arrivals = poissonQuantile(applicantsToday(s), uniform(dayStream(s, d, P.arrivals), 0));
   closeCohort(s, d);
   for (let a = 0; a < arrivals; a++) {
     const i = createDriver(s, false);
@@ -152,6 +168,7 @@ export function entry(s: SimState, d: number): void {
     if (uniform(sAct, i) < p.activationShare) {
       dr.state[i] = ACTIVE;
       dr.activeDay[i] = d;
+      dr.exitDay[i] = -1;
       if (s.activeList.length <= s.activeCount) s.growActiveList();
       s.activeList[s.activeCount++] = i;
       s.rec[at(s, F.joined, d)] += 1;

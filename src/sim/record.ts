@@ -52,6 +52,7 @@ export const FIELDS = [
   'cohortActivated', // of which worked a first block within the window
   'needCapacity', // route capacity planned for the day's fresh need: forecast x (1 + buffer)
   'needCovered', // of which covered by blocks claimed by their start (at most needCapacity)
+  'hoursOffered', // hours drivers looking today would work at the offered base pay
 ] as const;
 
 export type Field = (typeof FIELDS)[number];

@@ -131,8 +131,10 @@ function payRoutes(s: SimState, d: number): void {
   const { p, dr, bt, cand, candType, candMult, candTime, slotWait, workers, rec } = s;
   const { payPerHour, tipsPerHour, beliefSmoothing: alpha } = p;
   const vehiclePerRouteHour = s.vehiclePerRouteHour;
-  const searchH = s.searchH;
+  const searchH = s.searchHDay;
   const late = d >= s.lateFrom;
+  // The belief is a time-weighted average of net hourly: a block of `blockHours` weighs alpha.
+  const beliefPerHour = alpha / Math.max(1, p.blockHours);
   let payBase = 0;
   let paySurge = 0;
   let payTips = 0;
@@ -162,7 +164,9 @@ function payRoutes(s: SimState, d: number): void {
     }
     dr.earned[i] += base + surge + tips;
     dr.workedWeek[i] = 1;
-    dr.belief[i] = (1 - alpha) * dr.belief[i] + alpha * (net / (time + searchH));
+    const hours = time + searchH;
+    const weight = beliefPerHour * hours < 1 ? beliefPerHour * hours : 1;
+    dr.belief[i] += weight * (net / hours - dr.belief[i]);
   }
   rec[at(s, F.payBase, d)] = payBase;
   rec[at(s, F.paySurge, d)] = paySurge;

@@ -26,6 +26,8 @@ import {
   NO_SHOW_LEAD_SLOPE,
   NO_SHOW_SPREAD,
   P,
+  REALISED_REF,
+  SEARCH_REF_RATIO,
 } from './constants';
 import { Drivers } from './drivers';
 import { normalCdf, replicationKey, streamKey } from './random';
@@ -122,6 +124,16 @@ export class SimState {
   cohortPtr = 0;
   /** Bit t set when block type t has blocks in today's plan. */
   plannedMask = 0;
+  /** Net hourly drivers expect: the offered net pay plus last week's surge premium. */
+  expectedNet = 0;
+  /** Last week's surge pay as a share of base pay. */
+  surgeSeen = 0;
+  /** Today's unpaid search time (h) per driver looking (src/sim/supply.ts `searchTime`). */
+  searchHDay = 0;
+  /** Drivers wanting a block per block offered, smoothed over about a week. */
+  competition = 0;
+  /** Realised net hourly of current drivers (search included), smoothed: word of mouth. */
+  realisedNet = 0;
   /** Packages waiting at the station by age: [a] have waited a + 1 days (up to MAX_WAIT_DAYS). */
   readonly backlogAge = new Float64Array(MAX_WAIT_DAYS);
   // today's candidates (drivers looking for work), reallocated only when the pool outgrows them
@@ -186,6 +198,10 @@ export class SimState {
     this.baseNet = offeredNet(p, 1, Math.max(1, p.blockHours));
     this.minLen = this.bt.len[T - 1];
     this.searchH = p.searchMinutes / 60;
+    this.searchHDay = this.searchH;
+    this.competition = SEARCH_REF_RATIO;
+    this.expectedNet = this.baseNet;
+    this.realisedNet = REALISED_REF * this.baseNet;
     this.leadNoShow = NO_SHOW_LEAD_BASE + NO_SHOW_LEAD_SLOPE * p.releaseLeadDays;
     this.fallbackDaily = Math.round(p.fallbackCapacity * p.demandPerDay);
     this.learnFloor = 1 / (1 + p.learningGain);

@@ -4,7 +4,13 @@ import { METRICS, METRIC_INDEX, type MetricId } from '../../src/model/metrics';
 import { POOL_SERIES, type ReplicationResult } from '../../src/model/results';
 import { defaultScenario, withParams, type Scenario } from '../../src/model/scenario';
 import { CancelledError, runReplication } from '../../src/sim/engine';
-import { normalCdf } from '../../src/sim/random';
+import {
+  ACCEPT_SHARE,
+  DAILY_WANT,
+  INITIAL_RES_Z,
+  LOOK_ELASTICITY,
+  LOOK_MAX,
+} from '../../src/sim/constants';
 import { compare } from '../../src/sim/stats';
 import { randomScenario } from './random-scenario';
 
@@ -84,15 +90,14 @@ describe('the engine', () => {
     const gain = (id: MetricId) =>
       sd(s.map((r, k) => r.whole[m(id)]! - other[k]!.whole[m(id)]!)) /
       sd(s.map((r, k) => r.whole[m(id)]! - b[k]!.whole[m(id)]!));
-    // The headline metrics: measured gains 26, 9.5, 19 and 11 (seed 1, 12 weeks).
-    for (const id of [
-      'onTimePackagesPerWeek',
-      'onTimeRate',
-      'driverNetHourly',
-      'costPerPackage',
-    ] as const) {
+    // The headline metrics: measured gains 26, 9.5, 19 and 11 (seed 1, 12 weeks) before
+    // issue 12's driver behaviour; since, on time 3.2: with supply at the margin (fill about
+    // 98%), who claims which block decides more of the on-time rate, and those choices decouple
+    // between runs. The reality check's target is a gain of at least 3 (issue 12).
+    for (const id of ['onTimePackagesPerWeek', 'driverNetHourly', 'costPerPackage'] as const) {
       expect(gain(id), id).toBeGreaterThanOrEqual(4);
     }
+    expect(gain('onTimeRate'), 'onTimeRate').toBeGreaterThanOrEqual(3);
     // The pool's size couples less (2.9 measured): pay moves who joins and who leaves, and
     // the pools of the two runs drift apart over the weeks. Still clearly better than unpaired.
     expect(gain('activeDrivers')).toBeGreaterThanOrEqual(2);
@@ -168,6 +173,7 @@ describe('an analytic check of claiming', () => {
       blockHours: 2,
       hoursWanted: 60,
       demandPerDay: 200000,
+      capacityBuffer: 0.5,
       forecastError: 0,
       // The station loads every driver without a queue and the fallback carrier takes what no
       // driver can, so no backlog builds up and both runs plan the same blocks from the same
@@ -183,14 +189,27 @@ describe('an analytic check of claiming', () => {
     // loading unpaid by the mile): $22 pay and tips − $0.30/mile × 15 mph × 0.75 h / 1 h.
     // Every window that fits any block fits a 1 h one, so window fit cancels in the ratio.
     const net = 22 - (0.3 * 15 * (1 - 0.25)) / 1;
-    // The initial pool's wages are lognormal(ln ow, 0.3) below the z = 0.15 quantile.
-    const share = Math.min(1, normalCdf(Math.log(net / ow) / 0.3) / normalCdf(0.15));
+    // The initial pool's wages are lognormal(ln ow, 0.3) below z = INITIAL_RES_Z; a driver
+    // claims when ACCEPT_SHARE × wage is at most the net, and looks with probability
+    // min(LOOK_MAX, DAILY_WANT × (advertised net / wage) ^ LOOK_ELASTICITY) (src/sim/supply.ts);
+    // with outside wage $5 everyone looks at LOOK_MAX and claims.
+    const advertised = 22 - (0.3 * 15 * (2 - 0.25)) / 2;
+    let num = 0;
+    let den = 0;
+    for (let z = -8; z <= INITIAL_RES_Z; z += 0.001) {
+      const w = ow * Math.exp(0.3 * z);
+      const pdf = Math.exp((-z * z) / 2);
+      const look = Math.min(LOOK_MAX, DAILY_WANT * Math.pow(advertised / w, LOOK_ELASTICITY));
+      den += pdf;
+      if (ACCEPT_SHARE * w <= net) num += (pdf * look) / LOOK_MAX;
+    }
+    const share = num / den;
     const ratio = some.whole[m('fillRate')]! / everyone.whole[m('fillRate')]!;
     expect(share).toBeGreaterThan(0.5);
     expect(share).toBeLessThan(0.9);
     // Blocks must outnumber claimers, or the ratio would measure scarcity instead.
     expect(everyone.whole[m('fillRate')]!).toBeLessThan(0.9);
-    // Measured: 0.7870 against 0.7848. The pool is one draw of 8,000 wages, so the sampling
+    // Measured before issue 12 (no look response): 0.7870 against 0.7848. The pool is one draw of 8,000 wages, so the sampling
     // error of the share is about sqrt(0.78 × 0.22 / 8000) ≈ 0.005: allow three of them.
     expect(Math.abs(ratio - share)).toBeLessThan(0.015);
   });
