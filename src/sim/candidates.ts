@@ -9,9 +9,9 @@ import {
   GOOD_STANDING_BLOCKS,
   GOOD_STANDING_STRIKES,
   HOURS_OVERSHOOT,
+  MAX_BLOCKS_PER_DAY,
   NOISE_LEVELS,
   P,
-  SHORT_OK,
   WANTS,
 } from './constants';
 import { SLOT_STARTS } from './blocks';
@@ -21,17 +21,16 @@ import { dayStream, type SimState } from './state';
 /** Step 5a: the active drivers who look for a block today, with today's asking wage. */
 export function gatherCandidates(s: SimState, d: number): void {
   const { dr } = s;
-  if (s.cand.length < dr.count) s.growCandidates();
+  if (s.cand.length < MAX_BLOCKS_PER_DAY * s.activeList.length) s.growCandidates();
   const sWant = dayStream(s, d, P.want);
   const sNoise = dayStream(s, d, P.noise);
   const sShort = dayStream(s, d, P.shortNotice);
   const dayBit = 1 << (d % 7);
   const noise = s.noiseTable;
-  const shortShare = s.p.shortNoticeShare;
-  const baseNet = s.baseNet;
+  const baseNet = s.baseNetToday;
   const minLen = s.minLen;
   const { dayMask, hoursWanted, hoursWeek, res, strikes, blocksDone, winFit } = dr;
-  const { cand, candR, candFlags, candType, candFailMult, candFit } = s;
+  const { cand, candR, candFlags, candType, candFailMult, candFit, candAvail } = s;
   const activeList = s.activeList;
   const nActive = s.activeCount;
   let nc = 0;
@@ -43,7 +42,6 @@ export function gatherCandidates(s: SimState, d: number): void {
     if (uniform(sWant, i) >= DAILY_WANT) continue;
     const r = res[i] * noise[(uniform(sNoise, i) * NOISE_LEVELS) | 0];
     let flags = r <= baseNet ? WANTS : 0;
-    if (uniform(sShort, i) < shortShare) flags |= SHORT_OK;
     if (strikes[i] < GOOD_STANDING_STRIKES && blocksDone[i] >= GOOD_STANDING_BLOCKS) {
       flags |= GOOD;
     }
@@ -52,6 +50,8 @@ export function gatherCandidates(s: SimState, d: number): void {
     candFlags[nc] = flags;
     candType[nc] = -1;
     candFailMult[nc] = 0;
+    // Free for a block offered h hours ahead while below `availability(h)` (blocks.ts).
+    candAvail[nc] = uniform(sShort, i);
     // Read here, in index order, rather than later in the random order of app checks.
     candFit[nc] =
       hw > 0 ? winFit[i] & lengthMask(s, (hoursWanted[i] - hw) / HOURS_OVERSHOOT) : winFit[i];

@@ -120,12 +120,21 @@ export function seedInitialPool(s: SimState): void {
   s.activeCount = p.initialDrivers;
 }
 
+/**
+ * The recruitment ramp's multiplier of applicant intake today (ramp.ts); an operator with
+ * applicants already waiting for a place under the pool cap does not recruit more.
+ */
+function recruiting(s: SimState, d: number): number {
+  return s.waitPtr < s.dr.count ? 1 : s.recruitWeek[(d / 7) | 0];
+}
+
 /** Step 1: applicants arrive, the waitlist moves under the pool cap, onboarding ends. */
 export function entry(s: SimState, d: number): void {
   const { p, dr } = s;
   s.rec[at(s, F.activeStart, d)] = s.activeCount;
   const wom = Math.max(0, 1 + p.wordOfMouth * (s.happyShare - 0.5));
-  const arrivals = poissonQuantile(s.applicantRate * wom, uniform(dayStream(s, d, P.arrivals), 0));
+  const rate = s.applicantRate * wom * recruiting(s, d);
+  const arrivals = poissonQuantile(rate, uniform(dayStream(s, d, P.arrivals), 0));
   for (let a = 0; a < arrivals; a++) dr.state[createDriver(s, false)] = APPLICANT;
   while (
     s.waitPtr < dr.count &&

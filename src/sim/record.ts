@@ -44,6 +44,8 @@ export const FIELDS = [
   'agedOut', // late packages that waited MAX_WAIT_DAYS and went to the fallback carrier
   'backlogEnd', // packages waiting at the station at the end of the day
   'activeStart', // active drivers at the start of the day, before entry and exits
+  'surgeRecruits', // blocks claimed by drivers not looking today, drawn in by surge pay
+  'backToBack', // blocks claimed as a driver's second or third block of the day
 ] as const;
 
 export type Field = (typeof FIELDS)[number];

@@ -33,7 +33,7 @@ describe('the engine fingerprint', () => {
     if (!metro.ok) throw new Error(metro.error);
     feed(hash, runReplication(metro.value, 0));
     expect(hash.digest('hex')).toBe(
-      '192ee12c89079b8a3bf0bdd94ddc6ea4823095ef26b32f837f12ccd14873dd94',
+      '46d1317bc501bb0177cd460e9ad641d7a27fd4948ad1132392063f6feba8b081',
     );
   }, 30_000);
 });

@@ -17,12 +17,13 @@ function scenario(changes: Record<string, unknown>): Scenario {
 
 /** For each guardrail, a scenario whose mechanism breaches it in the long run. */
 const BREACHING: Record<string, Record<string, unknown>> = {
-  // Asking wages far above what the work pays: drivers leave.
-  weeklyChurnRate: { outsideWage: 24 },
+  // Asking wages far above what the work pays, and drivers quick to leave over it (surge
+  // recruits and back-to-back blocks keep a milder gap under the threshold).
+  weeklyChurnRate: { outsideWage: 24, wageGapChurn: 5 },
   // Pay well above the market: every package costs more.
   costPerPackage: { payPerHour: 32 },
   // Too few drivers for the packages: late packages wait overnight.
-  backlogDays: { payPerHour: 16 },
+  backlogDays: { payPerHour: 14 },
   // A floor above what blocks net after vehicle cost and unpaid time.
   belowFloorHoursShare: { wageFloor: 20 },
   // Newcomers half as fast as the pace routes are planned at, and long unpaid overruns allowed
