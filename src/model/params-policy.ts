@@ -35,7 +35,7 @@ export const POLICY_PARAMS = [
     'Surge on',
     true,
     'policy',
-    'Unfilled blocks step up in pay at each re-offer (24, 12, 6, 3 and 1 h before start), the last at the cap.',
+    'Unfilled blocks step up in pay at each re-offer (24, 6, 3 and 1 h before start), the last at the cap.',
     'Reported surge blocks at $30–40 an hour.',
   ),
   num(

@@ -16,7 +16,7 @@ export const LENGTH_WEIGHTS = [0.1, 0.2, 0.4, 0.2, 0.1] as const;
  * With surge on, re-offer k pays `1 + k × surgeStep` times base up to the cap, and the last
  * one pays the cap itself: a block still open an hour before it starts goes at the cap.
  */
-export const SURGE_OFFSETS = [24, 12, 6, 3, 1] as const;
+export const SURGE_OFFSETS = [24, 6, 3, 1] as const;
 /**
  * Availability falls smoothly with notice: a driver can take a block offered h hours ahead
  * with probability `1 − (1 − shortNoticeShare) × exp(−h / NOTICE_HOURS)`.
@@ -55,6 +55,8 @@ export interface BlockTypes {
   weight: Float64Array;
   /** Bit u set in after[t] when type u starts once type t has ended (back-to-back blocks). */
   after: Int32Array;
+  /** Bit u set in before[t] when type u ends by the time type t starts. */
+  before: Int32Array;
 }
 
 export function blockTypes(p: Params): BlockTypes {
@@ -69,6 +71,7 @@ export function blockTypes(p: Params): BlockTypes {
     cap: new Int32Array(n),
     weight: new Float64Array(n),
     after: new Int32Array(n),
+    before: new Int32Array(n),
   };
   let t = 0;
   for (let l = LENGTH_OFFSETS.length - 1; l >= 0; l--) {
@@ -83,7 +86,10 @@ export function blockTypes(p: Params): BlockTypes {
     }
   }
   for (let t = 0; t < n; t++) {
-    for (let u = 0; u < n; u++) if (bt.start[u] >= bt.end[t]) bt.after[t] |= 1 << u;
+    for (let u = 0; u < n; u++) {
+      if (bt.start[u] >= bt.end[t]) bt.after[t] |= 1 << u;
+      if (bt.end[u] <= bt.start[t]) bt.before[t] |= 1 << u;
+    }
   }
   return bt;
 }

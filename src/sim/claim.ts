@@ -5,7 +5,7 @@
  * further blocks back to back when their day and week leave room.
  */
 import { BUCKETS, EXTRA, GOOD, HOURS_OVERSHOOT, MAX_BLOCKS_PER_DAY, P } from './constants';
-import { RESERVED, SURGE_ONLY, WANTS } from './constants';
+import { RESERVED, SURGE_ONLY, SURGE_RECRUIT_HOURS, WANTS } from './constants';
 import { lengthMask } from './candidates';
 import { uniform } from './random';
 import { F } from './record';
@@ -80,14 +80,16 @@ function openTypes(s: SimState, w: number): number {
  * Finds the open types of wave w and sorts the drivers who check during the wave into
  * buckets by when they check (first come, first served). A driver for whom no open type
  * both fits and pays enough is not bucketed: they would find nothing whenever they checked,
- * since blocks only go in the wave. The first surged wave with blocks left draws in drivers
- * who were not looking today (surge-supply.ts). Returns how many types are open (0: none).
+ * since blocks only go in the wave. The first surged wave within SURGE_RECRUIT_HOURS of the
+ * start that has blocks left draws in drivers who were not looking today (surge-supply.ts). Returns how many types are open (0: none).
  */
 function orderWave(s: SimState, d: number, w: number): number {
   const bestNet = openTypes(s, w);
   if (s.nOpen === 0) return 0;
   const wave = s.waves[w];
-  if (wave.mult > 1 && s.surgeDrawn === 0) drawSurgeRecruits(s, d, w);
+  if (wave.mult > 1 && wave.time >= -SURGE_RECRUIT_HOURS && s.surgeDrawn === 0) {
+    drawSurgeRecruits(s, d, w);
+  }
   const open = s.openMask;
   const { head, tail, cand, candR, candFlags, candType, candFailMult, candNext } = s;
   const { candFit, candChoice, candAvail, groupMask, groupNet } = s;
@@ -105,6 +107,11 @@ function orderWave(s: SimState, d: number, w: number): number {
     const r = candR[c];
     if (r > bestNet || candFailMult[c] >= mult) continue;
     if ((candFlags[c] & required) !== required || candAvail[c] >= avail) continue;
+    if ((candFit[c] & open) === 0) {
+      // No open block fits them, now or later today (the open pool only shrinks).
+      if (!wave.reservedOnly) candFailMult[c] = Infinity;
+      continue;
+    }
     let pays = 0;
     for (let g = 0; g < G; g++) if (groupNet[groupRow + g] >= r) pays |= groupMask[g];
     const choice = candFit[c] & pays;
@@ -167,18 +174,19 @@ function take(s: SimState, c: number, choice: number, reservedOnly: boolean): nu
 
 /**
  * Candidate c, who just claimed type t, claims further blocks in the same wave that start
- * after the last one ends, fit their window, pay enough and fit the hours left this week, up
- * to MAX_BLOCKS_PER_DAY; each is a new candidate entry (flag EXTRA) for the same driver.
- * Returns how many it claimed.
+ * after the last one ends or end before the first one starts, fit their window, pay enough
+ * and fit the hours left this week, up to MAX_BLOCKS_PER_DAY; each is a new candidate entry
+ * (flag EXTRA) for the same driver. Returns how many it claimed.
  */
 function backToBack(s: SimState, c: number, t: number): number {
   const i = s.cand[c];
   const { dr, bt } = s;
+  let first = t;
   let last = t;
   let n = 0;
   while (n + 1 < MAX_BLOCKS_PER_DAY && s.openMask !== 0) {
     const left = (dr.hoursWanted[i] - dr.hoursWeek[i]) / HOURS_OVERSHOOT;
-    const next = s.candChoice[c] & s.openMask & bt.after[last];
+    const next = s.candChoice[c] & s.openMask & (bt.after[last] | bt.before[first]);
     if (next === 0 || left < s.minLen) break;
     const fits = next & lengthMask(s, left);
     if (fits === 0) break;
@@ -191,8 +199,10 @@ function backToBack(s: SimState, c: number, t: number): number {
     s.candFit[e] = 0;
     s.candChoice[e] = 0;
     s.candAvail[e] = 1;
-    last = take(s, e, fits, (s.candFlags[c] & RESERVED) !== 0);
-    s.candType[e] = last;
+    const u = take(s, e, fits, (s.candFlags[c] & RESERVED) !== 0);
+    s.candType[e] = u;
+    if (bt.start[u] >= bt.end[last]) last = u;
+    else first = u;
     n++;
   }
   return n;

@@ -61,8 +61,10 @@ export const RESERVED_NO_SHOW = 0.4;
  */
 export const SURGE_MARGIN = 0.25;
 export const SURGE_FREE = 0.1;
+/** Drivers not looking are drawn in by surged offers this close to the start (hours): same day. */
+export const SURGE_RECRUIT_HOURS = 12;
 /** Most blocks one driver takes in a day (back to back, each starting after the last ends). */
-export const MAX_BLOCKS_PER_DAY = 3;
+export const MAX_BLOCKS_PER_DAY = 2;
 /**
  * The recruitment ramp: applicant intake rises over the RAMP_WEEKS before a calendar peak, by
  * `peakHiringBoost` times the peak's extra volume at its strongest.

@@ -34,19 +34,27 @@ export function drawSurgeRecruits(s: SimState, d: number, w: number): void {
   const minLen = s.minLen;
   const looking = s.ncLooking;
   const activeList = s.activeList;
+  const nActive = s.activeCount;
+  const floorR = top / noise[0];
+  let nc = s.nc;
   let j = 0;
-  for (let k = 0; k < s.activeCount; k++) {
+  let next = looking > 0 ? cand[0] : 0x7fffffff;
+  for (let k = 0; k < nActive; k++) {
     const i = activeList[k];
     // Today's candidates are in driver order, as the active list is: skip those looking.
-    while (j < looking && cand[j] < i) j++;
-    if (j < looking && cand[j] === i) continue;
+    if (i === next) {
+      next = ++j < looking ? cand[j] : 0x7fffffff;
+      continue;
+    }
+    const r0 = res[i];
+    if (r0 > floorR) continue;
     const hw = hoursWeek[i];
     if (hw > 0 && hoursWanted[i] - hw < HOURS_OVERSHOOT * minLen) continue;
     const u = uniform(sFree, i);
     if (u >= SURGE_FREE) continue;
-    const r = res[i] * noise[(uniform(sNoise, i) * NOISE_LEVELS) | 0];
+    const r = r0 * noise[(uniform(sNoise, i) * NOISE_LEVELS) | 0];
     if (r > top) continue;
-    const c = s.nc++;
+    const c = nc++;
     cand[c] = i;
     candR[c] = r * (1 + SURGE_MARGIN);
     candFlags[c] = SURGE_ONLY;
@@ -56,6 +64,7 @@ export function drawSurgeRecruits(s: SimState, d: number, w: number): void {
     candFit[c] =
       hw > 0 ? winFit[i] & lengthMask(s, (hoursWanted[i] - hw) / HOURS_OVERSHOOT) : winFit[i];
   }
+  s.nc = nc;
 }
 
 /** The best net hourly pay any block type offers in wave w. */

@@ -33,7 +33,7 @@ describe('the engine fingerprint', () => {
     if (!metro.ok) throw new Error(metro.error);
     feed(hash, runReplication(metro.value, 0));
     expect(hash.digest('hex')).toBe(
-      '46d1317bc501bb0177cd460e9ad641d7a27fd4948ad1132392063f6feba8b081',
+      '2c37f64bc515bb2ae1bf04c38e0c7727035f2f49e58b825ad2fa153a1dedb83f',
     );
   }, 30_000);
 });
