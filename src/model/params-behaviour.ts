@@ -27,8 +27,8 @@ export const BEHAVIOUR_PARAMS = [
     1,
     0.05,
     'behaviour',
-    'Share of drivers who can still take a block offered on the same day.',
-    'Assumption: half of the drivers looking for work on a day can take a block offered less than 12 hours before it starts.',
+    'Share of drivers looking for work who can take a block offered just before it starts; more can the more notice they get (89% at 12 h, 98% at 24 h at the default).',
+    'Assumption: half of the drivers looking for work can take a block at no notice; the rest become free with notice over a scale of 8 hours.',
   ),
   num(
     'checksPerHour',

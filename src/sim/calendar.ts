@@ -22,6 +22,11 @@ const PEAK_WEEKS: ReadonlyMap<number, number> = new Map([
   [52, 0.1],
 ]);
 
+/** Extra volume of calendar week `week` (1..52) at peak strength 1 (0 off peak). */
+export function peakExtra(week: number): number {
+  return PEAK_WEEKS.get(week) ?? 0;
+}
+
 /** Calendar week (1..52) of simulation day `day` for a run starting in `startWeek`. */
 export function calendarWeek(startWeek: number, day: number): number {
   return ((startWeek - 1 + Math.floor(day / 7)) % 52) + 1;

@@ -9,9 +9,9 @@ import {
   GOOD_STANDING_BLOCKS,
   GOOD_STANDING_STRIKES,
   HOURS_OVERSHOOT,
+  MAX_BLOCKS_PER_DAY,
   NOISE_LEVELS,
   P,
-  SHORT_OK,
   WANTS,
 } from './constants';
 import { SLOT_STARTS } from './blocks';
@@ -26,18 +26,17 @@ import { searchTime, updateSupply } from './supply';
  */
 export function gatherCandidates(s: SimState, d: number): void {
   const { dr } = s;
-  if (s.cand.length < dr.count) s.growCandidates();
+  if (s.cand.length < MAX_BLOCKS_PER_DAY * s.activeList.length) s.growCandidates();
   if (d % 7 === 0) updateSupply(s, d);
   const sWant = dayStream(s, d, P.want);
   const sNoise = dayStream(s, d, P.noise);
   const sShort = dayStream(s, d, P.shortNotice);
   const dayBit = 1 << (d % 7);
   const noise = s.noiseTable;
-  const shortShare = s.p.shortNoticeShare;
-  const baseNet = s.baseNet;
+  const baseNet = s.baseNetToday;
   const minLen = s.minLen;
   const { dayMask, hoursTarget, hoursWeek, res, strikes, blocksDone, winFit, lookP, dayHours } = dr;
-  const { cand, candR, candFlags, candType, candFailMult, candFit } = s;
+  const { cand, candR, candFlags, candType, candFailMult, candFit, candAvail } = s;
   const activeList = s.activeList;
   const nActive = s.activeCount;
   let nc = 0;
@@ -55,7 +54,6 @@ export function gatherCandidates(s: SimState, d: number): void {
     if (hw > 0 && hoursTarget[i] - hw < HOURS_OVERSHOOT * minLen) continue;
     let flags = r <= baseNet ? WANTS : 0;
     if (flags === WANTS) wanting++;
-    if (uniform(sShort, i) < shortShare) flags |= SHORT_OK;
     if (strikes[i] < GOOD_STANDING_STRIKES && blocksDone[i] >= GOOD_STANDING_BLOCKS) {
       flags |= GOOD;
     }
@@ -64,6 +62,8 @@ export function gatherCandidates(s: SimState, d: number): void {
     candFlags[nc] = flags;
     candType[nc] = -1;
     candFailMult[nc] = 0;
+    // Free for a block offered h hours ahead while below `availability(h)` (blocks.ts).
+    candAvail[nc] = uniform(sShort, i);
     // Read here, in index order, rather than later in the random order of app checks.
     candFit[nc] =
       hw > 0 ? winFit[i] & lengthMask(s, (hoursTarget[i] - hw) / HOURS_OVERSHOOT) : winFit[i];

@@ -1,16 +1,22 @@
 /**
  * Release and claiming (MODEL.md steps 4 to 6): the day's blocks go out in waves (reserved,
  * open, surge); in each wave the drivers who check the app are sorted into time buckets, and
- * first come, first served, each claims the longest open block that fits and pays enough.
+ * first come, first served, each claims the longest open block that fits and pays enough, and
+ * further blocks back to back when their day and week leave room.
  */
-import { BUCKETS, GOOD, P, SHORT_OK } from './constants';
+import { BUCKETS, EXTRA, GOOD, HOURS_OVERSHOOT, MAX_BLOCKS_PER_DAY, P } from './constants';
+import { RESERVED, SURGE_ONLY, SURGE_RECRUIT_HOURS, WANTS } from './constants';
+import { lengthMask } from './candidates';
 import { uniform } from './random';
 import { F } from './record';
 import { at, dayStream, type SimState } from './state';
+import { drawSurgeRecruits } from './surge-supply';
 
 /** Steps 4–6: release waves and first-come claiming; returns nothing, records the fill. */
 export function claim(s: SimState, d: number): void {
-  const release = s.waves[0].time;
+  const release = s.waves[s.waves[0].reservedOnly && s.waves.length > 1 ? 1 : 0].time;
+  s.ncLooking = s.nc;
+  s.surgeDrawn = 0;
   let claimed = 0;
   let surged = 0;
   let ttf = 0;
@@ -20,11 +26,12 @@ export function claim(s: SimState, d: number): void {
     if (n === 0) continue;
     const wave = s.waves[w];
     const scale = BUCKETS / wave.duration;
+    const from = wave.reservedOnly ? wave.time : release;
     const before = claimed;
     for (let b = 0; b < BUCKETS; b++) {
       const got = claimBucket(s, w, b);
       claimed += got;
-      ttf += got * (wave.time - release + (b + 0.5) / scale);
+      ttf += got * (wave.time - from + (b + 0.5) / scale);
       if (s.nOpen === 0) break;
     }
     if (wave.mult > 1) surged += claimed - before;
@@ -35,6 +42,7 @@ export function claim(s: SimState, d: number): void {
   const need = s.rec[at(s, F.needCapacity, d)];
   const covered = capacityBefore - openCapacity(s);
   s.rec[at(s, F.needCovered, d)] = covered < need ? covered : need;
+  tallyClaims(s, d);
 }
 
 /** Route capacity of the blocks still unclaimed. */
@@ -42,6 +50,19 @@ function openCapacity(s: SimState): number {
   let c = 0;
   for (let t = 0; t < s.bt.count; t++) c += s.typeOpen[t] * s.bt.cap[t];
   return c;
+}
+
+/** Records the blocks claimed by drivers drawn in by surge and the further blocks of a day. */
+function tallyClaims(s: SimState, d: number): void {
+  let recruits = 0;
+  let extra = 0;
+  for (let c = s.ncLooking; c < s.nc; c++) {
+    if (s.candType[c] < 0) continue;
+    if ((s.candFlags[c] & SURGE_ONLY) !== 0) recruits++;
+    if ((s.candFlags[c] & EXTRA) !== 0) extra++;
+  }
+  s.rec[at(s, F.surgeRecruits, d)] = recruits;
+  s.rec[at(s, F.backToBack, d)] = extra;
 }
 
 /**
@@ -70,33 +91,38 @@ function openTypes(s: SimState, w: number): number {
  * Finds the open types of wave w and sorts the drivers who check during the wave into
  * buckets by when they check (first come, first served). A driver for whom no open type
  * both fits and pays enough is not bucketed: they would find nothing whenever they checked,
- * since blocks only go in the wave. Returns how many types are open (0: nothing to do).
+ * since blocks only go in the wave. The first surged wave within SURGE_RECRUIT_HOURS of the
+ * start that has blocks left draws in drivers who were not looking today (surge-supply.ts). Returns how many types are open (0: none).
  */
 function orderWave(s: SimState, d: number, w: number): number {
   const bestNet = openTypes(s, w);
   if (s.nOpen === 0) return 0;
   const wave = s.waves[w];
+  if (wave.mult > 1 && wave.time >= -SURGE_RECRUIT_HOURS && s.surgeDrawn === 0) {
+    drawSurgeRecruits(s, d, w);
+  }
   const open = s.openMask;
   const { head, tail, cand, candR, candFlags, candType, candFailMult, candNext } = s;
-  const { candFit, candChoice, groupMask, groupNet } = s;
+  const { candFit, candChoice, candAvail, groupMask, groupNet } = s;
   const G = s.groups;
   const groupRow = w * G;
   const speed = s.dr.speed;
   head.fill(-1);
   tail.fill(-1);
   const required = wave.reservedOnly ? GOOD : 0;
-  const shortNotice = wave.shortNotice;
-  const mult = wave.mult;
-  const duration = wave.duration;
+  const { mult, duration, avail } = wave;
   const scale = BUCKETS / duration;
   const sDelay = dayStream(s, d, P.delay + w);
   for (let c = 0; c < s.nc; c++) {
     if (candType[c] >= 0) continue;
     const r = candR[c];
     if (r > bestNet || candFailMult[c] >= mult) continue;
-    const fl = candFlags[c];
-    if ((fl & required) !== required) continue;
-    if (shortNotice && (fl & SHORT_OK) === 0) continue;
+    if ((candFlags[c] & required) !== required || candAvail[c] >= avail) continue;
+    if ((candFit[c] & open) === 0) {
+      // No open block fits them, now or later today (the open pool only shrinks).
+      if (!wave.reservedOnly) candFailMult[c] = Infinity;
+      continue;
+    }
     let pays = 0;
     for (let g = 0; g < G; g++) if (groupNet[groupRow + g] >= r) pays |= groupMask[g];
     const choice = candFit[c] & pays;
@@ -121,35 +147,74 @@ function orderWave(s: SimState, d: number, w: number): number {
 
 /**
  * The drivers of one bucket claim, in order, the longest open block that fits their day and
- * week and pays at least their asking wage (the lowest bit of their choice mask still open).
+ * week and pays at least their asking wage (the lowest bit of their choice mask still open),
+ * then further blocks back to back while their day and week leave room.
  */
 function claimBucket(s: SimState, w: number, b: number): number {
   const wave = s.waves[w];
-  const bt = s.bt;
-  const pool = wave.reservedOnly ? s.typeReserved : s.typeOpen;
-  const hoursWeek = s.dr.hoursWeek;
-  const { cand, candType, candMult, candNext, candFailMult, candChoice } = s;
-  let open = s.openMask;
+  const { candType, candMult, candNext, candFailMult, candChoice, candFlags } = s;
   let got = 0;
-  for (let c = s.head[b]; c !== -1 && open !== 0; c = candNext[c]) {
-    const choice = candChoice[c] & open;
+  for (let c = s.head[b]; c !== -1 && s.openMask !== 0; c = candNext[c]) {
+    const choice = candChoice[c] & s.openMask;
     if (choice === 0) {
       // The open wave adds blocks at the same pay, so a miss in the reserved wave does not count.
       if (!wave.reservedOnly) candFailMult[c] = wave.mult;
       continue;
     }
-    const t = 31 - Math.clz32(choice & -choice);
-    s.typeOpen[t]--;
-    if (wave.reservedOnly) s.typeReserved[t]--;
-    if (pool[t] <= 0) {
-      open &= ~(1 << t);
-      s.nOpen--;
-    }
+    const t = take(s, c, choice, wave.reservedOnly);
     candType[c] = t;
     candMult[c] = wave.mult;
-    hoursWeek[cand[c]] += bt.len[t];
-    got++;
+    if (wave.reservedOnly) candFlags[c] |= RESERVED;
+    got += 1 + backToBack(s, c, t);
   }
-  s.openMask = open;
   return got;
+}
+
+/** Takes the longest block type in `choice` for candidate c from the wave's pool. */
+function take(s: SimState, c: number, choice: number, reservedOnly: boolean): number {
+  const t = 31 - Math.clz32(choice & -choice);
+  s.typeOpen[t]--;
+  if (reservedOnly) s.typeReserved[t]--;
+  if ((reservedOnly ? s.typeReserved[t] : s.typeOpen[t]) <= 0) {
+    s.openMask &= ~(1 << t);
+    s.nOpen--;
+  }
+  s.dr.hoursWeek[s.cand[c]] += s.bt.len[t];
+  return t;
+}
+
+/**
+ * Candidate c, who just claimed type t, claims further blocks in the same wave that start
+ * after the last one ends or end before the first one starts, fit their window, pay enough
+ * and fit the hours left this week, up to MAX_BLOCKS_PER_DAY; each is a new candidate entry
+ * (flag EXTRA) for the same driver. Returns how many it claimed.
+ */
+function backToBack(s: SimState, c: number, t: number): number {
+  const i = s.cand[c];
+  const { dr, bt } = s;
+  let first = t;
+  let last = t;
+  let n = 0;
+  while (n + 1 < MAX_BLOCKS_PER_DAY && s.openMask !== 0) {
+    const left = (dr.hoursTarget[i] - dr.hoursWeek[i]) / HOURS_OVERSHOOT;
+    const next = s.candChoice[c] & s.openMask & (bt.after[last] | bt.before[first]);
+    if (next === 0 || left < s.minLen) break;
+    const fits = next & lengthMask(s, left);
+    if (fits === 0) break;
+    const e = s.nc++;
+    s.cand[e] = i;
+    s.candR[e] = s.candR[c];
+    s.candFlags[e] = (s.candFlags[c] & ~WANTS) | EXTRA;
+    s.candFailMult[e] = s.candMult[c];
+    s.candMult[e] = s.candMult[c];
+    s.candFit[e] = 0;
+    s.candChoice[e] = 0;
+    s.candAvail[e] = 1;
+    const u = take(s, e, fits, (s.candFlags[c] & RESERVED) !== 0);
+    s.candType[e] = u;
+    if (bt.start[u] >= bt.end[last]) last = u;
+    else first = u;
+    n++;
+  }
+  return n;
 }

@@ -95,6 +95,27 @@ export const INITIAL_TENURE_DAYS = 730;
 /** No-show multiplier per day of release lead: plans change between claim and start. */
 export const NO_SHOW_LEAD_BASE = 0.7;
 export const NO_SHOW_LEAD_SLOPE = 0.15;
+/**
+ * Reserved offers are committed: a driver who claimed a reserved block fails to show this
+ * share as often as for an open one (Flex's reserved offers carry stricter cancellation rules).
+ */
+export const RESERVED_NO_SHOW = 0.4;
+/**
+ * Drivers not looking for work today take a surged block when its offered net clears their
+ * asking wage by this share, and when they are free today at all (this probability; their
+ * availability then falls with notice like everyone's).
+ */
+export const SURGE_MARGIN = 0.25;
+export const SURGE_FREE = 0.1;
+/** Drivers not looking are drawn in by surged offers this close to the start (hours): same day. */
+export const SURGE_RECRUIT_HOURS = 12;
+/** Most blocks one driver takes in a day (back to back, each starting after the last ends). */
+export const MAX_BLOCKS_PER_DAY = 2;
+/**
+ * The recruitment ramp: applicant intake rises over the RAMP_WEEKS before a calendar peak, by
+ * `peakHiringBoost` times the peak's extra volume at its strongest.
+ */
+export const RAMP_WEEKS = 6;
 /** Station queue: extra wait (h) per multiple of loading capacity arriving at once. */
 export const QUEUE_HOURS_PER_OVERLOAD = 0.25;
 /**
@@ -141,10 +162,17 @@ export const P = {
   noShow: 50,
   fail: 51,
   churn: 52,
+  surgeNoise: 40,
+  surgeFree: 41,
   delay: 60, // + wave index
 } as const;
 
-/** Candidate flags: wants work at the base pay, free at short notice, in good standing. */
+/**
+ * Candidate flags: wants work at the base pay, in good standing, claimed a reserved block,
+ * not looking today but drawn in by surge pay, a further block of a driver's day.
+ */
 export const WANTS = 1;
-export const SHORT_OK = 2;
 export const GOOD = 4;
+export const RESERVED = 8;
+export const SURGE_ONLY = 16;
+export const EXTRA = 32;

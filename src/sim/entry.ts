@@ -140,11 +140,22 @@ export function applicantsToday(s: SimState): number {
   return (p.applicantsPerWeek / 7) * Math.pow(heard, p.supplyElasticity) * wom;
 }
 
+/**
+ * The recruitment ramp's multiplier of applicant intake today (ramp.ts); an operator with
+ * applicants already waiting for a place under the pool cap does not recruit more.
+ */
+function recruiting(s: SimState, d: number): number {
+  return s.waitPtr < s.dr.count ? 1 : s.recruitWeek[(d / 7) | 0];
+}
+
 /** Step 1: applicants arrive, the waitlist moves under the pool cap, onboarding ends. */
 export function entry(s: SimState, d: number): void {
   const { p, dr } = s;
   s.rec[at(s, F.activeStart, d)] = s.activeCount;
-  const arrivals = poissonQuantile(applicantsToday(s), uniform(dayStream(s, d, P.arrivals), 0));
+  const arrivals = poissonQuantile(
+    applicantsToday(s) * recruiting(s, d),
+    uniform(dayStream(s, d, P.arrivals), 0),
+  );
   closeCohort(s, d);
   for (let a = 0; a < arrivals; a++) {
     const i = createDriver(s, false);

@@ -3,15 +3,16 @@
  * strike, and the hours go back to their week), and the station's loading queue per start
  * slot sets how long those who came wait before they can leave.
  */
-import { QUEUE_HOURS_PER_OVERLOAD, P } from './constants';
+import { QUEUE_HOURS_PER_OVERLOAD, P, RESERVED, RESERVED_NO_SHOW } from './constants';
 import { SLOT_STARTS } from './blocks';
 import { uniform } from './random';
 import { F } from './record';
 import { at, dayStream, type SimState } from './state';
 
 /**
- * Step 7a: no-shows (a no-show's type is kept as -2 - t) and the station queue per start
- * slot; lists the day's workers. Returns the route capacity of the blocks that are worked.
+ * Step 7a: no-shows (a no-show's type is kept as -2 - t; a reserved block, committed, is
+ * no-showed RESERVED_NO_SHOW as often) and the station queue per start slot; lists the day's
+ * workers. Returns the route capacity of the blocks that are worked.
  */
 export function noShowsAndQueue(s: SimState, d: number): number {
   const { dr, bt, candType, cand, slotWorked, workers } = s;
@@ -24,7 +25,8 @@ export function noShowsAndQueue(s: SimState, d: number): number {
     const t = candType[c];
     if (t < 0) continue;
     const i = cand[c];
-    if (uniform(sNoShow, i) < dr.noShowP[i] * s.leadNoShow) {
+    const commit = (s.candFlags[c] & RESERVED) !== 0 ? RESERVED_NO_SHOW : 1;
+    if (uniform(sNoShow, i) < dr.noShowP[i] * s.leadNoShow * commit) {
       candType[c] = -2 - t;
       dr.strikes[i] += 1;
       dr.hoursWeek[i] -= bt.len[t];

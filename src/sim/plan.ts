@@ -12,6 +12,7 @@ import { at, dayStream, type SimState } from './state';
 /** Steps 2 and 3: today's volume, and blocks planned from the forecast plus the backlog. */
 export function demandAndPlan(s: SimState, d: number): void {
   const { p, bt } = s;
+  peakPay(s, d);
   const mult = demandMultiplier(d, p.startWeek, p.peakIntensity, p.demandTrend);
   const forecast = p.demandPerDay * mult;
   const err = p.forecastError * normalQuantile(uniform(dayStream(s, d, P.demand), 0));
@@ -41,4 +42,14 @@ export function demandAndPlan(s: SimState, d: number): void {
   // The fresh need: the forecast's share of the route capacity planned, forecast x (1 + buffer)
   // as the plan rounded it; the rest of the plan is for the backlog.
   s.rec[at(s, F.needCapacity, d)] = forecast > 0 ? (capacity * forecast) / (forecast + backlog) : 0;
+}
+
+/** Today's pay: in a calendar peak week, base pay and the offered nets carry `peakPayPremium`. */
+function peakPay(s: SimState, d: number): void {
+  const peak = s.peakWeek[(d / 7) | 0] === 1;
+  const m = peak ? 1 + s.p.peakPayPremium : 1;
+  s.payToday = s.p.payPerHour * m;
+  s.baseNetToday = s.baseNet + s.p.payPerHour * (m - 1);
+  s.waveNet = peak ? s.waveNetPeak : s.waveNetOff;
+  s.groupNet = peak ? s.groupNetPeak : s.groupNetOff;
 }

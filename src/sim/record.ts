@@ -53,6 +53,8 @@ export const FIELDS = [
   'needCapacity', // route capacity planned for the day's fresh need: forecast x (1 + buffer)
   'needCovered', // of which covered by blocks claimed by their start (at most needCapacity)
   'hoursOffered', // hours drivers looking today would work at the offered base pay
+  'surgeRecruits', // blocks claimed by drivers not looking today, drawn in by surge pay
+  'backToBack', // blocks claimed as a driver's second or third block of the day
 ] as const;
 
 export type Field = (typeof FIELDS)[number];

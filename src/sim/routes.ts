@@ -129,7 +129,8 @@ function driveRoutes(s: SimState, d: number, rho: number, remainder: number): nu
  */
 function payRoutes(s: SimState, d: number): void {
   const { p, dr, bt, cand, candType, candMult, candTime, slotWait, workers, rec } = s;
-  const { payPerHour, tipsPerHour, beliefSmoothing: alpha } = p;
+  const { tipsPerHour, beliefSmoothing: alpha } = p;
+  const payPerHour = s.payToday;
   const vehiclePerRouteHour = s.vehiclePerRouteHour;
   const searchH = s.searchHDay;
   const late = d >= s.lateFrom;

@@ -21,6 +21,7 @@ import {
   APPLY_SLACK,
   BUCKETS,
   INITIAL_RES_Z,
+  MAX_BLOCKS_PER_DAY,
   MAX_WAIT_DAYS,
   NO_SHOW_LEAD_BASE,
   NO_SHOW_LEAD_SLOPE,
@@ -30,6 +31,7 @@ import {
   SEARCH_REF_RATIO,
 } from './constants';
 import { Drivers } from './drivers';
+import { peakWeeks, recruitmentRamp } from './ramp';
 import { normalCdf, replicationKey, streamKey } from './random';
 import { newRecord } from './record';
 import { lengthGroups, noiseTable, waveNetTable } from './tables';
@@ -63,8 +65,8 @@ export class SimState {
   readonly dr: Drivers;
   readonly bt: BlockTypes;
   readonly waves: Wave[];
-  /** Net hourly pay weighed for type t in wave w, at [w * types + t]. */
-  readonly waveNet: Float64Array;
+  /** Net hourly pay weighed for type t in wave w, at [w * types + t], today (peak or not). */
+  waveNet: Float64Array;
   /** Today's blocks of each type still unclaimed, and of those the reserved ones. */
   readonly typeOpen: Int32Array;
   readonly typeReserved: Int32Array;
@@ -75,7 +77,18 @@ export class SimState {
   /** The groups of block types of one length (src/sim/tables.ts `lengthGroups`). */
   readonly groups: number;
   readonly groupMask: Int32Array;
-  readonly groupNet: Float64Array;
+  groupNet: Float64Array;
+  /** The two sets of wave net tables: off-peak, and in peak weeks (with `peakPayPremium`). */
+  readonly waveNetOff: Float64Array;
+  readonly groupNetOff: Float64Array;
+  readonly waveNetPeak: Float64Array;
+  readonly groupNetPeak: Float64Array;
+  /** Per simulated week: 1 in a calendar peak week; the applicant intake multiplier (ramp). */
+  readonly peakWeek: Uint8Array;
+  readonly recruitWeek: Float64Array;
+  /** Today's base pay per block hour and net of a typical block (peak premium included). */
+  payToday = 0.5;
+  baseNetToday = 0.5;
 
   /** Per start slot: blocks worked today, and the station wait (h) before loading. */
   readonly slotWorked: Int32Array;
@@ -143,8 +156,14 @@ export class SimState {
   /** Per candidate: the driver, and today's asking wage (net $/h). */
   cand = new Int32Array(0);
   candR = new Float64Array(0);
-  /** Per candidate: WANTS, SHORT_OK and GOOD (src/sim/constants.ts). */
+  /** The candidates who looked for work today (before surge recruits and further blocks). */
+  ncLooking = 0;
+  /** Whether today's drivers not looking were drawn in by surge pay yet (0 or 1). */
+  surgeDrawn = 0;
+  /** Per candidate: WANTS, GOOD, RESERVED, SURGE_ONLY, EXTRA (src/sim/constants.ts). */
   candFlags = new Uint8Array(0);
+  /** Per candidate: free for a block offered h hours ahead while below `availability(h)`. */
+  candAvail = new Float64Array(0);
   /** Per candidate: the block type claimed (-1 none yet; -2 - t a no-show for type t). */
   candType = new Int16Array(0);
   /** Per candidate: the pay multiplier of the wave they claimed in. */
@@ -184,18 +203,27 @@ export class SimState {
     this.bt = blockTypes(p);
     this.waves = offerWaves(p);
     const T = this.bt.count;
-    this.waveNet = waveNetTable(p, this.waves, this.bt);
+    this.waveNetOff = waveNetTable(p, this.waves, this.bt);
+    const peakP = { ...p, payPerHour: p.payPerHour * (1 + p.peakPayPremium) };
+    this.waveNetPeak = waveNetTable(peakP, this.waves, this.bt);
     this.typeOpen = new Int32Array(T);
     this.typeReserved = new Int32Array(T);
-    const groups = lengthGroups(this.bt, this.waveNet, this.waves.length);
+    const groups = lengthGroups(this.bt, this.waveNetOff, this.waves.length);
     this.groups = groups.count;
     this.groupMask = groups.mask;
-    this.groupNet = groups.net;
+    this.groupNetOff = groups.net;
+    this.groupNetPeak = lengthGroups(this.bt, this.waveNetPeak, this.waves.length).net;
+    this.waveNet = this.waveNetOff;
+    this.groupNet = this.groupNetOff;
+    this.peakWeek = peakWeeks(p, scenario.weeks);
+    this.recruitWeek = recruitmentRamp(p, scenario.weeks);
     this.slotWorked = new Int32Array(SLOT_STARTS.length);
     this.slotWait = new Float64Array(SLOT_STARTS.length);
 
     this.load = p.loadMinutes / 60;
     this.baseNet = offeredNet(p, 1, Math.max(1, p.blockHours));
+    this.payToday = p.payPerHour;
+    this.baseNetToday = this.baseNet;
     this.minLen = this.bt.len[T - 1];
     this.searchH = p.searchMinutes / 60;
     this.searchHDay = this.searchH;
@@ -215,18 +243,23 @@ export class SimState {
     this.noShowNorm = Math.exp((NO_SHOW_SPREAD * NO_SHOW_SPREAD) / 2);
     this.noiseTable = noiseTable(p.wageNoise);
 
-    const expectedEntrants = this.applicantRate * (1 + 0.5 * p.wordOfMouth) * this.days;
+    const ramp = this.recruitWeek.reduce((a, b) => a + b, 0) / Math.max(1, scenario.weeks);
+    const expectedEntrants = this.applicantRate * ramp * (1 + 0.5 * p.wordOfMouth) * this.days;
     this.dr = new Drivers(Math.ceil(p.initialDrivers + 1.3 * expectedEntrants + 64));
     this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
     this.growCandidates();
   }
 
-  /** Sizes the per-candidate arrays to the drivers' capacity (at the start and as entry grows). */
+  /**
+   * Sizes the per-candidate arrays to the active list's room, with room for each active
+   * driver's blocks of a day (at the start and as the pool grows).
+   */
   growCandidates(): void {
-    const cap = this.dr.capacity;
+    const cap = MAX_BLOCKS_PER_DAY * this.activeList.length;
     this.cand = new Int32Array(cap);
     this.candR = new Float64Array(cap);
     this.candFlags = new Uint8Array(cap);
+    this.candAvail = new Float64Array(cap);
     this.candType = new Int16Array(cap);
     this.candMult = new Float64Array(cap);
     this.candNext = new Int32Array(cap);
@@ -235,7 +268,7 @@ export class SimState {
     this.candChoice = new Int32Array(cap);
     this.workers = new Int32Array(cap);
     this.candTime = new Float64Array(cap);
-    this.hoursScratch = new Float64Array(cap);
+    this.hoursScratch = new Float64Array(this.dr.capacity);
   }
 
   /** Packages waiting at the station, whatever their age. */

@@ -157,10 +157,12 @@ describe('lever directions at the defaults (8 paired replications)', () => {
 describe('an analytic check of claiming', () => {
   it('with a fixed pool and no noise, the fill rate scales with the share of reservation wages under the offered net pay', () => {
     // Fixed pool (no entry, churn or no-shows), no wage noise, surge and reservation off,
-    // more blocks than drivers: each driver who looks and finds a block that fits claims
-    // one exactly when their reservation wage is below the offered net pay.
+    // more blocks than drivers can take, and 60 hours wanted so no claimer's week fills: each
+    // driver who looks and finds blocks that fit claims them exactly when ACCEPT_SHARE times
+    // their reservation wage is below the offered net pay. With no loading time every block
+    // length nets the same, so how many blocks a claimer takes does not depend on their wage.
     const fixed = {
-      initialDrivers: 8000,
+      initialDrivers: 2700,
       applicantsPerWeek: 0,
       baseChurn: 0,
       wageGapChurn: 0,
@@ -179,27 +181,24 @@ describe('an analytic check of claiming', () => {
       // driver can, so no backlog builds up and both runs plan the same blocks from the same
       // forecast: fill then differs only by who claims.
       loadingPerHalfHour: 1000,
+      loadMinutes: 0,
       fallbackCapacity: 1,
     };
     const everyone = runReplication(scenario({ ...fixed, outsideWage: 5 }, { weeks: 1 }), 0);
     const ow = 19.5;
     const some = runReplication(scenario({ ...fixed, outsideWage: ow }, { weeks: 1 }), 0);
-    // A driver claims when some open block pays at least their asking wage. Net pay is
-    // highest on the shortest (1 h) block, whose vehicle cost per hour is lowest (15 min of
-    // loading unpaid by the mile): $22 pay and tips − $0.30/mile × 15 mph × 0.75 h / 1 h.
-    // Every window that fits any block fits a 1 h one, so window fit cancels in the ratio.
-    const net = 22 - (0.3 * 15 * (1 - 0.25)) / 1;
-    // The initial pool's wages are lognormal(ln ow, 0.3) below z = INITIAL_RES_Z; a driver
-    // claims when ACCEPT_SHARE × wage is at most the net, and looks with probability
-    // min(LOOK_MAX, DAILY_WANT × (advertised net / wage) ^ LOOK_ELASTICITY) (src/sim/supply.ts);
-    // with outside wage $5 everyone looks at LOOK_MAX and claims.
-    const advertised = 22 - (0.3 * 15 * (2 - 0.25)) / 2;
+    // With no loading time every block length nets $22 pay − $0.30/mile × 15 mph. The initial
+    // pool's wages are lognormal(ln ow, 0.3) below z = INITIAL_RES_Z; a driver claims when
+    // ACCEPT_SHARE × wage is at most the net, and looks with probability
+    // min(LOOK_MAX, DAILY_WANT × (net / wage) ^ LOOK_ELASTICITY) (src/sim/supply.ts); with
+    // outside wage $5 everyone looks at LOOK_MAX and claims.
+    const net = 22 - 0.3 * 15;
     let num = 0;
     let den = 0;
     for (let z = -8; z <= INITIAL_RES_Z; z += 0.001) {
       const w = ow * Math.exp(0.3 * z);
       const pdf = Math.exp((-z * z) / 2);
-      const look = Math.min(LOOK_MAX, DAILY_WANT * Math.pow(advertised / w, LOOK_ELASTICITY));
+      const look = Math.min(LOOK_MAX, DAILY_WANT * Math.pow(net / w, LOOK_ELASTICITY));
       den += pdf;
       if (ACCEPT_SHARE * w <= net) num += (pdf * look) / LOOK_MAX;
     }
@@ -209,8 +208,8 @@ describe('an analytic check of claiming', () => {
     expect(share).toBeLessThan(0.9);
     // Blocks must outnumber claimers, or the ratio would measure scarcity instead.
     expect(everyone.whole[m('fillRate')]!).toBeLessThan(0.9);
-    // Measured before issue 12 (no look response): 0.7870 against 0.7848. The pool is one draw of 8,000 wages, so the sampling
-    // error of the share is about sqrt(0.78 × 0.22 / 8000) ≈ 0.005: allow three of them.
+    // The pool is one draw of 2,700 wages, so the sampling error of the share is about
+    // sqrt(0.64 × 0.36 / 2700) ≈ 0.009: allow under two of them.
     expect(Math.abs(ratio - share)).toBeLessThan(0.015);
   });
 });

@@ -17,8 +17,8 @@ function scenario(changes: Record<string, unknown>): Scenario {
 
 /** For each guardrail, a scenario whose mechanism breaches it in the long run. */
 const BREACHING: Record<string, Record<string, unknown>> = {
-  // Asking wages far above what the work pays: drivers leave.
-  weeklyChurnRate: { outsideWage: 36 },
+  // Asking wages far above what the work pays, and drivers quick to leave over it.
+  weeklyChurnRate: { outsideWage: 36, wageGapChurn: 5 },
   // Pay well above the market: every package costs more.
   costPerPackage: { payPerHour: 32 },
   // Too few drivers for the packages: late packages wait overnight.

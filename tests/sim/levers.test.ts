@@ -69,9 +69,10 @@ const CASES: Record<string, LeverCase> = {
     period: 'whole',
   },
   reservedShare: {
-    why: 'Reserved share 0.8 instead of 0.3: committed drivers get most blocks first.',
+    why: 'Reserved share 0.8 instead of none: blocks go a day early to committed drivers, who no-show less, so fewer packages go to the fallback carrier.',
+    setup: { reservedShare: 0 },
     move: { reservedShare: 0.8 },
-    metric: 'fillRate',
+    metric: 'fallbackShare',
     period: 'whole',
   },
   poolCap: {
@@ -85,6 +86,22 @@ const CASES: Record<string, LeverCase> = {
     move: { tipsPerHour: 3 },
     metric: 'driverNetHourly',
     period: 'whole',
+  },
+  peakPayPremium: {
+    why: 'Through Prime Day (start week 26, 6 weeks), peak pay of 30% instead of 10%: more surge-free pay per hour in peak weeks, drivers net more.',
+    setup: { startWeek: 26 },
+    move: { peakPayPremium: 0.3 },
+    metric: 'driverNetHourly',
+    period: 'whole',
+    weeks: 6,
+  },
+  peakHiringBoost: {
+    why: 'Before the December peak (start week 40, 10 weeks), no recruitment ramp instead of the default: fewer sign-ups.',
+    setup: { startWeek: 40 },
+    move: { peakHiringBoost: 0 },
+    metric: 'applicantsWeekly',
+    period: 'whole',
+    weeks: 10,
   },
   wageFloor: {
     why: 'A wage floor of $20 instead of $15: more hours count as below it.',
