@@ -145,9 +145,31 @@ export const METRICS = [
     stakeholder: 'drivers',
     better: 'up',
     definition:
-      'Share of newly active drivers still active 90 days later, from the exit rate of drivers in their first 90 days.',
+      'Share of newly active drivers still active 90 days later: a life table of the exit rates of drivers in their first 30 days and days 30–89.',
     digits: 4,
     percent: true,
+  },
+  {
+    id: 'survival365',
+    label: 'One-year survival',
+    unit: 'share',
+    stakeholder: 'drivers',
+    better: 'up',
+    definition:
+      'Share of newly active drivers still active a year later: the 90-day life table continued with the exit rate of drivers in days 90–364.',
+    digits: 4,
+    percent: true,
+  },
+  {
+    id: 'hoursOfferedPerDriver',
+    label: 'Hours offered per driver',
+    unit: 'h/week',
+    stakeholder: 'drivers',
+    better: 'up',
+    definition:
+      'Hours a week active drivers would work at the offered pay (on the days they look), whether or not demand gives them blocks: the labour supply.',
+    digits: 2,
+    percent: false,
   },
   {
     id: 'weeklyChurnRate',

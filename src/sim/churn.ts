@@ -68,6 +68,13 @@ function paysAtRelease(s: SimState, asking: number): number {
   return pays;
 }
 
+/**
+ * Active driver-days and exits by tenure band (days 0-29, 30-89, 90-364, and longer), for the
+ * life-table estimates of 90-day retention and one-year survival (src/sim/measure.ts).
+ */
+const exposure = new Float64Array(4);
+const exits = new Float64Array(4);
+
 /** Step 9: strikes fade; repeated no-shows deactivate; dissatisfaction raises churn. */
 export function churn(s: SimState, d: number): void {
   const { p, dr } = s;
@@ -81,8 +88,8 @@ export function churn(s: SimState, d: number): void {
   let happy = 0;
   let churned = 0;
   let deactivated = 0;
-  let youngExposure = 0;
-  let youngExits = 0;
+  exposure.fill(0);
+  exits.fill(0);
   // Survivors are compacted in place, so the active list stays in index order.
   const activeList = s.activeList;
   const nActive = s.activeCount;
@@ -92,13 +99,13 @@ export function churn(s: SimState, d: number): void {
     const st = strikes[i] * STRIKE_DECAY;
     strikes[i] = st;
     const tenure = d - activeDay[i];
-    const young = tenure < 90;
-    if (young) youngExposure++;
+    const band = tenure < 30 ? 0 : tenure < 90 ? 1 : tenure < 365 ? 2 : 3;
+    exposure[band]++;
     if (st >= toDeactivate) {
       state[i] = DEACTIVATED;
       dr.exitDay[i] = d;
       deactivated++;
-      if (young) youngExits++;
+      exits[band]++;
       continue;
     }
     const r = res[i];
@@ -110,7 +117,7 @@ export function churn(s: SimState, d: number): void {
       state[i] = CHURNED;
       dr.exitDay[i] = d;
       churned++;
-      if (young) youngExits++;
+      exits[band]++;
       continue;
     }
     if (gap === 0 && frustration[i] < 0.5) happy++;
@@ -121,7 +128,9 @@ export function churn(s: SimState, d: number): void {
   const rec = s.rec;
   rec[at(s, F.churned, d)] = churned;
   rec[at(s, F.deactivated, d)] = deactivated;
-  rec[at(s, F.youngExposure, d)] = youngExposure;
-  rec[at(s, F.youngExits, d)] = youngExits;
+  for (let b = 0; b < 3; b++) {
+    rec[at(s, F.tenureExposure0 + 2 * b, d)] = exposure[b];
+    rec[at(s, F.tenureExposure0 + 2 * b + 1, d)] = exits[b];
+  }
   rec[at(s, F.active, d)] = s.activeCount;
 }

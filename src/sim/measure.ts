@@ -45,16 +45,15 @@ export function measureRange(
   set('activeDrivers', activeMean);
   set('driverNetHourly', ratio(sum('netEarnings'), sum('workHours') + sum('searchHours')));
   set('hoursPerActiveDriver', ratio(sum('paidHours'), activeMean * weeks));
-  const wanted = sum('wantedDays');
   const noFit = sum('noFitDays');
-  set('blockScarcity', ratio(sum('frustratedDays') - noFit, wanted));
-  set('noFittingBlock', ratio(noFit, wanted));
-  const exposure = sum('youngExposure');
-  set('retention90', exposure > 0 ? Math.exp((-90 * sum('youngExits')) / exposure) : 1);
-  set(
-    'weeklyChurnRate',
-    ratio(sum('churned') + sum('deactivated'), atRisk(record, days, from, to)),
-  );
+  set('blockScarcity', ratio(sum('frustratedDays') - noFit, sum('wantedDays')));
+  set('noFittingBlock', ratio(noFit, sum('wantedDays')));
+  const [first90, to365] = lifeTable(sum);
+  set('retention90', Math.exp(-first90));
+  set('survival365', Math.exp(-first90 - to365));
+  set('hoursOfferedPerDriver', ratio(sum('hoursOffered'), activeMean * weeks));
+  const exits = sum('churned') + sum('deactivated');
+  set('weeklyChurnRate', ratio(exits, atRisk(record, days, from, to)));
   set('hoursGini', weeklyGini(record, days, from, to));
   set('applicantsWeekly', ratio(sum('applicants'), weeks));
   set('activationRate', ratio(sum('cohortActivated'), sum('cohortApplicants')));
@@ -69,6 +68,18 @@ export function measureRange(
   set('belowFloorHoursShare', ratio(sum('belowFloorHours'), sum('workHours')));
   set('unpaidOverrunHoursPerDriver', ratio(sum('overrunHours'), activeMean * weeks));
   set('unsafePaceShare', ratio(sum('unsafeBlocks'), sum('blocksWorked')));
+}
+
+/**
+ * A life table of new drivers' exits: the cumulative exit hazard over tenure days 0-89, and
+ * over days 90-364, each band's exit rate (exits over active driver-days) times its length.
+ */
+function lifeTable(sum: (f: Field) => number): [number, number] {
+  const band = (b: 0 | 1 | 2, days: number): number => {
+    const exposed = sum(`tenureExposure${b}`);
+    return exposed > 0 ? (days * sum(`tenureExits${b}`)) / exposed : 0;
+  };
+  return [band(0, 30) + band(1, 60), band(2, 275)];
 }
 
 /** The mean of the weekly Gini of hours over the weeks ending in [from, to). */

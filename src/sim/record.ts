@@ -38,8 +38,13 @@ export const FIELDS = [
   'joined', // drivers activated today
   'churned', // active drivers who quit today
   'deactivated', // active drivers deactivated today
-  'youngExposure', // active driver-days in the first 90 days of tenure
-  'youngExits', // exits in the first 90 days of tenure
+  // Active driver-days and exits by tenure band, in pairs (src/sim/churn.ts relies on the order):
+  'tenureExposure0', // active driver-days at tenure 0-29 days
+  'tenureExits0', // exits at tenure 0-29 days
+  'tenureExposure1', // at tenure 30-89 days
+  'tenureExits1',
+  'tenureExposure2', // at tenure 90-364 days
+  'tenureExits2',
   'gini', // Gini of the week's hours, written on the week's last day only
   'agedOut', // late packages that waited MAX_WAIT_DAYS and went to the fallback carrier
   'backlogEnd', // packages waiting at the station at the end of the day
