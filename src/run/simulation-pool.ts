@@ -13,7 +13,7 @@
  */
 import type { CompareProgress, RunProgress, SummaryProgress } from '../model/contract';
 import type { Comparison, ReplicationResult, ScenarioSummary } from '../model/results';
-import type { Scenario } from '../model/scenario';
+import { pairedWith, type Scenario } from '../model/scenario';
 import { compare, summarise } from '../sim/stats';
 import { SupersededError, type WorkerPool } from './pool';
 import { ResultCache, scenarioKey, type ReplicationStore } from './result-cache';
@@ -105,7 +105,9 @@ export class SimulationPool {
           `(baseline ${baseline[mismatch]}, scenario ${scenario[mismatch]})`,
       );
     }
-    return this.execute([baseline, scenario], ([b, s]) => compare(b, s), options);
+    // The scenario warms up under the baseline's parameters: one warmed state for both sides.
+    const paired = pairedWith(baseline, scenario);
+    return this.execute([baseline, paired], ([b, s]) => compare(b, s), options);
   }
 
   /** Replication statistics of one scenario; the first estimate once two replications are in. */

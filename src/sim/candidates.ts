@@ -15,6 +15,7 @@ import {
   WANTS,
 } from './constants';
 import { SLOT_STARTS } from './blocks';
+import { weekday } from './calendar';
 import { uniform } from './random';
 import { dayStream, type SimState } from './state';
 
@@ -25,7 +26,7 @@ export function gatherCandidates(s: SimState, d: number): void {
   const sWant = dayStream(s, d, P.want);
   const sNoise = dayStream(s, d, P.noise);
   const sShort = dayStream(s, d, P.shortNotice);
-  const dayBit = 1 << (d % 7);
+  const dayBit = 1 << weekday(d);
   const noise = s.noiseTable;
   const shortShare = s.p.shortNoticeShare;
   const baseNet = s.baseNet;

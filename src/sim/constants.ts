@@ -57,9 +57,23 @@ export const QUEUE_HOURS_PER_OVERLOAD = 0.25;
  * is rescued within this bound (at the fallback cost), so no queue grows without limit.
  */
 export const MAX_WAIT_DAYS = 2;
+/**
+ * Weeks simulated before week 1 (days -182 to -1) from the seeded pool, under the status quo
+ * (the baseline's parameters) without calendar peaks or demand trend, so that every run starts
+ * from a steady state: the seeded pool's selection and tenures wash out (weekly churn, active
+ * drivers and the backlog are flat from week 1). Half a year: the slowest of the state's
+ * adjustments (the pool's churn-selected mix of asking wages) is within noise of its level a
+ * year on by then (docs/MODEL.md "Warm-up").
+ */
+export const WARMUP_WEEKS = 26;
 
 // ---- structural constants (internal to the engine) -------------------------------------------
 
+/**
+ * The day number of the streams of draws fixed at a driver's creation (src/sim/state.ts): far
+ * before the warm-up's first day, so no day's stream of any purpose shares their keys.
+ */
+export const ATTRIBUTE_DAY = -(1 << 24);
 /** The daily decay of strikes. */
 export const STRIKE_DECAY = Math.exp(-1 / STRIKE_DAYS);
 /** Levels of the daily wage-noise table (quantiles of a lognormal, looked up by a uniform). */

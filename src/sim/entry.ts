@@ -103,7 +103,10 @@ export function windowFit(bt: BlockTypes, start: number, end: number): number {
   return fit;
 }
 
-/** The pool at the start: active drivers with tenures spread over the past two years. */
+/**
+ * The pool at the start of the warm-up (src/sim/warmup.ts): active drivers with tenures spread
+ * over the past two years.
+ */
 export function seedInitialPool(s: SimState): void {
   const { p, dr } = s;
   const sTenure = s.streams[P.tenure];
@@ -112,7 +115,7 @@ export function seedInitialPool(s: SimState): void {
     const tenure = Math.floor(uniform(sTenure, i) * INITIAL_TENURE_DAYS);
     dr.state[i] = ACTIVE;
     s.activeList[n] = i;
-    dr.activeDay[i] = -tenure;
+    dr.activeDay[i] = s.firstDay - tenure;
     dr.blocksDone[i] = Math.min(10 * p.learningBlocks, (tenure / 7) * 2.5);
   }
   s.waitPtr = p.initialDrivers;
