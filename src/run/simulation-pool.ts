@@ -48,6 +48,15 @@ export function replicationNumbers(s: Scenario): number[] {
   return Array.from({ length: s.replications }, (_, r) => r);
 }
 
+/**
+ * The worker a job prefers: replication r on worker r modulo the pool's size, so that the
+ * worker that warmed up replication r (src/sim/warmup.ts, cached in each worker) runs it
+ * again for the baseline, the scenario and every later lever change.
+ */
+export function jobAffinity(job: ReplicationJob): number {
+  return job.replication;
+}
+
 /** Names a job in error messages. */
 export function describeJob(job: ReplicationJob): string {
   return `replication ${job.replication} (seed ${job.scenario.seed}, ${job.scenario.weeks} weeks)`;

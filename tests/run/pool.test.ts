@@ -40,6 +40,21 @@ describe('WorkerPool', () => {
     pool.close();
   });
 
+  it('gives each job the worker it prefers while its jobs last, and lets none idle', async () => {
+    // Jobs as replications: r prefers worker r mod 2 (the one holding its warmed state).
+    const fleet = new FakeFleet({ compute: square, steps: () => 2 });
+    const pool = new WorkerPool(fleet.factory, { size: 2, affinity: (job: number) => job });
+    await pool.runBatch([0, 0, 1, 1, 2, 2, 3, 3]);
+    expect(fleet.workers.map((w) => w.ran)).toEqual([
+      [0, 0, 2, 2],
+      [1, 1, 3, 3],
+    ]);
+    // Only even jobs: the second worker takes them rather than idle.
+    await pool.runBatch([0, 2, 4, 6]);
+    expect(fleet.workers.every((w) => w.ran.length === 6)).toBe(true);
+    pool.close();
+  });
+
   it('starts jobs in the order given', async () => {
     const fleet = new FakeFleet({ compute: square });
     const pool = new WorkerPool(fleet.factory, { size: 2 });
