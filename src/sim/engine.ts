@@ -9,9 +9,9 @@
  * Pure and seeded: no DOM, no clock, no unseeded randomness. Every draw is keyed by
  * (replication, day, purpose, driver or item), see src/sim/random.ts. A run starts from the
  * steady state of a warm-up (src/sim/warmup.ts), shared by a baseline and its scenarios and
- * cached per engine instance. Each phase of the day is
- * a small function in its own module over one typed-array state (src/sim/state.ts), so the JIT
- * optimises each on its own; this module runs the days in order.
+ * cached per engine instance. Each phase of the day is a small function in its own module over
+ * one typed-array state (src/sim/state.ts), so the JIT optimises each on its own; src/sim/day.ts
+ * runs them in order.
  */
 import type { ReplicationResult } from '../model/results';
 import type { Scenario } from '../model/scenario';
