@@ -23,8 +23,8 @@ export type Measure =
   /** The paired change (scenario − baseline) of a metric over a period. */
   | { readonly kind: 'delta'; readonly metric: MetricId; readonly period: Period }
   /**
-   * Elasticity: the relative change of a metric over a period divided by the relative change
-   * of the parameter the fact moves.
+   * Elasticity: the (log) relative change of a metric over a period divided by the (log)
+   * relative change of the parameter the fact moves.
    */
   | {
       readonly kind: 'elasticity';
@@ -149,12 +149,18 @@ export function measure(m: Measure, c: Comparison, moved?: Moved): Measured {
       return { value: a.mean[i], low: a.low[i], high: a.high[i] };
     }
     case 'elasticity': {
+      // Arc elasticity: ln(changed / base) over ln(moved.to / moved.from), the same for a cut
+      // and a raise of the same factor.
       const base = periodOf(c.baseline, m.period).mean[i];
       const d = periodOf(c.delta, m.period);
-      const rel = moved && moved.from !== 0 ? (moved.to - moved.from) / moved.from : NaN;
-      const k = base !== 0 && rel !== 0 ? 1 / (base * rel) : NaN;
-      const ends = [d.low[i] * k, d.high[i] * k];
-      return { value: d.mean[i] * k, low: Math.min(...ends), high: Math.max(...ends) };
+      const lnMove =
+        moved && moved.from > 0 && moved.to > 0 ? Math.log(moved.to / moved.from) : NaN;
+      const arc = (delta: number): number =>
+        base > 0 && base + delta > 0 && lnMove !== 0
+          ? Math.log((base + delta) / base) / lnMove
+          : NaN;
+      const ends = [arc(d.low[i]), arc(d.high[i])];
+      return { value: arc(d.mean[i]), low: Math.min(...ends), high: Math.max(...ends) };
     }
     case 'fade': {
       const weeks = c.baseline.weeks;

@@ -21,6 +21,12 @@ export const EARNINGS_BINS = 40;
 
 /** Sums that must balance in every run (docs/MODEL.md section 4, conservation). */
 export interface Ledger {
+  /**
+   * Opening stock at the start of week 1, taken over from the warm-up (docs/MODEL.md
+   * "Warm-up"): packages waiting at the station, and active drivers.
+   */
+  openingBacklog: number;
+  openingActive: number;
   /** Packages of demand over the horizon. */
   demand: number;
   deliveredOnTime: number;
@@ -32,7 +38,7 @@ export interface Ledger {
   driverEarnings: number;
   /** The same money as the operator's daily books record it. */
   operatorDriverPay: number;
-  /** Every agent ever created. */
+  /** Every agent ever created, in the warm-up too. */
   agents: number;
   /** Agents by lifecycle state at the end: applicant, onboarding, active, churned, deactivated. */
   byState: [number, number, number, number, number];

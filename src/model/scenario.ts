@@ -16,6 +16,37 @@ export interface Scenario {
   readonly weeks: number;
   readonly replications: number;
   readonly params: Params;
+  /**
+   * The parameters the run's warm-up runs under (docs/MODEL.md "Warm-up"): in a comparison the
+   * baseline's (`pairedWith`), so both sides start from one warmed state; absent, the run's
+   * own. A pairing made when a comparison is run, not part of the file form.
+   */
+  readonly warmup?: Params;
+}
+
+/** The parameters a scenario's warm-up runs under: `warmup` when paired, else its own. */
+export function warmupParams(s: Scenario): Params {
+  return s.warmup ?? s.params;
+}
+
+/**
+ * The scenario as run beside `baseline`: warming up under the baseline's warm-up parameters,
+ * so that both start week 1 from the same warmed state and the levers apply from week 1. A
+ * scenario whose parameters are the baseline's is returned without `warmup`: the very same
+ * run as the baseline.
+ */
+export function pairedWith(baseline: Scenario, scenario: Scenario): Scenario {
+  const warm = warmupParams(baseline);
+  const rest: Scenario = {
+    version: scenario.version,
+    seed: scenario.seed,
+    weeks: scenario.weeks,
+    replications: scenario.replications,
+    params: scenario.params,
+  };
+  return Object.keys(changedParams(scenario.params, warm)).length === 0
+    ? rest
+    : { ...rest, warmup: warm };
 }
 
 /** The run settings that sit beside the parameters, with their ranges. */

@@ -20,6 +20,7 @@ import { cancellationCell, engineWorker, type EngineWorker } from './engine-work
 import {
   SimulationPool,
   describeJob,
+  jobAffinity,
   type ReplicationJob,
   type SimulationPoolOptions,
 } from './simulation-pool';
@@ -70,6 +71,7 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): SimulationP
   const workers = new WorkerPool<ReplicationJob, ReplicationResult>(startBrowserWorker, {
     size: options.size ?? browserPoolSize(),
     describe: describeJob,
+    affinity: jobAffinity,
   });
   return new SimulationPool(workers, options);
 }

@@ -18,6 +18,7 @@ import { WorkerDiedError, WorkerPool, type WorkerEvents } from './pool';
 import {
   SimulationPool,
   describeJob,
+  jobAffinity,
   type ReplicationJob,
   type SimulationPoolOptions,
 } from './simulation-pool';
@@ -69,7 +70,7 @@ export interface NodePoolOptions extends SimulationPoolOptions {
 export function createNodePool(options: NodePoolOptions = {}): SimulationPool {
   const workers = new WorkerPool<ReplicationJob, ReplicationResult>(
     (events) => startNodeWorker(events, options.onThread),
-    { size: options.size ?? nodePoolSize(), describe: describeJob },
+    { size: options.size ?? nodePoolSize(), describe: describeJob, affinity: jobAffinity },
   );
   return new SimulationPool(workers, options);
 }

@@ -4,7 +4,10 @@
  * (worker_threads) and in tests (fake workers). It knows nothing of the simulation.
  *
  * Rules:
- * - A batch runs its jobs in the order given, each on the first idle worker.
+ * - A batch runs its jobs in the order given, each on the first idle worker; with an affinity,
+ *   an idle worker takes the earliest job that prefers it (a worker keeps what it computed for
+ *   a job, e.g. a warmed state), and else another worker's while that one has two or more
+ *   queued (or has no worker), so that a worker idles only near the end of a batch.
  * - A new batch supersedes the one in flight: the older promise rejects with SupersededError,
  *   its callbacks are never called again, and its running jobs are stopped mid-run.
  * - Stopping a running job: the pool asks its worker to interrupt it (a shared-memory flag the
@@ -83,6 +86,8 @@ export interface PoolOptions<J> {
   size: number;
   /** Names a job in error messages, e.g. "scenario replication 3". */
   describe?: (job: J) => string;
+  /** The worker a job prefers (taken modulo the size), e.g. its replication number. */
+  affinity?: (job: J) => number;
 }
 
 /** Counters for tests and diagnostics. */
@@ -139,6 +144,7 @@ export class WorkerPool<J, R> {
   };
   private readonly slots: Slot<J, R>[] = [];
   private readonly describe: (job: J) => string;
+  private readonly affinity: ((job: J) => number) | undefined;
   private current: Batch<J, R> | undefined;
   private nextRunId = 0;
   private closed = false;
@@ -150,6 +156,7 @@ export class WorkerPool<J, R> {
   ) {
     this.size = Math.max(1, Math.floor(options.size));
     this.describe = options.describe ?? ((_job: J) => 'a job');
+    this.affinity = options.affinity;
     for (let i = 0; i < this.size; i++) {
       const slot: Slot<J, R> = { worker: undefined, task: undefined, runId: 0, stopping: false };
       this.slots.push(slot);
@@ -232,17 +239,37 @@ export class WorkerPool<J, R> {
   private pump(): void {
     const batch = this.current;
     if (!batch || batch.settled) return;
-    for (const slot of this.slots) {
-      if (batch.queue.length === 0) break;
+    this.slots.forEach((slot, index) => {
+      if (batch.queue.length === 0) return;
       // Workers that died while idle are replaced here, when there is work for them.
       if (!slot.worker) this.spawn(slot);
-      const task = slot.worker && !slot.task ? batch.queue.shift() : undefined;
+      const task = slot.worker && !slot.task ? this.take(batch, index) : undefined;
       if (slot.worker && task) this.dispatch(slot, slot.worker, task);
-    }
+    });
     if (batch.queue.length > 0 && this.slots.every((s) => !s.worker)) {
       const cause = this.spawnError ?? new Error('no worker could be started');
       this.settle(batch, new JobFailedError(`could not start a worker: ${cause.message}`, cause));
     }
+  }
+
+  /**
+   * The next task for worker `index`: the earliest that prefers it; else, with an affinity,
+   * the earliest of another worker's only while that worker has at least two still queued
+   * (taking a job from its worker costs the thief what that worker kept for it, so near the end
+   * of a batch waiting is faster); without an affinity, the earliest.
+   */
+  private take(batch: Batch<J, R>, index: number): Task<J, R> | undefined {
+    const affinity = this.affinity;
+    if (!affinity) return batch.queue.shift();
+    const prefers = batch.queue.map((t) => affinity(t.batch.jobs[t.index]) % this.size);
+    let k = prefers.indexOf(index);
+    if (k < 0) {
+      const queued = new Map<number, number>();
+      for (const w of prefers) queued.set(w, (queued.get(w) ?? 0) + 1);
+      k = prefers.findIndex((w) => (queued.get(w) ?? 0) >= 2 || !this.slots[w]?.worker);
+      if (k < 0) return undefined;
+    }
+    return batch.queue.splice(k, 1)[0];
   }
 
   private dispatch(slot: Slot<J, R>, worker: PoolWorker<J, R>, task: Task<J, R>): void {

@@ -13,11 +13,17 @@ export type ReplicationStore = Map<number, ReplicationResult>;
 
 /** A canonical text for a scenario: equal texts mean equal scenarios, whatever the key order. */
 export function scenarioKey(s: Scenario): string {
-  const params = (s.params ?? {}) as unknown as Record<string, number | boolean>;
-  const sorted = Object.keys(params)
+  const key = [s.version, s.seed, s.weeks, s.replications, sortedParams(s.params)];
+  // The warm-up's parameters (a scenario paired with a baseline) change the results too.
+  if (s.warmup) key.push(sortedParams(s.warmup));
+  return JSON.stringify(key);
+}
+
+function sortedParams(p: Scenario['params'] | undefined): [string, number | boolean][] {
+  const params = (p ?? {}) as unknown as Record<string, number | boolean>;
+  return Object.keys(params)
     .sort()
-    .map((id) => [id, params[id]]);
-  return JSON.stringify([s.version, s.seed, s.weeks, s.replications, sorted]);
+    .map((id): [string, number | boolean] => [id, params[id] as number | boolean]);
 }
 
 /** Bytes held by a result's arrays (the ledger's few numbers are ignored). */

@@ -13,7 +13,7 @@
  */
 import type { CompareProgress, RunProgress, SummaryProgress } from '../model/contract';
 import type { Comparison, ReplicationResult, ScenarioSummary } from '../model/results';
-import type { Scenario } from '../model/scenario';
+import { pairedWith, type Scenario } from '../model/scenario';
 import { compare, summarise } from '../sim/stats';
 import { SupersededError, type WorkerPool } from './pool';
 import { ResultCache, scenarioKey, type ReplicationStore } from './result-cache';
@@ -46,6 +46,15 @@ export interface SimulationPoolOptions {
 /** The replication numbers of a scenario: 0 .. replications − 1. */
 export function replicationNumbers(s: Scenario): number[] {
   return Array.from({ length: s.replications }, (_, r) => r);
+}
+
+/**
+ * The worker a job prefers: replication r on worker r modulo the pool's size, so that the
+ * worker that warmed up replication r (src/sim/warmup.ts, cached in each worker) runs it
+ * again for the baseline, the scenario and every later lever change.
+ */
+export function jobAffinity(job: ReplicationJob): number {
+  return job.replication;
 }
 
 /** Names a job in error messages. */
@@ -105,7 +114,9 @@ export class SimulationPool {
           `(baseline ${baseline[mismatch]}, scenario ${scenario[mismatch]})`,
       );
     }
-    return this.execute([baseline, scenario], ([b, s]) => compare(b, s), options);
+    // The scenario warms up under the baseline's parameters: one warmed state for both sides.
+    const paired = pairedWith(baseline, scenario);
+    return this.execute([baseline, paired], ([b, s]) => compare(b, s), options);
   }
 
   /** Replication statistics of one scenario; the first estimate once two replications are in. */

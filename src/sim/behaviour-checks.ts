@@ -5,7 +5,7 @@
  * Each runs the engine on paired seeds (same seed, same replications) and is pure.
  */
 import { METRIC_INDEX } from '../model/metrics';
-import { withParams, type Scenario } from '../model/scenario';
+import { pairedWith, withParams, type Scenario } from '../model/scenario';
 import { runReplication, simulate } from './engine';
 import { F } from './record';
 import type { SimState } from './state';
@@ -42,7 +42,7 @@ export function hoursElasticity(
 ): number {
   const weeks = Math.max(toWeek, 1);
   const b = changed(base, {}, weeks);
-  const c = changed(base, { payPerHour: base.params.payPerHour * factor }, weeks);
+  const c = pairedWith(b, changed(base, { payPerHour: base.params.payPerHour * factor }, weeks));
   const perDriver = (s: SimState): number =>
     fieldSum(s, F.hoursOffered, fromWeek * 7, toWeek * 7) /
     fieldSum(s, F.activeStart, fromWeek * 7, toWeek * 7);
@@ -66,7 +66,7 @@ export function netHourlyDeltas(
   weeks = 26,
 ): Float64Array {
   const b = changed(base, {}, weeks);
-  const c = changed(base, changes, weeks);
+  const c = pairedWith(b, changed(base, changes, weeks));
   const m = METRIC_INDEX.driverNetHourly;
   const out = new Float64Array(weeks);
   for (let rep = 0; rep < reps; rep++) {

@@ -1,6 +1,7 @@
 /**
  * Demand's calendar: the weekly profile and the seasonal peaks, as multipliers of mean volume.
- * Day 0 of a run is the Monday of the scenario's start week.
+ * Day 0 of a run is the Monday of the scenario's start week; the warm-up's days are negative
+ * (day -7 is a Monday too).
  */
 
 /** Monday to Sunday; mean 1. Parcel volume runs highest early in the week, lowest on Sunday. */
@@ -27,9 +28,14 @@ export function peakExtra(week: number): number {
   return PEAK_WEEKS.get(week) ?? 0;
 }
 
+/** Weekday (0 Monday .. 6 Sunday) of simulation day `day`, also for the warm-up's negative days. */
+export function weekday(day: number): number {
+  return ((day % 7) + 7) % 7;
+}
+
 /** Calendar week (1..52) of simulation day `day` for a run starting in `startWeek`. */
 export function calendarWeek(startWeek: number, day: number): number {
-  return ((startWeek - 1 + Math.floor(day / 7)) % 52) + 1;
+  return ((((startWeek - 1 + Math.floor(day / 7)) % 52) + 52) % 52) + 1;
 }
 
 /** Expected volume on `day` as a multiple of the mean: weekday × peak × trend. */
@@ -39,8 +45,8 @@ export function demandMultiplier(
   peakIntensity: number,
   trendPerYear: number,
 ): number {
-  const weekday = WEEKDAY_PROFILE[day % 7];
+  const profile = WEEKDAY_PROFILE[weekday(day)];
   const peak = 1 + peakIntensity * (PEAK_WEEKS.get(calendarWeek(startWeek, day)) ?? 0);
   const trend = Math.pow(1 + trendPerYear, day / 365);
-  return weekday * peak * trend;
+  return profile * peak * trend;
 }

@@ -15,6 +15,7 @@ import {
   WANTS,
 } from './constants';
 import { SLOT_STARTS } from './blocks';
+import { weekday } from './calendar';
 import { uniform } from './random';
 import { F } from './record';
 import { at, dayStream, type SimState } from './state';
@@ -27,11 +28,11 @@ import { searchTime, updateSupply } from './supply';
 export function gatherCandidates(s: SimState, d: number): void {
   const { dr } = s;
   if (s.cand.length < MAX_BLOCKS_PER_DAY * s.activeList.length) s.growCandidates();
-  if (d % 7 === 0) updateSupply(s, d);
+  if (weekday(d) === 0) updateSupply(s);
   const sWant = dayStream(s, d, P.want);
   const sNoise = dayStream(s, d, P.noise);
   const sShort = dayStream(s, d, P.shortNotice);
-  const dayBit = 1 << (d % 7);
+  const dayBit = 1 << weekday(d);
   const noise = s.noiseTable;
   const baseNet = s.baseNetToday;
   const minLen = s.minLen;

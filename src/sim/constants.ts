@@ -38,7 +38,7 @@ export const ACCEPT_SHARE = 0.7;
  * `searchMinutes`.
  */
 export const SEARCH_REF_RATIO = 1.45;
-export const SEARCH_POWER = 6;
+export const SEARCH_POWER = 9;
 /** Days over which drivers' sense of the competition for blocks is smoothed. */
 export const SEARCH_SMOOTHING_DAYS = 7;
 export const SEARCH_MIN_MULT = 0.25;
@@ -55,7 +55,7 @@ export const REALISED_REF = 0.95;
  * 1 + NEWCOMER_CHURN × NEWCOMER_DAYS / (NEWCOMER_DAYS + days of tenure), falling with tenure
  * (Hall & Krueger 2018: about half of new drivers still active a year on).
  */
-export const NEWCOMER_CHURN = 0.8;
+export const NEWCOMER_CHURN = 0.4;
 export const NEWCOMER_DAYS = 60;
 /**
  * Drivers' daily availability windows: the earliest start (5:30) plus a draw skewed towards
@@ -131,8 +131,23 @@ export const MAX_WAIT_DAYS = 2;
  */
 export const ACTIVATION_GRACE_DAYS = 21;
 
+/**
+ * Weeks simulated before week 1 (days -182 to -1) from the seeded pool, under the status quo
+ * (the baseline's parameters) without calendar peaks or demand trend, so that every run starts
+ * from a steady state: the seeded pool's selection and tenures wash out (weekly churn, active
+ * drivers and the backlog are flat from week 1). Half a year: the slowest of the state's
+ * adjustments (the pool's churn-selected mix of asking wages) is within noise of its level a
+ * year on by then (docs/MODEL.md "Warm-up").
+ */
+export const WARMUP_WEEKS = 26;
+
 // ---- structural constants (internal to the engine) -------------------------------------------
 
+/**
+ * The day number of the streams of draws fixed at a driver's creation (src/sim/state.ts): far
+ * before the warm-up's first day, so no day's stream of any purpose shares their keys.
+ */
+export const ATTRIBUTE_DAY = -(1 << 24);
 /** The daily decay of strikes. */
 export const STRIKE_DECAY = Math.exp(-1 / STRIKE_DAYS);
 /** Levels of the daily wage-noise table (quantiles of a lognormal, looked up by a uniform). */

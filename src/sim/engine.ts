@@ -7,21 +7,22 @@
  * learning, beliefs, churn and deactivation. Packages are counts; drivers are typed arrays.
  *
  * Pure and seeded: no DOM, no clock, no unseeded randomness. Every draw is keyed by
- * (replication, day, purpose, driver or item), see src/sim/random.ts. Each phase of the day is
- * a small function in its own module over one typed-array state (src/sim/state.ts), so the JIT
- * optimises each on its own; this module runs the days in order.
+ * (replication, day, purpose, driver or item), see src/sim/random.ts. A run starts from the
+ * steady state of a warm-up (src/sim/warmup.ts), shared by a baseline and its scenarios and
+ * cached per engine instance. Each phase of the day is a small function in its own module over
+ * one typed-array state (src/sim/state.ts), so the JIT optimises each on its own; src/sim/day.ts
+ * runs them in order.
  */
 import type { ReplicationResult } from '../model/results';
 import type { Scenario } from '../model/scenario';
-import { churn, frustration } from './churn';
-import { claim } from './claim';
-import { gatherCandidates } from './candidates';
-import { entry, seedInitialPool } from './entry';
-import { execute } from './packages';
-import { demandAndPlan } from './plan';
+import { runDays, type RunControl } from './day';
 import { buildResult } from './result';
 import { SimState } from './state';
-import { closeLedger, weekEnd } from './tallies';
+import { closeLedger } from './tallies';
+import { WarmupCache, takeOver, warmState } from './warmup';
+
+export { CancelledError, type RunControl } from './day';
+export { WarmupCache, warmupKey, type WarmupStats } from './warmup';
 
 /** The behavioural constants, importable from the engine as before (listed on the model page). */
 export {
@@ -48,49 +49,39 @@ export {
   WINDOW_START_RANGE,
 } from './constants';
 
-/** Thrown when a run is stopped through `RunControl.shouldStop`. */
-export class CancelledError extends Error {
-  constructor() {
-    super('run cancelled');
-    this.name = 'Cancelled';
-  }
-}
+/**
+ * The warmed states of this engine instance (one per worker thread): a lever change reruns no
+ * warm-up. Bounded in bytes (src/sim/warmup.ts).
+ */
+export const sharedWarmups = new WarmupCache();
 
-export interface RunControl {
-  /** Asked once per simulated week; returning true stops the run with CancelledError. */
-  shouldStop?: () => boolean;
-}
-
-/** One simulated day: every phase in order, and the week's tallies on its last day. */
-function day(s: SimState, d: number): void {
-  entry(s, d);
-  demandAndPlan(s, d);
-  gatherCandidates(s, d);
-  claim(s, d);
-  execute(s, d);
-  frustration(s, d);
-  churn(s, d);
-  if (d % 7 === 6) weekEnd(s, d);
-}
-
-/** Simulates replication `rep` of a scenario and returns its final state (record, drivers). */
-export function simulate(scenario: Scenario, rep: number, control: RunControl = {}): SimState {
+/**
+ * Simulates replication `rep` of a scenario and returns its final state (record, drivers): from
+ * the warmed state of its warm-up parameters (`scenario.warmup`, its baseline's in a
+ * comparison, else its own; taken from `warmups` when cached there), weeks 1 to
+ * `scenario.weeks` under the scenario's own parameters.
+ */
+export function simulate(
+  scenario: Scenario,
+  rep: number,
+  control: RunControl = {},
+  warmups: WarmupCache = sharedWarmups,
+): SimState {
+  const warm = warmState(scenario, rep, control, warmups);
   const s = new SimState(scenario, rep);
-  seedInitialPool(s);
-  for (let d = 0; d < s.days; d++) {
-    if (d % 7 === 0 && control.shouldStop?.()) throw new CancelledError();
-    day(s, d);
-  }
+  takeOver(s, warm);
+  runDays(s, 0, s.days, control);
   closeLedger(s);
   return s;
 }
 
-/** Simulates replication `rep` of a scenario. */
+/** Simulates replication `rep` of a scenario (see `simulate`) and returns its results. */
 export function runReplication(
   scenario: Scenario,
   rep: number,
   control: RunControl = {},
+  warmups: WarmupCache = sharedWarmups,
 ): ReplicationResult {
-  const s = simulate(scenario, rep, control);
+  const s = simulate(scenario, rep, control, warmups);
   return buildResult(scenario, rep, s.rec, s.dr, s.ledger);
 }

@@ -110,7 +110,10 @@ export function windowFit(bt: BlockTypes, start: number, end: number): number {
   return fit;
 }
 
-/** The pool at the start: active drivers with tenures spread over the past two years. */
+/**
+ * The pool at the start of the warm-up (src/sim/warmup.ts): active drivers with tenures spread
+ * over the past two years.
+ */
 export function seedInitialPool(s: SimState): void {
   const { p, dr } = s;
   const sTenure = s.streams[P.tenure];
@@ -120,7 +123,7 @@ export function seedInitialPool(s: SimState): void {
     dr.state[i] = ACTIVE;
     dr.exitDay[i] = -1;
     s.activeList[n] = i;
-    dr.activeDay[i] = -tenure;
+    dr.activeDay[i] = s.firstDay - tenure;
     dr.blocksDone[i] = Math.min(10 * p.learningBlocks, (tenure / 7) * 2.5);
   }
   s.waitPtr = p.initialDrivers;
@@ -145,7 +148,8 @@ export function applicantsToday(s: SimState): number {
  * applicants already waiting for a place under the pool cap does not recruit more.
  */
 function recruiting(s: SimState, d: number): number {
-  return s.waitPtr < s.dr.count ? 1 : s.recruitWeek[(d / 7) | 0];
+  // No ramp during the warm-up (negative days), which has no calendar peaks.
+  return s.waitPtr < s.dr.count || d < 0 ? 1 : s.recruitWeek[(d / 7) | 0];
 }
 
 /** Step 1: applicants arrive, the waitlist moves under the pool cap, onboarding ends. */

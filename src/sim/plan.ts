@@ -46,7 +46,7 @@ export function demandAndPlan(s: SimState, d: number): void {
 
 /** Today's pay: in a calendar peak week, base pay and the offered nets carry `peakPayPremium`. */
 function peakPay(s: SimState, d: number): void {
-  const peak = s.peakWeek[(d / 7) | 0] === 1;
+  const peak = d >= 0 && s.peakWeek[(d / 7) | 0] === 1;
   const m = peak ? 1 + s.p.peakPayPremium : 1;
   s.payToday = s.p.payPerHour * m;
   s.baseNetToday = s.baseNet + s.p.payPerHour * (m - 1);

@@ -19,6 +19,7 @@ import {
 } from './blocks';
 import {
   APPLY_SLACK,
+  ATTRIBUTE_DAY,
   BUCKETS,
   INITIAL_RES_Z,
   MAX_BLOCKS_PER_DAY,
@@ -36,8 +37,11 @@ import { normalCdf, replicationKey, streamKey } from './random';
 import { newRecord } from './record';
 import { lengthGroups, noiseTable, waveNetTable } from './tables';
 
-/** The purposes of the draws fixed at a driver's creation (keyed by driver, not by day). */
-const ATTRIBUTE_PURPOSES = [
+/**
+ * The purposes of the draws fixed at a driver's creation (keyed by driver, not by day), on
+ * streams keyed at ATTRIBUTE_DAY, a day no run nor warm-up reaches.
+ */
+export const ATTRIBUTE_PURPOSES = [
   P.res,
   P.hours,
   P.days,
@@ -53,6 +57,8 @@ const ATTRIBUTE_PURPOSES = [
 export class SimState {
   readonly p: Params;
   readonly days: number;
+  /** The first simulated day: 0 for a run, negative for its warm-up (src/sim/warmup.ts). */
+  readonly firstDay: number;
   /**
    * The replication's key (at 0) and its attribute streams (at their purpose). They are kept
    * in a typed array, not as fields: a field's representation would follow the key's value
@@ -97,6 +103,8 @@ export class SimState {
   readonly head = new Int32Array(BUCKETS);
   readonly tail = new Int32Array(BUCKETS);
   readonly ledger: Ledger = {
+    openingBacklog: 0,
+    openingActive: 0,
     demand: 0,
     deliveredOnTime: 0,
     deliveredLate: 0,
@@ -188,16 +196,21 @@ export class SimState {
   fresh = 0;
   sellers = 0;
 
-  /** A run's state before its first day, with no drivers yet (see `seedInitialPool`). */
-  constructor(scenario: Scenario, rep: number) {
+  /**
+   * A run's state before its first day, with no drivers yet (see `seedInitialPool`, and
+   * src/sim/warmup.ts for a run that takes over a warmed state). A warm-up's state starts at
+   * `firstDay` < 0 and runs to day -1.
+   */
+  constructor(scenario: Scenario, rep: number, firstDay = 0) {
     // A fresh object of one fixed shape per run: parameter objects built key by key (or sent
     // through postMessage) can be dictionary-mode, which would deoptimise every hot function.
     const p = JSON.parse(JSON.stringify(scenario.params)) as Params;
     this.p = p;
     this.days = scenario.weeks * 7;
+    this.firstDay = firstDay;
     this.streams[0] = replicationKey(scenario.seed, rep);
     for (const purpose of ATTRIBUTE_PURPOSES) {
-      this.streams[purpose] = streamKey(this.streams[0], -1, purpose);
+      this.streams[purpose] = streamKey(this.streams[0], ATTRIBUTE_DAY, purpose);
     }
     this.rec = newRecord(this.days);
     this.bt = blockTypes(p);
@@ -298,9 +311,9 @@ export function applicantCut(p: Params, baseNet: number): number {
     : 1;
 }
 
-/** Index of record field `field` on day `d` in `s.rec`. */
+/** Index of record field `field` on day `d` in `s.rec` (the record starts at `s.firstDay`). */
 export function at(s: SimState, field: number, d: number): number {
-  return field * s.days + d;
+  return field * s.days + d - s.firstDay;
 }
 
 /** The key of today's stream for a purpose (src/sim/random.ts `streamKey`). */

@@ -37,19 +37,25 @@ export function supplyResponse(s: SimState, i: number): void {
 }
 
 /**
+ * At the end of each week (day `d` its Sunday): the surge pay drivers saw in it, as a share of
+ * base pay, which raises the pay they expect next week. Kept in the state, so a run that takes
+ * over a warmed state starts from the warm-up's last week.
+ */
+export function noteSurge(s: SimState, d: number): void {
+  let base = 0;
+  let surge = 0;
+  for (let k = d - 6; k <= d; k++) {
+    base += s.rec[at(s, F.payBase, k)];
+    surge += s.rec[at(s, F.paySurge, k)];
+  }
+  s.surgeSeen = base > 0 ? surge / base : 0;
+}
+
+/**
  * At the start of each week: the pay drivers expect (the offered net pay plus last week's
  * surge premium as a share of base pay) and every active driver's supply at that pay.
  */
-export function updateSupply(s: SimState, d: number): void {
-  if (d >= 7) {
-    let base = 0;
-    let surge = 0;
-    for (let k = d - 7; k < d; k++) {
-      base += s.rec[at(s, F.payBase, k)];
-      surge += s.rec[at(s, F.paySurge, k)];
-    }
-    s.surgeSeen = base > 0 ? surge / base : 0;
-  }
+export function updateSupply(s: SimState): void {
   s.expectedNet = s.baseNet + s.p.payPerHour * s.surgeSeen;
   const list = s.activeList;
   for (let k = 0; k < s.activeCount; k++) supplyResponse(s, list[k]);

@@ -11,7 +11,12 @@ import { describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
 import { CSV_HEADER, type RunReport } from '../../src/model/report';
 import type { SweepReport } from '../../src/model/sweep-report';
-import { defaultScenario, scenarioToJson, type Scenario } from '../../src/model/scenario';
+import {
+  defaultScenario,
+  pairedWith,
+  scenarioToJson,
+  type Scenario,
+} from '../../src/model/scenario';
 import { UsageError, parseArgs } from '../../src/cli/sim';
 import { runReplication } from '../../src/sim/engine';
 import { compare, summarise } from '../../src/sim/stats';
@@ -224,7 +229,10 @@ describe('the runner as a command', { timeout: 120_000 }, () => {
     expect(rows).toHaveLength(METRICS.length * 3 * (3 + 3));
     const c = compare(
       [0, 1, 2].map((k) => runReplication(full(baseline.params), k)),
-      [0, 1, 2].map((k) => runReplication(full(SMALL.params), k)),
+      // The scenario warms up under the baseline's parameters.
+      [0, 1, 2].map((k) =>
+        runReplication(pairedWith(full(baseline.params), full(SMALL.params)), k),
+      ),
     );
     const fill = METRICS.findIndex((m) => m.id === 'fillRate');
     const row = rows.find((l) => l.startsWith('fillRate,share,delta,longRun,'));
@@ -257,7 +265,7 @@ describe('the runner as a command', { timeout: 120_000 }, () => {
     ]);
     expect(report.points.map((p) => p.values)).toEqual([{ payPerHour: 20 }, { payPerHour: 24 }]);
     const reps = (params: Record<string, unknown>) =>
-      [0, 1, 2].map((k) => runReplication(full(params), k));
+      [0, 1, 2].map((k) => runReplication(pairedWith(full(SMALL.params), full(params)), k));
     const base = reps(SMALL.params);
     report.points.forEach((p, k) => {
       const c = compare(base, reps({ ...SMALL.params, payPerHour: [20, 24][k] }));
@@ -289,7 +297,13 @@ describe('the runner as a command', { timeout: 120_000 }, () => {
     const c = compare(
       [0, 1, 2].map((k) => runReplication(full(SMALL.params), k)),
       [0, 1, 2].map((k) =>
-        runReplication(full({ ...SMALL.params, payPerHour: 24, surgeEnabled: false }), k),
+        runReplication(
+          pairedWith(
+            full(SMALL.params),
+            full({ ...SMALL.params, payPerHour: 24, surgeEnabled: false }),
+          ),
+          k,
+        ),
       ),
     );
     const fill = METRICS.findIndex((m) => m.id === 'fillRate');

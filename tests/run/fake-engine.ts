@@ -33,6 +33,8 @@ export function fakeReplication(scenario: Scenario, replication: number): Replic
     pool: fill(POOL_SERIES.length * w),
     earnings: fill(EARNINGS_BINS),
     ledger: {
+      openingBacklog: 0,
+      openingActive: 0,
       demand: 1,
       deliveredOnTime: 1,
       deliveredLate: 0,

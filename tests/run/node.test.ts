@@ -8,7 +8,7 @@ import type { Worker } from 'node:worker_threads';
 import { afterEach, describe, expect, it } from 'vitest';
 import type { CompareProgress } from '../../src/model/contract';
 import type { Scenario } from '../../src/model/scenario';
-import { defaultScenario } from '../../src/model/scenario';
+import { defaultScenario, pairedWith } from '../../src/model/scenario';
 import { JobFailedError, isSuperseded } from '../../src/run/pool';
 import { createNodePool } from '../../src/run/node';
 import type { SimulationPool } from '../../src/run/simulation-pool';
@@ -20,7 +20,7 @@ import { SMALL, SMALL_HIGHER_PAY } from './fixtures/small-scenarios';
 const inProcess = (s: Scenario) =>
   Array.from({ length: s.replications }, (_, r) => runReplication(s, r));
 
-const EXPECTED = bits(compare(inProcess(SMALL), inProcess(SMALL_HIGHER_PAY)));
+const EXPECTED = bits(compare(inProcess(SMALL), inProcess(pairedWith(SMALL, SMALL_HIGHER_PAY))));
 
 const pools: SimulationPool[] = [];
 function pool(options: Parameters<typeof createNodePool>[0]): SimulationPool {

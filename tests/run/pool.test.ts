@@ -40,6 +40,22 @@ describe('WorkerPool', () => {
     pool.close();
   });
 
+  it("gives each job the worker it prefers, taking another worker's only while it has two queued", async () => {
+    // Jobs as replications: r prefers worker r mod 2 (the one holding its warmed state).
+    const fleet = new FakeFleet({ compute: square, steps: () => 2 });
+    const pool = new WorkerPool(fleet.factory, { size: 2, affinity: (job: number) => job });
+    await pool.runBatch([0, 0, 1, 1, 2, 2, 3, 3]);
+    expect(fleet.workers.map((w) => w.ran)).toEqual([
+      [0, 0, 2, 2],
+      [1, 1, 3, 3],
+    ]);
+    // Only even jobs: the second worker takes one of the first's while the first has two or
+    // more queued, and leaves it the last (taking it would cost more than waiting).
+    await pool.runBatch([0, 2, 4, 6]);
+    expect(fleet.workers.map((w) => w.ran.slice(4))).toEqual([[0, 4, 6], [2]]);
+    pool.close();
+  });
+
   it('starts jobs in the order given', async () => {
     const fleet = new FakeFleet({ compute: square });
     const pool = new WorkerPool(fleet.factory, { size: 2 });

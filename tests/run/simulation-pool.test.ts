@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { CompareProgress } from '../../src/model/contract';
 import type { ReplicationResult } from '../../src/model/results';
-import { defaultScenario, withParams, type Scenario } from '../../src/model/scenario';
+import { defaultScenario, pairedWith, withParams, type Scenario } from '../../src/model/scenario';
 import { WorkerPool, isSuperseded } from '../../src/run/pool';
 import { ResultCache, scenarioKey } from '../../src/run/result-cache';
 import {
@@ -40,6 +40,9 @@ function setup(
   return { fleet, pool };
 }
 
+/** The scenario as a comparison with BASE runs it: warming up under BASE's parameters. */
+const paired = (s: Scenario): Scenario => pairedWith(BASE, s);
+
 function direct(s: Scenario): ReplicationResult[] {
   return Array.from({ length: s.replications }, (_, r) => fakeReplication(s, r));
 }
@@ -50,7 +53,7 @@ describe('SimulationPool', () => {
     async (size) => {
       const { pool } = setup(size);
       const got = await pool.compare(BASE, HIGHER_PAY);
-      expect(bits(got)).toBe(bits(compare(direct(BASE), direct(HIGHER_PAY))));
+      expect(bits(got)).toBe(bits(compare(direct(BASE), direct(paired(HIGHER_PAY)))));
       pool.close();
     },
   );
@@ -104,7 +107,7 @@ describe('SimulationPool', () => {
         if (!p.estimate || p.replications === 6) return;
         // One worker, jobs in order: the complete pairs are the first ones.
         const k = p.replications;
-        const expected = compare(direct(BASE).slice(0, k), direct(HIGHER_PAY).slice(0, k));
+        const expected = compare(direct(BASE).slice(0, k), direct(paired(HIGHER_PAY)).slice(0, k));
         expect(bits(p.estimate)).toBe(bits(expected));
         estimates.push(k);
       },
@@ -141,16 +144,29 @@ describe('SimulationPool', () => {
     const lower = scenario({ payPerHour: 19 });
     const reports: CompareProgress[] = [];
     const c = await pool.compare(BASE, lower, { onProgress: (p) => reports.push(p) });
-    expect(fleet.order.every((j) => j.scenario === lower)).toBe(true);
+    expect(fleet.order.every((j) => j.scenario.params === lower.params)).toBe(true);
     expect(fleet.order).toHaveLength(6);
     expect(reports[0]).toMatchObject({ done: 6, total: 12, fraction: 0.5 });
-    expect(bits(c)).toBe(bits(compare(direct(BASE), direct(lower))));
+    expect(bits(c)).toBe(bits(compare(direct(BASE), direct(paired(lower)))));
     // Back to a scenario seen before: nothing to run at all.
     fleet.order.length = 0;
     expect(bits(await pool.compare(BASE, HIGHER_PAY))).toBe(
-      bits(compare(direct(BASE), direct(HIGHER_PAY))),
+      bits(compare(direct(BASE), direct(paired(HIGHER_PAY)))),
     );
     expect(fleet.order).toHaveLength(0);
+    pool.close();
+  });
+
+  it('runs the scenario warmed up under the baseline, and a scenario equal to it not at all', async () => {
+    const { pool, fleet } = setup(2);
+    await pool.compare(BASE, HIGHER_PAY);
+    const sides = fleet.order.filter((j) => j.scenario !== BASE);
+    expect(sides).toHaveLength(6);
+    for (const j of sides) expect(j.scenario.warmup).toBe(BASE.params);
+    fleet.order.length = 0;
+    const same = await pool.compare(BASE, scenario({ payPerHour: BASE.params.payPerHour }));
+    expect(fleet.order).toHaveLength(0);
+    for (const v of same.delta.whole.mean) expect(v).toBe(0);
     pool.close();
   });
 
@@ -178,7 +194,7 @@ describe('SimulationPool', () => {
     const newer = await pool.compare(BASE, lower);
     expect(isSuperseded(await caught)).toBe(true);
     expect(late).toBe(0);
-    expect(bits(newer)).toBe(bits(compare(direct(BASE), direct(lower))));
+    expect(bits(newer)).toBe(bits(compare(direct(BASE), direct(paired(lower)))));
     pool.close();
   });
 
@@ -199,7 +215,7 @@ describe('SimulationPool', () => {
     const newer = pool.compare(BASE, lower);
     second.abort();
     expect(isSuperseded(await stale)).toBe(true);
-    expect(bits(await newer)).toBe(bits(compare(direct(BASE), direct(lower))));
+    expect(bits(await newer)).toBe(bits(compare(direct(BASE), direct(paired(lower)))));
 
     // An already aborted signal runs nothing.
     const done = new AbortController();
@@ -215,7 +231,7 @@ describe('SimulationPool', () => {
     const c = pool.compare(BASE, HIGHER_PAY);
     expect(isSuperseded(await a)).toBe(true);
     expect(isSuperseded(await b)).toBe(true);
-    expect(bits(await c)).toBe(bits(compare(direct(BASE), direct(HIGHER_PAY))));
+    expect(bits(await c)).toBe(bits(compare(direct(BASE), direct(paired(HIGHER_PAY)))));
     pool.close();
   });
 
@@ -243,7 +259,7 @@ describe('SimulationPool', () => {
     const got = await pool.compare(BASE, HIGHER_PAY);
     expect(pool.workers.stats.replaced).toBeGreaterThan(0);
     expect(fleet.alive).toHaveLength(2);
-    expect(bits(got)).toBe(bits(compare(direct(BASE), direct(HIGHER_PAY))));
+    expect(bits(got)).toBe(bits(compare(direct(BASE), direct(paired(HIGHER_PAY)))));
     pool.close();
   });
 });
@@ -296,5 +312,7 @@ describe('ResultCache', () => {
     const reordered = { ...s, params: Object.fromEntries(Object.entries(s.params).reverse()) };
     expect(scenarioKey(reordered as Scenario)).toBe(scenarioKey(s));
     expect(scenarioKey(scenario({ payPerHour: 24 }))).not.toBe(scenarioKey(s));
+    // The same scenario warmed up under another baseline gives other results.
+    expect(scenarioKey({ ...s, warmup: HIGHER_PAY.params })).not.toBe(scenarioKey(s));
   });
 });

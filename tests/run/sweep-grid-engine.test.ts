@@ -5,7 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import type { CompareRunner } from '../../src/model/contract';
-import { defaultScenario, withParams, type Scenario } from '../../src/model/scenario';
+import { defaultScenario, pairedWith, withParams, type Scenario } from '../../src/model/scenario';
 import type { SweepAxis } from '../../src/model/sweep';
 import { isAbortError, poolRunner } from '../../src/run/explorer-runner';
 import { grid, sweep } from '../../src/run/sweep-grid';
@@ -35,7 +35,7 @@ function single(b: Scenario, s: Scenario): ReturnType<typeof compare> {
   const key = JSON.stringify([b, s]);
   const known = memo.get(key);
   if (known) return known;
-  const c = compare(runs(b), runs(s));
+  const c = compare(runs(b), runs(pairedWith(b, s)));
   memo.set(key, c);
   return c;
 }

@@ -111,8 +111,10 @@ describe('the sign-up funnel in the engine', () => {
       return (runReplication(s, 0).whole[m(id)]! + runReplication(s, 1).whole[m(id)]!) / 2;
     };
     const base = mean({}, 'applicantsWeekly');
+    // Sign-ups follow realised pay too, and twice the applicants share the same blocks: measured
+    // 1.53 times the sign-ups (2 replications, each from its own warmed state).
     const twice = { applicantsPerWeek: 2 * defaultParams().applicantsPerWeek };
-    expect(mean(twice, 'applicantsWeekly') / base).toBeGreaterThan(1.8);
+    expect(mean(twice, 'applicantsWeekly') / base).toBeGreaterThan(1.3);
     expect(mean(twice, 'applicantsWeekly') / base).toBeLessThan(2.2);
     const activation = mean({}, 'activationRate');
     expect(activation).toBeGreaterThan(0.35);
@@ -133,13 +135,14 @@ describe('the sign-up funnel in the engine', () => {
 
 describe('block scarcity, split', () => {
   it('leaves no one beaten to a block when blocks far outnumber drivers, but keeps no-fit days', () => {
-    // 100 drivers against blocks for 800 (and a 50% buffer): measured beaten 0.000, no fit 0.19.
+    // 100 drivers against blocks for 800 (and a 50% buffer): measured beaten 0.000, no fit 0.10
+    // (0.19 before back-to-back blocks and the warm-up).
     const ample = runReplication(
       scenario({ initialDrivers: 100, applicantsPerWeek: 0, capacityBuffer: 0.5 }),
       0,
     );
     expect(ample.whole[m('blockScarcity')]).toBeLessThan(0.01);
-    expect(ample.whole[m('noFittingBlock')]).toBeGreaterThan(0.1);
+    expect(ample.whole[m('noFittingBlock')]).toBeGreaterThan(0.05);
     // At defaults drivers do compete: measured beaten 0.09, no fit 0.17 over 12 weeks.
     const tight = runReplication(scenario({}), 0);
     expect(tight.whole[m('blockScarcity')]).toBeGreaterThan(0.04);
@@ -180,7 +183,7 @@ describe('fill against the fresh need', () => {
         }
       }
     }
-  });
+  }, 60_000);
 
   it('degrades in proportion under a demand shock, blocks for the backlog aside', () => {
     // A 30% demand shock leaves a backlog the plan adds blocks for; those do not count in the

@@ -7,7 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_INDEX, type MetricId } from '../../src/model/metrics';
 import { PARAMS } from '../../src/model/params';
-import { defaultScenario, withParams, type Scenario } from '../../src/model/scenario';
+import { defaultScenario, pairedWith, withParams, type Scenario } from '../../src/model/scenario';
 import { runReplication } from '../../src/sim/engine';
 import { compare } from '../../src/sim/stats';
 
@@ -132,7 +132,8 @@ describe('every lever', () => {
     it(`${id}: ${c.why}`, { timeout: 60_000 }, () => {
       const weeks = c.weeks ?? 16;
       const base = scenario(c.setup ?? {}, weeks);
-      const moved = scenario({ ...c.setup, ...c.move }, weeks);
+      // The moved scenario warms up as its baseline did: the lever applies from week 1.
+      const moved = pairedWith(base, scenario({ ...c.setup, ...c.move }, weeks));
       const run = (s: Scenario) => Array.from({ length: REPS }, (_, k) => runReplication(s, k));
       const d = compare(run(base), run(moved)).delta[c.period];
       const i = METRIC_INDEX[c.metric];

@@ -8,7 +8,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { METRIC_INDEX, type MetricId } from '../../src/model/metrics';
-import { defaultScenario, withParams, type Scenario } from '../../src/model/scenario';
+import { defaultScenario, pairedWith, withParams, type Scenario } from '../../src/model/scenario';
 import type { ReplicationResult } from '../../src/model/results';
 import { gatherCandidates } from '../../src/sim/candidates';
 import { churn, frustration } from '../../src/sim/churn';
@@ -32,8 +32,9 @@ function scenario(changes: Record<string, unknown>, weeks = 26): Scenario {
 
 const m = (id: MetricId): number => METRIC_INDEX[id];
 
+/** Runs of a change to the defaults, warmed up as the defaults are: the change applies from week 1. */
 function runs(changes: Record<string, unknown>, weeks = 26): ReplicationResult[] {
-  const s = scenario(changes, weeks);
+  const s = pairedWith(scenario({}, weeks), scenario(changes, weeks));
   return Array.from({ length: REPS }, (_, rep) => runReplication(s, rep));
 }
 

@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { Comparison } from '../../src/model/results';
 import { REALITY_FACTS, planFact, planKey, type FactPlan } from '../../src/model/reality-facts';
 import { judge, measure } from '../../src/model/reality-measure';
-import { defaultScenario, type Scenario } from '../../src/model/scenario';
+import { defaultScenario, pairedWith, type Scenario } from '../../src/model/scenario';
 import { runReplication } from '../../src/sim/engine';
 import { compare } from '../../src/sim/stats';
 
@@ -24,7 +24,8 @@ function comparisonFor(plan: FactPlan): Comparison {
   let c = cache.get(key);
   if (!c) {
     const base = runs(plan.baseline);
-    const scen = plan.scenario === plan.baseline ? base : runs(plan.scenario);
+    const scen =
+      plan.scenario === plan.baseline ? base : runs(pairedWith(plan.baseline, plan.scenario));
     c = compare(base, scen);
     cache.set(key, c);
   }

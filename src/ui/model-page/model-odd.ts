@@ -262,13 +262,15 @@ const concepts = () => html`
 
 const initialisation = () => html`
   <p>
-    A run starts with ${paramWithDefault('initialDrivers')} active drivers whose tenures are spread
-    over the past two years, and no backlog. The starting pool has already sorted itself: its
-    reservation wages come from the lower part of the outside-wage distribution, the people the pay
-    suits, so a calm start does not lose in week one the drivers the pay never suited. Everything
-    else about a driver (free days, hours wanted, app-check speed, productivity, no-show propensity)
-    is drawn from the seed. The run settings, seed (default ${SETTINGS.seed.default}), weeks and
-    replications (default ${SETTINGS.replications.default}), are part of every scenario.
+    The station starts with ${paramWithDefault('initialDrivers')} active drivers whose tenures are
+    spread over two years, and no backlog. Their reservation wages come from the lower part of the
+    outside-wage distribution, the people the pay suits. Everything else about a driver (free days,
+    hours wanted, app-check speed, productivity, no-show propensity) is drawn from the seed. Before
+    week 1 a warm-up of 26 weeks runs under the status quo (the baseline's parameters, without the
+    calendar peaks or demand trend), so that week 1 starts from a steady state: a comparison's
+    baseline and scenario start from the same warmed drivers and backlog, and the levers apply from
+    week 1. The run settings, seed (default ${SETTINGS.seed.default}), weeks and replications
+    (default ${SETTINGS.replications.default}), are part of every scenario.
   </p>
 `;
 

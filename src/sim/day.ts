@@ -1,0 +1,50 @@
+/**
+ * One simulated day: every phase in order, and the week's tallies on its last day. Shared by
+ * the run (src/sim/engine.ts) and its warm-up (src/sim/warmup.ts).
+ */
+import { weekday } from './calendar';
+import { churn, frustration } from './churn';
+import { claim } from './claim';
+import { gatherCandidates } from './candidates';
+import { entry } from './entry';
+import { execute } from './packages';
+import { demandAndPlan } from './plan';
+import type { SimState } from './state';
+import { noteSurge } from './supply';
+import { weekEnd } from './tallies';
+
+/** Thrown when a run is stopped through `RunControl.shouldStop`. */
+export class CancelledError extends Error {
+  constructor() {
+    super('run cancelled');
+    this.name = 'Cancelled';
+  }
+}
+
+export interface RunControl {
+  /** Asked once per simulated week; returning true stops the run with CancelledError. */
+  shouldStop?: () => boolean;
+}
+
+/** Day `d` (negative in the warm-up): every phase in order, the week's tallies on Sunday. */
+export function day(s: SimState, d: number): void {
+  entry(s, d);
+  demandAndPlan(s, d);
+  gatherCandidates(s, d);
+  claim(s, d);
+  execute(s, d);
+  frustration(s, d);
+  churn(s, d);
+  if (weekday(d) === 6) {
+    noteSurge(s, d);
+    weekEnd(s, d);
+  }
+}
+
+/** Runs days `from` to `to` − 1 (from a Monday), asking `control` once a week whether to stop. */
+export function runDays(s: SimState, from: number, to: number, control: RunControl): void {
+  for (let d = from; d < to; d++) {
+    if (weekday(d) === 0 && control.shouldStop?.()) throw new CancelledError();
+    day(s, d);
+  }
+}

@@ -1,0 +1,230 @@
+/**
+ * The warm-up (docs/MODEL.md "Warm-up"): before week 1, WARMUP_WEEKS of days numbered -182 to
+ * -1 run from the seeded pool under the status quo (the warm-up parameters: a comparison's
+ * baseline's, a lone run's own) without calendar peaks or demand trend, so that every run
+ * starts from a steady state. The run then takes over the warmed state in a state built for
+ * its own parameters (block types, waves and tables from its levers), which apply from week 1.
+ *
+ * The warmed state depends only on the seed, the replication and the warm-up parameters, so
+ * a baseline and its scenarios share it: it is kept as a compact snapshot (typed arrays) in a
+ * small least-recently-used cache per engine instance, and a lever change reruns no warm-up.
+ */
+import type { Params } from '../model/params';
+import { warmupParams, type Scenario } from '../model/scenario';
+import { WARMUP_WEEKS } from './constants';
+import { runDays, type RunControl } from './day';
+import { seedInitialPool, windowFit } from './entry';
+import { SimState } from './state';
+
+type Typed = Uint8Array | Int16Array | Int32Array | Float64Array;
+
+/** The warm-up's days: -WARMUP_DAYS (a Monday) to -1 (a Sunday). */
+export const WARMUP_DAYS = WARMUP_WEEKS * 7;
+
+/**
+ * The SimState fields carried from the warm-up into the run, beside every typed array of
+ * `Drivers` (copied whatever they are). A new field of SimState that carries state from one
+ * day to the next (not one derived from the parameters, nor the day's scratch) must be added
+ * here, or runs would start it afresh at week 1: tests/sim/warmup.test.ts checks the list.
+ */
+export const CARRIED_FIELDS = [
+  'waitPtr',
+  'onboardPtr',
+  'activeCount',
+  'onboardingCount',
+  'happyShare',
+  'backlogAge',
+  'activeList',
+  // drivers' sense of the market (src/sim/supply.ts, churn.ts): surge seen last week,
+  // competition for blocks, realised net hourly heard by word of mouth
+  'surgeSeen',
+  'competition',
+  'realisedNet',
+] as const satisfies readonly (keyof SimState)[];
+
+/**
+ * Per-driver arrays that are accounts of the run itself, zeroed when a run takes over (the
+ * earnings the drivers made in the warm-up are not the run's). The weekly ones (hours this
+ * week) are zero anyway: the warm-up ends on a Sunday.
+ */
+export const RUN_ACCOUNTS = ['earned', 'netLate', 'timeLate'] as const;
+
+/** A warmed state: the drivers' arrays cut to the drivers created, and the carried fields. */
+export interface WarmSnapshot {
+  readonly count: number;
+  readonly drivers: readonly (readonly [string, Typed])[];
+  readonly carried: readonly (readonly [string, number | Typed])[];
+  /** Bytes held by the snapshot's arrays. */
+  readonly bytes: number;
+}
+
+/**
+ * The warm-up's parameters for a scenario's warm-up parameters: the same, without calendar
+ * peaks or demand trend (and the start week, which then no longer matters, fixed).
+ */
+export function steadyParams(p: Params): Params {
+  return { ...p, peakIntensity: 0, demandTrend: 0, startWeek: 1 };
+}
+
+/** The cache key of a warmed state: seed, replication and the warm-up's parameters, sorted. */
+export function warmupKey(scenario: Scenario, rep: number): string {
+  const p = steadyParams(warmupParams(scenario)) as unknown as Record<string, number | boolean>;
+  const sorted = Object.keys(p)
+    .sort()
+    .map((id) => `${id}=${String(p[id])}`);
+  return `${scenario.seed}/${rep}/${WARMUP_WEEKS}/${sorted.join(',')}`;
+}
+
+/** Runs the warm-up of replication `rep` of a scenario and returns its final state. */
+export function warmUp(scenario: Scenario, rep: number, control: RunControl = {}): WarmSnapshot {
+  const warm: Scenario = {
+    version: 1,
+    seed: scenario.seed,
+    weeks: WARMUP_WEEKS,
+    replications: 1,
+    params: steadyParams(warmupParams(scenario)),
+  };
+  const s = new SimState(warm, rep, -WARMUP_DAYS);
+  seedInitialPool(s);
+  runDays(s, -WARMUP_DAYS, 0, control);
+  return snapshot(s);
+}
+
+/** The state a run takes over: every typed array of the drivers, and the carried fields. */
+export function snapshot(s: SimState): WarmSnapshot {
+  const { dr } = s;
+  let bytes = 0;
+  const drivers: [string, Typed][] = [];
+  for (const [key, value] of Object.entries(dr)) {
+    if (!ArrayBuffer.isView(value)) continue;
+    const copy = (value as Typed).slice(0, dr.count);
+    bytes += copy.byteLength;
+    drivers.push([key, copy]);
+  }
+  const fields = s as unknown as Record<string, number | Typed>;
+  const carried = CARRIED_FIELDS.map((key): [string, number | Typed] => {
+    const value = fields[key] as number | Typed;
+    if (typeof value === 'number') return [key, value];
+    const copy = value.slice();
+    bytes += copy.byteLength;
+    return [key, copy];
+  });
+  return { count: dr.count, drivers, carried, bytes };
+}
+
+/**
+ * A run's state `s` (built for its own parameters, no drivers yet) takes over a warmed state:
+ * the drivers' arrays and the carried fields copied in, what depends on the levers (which
+ * block types fit each driver's window) recomputed, the run's own accounts zeroed, and the
+ * ledger opened with the warmed backlog and pool as opening stock.
+ */
+export function takeOver(s: SimState, warm: WarmSnapshot): void {
+  const { dr } = s;
+  dr.count = 0;
+  dr.reserve(warm.count);
+  const arrays = dr as unknown as Record<string, Typed>;
+  for (const [key, values] of warm.drivers) {
+    const target = arrays[key];
+    if (!target) throw new Error(`the warmed state has drivers' "${key}", the run has none`);
+    target.fill(0);
+    target.set(values);
+  }
+  dr.count = warm.count;
+  for (const key of RUN_ACCOUNTS) arrays[key]?.fill(0);
+  for (let i = 0; i < dr.count; i++) dr.winFit[i] = windowFit(s.bt, dr.winStart[i], dr.winEnd[i]);
+  const fields = s as unknown as Record<string, number | Typed>;
+  for (const [key, value] of warm.carried) {
+    const target = fields[key];
+    if (typeof value === 'number') fields[key] = value;
+    else if (target && typeof target !== 'number' && target.length >= value.length) {
+      target.fill(0);
+      target.set(value);
+    } else fields[key] = value.slice();
+  }
+  if (s.cand.length < dr.capacity) s.growCandidates();
+  s.ledger.openingBacklog = s.backlog;
+  s.ledger.openingActive = s.activeCount;
+}
+
+/** Counters of a warm-up cache, for tests and diagnostics. */
+export interface WarmupStats {
+  /** Warm-ups run (cache misses). */
+  warmups: number;
+  /** Runs that took over a cached warmed state. */
+  hits: number;
+  /** Snapshots dropped to keep the cache within its bytes. */
+  evicted: number;
+}
+
+/**
+ * Warmed states by key (`warmupKey`), least recently used first out, within `maxBytes`. A
+ * snapshot holds 147 bytes a driver created: the default station's (1,608 drivers by week 1)
+ * 0.24 MB, a metro's (20,000 at the start, 40,624 by week 1) 6.0 MB, so the default 64 MiB keeps
+ * ten metro snapshots: a worker's share of a 16-replication comparison with two workers.
+ */
+export class WarmupCache {
+  readonly stats: WarmupStats = { warmups: 0, hits: 0, evicted: 0 };
+  private readonly entries = new Map<string, WarmSnapshot>();
+  private held = 0;
+
+  constructor(readonly maxBytes = 64 * 1024 * 1024) {}
+
+  /** Bytes held by the cached snapshots. */
+  get bytes(): number {
+    return this.held;
+  }
+
+  get size(): number {
+    return this.entries.size;
+  }
+
+  /** The cached snapshot for `key`, marked as most recently used. */
+  get(key: string): WarmSnapshot | undefined {
+    const warm = this.entries.get(key);
+    if (warm) {
+      this.entries.delete(key);
+      this.entries.set(key, warm);
+    }
+    return warm;
+  }
+
+  /** Keeps a snapshot, dropping the least recently used ones beyond the bytes allowed. */
+  put(key: string, warm: WarmSnapshot): void {
+    if (this.maxBytes <= 0) return;
+    const old = this.entries.get(key);
+    if (old) this.held -= old.bytes;
+    this.entries.delete(key);
+    this.entries.set(key, warm);
+    this.held += warm.bytes;
+    for (const [k, w] of this.entries) {
+      if (this.held <= this.maxBytes || this.entries.size <= 1) break;
+      this.entries.delete(k);
+      this.held -= w.bytes;
+      this.stats.evicted++;
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.held = 0;
+  }
+}
+
+/** The warmed state of replication `rep` of a scenario: from `cache`, or warmed up and kept. */
+export function warmState(
+  scenario: Scenario,
+  rep: number,
+  control: RunControl,
+  cache: WarmupCache,
+): WarmSnapshot {
+  const key = warmupKey(scenario, rep);
+  const cached = cache.get(key);
+  if (cached) {
+    cache.stats.hits++;
+    return cached;
+  }
+  const warm = warmUp(scenario, rep, control);
+  cache.stats.warmups++;
+  cache.put(key, warm);
+  return warm;
+}
