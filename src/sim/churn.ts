@@ -12,7 +12,7 @@ import { at, dayStream, type SimState } from './state';
 /** Drivers who wanted work: search time, and frustration for those who got none. */
 export function frustration(s: SimState, d: number): void {
   const { dr, cand, candFlags, candType } = s;
-  const late = d >= s.lateFrom;
+  const late = s.lateDays[d] === 1;
   const searchH = s.searchH;
   let searching = 0;
   let wanted = 0;

@@ -112,7 +112,7 @@ function payRoutes(s: SimState, d: number): void {
   const { payPerHour, tipsPerHour, beliefSmoothing: alpha } = p;
   const vehiclePerRouteHour = s.vehiclePerRouteHour;
   const searchH = s.searchH;
-  const late = d >= s.lateFrom;
+  const late = s.lateDays[d] === 1;
   let payBase = 0;
   let paySurge = 0;
   let payTips = 0;

@@ -140,6 +140,7 @@ describe('judging a fact', () => {
         hoursPerActiveDriver: [-0.4, -0.6, -0.2],
         driverNetHourly: [0.3, 0.1, 0.5],
       }),
+      peak: arrays({}),
       whole: arrays({}),
     };
     const j = judgeFact(pay, { delta });
