@@ -20,7 +20,7 @@ export type ParamChange =
   | { readonly param: ParamId; readonly set: number | boolean };
 
 /** Which period's paired delta an expectation reads. */
-export type Run = 'short' | 'long' | 'whole';
+export type Run = 'short' | 'long' | 'peak' | 'whole';
 
 /** The delta of `metric` over `run` should lie on the `sign` side of zero. */
 export interface Expectation {
@@ -197,6 +197,7 @@ export interface JudgedFact {
 function pick(c: Pick<Comparison, 'delta'>, run: Run): IntervalArrays {
   if (run === 'short') return c.delta.shortRun;
   if (run === 'long') return c.delta.longRun;
+  if (run === 'peak') return c.delta.peak;
   return c.delta.whole;
 }
 

@@ -166,7 +166,7 @@ describe('the stylized facts of MODEL.md section 6, with defaults (8 paired repl
       const changed = applyFact(fact, defaultScenario());
       if (!changed.ok) throw new Error(changed.error);
       const d = compare(base, runs(changed.value, reps)).delta;
-      const period = { short: d.shortRun, long: d.longRun, whole: d.whole };
+      const period = { short: d.shortRun, long: d.longRun, peak: d.peak, whole: d.whole };
       for (const e of fact.expectations) {
         const tol = TOLERANCES[key(fact, e)]!;
         const p = period[e.run];

@@ -48,6 +48,7 @@ export function periodText(run: Run, weeks: number): string {
     const from = Math.max(1, weeks - LONG_RUN_WEEKS + 1);
     return from === weeks ? `week ${weeks}` : `weeks ${from}–${weeks}`;
   }
+  if (run === 'peak') return 'the calendar peak weeks';
   return `whole run (${weeks} weeks)`;
 }
 
