@@ -16,7 +16,7 @@ import {
 import type { Scenario } from '../model/scenario';
 import type { Drivers } from './drivers';
 import { measureRange } from './measure';
-import { runPeriods } from './periods';
+import { runPeriods } from '../model/periods';
 import { F, FIELD_COUNT } from './record';
 
 /**

@@ -29,7 +29,7 @@ import {
 } from './constants';
 import { Drivers } from './drivers';
 import { normalCdf, replicationKey, streamKey } from './random';
-import { longRunDays } from './periods';
+import { longRunDays } from '../model/periods';
 import { newRecord } from './record';
 import { lengthGroups, noiseTable, waveNetTable } from './tables';
 

@@ -5,8 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { PERIOD_FLAG, periodWeeks, type Period } from '../../src/model/results';
+import { PEAK_CALENDAR_WEEKS, longRunDays, runPeriods } from '../../src/model/periods';
 import { isPeakWeek } from '../../src/sim/calendar';
-import { longRunDays, runPeriods } from '../../src/sim/periods';
 
 const weeksOf = (startWeek: number, weeks: number, period: Period | 'afterPeak') =>
   periodWeeks(runPeriods(startWeek, weeks), period);
@@ -15,8 +15,10 @@ const range = (from: number, to: number) =>
 
 describe('the peak weeks of the calendar', () => {
   it('are Prime Day (28–29) and the December peak (47–52), nothing else', () => {
+    // The engine's demand calendar and the periods' list of peak weeks must agree.
     const peaks = range(1, 52).filter(isPeakWeek);
     expect(peaks).toEqual([28, 29, 47, 48, 49, 50, 51, 52]);
+    expect(PEAK_CALENDAR_WEEKS).toEqual(peaks);
   });
 });
 

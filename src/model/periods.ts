@@ -5,8 +5,20 @@
  * no period (a week after a peak, a week between the short and the long run) and, on a short
  * horizon, in both the short and the long run.
  */
-import { LONG_RUN_WEEKS, PERIOD_FLAG, POST_PEAK_WEEKS, SHORT_RUN_WEEKS } from '../model/results';
-import { isPeakWeek } from './calendar';
+import { LONG_RUN_WEEKS, PERIOD_FLAG, POST_PEAK_WEEKS, SHORT_RUN_WEEKS } from './results';
+
+/**
+ * The calendar weeks (1..52) with a seasonal peak: Prime Day (28–29) and the December peak
+ * (47–52). The engine's demand (src/sim/calendar.ts PEAK_WEEKS) raises exactly these; a test
+ * (tests/sim/periods.test.ts) keeps the two lists equal. Kept here so the app can name a
+ * scenario's periods before it has results.
+ */
+export const PEAK_CALENDAR_WEEKS: readonly number[] = [28, 29, 47, 48, 49, 50, 51, 52];
+
+/** Whether calendar week `week` (1..52) is a peak week. */
+export function isPeakWeek(week: number): boolean {
+  return PEAK_CALENDAR_WEEKS.includes(week);
+}
 
 /** Each week's period flags (PERIOD_FLAG), for a run of `weeks` weeks starting in `startWeek`. */
 export function runPeriods(startWeek: number, weeks: number): Uint8Array {
