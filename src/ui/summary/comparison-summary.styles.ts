@@ -152,6 +152,18 @@ export const comparisonSummaryStyles = css`
   table.metrics col.verdict {
     width: 14%;
   }
+  table.metrics.with-peak col.metric {
+    width: 22%;
+  }
+  table.metrics.with-peak col.value {
+    width: 10%;
+  }
+  table.metrics.with-peak col.change {
+    width: 15%;
+  }
+  table.metrics.with-peak col.verdict {
+    width: 13%;
+  }
   .breach {
     color: #a3261f;
     font-weight: 700;
@@ -253,6 +265,7 @@ export const comparisonSummaryStyles = css`
     }
     .screen-only,
     td[data-period='shortRun'] .ci,
+    td[data-period='peak'] .ci,
     th.status,
     td.status {
       /* The short run's interval and the status column (the note names every breach). */
@@ -275,6 +288,24 @@ export const comparisonSummaryStyles = css`
     }
     table.metrics col.verdict {
       width: 16%;
+    }
+    table.metrics.with-peak col.metric {
+      width: 22%;
+    }
+    table.metrics.with-peak col.value {
+      width: 8.5%;
+    }
+    table.metrics.with-peak col.change {
+      width: 12%;
+    }
+    table.metrics.with-peak col.change + col.change {
+      width: 24%;
+    }
+    table.metrics.with-peak col.change.peak {
+      width: 11%;
+    }
+    table.metrics.with-peak col.verdict {
+      width: 14%;
     }
     section[data-section='guardrails'] {
       grid-column: 1;

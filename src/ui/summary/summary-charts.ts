@@ -37,6 +37,8 @@ export function chartsSection(c: Comparison, view: ChartsView) {
       <weekly-chart
         .chartHeight=${height}
         .metric=${metric}
+        .periods=${c.scenario.periods}
+        .startWeek=${c.scenario.startWeek}
         .baseline=${metricWeeks(c.baseline.weekly, metric, weeks)}
         .scenario=${metricWeeks(c.scenario.weekly, metric, c.scenario.weeks)}
         .delta=${metricWeeks(c.delta.weekly, metric, weeks)}

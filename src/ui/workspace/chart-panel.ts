@@ -125,6 +125,8 @@ export class ChartPanel extends LitElement {
         const metric: MetricId = METRIC_BY_ID.has(this.metric) ? this.metric : METRICS[0].id;
         return html`<weekly-chart
           .metric=${metric}
+          .periods=${c.scenario.periods}
+          .startWeek=${c.scenario.startWeek}
           .baseline=${metricWeeks(c.baseline.weekly, metric, weeks)}
           .scenario=${metricWeeks(c.scenario.weekly, metric, c.scenario.weeks)}
           .delta=${metricWeeks(c.delta.weekly, metric, weeks)}

@@ -42,13 +42,17 @@ export const metricTreeStyles = css`
     table-layout: fixed;
   }
   col.c-metric {
-    width: 25%;
+    width: 22%;
   }
   col.c-run {
-    width: 29%;
+    width: 21%;
   }
   col.c-course {
-    width: 17%;
+    width: 15%;
+  }
+  td.no-weeks {
+    color: var(--muted);
+    font-size: 0.85em;
   }
   thead th {
     position: sticky;

@@ -78,15 +78,16 @@ export class MetricTree extends LitElement {
       <table class=${this.updating ? 'updating' : ''} aria-busy=${busy ? 'true' : 'false'}>
         <caption class="sr-only">
           Metric tree: baseline and scenario, with the paired change and its 95% interval, for the
-          short run and the long run
+          short run, the long run and the peak
         </caption>
         <colgroup>
           <col class="c-metric" />
           <col class="c-run" />
           <col class="c-run" />
+          <col class="c-run c-peak" />
           <col class="c-course" />
         </colgroup>
-        ${treeHead(c.baseline.weeks, busy, this.updating, this.progress)}
+        ${treeHead(c.scenario, busy, this.updating, this.progress)}
         ${STAKEHOLDERS.map((s) => this.group(c, s.id, s.label, s.meaning))}
       </table>
     `;
@@ -103,7 +104,7 @@ export class MetricTree extends LitElement {
     const ctx = this.rowContext(c, id);
     return html`<tbody data-stakeholder=${id}>
       <tr class="group">
-        <th colspan="4" scope="colgroup">${label}<span class="meaning">${meaning}</span></th>
+        <th colspan="5" scope="colgroup">${label}<span class="meaning">${meaning}</span></th>
       </tr>
       ${defs.map((m) => metricRow(ctx, m))}
     </tbody>`;
