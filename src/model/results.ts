@@ -84,6 +84,33 @@ export interface IntervalArrays {
   high: Float64Array;
 }
 
+/** A mean and its 95% interval across replications. */
+export interface Estimate {
+  mean: number;
+  low: number;
+  high: number;
+}
+
+/**
+ * Whether the backlog keeps growing (src/sim/stability.ts): a replication's backlog is
+ * growing when its long-run backlog exceeds its short-run backlog by more than
+ * BACKLOG_GROWTH_MIN days of demand, or when it still rises across the long-run weeks by more
+ * than BACKLOG_SLOPE_MIN a week; the scenario is unstable when most replications grow.
+ */
+export interface Stability {
+  /** Long-run minus short-run backlog, in days of demand. */
+  growth: Estimate;
+  /** Least-squares slope of the weekly backlog over the long-run weeks, days of demand a week. */
+  slope: Estimate;
+  /** Replications whose backlog is growing, of `n`. */
+  growing: number;
+  n: number;
+  unstable: boolean;
+}
+
+export const BACKLOG_GROWTH_MIN = 0.1;
+export const BACKLOG_SLOPE_MIN = 0.01;
+
 /** Replication statistics of one scenario. */
 export interface ScenarioSummary {
   /** Replications aggregated. */
@@ -99,6 +126,8 @@ export interface ScenarioSummary {
   /** Calendar week of the first week, and each week's periods (as in ReplicationResult). */
   startWeek: number;
   periods: Uint8Array;
+  /** Whether the backlog keeps growing. */
+  stability: Stability;
 }
 
 /** A scenario against its baseline, paired replication by replication (same seeds). */

@@ -8,6 +8,7 @@ import type {
   ReplicationResult,
   ScenarioSummary,
 } from '../model/results';
+import { stability } from './stability';
 
 /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
 const T975 = [
@@ -87,6 +88,7 @@ export function summarise(results: readonly ReplicationResult[]): ScenarioSummar
     earnings: meanOf(rs.map((r) => r.earnings)),
     startWeek: rs[0].startWeek,
     periods: rs[0].periods.slice(),
+    stability: stability(rs),
   };
 }
 

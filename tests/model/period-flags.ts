@@ -1,5 +1,10 @@
 /** Period flags for test fixtures: weeks 1–4 short run, the last 8 long run, no peak. */
-import { LONG_RUN_WEEKS, PERIOD_FLAG, SHORT_RUN_WEEKS } from '../../src/model/results';
+import {
+  LONG_RUN_WEEKS,
+  PERIOD_FLAG,
+  SHORT_RUN_WEEKS,
+  type Stability,
+} from '../../src/model/results';
 
 export function plainPeriods(weeks: number): Uint8Array {
   return Uint8Array.from(
@@ -9,3 +14,12 @@ export function plainPeriods(weeks: number): Uint8Array {
       (w >= weeks - LONG_RUN_WEEKS ? PERIOD_FLAG.longRun : 0),
   );
 }
+
+/** A stable backlog, for fixtures. */
+export const STABLE: Stability = {
+  growth: { mean: 0, low: 0, high: 0 },
+  slope: { mean: 0, low: 0, high: 0 },
+  growing: 0,
+  n: 4,
+  unstable: false,
+};

@@ -7,7 +7,7 @@ import { METRIC_COUNT, METRIC_INDEX, type MetricId } from '../../src/model/metri
 import type { Comparison, IntervalArrays, ScenarioSummary } from '../../src/model/results';
 import type { Scenario } from '../../src/model/scenario';
 import { SupersededError } from '../../src/run/pool';
-import { plainPeriods } from '../model/period-flags';
+import { STABLE, plainPeriods } from '../model/period-flags';
 
 export type Model = (s: Scenario) => Partial<Record<MetricId, number>>;
 
@@ -45,6 +45,7 @@ function summary(s: Scenario, model: Model, half: number): ScenarioSummary {
     earnings: new Float64Array(40),
     startWeek: 10,
     periods: plainPeriods(1),
+    stability: STABLE,
   };
 }
 

@@ -171,7 +171,8 @@ export const comparisonSummaryStyles = css`
   .ok {
     color: #17643a;
   }
-  .none {
+  .none,
+  p.unstable {
     color: #4a5565;
     margin: 0;
   }

@@ -50,6 +50,14 @@ export const metricTreeStyles = css`
   col.c-course {
     width: 15%;
   }
+  p.unstable {
+    margin: 0.3em 0 0.5em;
+    padding: 0.45em 0.6em;
+    border-left: 4px solid var(--worse);
+    background: #fdf1ef;
+    color: #1c2430;
+    font-size: 0.9em;
+  }
   td.no-weeks {
     color: var(--muted);
     font-size: 0.85em;

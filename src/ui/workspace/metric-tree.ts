@@ -14,6 +14,7 @@ import { srOnly } from '../shared/styles';
 import { courseOf, type Course } from './metric-course';
 import { metricRow, type RowContext } from './metric-row';
 import { treeHead, treeStatus } from './metric-tree-header';
+import { stabilityFlags } from '../shared/stability';
 import { metricTreeStyles } from './metric-tree.styles';
 import { guardrailLine } from './threshold-editor';
 import { NO_DRAFTS, cleared, committed, typed, type ThresholdDrafts } from './threshold-input';
@@ -75,6 +76,12 @@ export class MetricTree extends LitElement {
     const busy = this.updating || this.progress < 1;
     return html`
       ${treeStatus(this.progress, this.updating)}
+      ${stabilityFlags(c).map(
+        (f) =>
+          html`<p class="unstable" role="note" data-flag="unstable" data-side=${f.who}>
+            <span aria-hidden="true">⚠ </span>${f.text}
+          </p>`,
+      )}
       <table class=${this.updating ? 'updating' : ''} aria-busy=${busy ? 'true' : 'false'}>
         <caption class="sr-only">
           Metric tree: baseline and scenario, with the paired change and its 95% interval, for the

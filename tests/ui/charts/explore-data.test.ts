@@ -18,7 +18,7 @@ import {
   textOn,
   type Estimate,
 } from '../../../src/ui/charts/explore-data';
-import { plainPeriods } from '../../model/period-flags';
+import { STABLE, plainPeriods } from '../../model/period-flags';
 
 /** A metric-indexed array: the given values, NaN elsewhere. */
 function values(entries: Partial<Record<MetricId, number>>): Float64Array {
@@ -45,6 +45,7 @@ function summary(long: IntervalArrays): ScenarioSummary {
     earnings: new Float64Array(0),
     startWeek: 10,
     periods: plainPeriods(0),
+    stability: STABLE,
   };
 }
 

@@ -4,7 +4,7 @@
  */
 import { METRIC_COUNT, METRIC_INDEX, type MetricId } from '../../../src/model/metrics';
 import type { Comparison, IntervalArrays, ScenarioSummary } from '../../../src/model/results';
-import { plainPeriods } from '../../model/period-flags';
+import { STABLE, plainPeriods } from '../../model/period-flags';
 
 const WEEKS = 2;
 
@@ -31,6 +31,7 @@ function summary(means: Float64Array, weekly: number): ScenarioSummary {
     earnings: new Float64Array(40),
     startWeek: 10,
     periods: plainPeriods(WEEKS),
+    stability: STABLE,
   };
 }
 

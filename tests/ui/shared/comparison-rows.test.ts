@@ -9,7 +9,7 @@ import {
   poolSeries,
   verdictMark,
 } from '../../../src/ui/shared/comparison-rows';
-import { plainPeriods } from '../../model/period-flags';
+import { STABLE, plainPeriods } from '../../model/period-flags';
 
 function values(entries: Partial<Record<MetricId, number>>, fill = 1): Float64Array {
   const a = new Float64Array(METRIC_COUNT).fill(fill);
@@ -36,6 +36,7 @@ function summary(long: Float64Array, short: Float64Array): ScenarioSummary {
     earnings: new Float64Array(40),
     startWeek: 10,
     periods: plainPeriods(weeks),
+    stability: STABLE,
   };
 }
 

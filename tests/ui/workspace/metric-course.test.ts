@@ -7,7 +7,7 @@ import {
 } from '../../../src/model/metrics';
 import type { Comparison, IntervalArrays, ScenarioSummary } from '../../../src/model/results';
 import { courseLabel, courseOf } from '../../../src/ui/workspace/metric-course';
-import { plainPeriods } from '../../model/period-flags';
+import { STABLE, plainPeriods } from '../../model/period-flags';
 
 function interval(mean: Float64Array, half: number): IntervalArrays {
   return { mean, low: mean.map((v) => v - half), high: mean.map((v) => v + half) };
@@ -32,6 +32,7 @@ function summary(weeks: number, offset: number): ScenarioSummary {
     earnings: new Float64Array(40),
     startWeek: 10,
     periods: plainPeriods(weeks),
+    stability: STABLE,
   };
 }
 
