@@ -157,13 +157,19 @@ export class SparkLine extends LitElement {
             { length: weeks },
             (_, w) => (w < 4 ? F.shortRun : 0) | (w >= weeks - 8 ? F.longRun : 0),
           );
+    const kindOf = (f: number) =>
+      f & F.peak ? 'peak' : f & F.shortRun ? 'short' : f & F.longRun ? 'long' : '';
     const rects = [];
-    for (let w = 0; w < weeks; w++) {
-      const f = flags[w];
-      const kind = f & F.peak ? 'peak' : f & F.shortRun ? 'short' : f & F.longRun ? 'long' : '';
-      if (!kind) continue;
-      rects.push(svg`<rect class="window ${kind === 'peak' ? 'peak' : ''}" data-window=${kind}
-        x=${x(w - 0.5)} y="0" width=${x(w + 0.5) - x(w - 0.5)} height=${this.height}></rect>`);
+    // One rect per stretch of consecutive weeks of one kind.
+    for (let w = 0; w < weeks;) {
+      const kind = kindOf(flags[w]);
+      let end = w + 1;
+      while (end < weeks && kindOf(flags[end]) === kind) end++;
+      if (kind) {
+        rects.push(svg`<rect class="window ${kind === 'peak' ? 'peak' : ''}" data-window=${kind}
+          x=${x(w - 0.5)} y="0" width=${x(end - 0.5) - x(w - 0.5)} height=${this.height}></rect>`);
+      }
+      w = end;
     }
     return rects;
   }

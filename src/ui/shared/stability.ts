@@ -9,7 +9,8 @@ import {
   type Stability,
 } from '../../model/results';
 
-const days = (x: number): string => `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(2)}`;
+const days = (x: number, digits = 2): string =>
+  `${x >= 0 ? '+' : '−'}${Math.abs(x).toFixed(digits)}`;
 
 /** The flag's sentence for one side, or '' when its backlog is not growing. */
 export function stabilityText(s: Stability, who: 'scenario' | 'baseline'): string {
@@ -23,7 +24,7 @@ export function stabilityText(s: Stability, who: 'scenario' | 'baseline'): strin
     `packages waiting at day’s end grew by more than ${BACKLOG_GROWTH_MIN} days of demand ` +
     `from the short run to the long run, or still rose by more than ${BACKLOG_SLOPE_MIN} ` +
     `a week across the long-run weeks (growth ${days(s.growth.mean)}${interval} days, ` +
-    `slope ${days(s.slope.mean)} days a week). The station is not keeping up: long-run ` +
+    `slope ${days(s.slope.mean, 3)} days a week). The station is not keeping up: long-run ` +
     `numbers describe a queue that has not settled.`
   );
 }
