@@ -191,8 +191,8 @@ export class WeeklyChart extends ChartElement {
       labels.push({ text, x: x(end + 0.5) - 4, anchor: 'end', cls: 'long' });
     }
     for (const p of peaks) {
-      const name = this.startWeek > 0 ? peakName(calendarWeekOf(this.startWeek, p.from)) : 'peak';
-      const text = `${PERIOD_LABEL.peak}: ${name}`;
+      const text =
+        this.startWeek > 0 ? peakName(calendarWeekOf(this.startWeek, p.from)) : PERIOD_LABEL.peak;
       labels.push({ text, x: x((p.from + p.to) / 2), anchor: 'middle', cls: 'peak' });
     }
     return svg`<g class="windows" font-family=${FONT_FAMILY} font-size=${FONT.tick} fill=${COLOURS.muted}>
@@ -247,7 +247,7 @@ export class WeeklyChart extends ChartElement {
       cal ? `calendar week ${cal}` : '',
       flags & PERIOD_FLAG.shortRun ? 'short run' : '',
       flags & PERIOD_FLAG.longRun ? 'long run' : '',
-      flags & PERIOD_FLAG.peak ? `peak: ${peakName(cal)}` : '',
+      flags & PERIOD_FLAG.peak ? (cal ? peakName(cal) : 'peak') : '',
       flags & PERIOD_FLAG.afterPeak ? 'week after a peak' : '',
     ]
       .filter(Boolean)

@@ -85,7 +85,7 @@ export function calendarText(s: PeriodSource, period: Period): string {
 
 /** The name of the peak a calendar week falls in. */
 export function peakName(calendarWeek: number): string {
-  return calendarWeek < 40 ? 'Prime Day' : 'holiday peak';
+  return calendarWeek < 40 ? 'Prime Day peak' : 'Holiday peak';
 }
 
 /** The three periods of a run in words, for headers and notes. */
