@@ -132,17 +132,18 @@ export class WeeklyChart extends ChartElement {
       });
     }
 
+    const windows = this.windows(x, box);
     return this.frame({
       height: this.chartHeight,
       chart: 'weekly',
       label: `${m.label}, week by week: baseline (dashed) against scenario (solid), ${weeks} weeks. Use the left and right arrow keys to read each week.`,
       title: `${m.label}: baseline against scenario by week`,
       body: svg`${chartTitle([`${m.label} by week: mean and 95% interval`, `${m.label} by week`], 8, 22, width)}
-        ${legend(items, 8, 52, width)} ${this.windows(x, box)}
+        ${legend(items, 8, 52, width)} ${windows.marks}
         ${leftAxis(y, yAxis.ticks, yAxis.format, box, this.yTitle(m, box.bottom - box.top), 18)}
         ${bottomAxis(x, xTicks, String, box.bottom, this.startWeek > 0 ? 'Week of the run (calendar week beneath)' : 'Week', this.startWeek > 0 ? (t) => `cw ${calendarWeekOf(this.startWeek, t)}` : undefined)}
         ${intervalBands(x, y, this.baseline, this.scenario, true)}
-        ${guardrail !== undefined ? this.guardrailLine(y(guardrail), box, m, guardrail) : nothing}
+        ${guardrail !== undefined ? this.guardrailLine(y(guardrail), box, m, guardrail, windows.inside) : nothing}
         ${meanLines(x, y, this.baseline, this.scenario)}
         ${weekMarker(x, y, box, this.active, this.baseline, this.scenario)}
         ${this.pointerArea(box, (px) => nearestWeek(x.invert(px), weeks))}`,
@@ -195,16 +196,19 @@ export class WeeklyChart extends ChartElement {
         this.startWeek > 0 ? peakName(calendarWeekOf(this.startWeek, p.from)) : PERIOD_LABEL.peak;
       labels.push({ text, x: x((p.from + p.to) / 2), anchor: 'middle', cls: 'peak' });
     }
-    return svg`<g class="windows" font-family=${FONT_FAMILY} font-size=${FONT.tick} fill=${COLOURS.muted}>
+    const placed = placeLabels(labels, box.top);
+    const inside = placed.reduce((n, l) => Math.max(n, l.row), 0);
+    const marks = svg`<g class="windows" font-family=${FONT_FAMILY} font-size=${FONT.tick} fill=${COLOURS.muted}>
       ${short.map((w) => rect(w, 'window short-run', COLOURS.window))}
       ${long.map((w) => rect(w, 'window long-run', COLOURS.window))}
       ${peaks.map((w) => rect(w, 'window peak', PEAK_FILL))}
-      ${placeLabels(labels, box.top).map(
+      ${placed.map(
         (l) => svg`<text class=${`window-label ${l.cls}`} x=${l.x} y=${l.y}
           text-anchor=${l.anchor} fill=${l.cls === 'peak' ? PEAK_TEXT : COLOURS.muted}
           stroke="#ffffff" stroke-width="3" paint-order="stroke">${l.text}</text>`,
       )}
     </g>`;
+    return { marks, inside };
   }
 
   private guardrailLine(
@@ -212,9 +216,10 @@ export class WeeklyChart extends ChartElement {
     box: { left: number; right: number; top: number },
     m: MetricDef,
     threshold: number,
+    insideRows: number,
   ) {
-    // Above the line, unless that would run into the window labels over the plot.
-    const labelY = yPos - box.top < 24 ? yPos + 19 : yPos - 7;
+    // Above the line, unless that would run into the window labels over or inside the plot.
+    const labelY = yPos - box.top < 24 + 16 * insideRows ? yPos + 19 : yPos - 7;
     return svg`<g class="guardrail" font-family=${FONT_FAMILY}>
       <line x1=${box.left} x2=${box.right} y1=${yPos} y2=${yPos} stroke=${COLOURS.guardrail}
         stroke-width="2.5" stroke-dasharray="2 4"></line>
@@ -287,14 +292,17 @@ function extent(l: Label): [number, number] {
  * Rows for the window labels: above the plot where there is room, else in the next free row
  * inside the top of the plot, so no two labels overlap.
  */
-function placeLabels(labels: readonly Label[], top: number): (Label & { y: number })[] {
+function placeLabels(
+  labels: readonly Label[],
+  top: number,
+): (Label & { y: number; row: number })[] {
   const rows: [number, number][][] = [];
   return labels.map((l) => {
     const [a, b] = extent(l);
     let r = 0;
     while (rows[r]?.some(([c, d]) => a < d + 10 && c < b + 10)) r++;
     (rows[r] ??= []).push([a, b]);
-    return { ...l, y: r === 0 ? top - 10 : top + 6 + 16 * r };
+    return { ...l, row: r, y: r === 0 ? top - 10 : top + 6 + 16 * r };
   });
 }
 

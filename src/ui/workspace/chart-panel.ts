@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { METRICS, METRIC_BY_ID, type MetricId } from '../../model/metrics';
+import { periodText } from '../shared/run-windows';
 import { LONG_RUN_WEEKS, type Comparison } from '../../model/results';
 import { earningsBins, metricWeeks } from '../shared/series';
 import { tabStep } from '../shared/keys';
@@ -142,6 +143,7 @@ export class ChartPanel extends LitElement {
           .bins=${earningsBins(c.baseline.earnings, c.scenario.earnings)}
           .wageFloor=${this.wageFloor}
           .weeks=${Math.min(LONG_RUN_WEEKS, c.baseline.weeks)}
+          .weeksText=${periodText(c.scenario, 'longRun')}
         ></earnings-chart>`;
     }
   }
