@@ -33,9 +33,8 @@ export function stabilityText(s: Stability, who: 'scenario' | 'baseline'): strin
 export function stabilityLine(s: Stability, who: 'scenario' | 'baseline'): string {
   if (!s.unstable) return '';
   return (
-    `Unstable ${who}: the backlog keeps growing (${s.growing} of ${s.n} replications; ` +
-    `${days(s.growth.mean)} days of demand from the short to the long run), so its long-run ` +
-    `numbers describe a queue that has not settled.`
+    `Unstable ${who}: backlog growing (${s.growing} of ${s.n} replications, ` +
+    `${days(s.growth.mean)} days of demand).`
   );
 }
 

@@ -290,8 +290,14 @@ export const comparisonSummaryStyles = css`
     table.metrics col.verdict {
       width: 16%;
     }
+    /* The peak's column stays on screen: on paper the page keeps the short and long run. */
+    table.metrics.with-peak col.peak,
+    table.metrics.with-peak [data-period='peak'],
+    table.metrics.with-peak [data-period-head='peak'] {
+      display: none;
+    }
     table.metrics.with-peak col.metric {
-      width: 22%;
+      width: 28%;
     }
     table.metrics.with-peak col.value {
       width: 8.5%;
@@ -300,13 +306,10 @@ export const comparisonSummaryStyles = css`
       width: 12%;
     }
     table.metrics.with-peak col.change + col.change {
-      width: 24%;
-    }
-    table.metrics.with-peak col.change.peak {
-      width: 11%;
+      width: 27%;
     }
     table.metrics.with-peak col.verdict {
-      width: 14%;
+      width: 16%;
     }
     section[data-section='guardrails'] {
       grid-column: 1;

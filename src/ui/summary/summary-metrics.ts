@@ -111,7 +111,7 @@ function metricRow(c: Comparison, m: MetricDef, peak: boolean) {
 /** A period's change with its mark and 95% interval (a dash where there is no number). */
 function changeCell(m: MetricDef, n: MetricNumbers, period: RunPeriod) {
   if (!Number.isFinite(n.delta)) {
-    return html`<td class="num unknown" title=${NO_NUMBER}>
+    return html`<td class="num unknown" data-period=${period} title=${NO_NUMBER}>
       ${NO_VALUE}<span class="ci">${NO_NUMBER}</span>
     </td>`;
   }
