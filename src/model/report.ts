@@ -5,11 +5,19 @@
  * denominator) is written as null in JSON and as an empty cell in CSV, never as NaN.
  */
 import { METRICS, type MetricDef } from './metrics';
-import { POOL_SERIES, type Comparison, type IntervalArrays, type ScenarioSummary } from './results';
+import {
+  POOL_SERIES,
+  calendarWeekOf,
+  periodWeeks,
+  type Comparison,
+  type IntervalArrays,
+  type Period,
+  type ScenarioSummary,
+} from './results';
 import { scenarioToJson, type Scenario } from './scenario';
 
 /** The summary windows of a run, in the order they are reported. */
-export const WINDOWS = ['shortRun', 'longRun', 'whole'] as const;
+export const WINDOWS = ['shortRun', 'longRun', 'peak', 'whole'] as const;
 export type Window = (typeof WINDOWS)[number];
 
 export interface Interval {
@@ -21,6 +29,8 @@ export interface Interval {
 export interface SideReport {
   shortRun: Interval;
   longRun: Interval;
+  /** Over the calendar peak weeks; null values when the run has none (see `periods`). */
+  peak: Interval;
   whole: Interval;
   weekly: { mean: (number | null)[]; low: (number | null)[]; high: (number | null)[] };
 }
@@ -36,11 +46,32 @@ export interface MetricReport {
   delta?: SideReport;
 }
 
+/** The weeks of one period: run weeks (from 1) and their calendar weeks, and a note if none. */
+export interface PeriodReport {
+  weeks: number[];
+  calendarWeeks: number[];
+  /** Present when the period has no week in this run, saying so in words. */
+  note?: string;
+}
+
+/** A scenario's periods (its start week places the calendar peaks). */
+export type PeriodsReport = { startWeek: number } & Record<Period, PeriodReport>;
+
+/** What a period with no week means, for the reports and the app. */
+export const NO_WEEKS_NOTE: Readonly<Record<Period, string>> = {
+  shortRun: 'the run has no week',
+  longRun: 'every week of the run is a calendar peak week or the week after one',
+  peak: 'no calendar peak week in this run (peaks: weeks 28–29 and 47–52)',
+};
+
 export interface RunReport {
   gigsim: 'results';
   version: 1;
   weeks: number;
   replications: number;
+  /** The weeks each period covers (the scenario's; the baseline's when they differ). */
+  periods: PeriodsReport;
+  baselinePeriods?: PeriodsReport;
   scenario: ReturnType<typeof scenarioToJson>;
   baseline?: ReturnType<typeof scenarioToJson>;
   metrics: MetricReport[];
@@ -62,6 +93,7 @@ function series(a: IntervalArrays, start: number, length: number) {
 interface Sides {
   shortRun: IntervalArrays;
   longRun: IntervalArrays;
+  peak: IntervalArrays;
   whole: IntervalArrays;
   weekly: IntervalArrays;
 }
@@ -70,9 +102,33 @@ function side(s: Sides, m: number, weeks: number): SideReport {
   return {
     shortRun: interval(s.shortRun, m),
     longRun: interval(s.longRun, m),
+    peak: interval(s.peak, m),
     whole: interval(s.whole, m),
     weekly: series(s.weekly, m * weeks, weeks),
   };
+}
+
+/** The weeks of each period of a summary, with their calendar weeks. */
+export function periodsReport(s: Pick<ScenarioSummary, 'startWeek' | 'periods'>): PeriodsReport {
+  const one = (period: Period): PeriodReport => {
+    const weeks = periodWeeks(s.periods, period);
+    const out: PeriodReport = {
+      weeks,
+      calendarWeeks: weeks.map((w) => calendarWeekOf(s.startWeek, w)),
+    };
+    if (weeks.length === 0) out.note = NO_WEEKS_NOTE[period];
+    return out;
+  };
+  return {
+    startWeek: s.startWeek,
+    shortRun: one('shortRun'),
+    longRun: one('longRun'),
+    peak: one('peak'),
+  };
+}
+
+function samePeriods(a: ScenarioSummary, b: ScenarioSummary): boolean {
+  return a.startWeek === b.startWeek && a.periods.every((f, w) => f === b.periods[w]);
 }
 
 function poolReport(scenario: ScenarioSummary, baseline?: ScenarioSummary): RunReport['pool'] {
@@ -94,6 +150,7 @@ export function summaryReport(summary: ScenarioSummary, scenario: Scenario): Run
     version: 1,
     weeks: summary.weeks,
     replications: summary.n,
+    periods: periodsReport(summary),
     scenario: scenarioToJson(scenario),
     metrics: (METRICS as readonly MetricDef[]).map((def, m) => ({
       id: def.id,
@@ -118,6 +175,10 @@ export function comparisonReport(
     version: 1,
     weeks: w,
     replications: comparison.scenario.n,
+    periods: periodsReport(comparison.scenario),
+    ...(samePeriods(comparison.scenario, comparison.baseline)
+      ? {}
+      : { baselinePeriods: periodsReport(comparison.baseline) }),
     scenario: scenarioToJson(scenario),
     baseline: scenarioToJson(baseline),
     metrics: (METRICS as readonly MetricDef[]).map((def, m) => ({
@@ -144,7 +205,8 @@ function cell(x: number | null | string): string {
 
 /**
  * A report as tidy CSV: `series` is scenario, baseline or delta; `period` is shortRun,
- * longRun, whole or week (then `week` is its number, from 1).
+ * longRun, peak, whole or week (then `week` is its number, from 1). A series with no peak
+ * week has no peak rows (rather than rows of empty cells); the JSON's `periods` says why.
  */
 export function reportCsv(report: RunReport): string {
   const lines = [CSV_HEADER.join(',')];
@@ -158,6 +220,7 @@ export function reportCsv(report: RunReport): string {
       if (!s) continue;
       for (const w of WINDOWS) {
         const v = s[w];
+        if (w === 'peak' && v.mean === null) continue;
         lines.push([m.id, m.unit, name, w, '', v.mean, v.low, v.high].map(cell).join(','));
       }
       s.weekly.mean.forEach((mean, k) => {

@@ -144,9 +144,14 @@ export function checkSetting(id: SettingId, value: unknown): Parsed<number> {
     };
   }
   if (value < s.min || value > s.max) {
+    // Say why there must be two: one replication has no spread, so no interval.
+    const why =
+      id === 'replications' && value < s.min
+        ? ': a 95% interval needs at least two replications, since one has no spread to measure'
+        : '';
     return {
       ok: false,
-      error: `${name} is ${value}, outside the allowed range ${fmtRange(s.min, s.max)}`,
+      error: `${name} is ${value}, outside the allowed range ${fmtRange(s.min, s.max)}${why}`,
     };
   }
   return { ok: true, value };

@@ -4,7 +4,13 @@
  * scenario at the point, the baseline, and their paired difference with 95% intervals.
  */
 import type { ParamId } from './params';
-import { CSV_HEADER, comparisonReport, reportCsv, type MetricReport } from './report';
+import {
+  CSV_HEADER,
+  comparisonReport,
+  reportCsv,
+  type MetricReport,
+  type PeriodsReport,
+} from './report';
 import type { Comparison } from './results';
 import { scenarioToJson, type Scenario } from './scenario';
 import { axisParamValue, sweepValues, type SweepAxis } from './sweep';
@@ -12,6 +18,8 @@ import { axisParamValue, sweepValues, type SweepAxis } from './sweep';
 export interface SweepPointReport {
   /** The swept parameters' values at this point (booleans as true/false). */
   values: Record<string, number | boolean>;
+  /** The weeks of each period at this point (a swept start week moves the peak). */
+  periods: PeriodsReport;
   metrics: MetricReport[];
 }
 
@@ -58,7 +66,8 @@ export function sweepReport(
         const v = p.values[a.id];
         if (v !== undefined) values[a.id] = axisParamValue(a.id, v);
       }
-      return { values, metrics: comparisonReport(p.comparison, baseline, p.scenario).metrics };
+      const { periods, metrics } = comparisonReport(p.comparison, baseline, p.scenario);
+      return { values, periods, metrics };
     }),
   };
 }
@@ -78,6 +87,7 @@ export function sweepCsv(report: SweepReport): string {
       replications: report.replications,
       scenario: report.scenario,
       baseline: report.baseline,
+      periods: p.periods,
       metrics: p.metrics,
       pool: {},
     })

@@ -21,7 +21,9 @@ export function resultBuffers(result: ReplicationResult): ArrayBuffer[] {
     result.weekly,
     result.shortRun,
     result.longRun,
+    result.peak,
     result.whole,
+    result.periods,
     result.pool,
     result.earnings,
   ];

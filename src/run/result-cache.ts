@@ -32,7 +32,9 @@ export function resultBytes(r: ReplicationResult): number {
     r.weekly.byteLength +
     r.shortRun.byteLength +
     r.longRun.byteLength +
+    r.peak.byteLength +
     r.whole.byteLength +
+    r.periods.byteLength +
     r.pool.byteLength +
     r.earnings.byteLength
   );

@@ -33,6 +33,11 @@ export function weekday(day: number): number {
   return ((day % 7) + 7) % 7;
 }
 
+/** Whether calendar week `week` (1..52) is one of the seasonal peaks of PEAK_WEEKS. */
+export function isPeakWeek(week: number): boolean {
+  return PEAK_WEEKS.has(week);
+}
+
 /** Calendar week (1..52) of simulation day `day` for a run starting in `startWeek`. */
 export function calendarWeek(startWeek: number, day: number): number {
   return ((((startWeek - 1 + Math.floor(day / 7)) % 52) + 52) % 52) + 1;

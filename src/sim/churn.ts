@@ -23,7 +23,7 @@ import { at, dayStream, type SimState } from './state';
  */
 export function frustration(s: SimState, d: number): void {
   const { dr, cand, candFlags, candType } = s;
-  const late = d >= s.lateFrom;
+  const late = s.lateDays[d] === 1;
   const searchH = s.searchHDay;
   // The belief is a time-weighted average: a block of `blockHours` weighs `beliefSmoothing`.
   const decay = 1 - Math.min(1, (s.p.beliefSmoothing * searchH) / Math.max(1, s.p.blockHours));

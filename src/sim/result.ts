@@ -1,22 +1,53 @@
 /**
  * Turns a finished run's daily record into its result: every metric week by week, over the
- * short run, the long run and the whole horizon; the weekly pool; the earnings distribution.
+ * short run, the long run, the peak (src/sim/periods.ts picks their weeks) and the whole
+ * horizon; the weekly pool; the earnings distribution.
  */
 import { METRIC_COUNT } from '../model/metrics';
 import {
   EARNINGS_BINS,
   EARNINGS_BIN_MIN,
   EARNINGS_BIN_WIDTH,
-  LONG_RUN_WEEKS,
+  PERIOD_FLAG,
   POOL_SERIES,
-  SHORT_RUN_WEEKS,
   type Ledger,
   type ReplicationResult,
 } from '../model/results';
 import type { Scenario } from '../model/scenario';
 import type { Drivers } from './drivers';
 import { measureRange } from './measure';
-import { F } from './record';
+import { runPeriods } from '../model/periods';
+import { F, FIELD_COUNT } from './record';
+
+/**
+ * Every metric over the weeks whose flags carry `bit`, into `out`; NaN throughout when no week
+ * does. The weeks need not be consecutive: their days are copied, in order, into a record of
+ * their own, so each metric is measured exactly as over a range (weeks stay whole, so
+ * week-start and week-end days keep their place).
+ */
+function measureWeeks(
+  rec: Float64Array,
+  days: number,
+  periods: Uint8Array,
+  bit: number,
+  out: Float64Array,
+): void {
+  let n = 0;
+  for (let w = 0; w < periods.length; w++) if ((periods[w] & bit) !== 0) n += 7;
+  if (n === 0) {
+    out.fill(NaN);
+    return;
+  }
+  const part = new Float64Array(FIELD_COUNT * n);
+  for (let f = 0; f < FIELD_COUNT; f++) {
+    let k = f * n;
+    for (let w = 0; w < periods.length; w++) {
+      if ((periods[w] & bit) === 0) continue;
+      for (let d = w * 7; d < w * 7 + 7; d++) part[k++] = rec[f * days + d];
+    }
+  }
+  measureRange(part, n, 0, n, out);
+}
 
 export function buildResult(
   scenario: Scenario,
@@ -29,11 +60,15 @@ export function buildResult(
   const days = weeks * 7;
   const weekly = new Float64Array(METRIC_COUNT * weeks);
   for (let w = 0; w < weeks; w++) measureRange(rec, days, w * 7, w * 7 + 7, weekly, w, weeks);
+  const startWeek = scenario.params.startWeek;
+  const periods = runPeriods(startWeek, weeks);
   const shortRun = new Float64Array(METRIC_COUNT);
   const longRun = new Float64Array(METRIC_COUNT);
+  const peak = new Float64Array(METRIC_COUNT);
   const whole = new Float64Array(METRIC_COUNT);
-  measureRange(rec, days, 0, Math.min(weeks, SHORT_RUN_WEEKS) * 7, shortRun);
-  measureRange(rec, days, Math.max(0, weeks - LONG_RUN_WEEKS) * 7, days, longRun);
+  measureWeeks(rec, days, periods, PERIOD_FLAG.shortRun, shortRun);
+  measureWeeks(rec, days, periods, PERIOD_FLAG.longRun, longRun);
+  measureWeeks(rec, days, periods, PERIOD_FLAG.peak, peak);
   measureRange(rec, days, 0, days, whole);
 
   const pool = new Float64Array(POOL_SERIES.length * weeks);
@@ -61,5 +96,18 @@ export function buildResult(
   }
   if (earners > 0) for (let b = 0; b < EARNINGS_BINS; b++) earnings[b] /= earners;
 
-  return { replication: rep, weeks, weekly, shortRun, longRun, whole, pool, earnings, ledger };
+  return {
+    replication: rep,
+    weeks,
+    weekly,
+    shortRun,
+    longRun,
+    peak,
+    whole,
+    startWeek,
+    periods,
+    pool,
+    earnings,
+    ledger,
+  };
 }

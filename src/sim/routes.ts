@@ -133,7 +133,7 @@ function payRoutes(s: SimState, d: number): void {
   const payPerHour = s.payToday;
   const vehiclePerRouteHour = s.vehiclePerRouteHour;
   const searchH = s.searchHDay;
-  const late = d >= s.lateFrom;
+  const late = s.lateDays[d] === 1;
   // The belief is a time-weighted average of net hourly: a block of `blockHours` weighs alpha.
   const beliefPerHour = alpha / Math.max(1, p.blockHours);
   let payBase = 0;

@@ -7,7 +7,7 @@
  * change of shape between runs would deoptimise them all.
  */
 import type { Params } from '../model/params';
-import { LONG_RUN_WEEKS, type Ledger } from '../model/results';
+import type { Ledger } from '../model/results';
 import type { Scenario } from '../model/scenario';
 import {
   SLOT_STARTS,
@@ -34,6 +34,7 @@ import {
 import { Drivers } from './drivers';
 import { peakWeeks, recruitmentRamp } from './ramp';
 import { normalCdf, replicationKey, streamKey } from './random';
+import { longRunDays } from '../model/periods';
 import { newRecord } from './record';
 import { lengthGroups, noiseTable, waveNetTable } from './tables';
 
@@ -125,7 +126,8 @@ export class SimState {
   readonly learnFloor: number;
   /** Vehicle cost per route hour. */
   readonly vehiclePerRouteHour: number;
-  readonly lateFrom: number;
+  /** 1 on the days of the long-run weeks (src/sim/periods.ts), where late earnings count. */
+  readonly lateDays: Uint8Array;
   readonly applicantRate: number;
   readonly initialResQ: number;
   readonly applicantResQ: number;
@@ -247,7 +249,7 @@ export class SimState {
     this.fallbackDaily = Math.round(p.fallbackCapacity * p.demandPerDay);
     this.learnFloor = 1 / (1 + p.learningGain);
     this.vehiclePerRouteHour = p.vehicleCostPerMile * p.milesPerHour;
-    this.lateFrom = Math.max(0, this.days - LONG_RUN_WEEKS * 7);
+    this.lateDays = longRunDays(p.startWeek, scenario.weeks);
     this.applicantRate =
       (p.applicantsPerWeek / 7) *
       Math.pow(Math.max(0, this.baseNet) / p.outsideWage, p.supplyElasticity);

@@ -8,6 +8,7 @@ import type {
   ReplicationResult,
   ScenarioSummary,
 } from '../model/results';
+import { stability } from './stability';
 
 /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
 const T975 = [
@@ -81,14 +82,19 @@ export function summarise(results: readonly ReplicationResult[]): ScenarioSummar
     weekly: intervals(rs.map((r) => r.weekly)),
     shortRun: intervals(rs.map((r) => r.shortRun)),
     longRun: intervals(rs.map((r) => r.longRun)),
+    peak: intervals(rs.map((r) => r.peak)),
     whole: intervals(rs.map((r) => r.whole)),
     pool: intervals(rs.map((r) => r.pool)),
     earnings: meanOf(rs.map((r) => r.earnings)),
+    startWeek: rs[0].startWeek,
+    periods: rs[0].periods.slice(),
+    stability: stability(rs),
   };
 }
 
 /**
- * Compares a scenario with its baseline. Replications are paired by replication number, so
+ * Compares a scenario with its baseline. A period that one side lacks (a peak when only one
+ * side's start week puts a peak in the run) has no paired difference: NaN. Replications are paired by replication number, so
  * both lists must hold the same replications (common random numbers make the pairs close).
  */
 export function compare(
@@ -109,6 +115,7 @@ export function compare(
       weekly: pair((r) => r.weekly),
       shortRun: pair((r) => r.shortRun),
       longRun: pair((r) => r.longRun),
+      peak: pair((r) => r.peak),
       whole: pair((r) => r.whole),
     },
   };

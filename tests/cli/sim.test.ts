@@ -210,6 +210,40 @@ describe('the runner as a command', { timeout: 120_000 }, () => {
       expect(m.delta).toBeUndefined();
     });
     expect(report.pool.active?.scenario).toHaveLength(3);
+    // Weeks 10–12 of the calendar: no peak, said in words, and null values, never zeros.
+    expect(report.periods.startWeek).toBe(10);
+    expect(report.periods.shortRun.weeks).toEqual([1, 2, 3]);
+    expect(report.periods.longRun.calendarWeeks).toEqual([10, 11, 12]);
+    expect(report.periods.peak.weeks).toEqual([]);
+    expect(report.periods.peak.note).toMatch(/no calendar peak week in this run/);
+    for (const m of report.metrics) expect(m.scenario.peak.mean).toBeNull();
+  });
+
+  it('reports the peak period in JSON and CSV when the run meets a calendar peak', async () => {
+    const peaky = { ...SMALL, params: { ...SMALL.params, startWeek: 27 } };
+    const [json, csv] = await Promise.all([
+      run(['--scenario', file('p.json', peaky), '--workers', '1']),
+      run(['--scenario', file('p.json', peaky), '--workers', '1', '--format', 'csv']),
+    ]);
+    expect(json.code).toBe(0);
+    const report = JSON.parse(json.stdout) as RunReport;
+    // Calendar weeks 27, 28, 29: Prime Day is run weeks 2–3, the long run is week 1 alone.
+    expect(report.periods.peak).toEqual({ weeks: [2, 3], calendarWeeks: [28, 29] });
+    expect(report.periods.longRun.weeks).toEqual([1]);
+    const expected = summarise([0, 1, 2].map((k) => runReplication(full(peaky.params), k)));
+    report.metrics.forEach((m, i) => {
+      expect(m.scenario.peak.mean).toBe(expected.peak.mean[i]);
+      expect(m.scenario.peak.high).toBe(expected.peak.high[i]);
+    });
+    const on = METRICS.findIndex((m) => m.id === 'onTimePackagesPerWeek');
+    expect(expected.peak.mean[on]).toBeGreaterThan(expected.longRun.mean[on]);
+    const rows = csv.stdout.trimEnd().split('\n').slice(1);
+    // four windows (short, long, peak, whole) and three weeks per metric
+    expect(rows).toHaveLength(METRICS.length * (4 + 3));
+    const peakRow = rows.find((l) =>
+      l.startsWith('onTimePackagesPerWeek,packages/week,scenario,peak,'),
+    );
+    expect(Number((peakRow ?? '').split(',')[5])).toBe(expected.peak.mean[on]);
   });
 
   it('prints the paired comparison with a baseline as tidy CSV', async () => {

@@ -123,9 +123,12 @@ async function installOverlapCheck(page: Page): Promise<void> {
 }
 
 const AXIS_TITLES: Record<Chart, string[]> = {
-  weekly: ['Week', 'packages/week'],
+  weekly: ['Week of the run (calendar week beneath)', 'packages/week'],
   pool: ['Week', 'Active drivers', 'Drivers per week'],
-  earnings: ['Share of drivers (%)', 'Realised net hourly earnings ($/h), last 8 weeks'],
+  earnings: [
+    'Share of drivers (%)',
+    'Realised net hourly earnings ($/h), long run: weeks 16–18, 22–26',
+  ],
 };
 
 describe('the charts', () => {
@@ -170,9 +173,14 @@ describe('the charts', () => {
       }
       if (chart === 'pool') expect(await svg.locator('rect.bar').count()).toBeGreaterThan(40);
       if (chart === 'weekly') {
-        expect(await svg.locator('rect.window').count()).toBe(2);
+        // Short run; the long run on either side of Prime Day (weeks 19–20) and the week
+        // after it; the peak, named; calendar weeks under the run's.
+        expect(await svg.locator('rect.window').count()).toBe(4);
+        expect(await svg.locator('rect.window.peak').count()).toBe(1);
         expect(texts).toContain('Short run: weeks 1–4');
-        expect(texts).toContain('Long run: last 8 weeks');
+        expect(texts).toContain('Long run: weeks 16–18, 22–26');
+        expect(texts).toContain('Prime Day peak');
+        expect(texts.filter((t) => /^cw \d+$/.test(t.trim())).length).toBeGreaterThan(5);
       }
     }
     expect(problems).toEqual([]);
@@ -242,7 +250,7 @@ describe('the charts', () => {
     await page.keyboard.press('ArrowLeft');
     await expect.poll(() => tip.getAttribute('data-week')).toBe('25');
     const text = (await tip.textContent()) ?? '';
-    expect(text).toContain('Week 25 (long run) · packages/week');
+    expect(text).toContain('Week 25 (calendar week 34, long run) · packages/week');
     expect(text).toMatch(/Baseline: [\d,]+ \(95% [\d,]+ to [\d,]+\)/);
     expect(text).toMatch(/Scenario: [\d,]+ \(95% [\d,]+ to [\d,]+\)/);
     expect(text).toMatch(/Delta: /);
@@ -259,7 +267,7 @@ describe('the charts', () => {
     if (!box) throw new Error('no chart box');
     await page.mouse.move(box.x + box.width * 0.2, box.y + box.height * 0.5);
     await expect.poll(async () => Number(await tip.getAttribute('data-week'))).toBeGreaterThan(1);
-    expect(await tip.textContent()).toContain('(short run)');
+    expect(await tip.textContent()).toMatch(/\(calendar week \d+, short run\)/);
     await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.5);
     await selectChartByKeyboard(page, 'earnings');
     await svgOf(page, 'earnings').focus();
@@ -319,7 +327,9 @@ describe('the charts', () => {
       expect.arrayContaining(['Short run: week 1', 'Long run: week 1']),
     );
     const headers = await page.locator('metric-tree thead').textContent();
-    expect(headers?.replace(/\s+/g, ' ')).toMatch(/Short run week 1: .*Long run week 1: /);
+    expect(headers?.replace(/\s+/g, ' ')).toMatch(
+      /Short run week 1: .*Long run week 1, outside the peaks: .*Peak no peak week in this run/,
+    );
     expect((await coordinates(page, 'weekly')).every(Number.isFinite)).toBe(true);
     await page
       .locator('chart-panel')

@@ -26,9 +26,19 @@ interface PlainSummary {
   weekly: PlainIntervals;
   shortRun: PlainIntervals;
   longRun: PlainIntervals;
+  peak: PlainIntervals;
   whole: PlainIntervals;
   pool: PlainIntervals;
   earnings: number[];
+  startWeek: number;
+  periods: number[];
+  stability: {
+    growth: { mean: number; low: number; high: number };
+    slope: { mean: number; low: number; high: number };
+    growing: number;
+    n: number;
+    unstable: boolean;
+  };
 }
 interface PlainComparison {
   baseline: PlainSummary;
@@ -37,9 +47,25 @@ interface PlainComparison {
     weekly: PlainIntervals;
     shortRun: PlainIntervals;
     longRun: PlainIntervals;
+    peak: PlainIntervals;
     whole: PlainIntervals;
   };
 }
+
+/** The default run's periods: short 1–4, long 16–18 and 22–26, Prime Day 19–20, 21 after. */
+const PERIODS = Array.from({ length: WEEKS }, (_, w) => {
+  const week = w + 1;
+  if (week === 19 || week === 20) return 4;
+  if (week === 21) return 8;
+  return (week <= 4 ? 1 : 0) | (week >= 16 ? 2 : 0);
+});
+const STABLE = {
+  growth: { mean: 0, low: -0.01, high: 0.01 },
+  slope: { mean: 0, low: -0.001, high: 0.001 },
+  growing: 0,
+  n: 16,
+  unstable: false,
+};
 
 /** What one metric does in a hand-made comparison: base value, change, half-width of its CI. */
 interface Case {
@@ -95,9 +121,13 @@ function handMade(): PlainComparison {
     weekly: intervals(weekly(longRun, first), weeklyHalf),
     shortRun: intervals(shortRun, half),
     longRun: intervals(longRun, half),
+    peak: intervals(longRun, half),
     whole: intervals(longRun, half),
     pool: intervals(new Array(4 * WEEKS).fill(800), new Array(4 * WEEKS).fill(10)),
     earnings: new Array(40).fill(0.025),
+    startWeek: 10,
+    periods: PERIODS,
+    stability: STABLE,
   });
   const shortScen = base.map((b, i) => b + shortChange[i]!);
   return {
@@ -107,6 +137,7 @@ function handMade(): PlainComparison {
       weekly: intervals(weekly(change, shortChange), weeklyHalf),
       shortRun: intervals(shortChange, half),
       longRun: intervals(change, half),
+      peak: intervals(change, half),
       whole: intervals(change, half),
     },
   };
@@ -354,17 +385,19 @@ describe('the metric tree', () => {
       return { better: c('.delta.better'), worse: c('.delta.worse'), unclear: c('.delta.unclear') };
     });
     expect(new Set(Object.values(colours)).size).toBe(3);
-    // The sparkline draws both courses, the scenario's band and the two windows.
+    // The sparkline draws both courses, the scenario's band, the short run, the long run on
+    // either side of Prime Day, and the peak.
     const spark = row(page, 'onTimeRate').locator('spark-line');
     for (const sel of [
       'path.baseline',
       'path.scenario',
       'path.band',
       'rect[data-window="short"]',
-      'rect[data-window="long"]',
+      'rect[data-window="peak"]',
     ]) {
       expect(await spark.locator(sel).count(), sel).toBe(1);
     }
+    expect(await spark.locator('rect[data-window="long"]').count()).toBe(2);
     expect(await spark.locator('path.scenario').getAttribute('d')).toMatch(/^M[\d.]+,[\d.]+L/);
     // The definition shows on hover.
     await row(page, 'lateRate').locator('button.name').hover();
@@ -385,6 +418,71 @@ describe('the metric tree', () => {
         .locator(`#probe tbody[data-stakeholder="${s}"]`)
         .screenshot({ path: `tests/e2e/screenshots/metric-tree-probe-${s}.png` });
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('shows three periods, names the peak, and says so plainly when a run has no peak', async () => {
+    const { page, problems } = await openApp(browser);
+    await settled(page);
+    await addProbe(page, handMade());
+    const heads = page.locator('#probe thead [data-period-head]');
+    expect(
+      await heads.evaluateAll((els) => els.map((e) => e.getAttribute('data-period-head'))),
+    ).toEqual(['shortRun', 'longRun', 'peak']);
+    expect(await seen(heads.nth(1))).toContain('weeks 16–18, 22–26');
+    expect(await seen(heads.nth(2))).toContain('weeks 19–20 (calendar weeks 28–29)');
+    // Peak cells carry numbers; sparklines shade the two Prime Day weeks (one stretch).
+    expect(await row(page, 'onTimeRate').locator('td[data-period="peak"] .delta').count()).toBe(1);
+    const peakShades = page.locator('#probe [data-metric="onTimeRate"] spark-line');
+    expect(
+      await peakShades.evaluate(
+        (el) => el.shadowRoot!.querySelectorAll('[data-window="peak"]').length,
+      ),
+    ).toBe(1);
+    await page
+      .locator('#probe')
+      .screenshot({ path: 'tests/e2e/screenshots/metric-tree-periods.png' });
+
+    // The same comparison off the peaks: no peak week, in words, in every row; no numbers.
+    const off = handMade();
+    const noPeak = PERIODS.map((f) => (f & 4 || f & 8 ? 0 : f));
+    off.baseline.periods = noPeak;
+    off.scenario.periods = noPeak;
+    await addProbe(page, off);
+    expect(await seen(page.locator('#probe thead [data-period-head="peak"]'))).toContain(
+      'no peak week in this run',
+    );
+    const cells = page.locator('#probe [data-metric] td[data-period="peak"]');
+    expect(await cells.count()).toBe(M);
+    for (const text of await cells.allTextContents()) {
+      expect(text.trim()).toBe('no peak week in this run');
+    }
+    expect(problems).toEqual([]);
+  });
+
+  it('flags an unstable scenario in a plain sentence above the tree, and a stable one not', async () => {
+    const { page, problems } = await openApp(browser);
+    await settled(page);
+    await addProbe(page, handMade());
+    expect(await page.locator('#probe [data-flag="unstable"]').count()).toBe(0);
+    const shaky = handMade();
+    shaky.scenario.stability = {
+      growth: { mean: 0.21, low: 0.16, high: 0.26 },
+      slope: { mean: 0.004, low: 0.001, high: 0.007 },
+      growing: 15,
+      n: 16,
+      unstable: true,
+    };
+    await addProbe(page, shaky);
+    const flag = page.locator('#probe [data-flag="unstable"]');
+    expect(await flag.count()).toBe(1);
+    expect(await flag.getAttribute('data-side')).toBe('scenario');
+    expect(await seen(flag)).toMatch(
+      /Unstable scenario: the backlog keeps growing\. In 15 of 16 replications .* \(growth \+0\.21 \[\+0\.16, \+0\.26\] days/,
+    );
+    await page
+      .locator('#probe')
+      .screenshot({ path: 'tests/e2e/screenshots/metric-tree-unstable.png' });
     expect(problems).toEqual([]);
   });
 

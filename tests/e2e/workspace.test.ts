@@ -364,7 +364,43 @@ describe('the what-if workspace', () => {
       ]);
       const scenarioRow = longRun.find((r) => r[col('series')] === 'scenario')!;
       expect(Number(scenarioRow[col('mean')]), m.id).toBe(numbers[m.id]!.value);
+      // The default run holds Prime Day: each metric has its peak rows too.
+      const peak = rows.filter((r) => r[col('metric')] === m.id && r[col('period')] === 'peak');
+      expect(peak.map((r) => r[col('series')]).sort(), m.id).toEqual([
+        'baseline',
+        'delta',
+        'scenario',
+      ]);
     }
+    expect(problems).toEqual([]);
+  });
+
+  it('shows three periods, marks Prime Day and calendar weeks on the chart, and flags an unstable scenario', async () => {
+    const { page, problems } = await openApp(browser);
+    await settled(page);
+    const heads = page.locator('metric-tree thead [data-period-head]');
+    expect(await heads.count()).toBe(3);
+    expect(await deepText(heads.nth(2))).toMatch(/Peak\s+weeks 19–20 \(calendar weeks 28–29\)/);
+    // The weekly chart shades and names Prime Day and prints calendar weeks under the run's.
+    const chart = page.locator('weekly-chart').first();
+    expect(await chart.locator('rect.window.peak').count()).toBe(1);
+    expect(await chart.locator('text.window-label.peak').textContent()).toBe('Prime Day peak');
+    expect(await chart.locator('text.sub-tick').allTextContents()).toContain('cw 29');
+    expect(await page.locator('metric-tree [data-flag="unstable"]').count()).toBe(0);
+    await screenshot(page, 'workspace-periods');
+
+    // Pay $16 with demand up 30%: the backlog builds up, and the tree says so in words.
+    await page.evaluate(async () => {
+      const app = document.querySelector('gig-app')!;
+      const params = { ...app.scenario.params, payPerHour: 16, demandPerDay: 10400 };
+      app.scenario = { ...app.scenario, params };
+      await app.updateComplete;
+    });
+    await settled(page);
+    const flag = page.locator('metric-tree [data-flag="unstable"]');
+    expect(await flag.count()).toBe(1);
+    expect(await deepText(flag)).toMatch(/Unstable scenario: the backlog keeps growing/);
+    await screenshot(page, 'workspace-unstable');
     expect(problems).toEqual([]);
   });
 

@@ -40,6 +40,14 @@ describe('scenario validation', () => {
     );
   });
 
+  it('says why one replication is refused: an interval needs two', () => {
+    const r = parseScenario({ replications: 1 });
+    expect(r.ok ? '' : r.error).toBe(
+      'Replications ("replications") is 1, outside the allowed range 2 to 256: a 95% interval needs at least two replications, since one has no spread to measure',
+    );
+    expect(parseScenario({ replications: 2 }).ok).toBe(true);
+  });
+
   it('rejects wrong types, NaN and fractional integers with a message naming the key', () => {
     for (const [params, text] of [
       [{ payPerHour: '22' }, 'Pay per block hour ("payPerHour") must be a number'],

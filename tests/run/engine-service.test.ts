@@ -48,7 +48,7 @@ describe('the engine service', () => {
     const r = fakeReplication(scenario, 0);
     const shared = new Float64Array(10);
     const withShared = { ...r, shortRun: shared.subarray(0, 5), longRun: shared.subarray(5) };
-    expect(resultBuffers(withShared)).toHaveLength(5);
-    expect(resultBuffers(r)).toHaveLength(6);
+    expect(resultBuffers(withShared)).toHaveLength(7);
+    expect(resultBuffers(r)).toHaveLength(8);
   });
 });

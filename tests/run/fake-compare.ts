@@ -7,6 +7,7 @@ import { METRIC_COUNT, METRIC_INDEX, type MetricId } from '../../src/model/metri
 import type { Comparison, IntervalArrays, ScenarioSummary } from '../../src/model/results';
 import type { Scenario } from '../../src/model/scenario';
 import { SupersededError } from '../../src/run/pool';
+import { STABLE, plainPeriods } from '../model/period-flags';
 
 export type Model = (s: Scenario) => Partial<Record<MetricId, number>>;
 
@@ -38,9 +39,13 @@ function summary(s: Scenario, model: Model, half: number): ScenarioSummary {
     weekly: a,
     shortRun: a,
     longRun: a,
+    peak: a,
     whole: a,
     pool: arrays(new Float64Array(4), 0),
     earnings: new Float64Array(40),
+    startWeek: 10,
+    periods: plainPeriods(1),
+    stability: STABLE,
   };
 }
 
@@ -58,7 +63,7 @@ export function fakeComparison(
   return {
     baseline: b,
     scenario: s,
-    delta: { weekly: delta, shortRun: delta, longRun: delta, whole: delta },
+    delta: { weekly: delta, shortRun: delta, longRun: delta, peak: delta, whole: delta },
   };
 }
 

@@ -6,6 +6,7 @@ import { METRIC_COUNT } from '../../src/model/metrics';
 import { EARNINGS_BINS, POOL_SERIES, type ReplicationResult } from '../../src/model/results';
 import type { Scenario } from '../../src/model/scenario';
 import type { ReplicationJob } from '../../src/run/simulation-pool';
+import { plainPeriods } from '../model/period-flags';
 
 function hash(text: string): number {
   let h = 2166136261;
@@ -29,7 +30,10 @@ export function fakeReplication(scenario: Scenario, replication: number): Replic
     weekly: fill(METRIC_COUNT * w),
     shortRun: fill(METRIC_COUNT),
     longRun: fill(METRIC_COUNT),
+    peak: fill(METRIC_COUNT),
     whole: fill(METRIC_COUNT),
+    startWeek: 10,
+    periods: plainPeriods(w),
     pool: fill(POOL_SERIES.length * w),
     earnings: fill(EARNINGS_BINS),
     ledger: {

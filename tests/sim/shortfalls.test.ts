@@ -7,6 +7,7 @@ import seedrandom from 'seedrandom';
 import { describe, expect, it } from 'vitest';
 import { METRIC_BY_ID, METRIC_INDEX, type MetricId } from '../../src/model/metrics';
 import { guardrailBreach } from '../../src/model/guardrails';
+import { periodWeeks } from '../../src/model/results';
 import { defaultScenario, pairedWith, withParams, type Scenario } from '../../src/model/scenario';
 import { MAX_WAIT_DAYS } from '../../src/sim/constants';
 import { runReplication } from '../../src/sim/engine';
@@ -95,10 +96,18 @@ describe('weekly churn', () => {
       // The case that read 549% when churn was divided by the pool at the end of the week.
       runs.push(runReplication(scenario({ wageGapChurn: 5, outsideWage: 60 }, 1), 0));
       for (const r of runs) {
-        for (const v of [r.shortRun, r.longRun, r.whole]) {
-          expect(v[m('weeklyChurnRate')]).toBeGreaterThanOrEqual(0);
-          expect(v[m('weeklyChurnRate')]).toBeLessThanOrEqual(1);
+        for (const period of ['shortRun', 'longRun', 'peak'] as const) {
+          const v = r[period][m('weeklyChurnRate')]!;
+          // A period with no week in this run (a peak, or a long run in a run of peaks) has none.
+          if (periodWeeks(r.periods, period).length === 0) {
+            expect(v).toBeNaN();
+            continue;
+          }
+          expect(v).toBeGreaterThanOrEqual(0);
+          expect(v).toBeLessThanOrEqual(1);
         }
+        expect(r.whole[m('weeklyChurnRate')]).toBeGreaterThanOrEqual(0);
+        expect(r.whole[m('weeklyChurnRate')]).toBeLessThanOrEqual(1);
         for (let w = 0; w < r.weeks; w++) {
           const c = r.weekly[m('weeklyChurnRate') * r.weeks + w]!;
           expect(c).toBeGreaterThanOrEqual(0);

@@ -26,6 +26,8 @@ export function bottomAxis(
   format: (t: number) => string,
   y: number,
   title: string,
+  /** A second label under each tick (grey), e.g. the calendar week; the title moves down. */
+  sub?: (t: number) => string,
 ) {
   const [r0, r1] = x.range();
   return svg`<g class="axis x-axis" font-family=${FONT_FAMILY} fill=${COLOURS.text}>
@@ -34,9 +36,10 @@ export function bottomAxis(
       (t) => svg`<g transform="translate(${x(t)},${y})">
         <line y2="6" stroke=${COLOURS.axis} stroke-width="1.5"></line>
         <text y="24" text-anchor="middle" font-size=${FONT.tick}>${format(t)}</text>
+        ${sub ? svg`<text class="sub-tick" y="42" text-anchor="middle" font-size=${FONT.tick} fill=${COLOURS.muted}>${sub(t)}</text>` : ''}
       </g>`,
     )}
-    <text class="axis-title" x=${(r0 + r1) / 2} y=${y + 50} text-anchor="middle"
+    <text class="axis-title" x=${(r0 + r1) / 2} y=${y + (sub ? 68 : 50)} text-anchor="middle"
       font-size=${FONT.axis} font-weight="600">${title}</text>
   </g>`;
 }

@@ -47,6 +47,8 @@ export class EarningsChart extends ChartElement {
   @property({ type: Number }) wageFloor = 15;
   /** Weeks the earnings are realised over, for the axis title. */
   @property({ type: Number }) weeks = 8;
+  /** The long-run weeks in words ("weeks 16–18, 22–26"); when given, the axis title names them. */
+  @property({ type: String, attribute: 'weeks-text' }) weeksText = '';
 
   /** The svg's height in px: CHART_HEIGHT, or less where room is short (a printed page). */
   @property({ type: Number, attribute: 'chart-height' }) chartHeight = CHART_HEIGHT;
@@ -165,7 +167,7 @@ export class EarningsChart extends ChartElement {
         xTicks,
         (t) => formatDollars(t),
         box.bottom,
-        `Realised net hourly earnings ($/h), ${this.weeks === 1 ? 'week 1' : `last ${this.weeks} weeks`}`,
+        `Realised net hourly earnings ($/h), ${this.weeksText ? `long run: ${this.weeksText}` : this.weeks === 1 ? 'week 1' : `last ${this.weeks} weeks`}`,
       )}`;
   }
 

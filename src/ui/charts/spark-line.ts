@@ -1,11 +1,12 @@
 import { area, line, scaleLinear } from 'd3';
 import { LitElement, css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { PERIOD_FLAG as F } from '../../model/results';
 
 /**
  * A small chart of a metric's weekly course: the baseline's weekly means (grey, dashed), the
- * scenario's (dark, solid) with an optional band (its 95% interval), and the short-run and
- * long-run windows shaded lightly. Receives plain arrays, one value per week; values that are
+ * scenario's (dark, solid) with an optional band (its 95% interval), the short-run and
+ * long-run weeks shaded lightly and the calendar peak weeks in amber. Receives plain arrays, one value per week; values that are
  * not finite numbers leave gaps. Draws nothing but a dash when no week has a number.
  */
 @customElement('spark-line')
@@ -17,10 +18,11 @@ export class SparkLine extends LitElement {
   /** Scenario weekly 95% interval, low and high (optional: drawn as a band when both given). */
   @property({ attribute: false }) scenarioLow: readonly number[] | undefined;
   @property({ attribute: false }) scenarioHigh: readonly number[] | undefined;
-  /** Weeks at the start shaded as the short run. */
-  @property({ type: Number }) shortWeeks = 4;
-  /** Weeks at the end shaded as the long run. */
-  @property({ type: Number }) longWeeks = 8;
+  /**
+   * Each week's period flags (model/results.ts PERIOD_FLAG): short- and long-run weeks are
+   * shaded grey, peak weeks amber. Empty: weeks 1–4 and the last 8 are shaded.
+   */
+  @property({ attribute: false }) periods: Uint8Array = new Uint8Array(0);
   /**
    * Drawing size of the viewBox. The chart stretches to the width its host gets (and 2.3em
    * high), so these set the proportions the paths are computed at, not the size on screen.
@@ -46,6 +48,9 @@ export class SparkLine extends LitElement {
     }
     .window {
       fill: #eef1f5;
+    }
+    .window.peak {
+      fill: #fbe3b8;
     }
     .band {
       fill: #2c5aa0;
@@ -143,14 +148,30 @@ export class SparkLine extends LitElement {
     return { x, y };
   }
 
-  /** The short-run window shaded at the start, the long-run window at the end. */
+  /** The short-run and long-run weeks shaded grey, the peak weeks amber. */
   private windows(x: (v: number) => number, weeks: number) {
-    const shortEnd = Math.min(this.shortWeeks, weeks);
-    const longStart = Math.max(0, weeks - this.longWeeks);
-    return svg`<rect class="window" data-window="short" x=${x(-0.5)} y="0"
-        width=${x(shortEnd - 0.5) - x(-0.5)} height=${this.height}></rect>
-      <rect class="window" data-window="long" x=${x(longStart - 0.5)} y="0"
-        width=${x(weeks - 0.5) - x(longStart - 0.5)} height=${this.height}></rect>`;
+    const flags =
+      this.periods.length === weeks
+        ? this.periods
+        : Uint8Array.from(
+            { length: weeks },
+            (_, w) => (w < 4 ? F.shortRun : 0) | (w >= weeks - 8 ? F.longRun : 0),
+          );
+    const kindOf = (f: number) =>
+      f & F.peak ? 'peak' : f & F.shortRun ? 'short' : f & F.longRun ? 'long' : '';
+    const rects = [];
+    // One rect per stretch of consecutive weeks of one kind.
+    for (let w = 0; w < weeks;) {
+      const kind = kindOf(flags[w]);
+      let end = w + 1;
+      while (end < weeks && kindOf(flags[end]) === kind) end++;
+      if (kind) {
+        rects.push(svg`<rect class="window ${kind === 'peak' ? 'peak' : ''}" data-window=${kind}
+          x=${x(w - 0.5)} y="0" width=${x(end - 0.5) - x(w - 0.5)} height=${this.height}></rect>`);
+      }
+      w = end;
+    }
+    return rects;
   }
 
   /** The scenario's 95% band as a path, or null when no band is given. */

@@ -13,7 +13,15 @@ import {
   paddedExtent,
   pointValues,
 } from './chart-data';
-import { runWindows, runWindowText } from '../shared/run-windows';
+import { PERIOD_FLAG, calendarWeekOf } from '../../model/results';
+import {
+  PERIOD_LABEL,
+  periodSpans,
+  peakName,
+  spansText,
+  type PeriodSource,
+  type WeekWindow,
+} from '../shared/run-windows';
 import { type WeekPoint } from '../shared/series';
 import { ChartElement, weekReadings, type Readings } from './chart-element';
 import {
@@ -37,13 +45,14 @@ import {
 } from './comparison-marks';
 
 const TOP = 96;
-const BOTTOM = 72;
+const BOTTOM = 84;
 const RIGHT = 28;
 
 /**
  * A metric's weekly course: baseline (dashed) against scenario (solid), means as lines with
- * their 95% interval bands, the short-run and long-run windows shaded, and the guardrail
- * threshold when the metric has one. Hover or focus it (then the arrow keys) for a week's
+ * their 95% interval bands, the short-run and long-run weeks shaded grey and the calendar
+ * peak weeks amber (named: Prime Day, holiday peak), calendar weeks under the run's weeks,
+ * and the guardrail threshold when the metric has one. Hover or focus it (then the arrow keys) for a week's
  * baseline, scenario and paired delta. Its root svg carries `data-chart="weekly"`.
  */
 @customElement('weekly-chart')
@@ -62,6 +71,14 @@ export class WeeklyChart extends ChartElement {
    * each other's values, so that they share one scale and their heights compare.
    */
   @property({ attribute: false }) sharedValues: readonly number[] = [];
+
+  /**
+   * Each week's period flags (model/results.ts PERIOD_FLAG) and the calendar week of week 1,
+   * from the comparison's summary. Without them: weeks 1–4 and the last 8 are shaded, and the
+   * calendar weeks are not shown.
+   */
+  @property({ attribute: false }) periods: Uint8Array = new Uint8Array(0);
+  @property({ type: Number, attribute: 'start-week' }) startWeek = 0;
 
   /** The svg's height in px: CHART_HEIGHT, or less where room is short (a printed page). */
   @property({ type: Number, attribute: 'chart-height' }) chartHeight = CHART_HEIGHT;
@@ -115,17 +132,18 @@ export class WeeklyChart extends ChartElement {
       });
     }
 
+    const windows = this.windows(x, box);
     return this.frame({
       height: this.chartHeight,
       chart: 'weekly',
       label: `${m.label}, week by week: baseline (dashed) against scenario (solid), ${weeks} weeks. Use the left and right arrow keys to read each week.`,
       title: `${m.label}: baseline against scenario by week`,
       body: svg`${chartTitle([`${m.label} by week: mean and 95% interval`, `${m.label} by week`], 8, 22, width)}
-        ${legend(items, 8, 52, width)} ${this.windows(x, box, weeks)}
+        ${legend(items, 8, 52, width)} ${windows.marks}
         ${leftAxis(y, yAxis.ticks, yAxis.format, box, this.yTitle(m, box.bottom - box.top), 18)}
-        ${bottomAxis(x, xTicks, String, box.bottom, 'Week')}
+        ${bottomAxis(x, xTicks, String, box.bottom, this.startWeek > 0 ? 'Week of the run (calendar week beneath)' : 'Week', this.startWeek > 0 ? (t) => `cw ${calendarWeekOf(this.startWeek, t)}` : undefined)}
         ${intervalBands(x, y, this.baseline, this.scenario, true)}
-        ${guardrail !== undefined ? this.guardrailLine(y(guardrail), box, m, guardrail) : nothing}
+        ${guardrail !== undefined ? this.guardrailLine(y(guardrail), box, m, guardrail, windows.inside) : nothing}
         ${meanLines(x, y, this.baseline, this.scenario)}
         ${weekMarker(x, y, box, this.active, this.baseline, this.scenario)}
         ${this.pointerArea(box, (px) => nearestWeek(x.invert(px), weeks))}`,
@@ -133,28 +151,64 @@ export class WeeklyChart extends ChartElement {
     });
   }
 
+  /** The periods' flags, or weeks 1–4 and the last 8 when none were given. */
+  private get source(): PeriodSource {
+    const weeks = this.weeks;
+    const periods =
+      this.periods.length === weeks
+        ? this.periods
+        : Uint8Array.from(
+            { length: weeks },
+            (_, w) =>
+              (w < 4 ? PERIOD_FLAG.shortRun : 0) | (w >= weeks - 8 ? PERIOD_FLAG.longRun : 0),
+          );
+    return { weeks, startWeek: this.startWeek, periods };
+  }
+
+  /**
+   * The short run and the long run shaded grey, the peaks amber, each labelled above the plot:
+   * the short run from its left end, the long run to its right end, each peak centred on it;
+   * a label that would run into another drops inside the top of the plot.
+   */
   private windows(
     x: (v: number) => number,
     box: { left: number; right: number; top: number; bottom: number },
-    weeks: number,
   ) {
-    const { short, long } = runWindows(weeks);
-    const words = runWindowText(weeks);
-    const shortText = `Short run: ${words.short}`;
-    const longText = `Long run: ${words.long.replace(/^the /, '')}`;
-    const shortEnd = x(short.from - 0.5) + 4 + textWidth(shortText, FONT.tick);
-    const longStart = x(long.to + 0.5) - 4 - textWidth(longText, FONT.tick);
-    const collide = shortEnd + 12 > longStart;
-    const rect = (w: { from: number; to: number }, cls: string) => svg`<rect class=${cls}
+    const src = this.source;
+    const rect = (w: WeekWindow, cls: string, fill: string) => svg`<rect class=${cls}
       x=${x(w.from - 0.5)} y=${box.top} width=${x(w.to + 0.5) - x(w.from - 0.5)}
-      height=${box.bottom - box.top} fill=${COLOURS.window}></rect>`;
-    return svg`<g class="windows" font-family=${FONT_FAMILY} font-size=${FONT.tick} fill=${COLOURS.muted}>
-      ${rect(short, 'window short-run')}
-      ${rect(long, 'window long-run')}
-      <text x=${x(short.from - 0.5) + 4} y=${box.top - 10}>${shortText}</text>
-      <text x=${x(long.to + 0.5) - 4} y=${collide ? box.top + 20 : box.top - 10}
-        text-anchor="end">${longText}</text>
+      height=${box.bottom - box.top} fill=${fill}></rect>`;
+    const short = periodSpans(src, 'shortRun');
+    const long = periodSpans(src, 'longRun');
+    const peaks = periodSpans(src, 'peak');
+    const labels: { text: string; x: number; anchor: string; cls: string }[] = [];
+    if (short.length) {
+      const text = `Short run: ${spansText(short)}`;
+      labels.push({ text, x: x(short[0].from - 0.5) + 4, anchor: 'start', cls: 'short' });
+    }
+    if (long.length) {
+      const text = `Long run: ${spansText(long)}`;
+      const end = long[long.length - 1].to;
+      labels.push({ text, x: x(end + 0.5) - 4, anchor: 'end', cls: 'long' });
+    }
+    for (const p of peaks) {
+      const text =
+        this.startWeek > 0 ? peakName(calendarWeekOf(this.startWeek, p.from)) : PERIOD_LABEL.peak;
+      labels.push({ text, x: x((p.from + p.to) / 2), anchor: 'middle', cls: 'peak' });
+    }
+    const placed = placeLabels(labels, box.top);
+    const inside = placed.reduce((n, l) => Math.max(n, l.row), 0);
+    const marks = svg`<g class="windows" font-family=${FONT_FAMILY} font-size=${FONT.tick} fill=${COLOURS.muted}>
+      ${short.map((w) => rect(w, 'window short-run', COLOURS.window))}
+      ${long.map((w) => rect(w, 'window long-run', COLOURS.window))}
+      ${peaks.map((w) => rect(w, 'window peak', PEAK_FILL))}
+      ${placed.map(
+        (l) => svg`<text class=${`window-label ${l.cls}`} x=${l.x} y=${l.y}
+          text-anchor=${l.anchor} fill=${l.cls === 'peak' ? PEAK_TEXT : COLOURS.muted}
+          stroke="#ffffff" stroke-width="3" paint-order="stroke">${l.text}</text>`,
+      )}
     </g>`;
+    return { marks, inside };
   }
 
   private guardrailLine(
@@ -162,9 +216,10 @@ export class WeeklyChart extends ChartElement {
     box: { left: number; right: number; top: number },
     m: MetricDef,
     threshold: number,
+    insideRows: number,
   ) {
-    // Above the line, unless that would run into the window labels over the plot.
-    const labelY = yPos - box.top < 24 ? yPos + 19 : yPos - 7;
+    // Above the line, unless that would run into the window labels over or inside the plot.
+    const labelY = yPos - box.top < 24 + 16 * insideRows ? yPos + 19 : yPos - 7;
     return svg`<g class="guardrail" font-family=${FONT_FAMILY}>
       <line x1=${box.left} x2=${box.right} y1=${yPos} y2=${yPos} stroke=${COLOURS.guardrail}
         stroke-width="2.5" stroke-dasharray="2 4"></line>
@@ -191,10 +246,14 @@ export class WeeklyChart extends ChartElement {
     const b = this.baseline[week - 1];
     const s = this.scenario[week - 1];
     const d = this.delta[week - 1];
-    const { short, long } = runWindows(this.weeks);
+    const flags = this.source.periods[week - 1] ?? 0;
+    const cal = this.startWeek > 0 ? calendarWeekOf(this.startWeek, week) : 0;
     const where = [
-      week >= short.from && week <= short.to ? 'short run' : '',
-      week >= long.from && week <= long.to ? 'long run' : '',
+      cal ? `calendar week ${cal}` : '',
+      flags & PERIOD_FLAG.shortRun ? 'short run' : '',
+      flags & PERIOD_FLAG.longRun ? 'long run' : '',
+      flags & PERIOD_FLAG.peak ? (cal ? peakName(cal) : 'peak') : '',
+      flags & PERIOD_FLAG.afterPeak ? 'week after a peak' : '',
     ]
       .filter(Boolean)
       .join(', ');
@@ -209,6 +268,42 @@ export class WeeklyChart extends ChartElement {
       <div>Delta: ${d ? formatWithInterval(fd, d) : '– (no paired delta)'}</div>
     </div>`;
   }
+}
+
+const PEAK_FILL = '#fbe3b8';
+const PEAK_TEXT = '#7a4a00';
+
+interface Label {
+  text: string;
+  x: number;
+  anchor: string;
+  cls: string;
+}
+
+/** Horizontal extent of a label as drawn. */
+function extent(l: Label): [number, number] {
+  const w = textWidth(l.text, FONT.tick);
+  if (l.anchor === 'start') return [l.x, l.x + w];
+  if (l.anchor === 'end') return [l.x - w, l.x];
+  return [l.x - w / 2, l.x + w / 2];
+}
+
+/**
+ * Rows for the window labels: above the plot where there is room, else in the next free row
+ * inside the top of the plot, so no two labels overlap.
+ */
+function placeLabels(
+  labels: readonly Label[],
+  top: number,
+): (Label & { y: number; row: number })[] {
+  const rows: [number, number][][] = [];
+  return labels.map((l) => {
+    const [a, b] = extent(l);
+    let r = 0;
+    while (rows[r]?.some(([c, d]) => a < d + 10 && c < b + 10)) r++;
+    (rows[r] ??= []).push([a, b]);
+    return { ...l, row: r, y: r === 0 ? top - 10 : top + 6 + 16 * r };
+  });
 }
 
 declare global {

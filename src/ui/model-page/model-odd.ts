@@ -83,8 +83,9 @@ const purpose = () => html`
     <strong>customers</strong> who wait for packages and the <strong>merchants</strong> whose
     delivery promises depend on them. Every answer is a paired comparison of a baseline and a
     scenario with a 95% interval, for the short run (weeks 1–${SHORT_RUN_WEEKS}, before drivers have
-    reacted) and the long run (the last ${LONG_RUN_WEEKS} weeks, after the pool has adjusted); the
-    two can differ in sign.
+    reacted) and the long run (the last ${LONG_RUN_WEEKS} weeks outside the calendar peaks, after
+    the pool has adjusted), which can differ in sign, and for the peak weeks (Prime Day, the holiday
+    peak) when the run holds any.
   </p>
   <p>
     The model is judged by whether it reproduces known patterns of gig labour and parcel delivery,
@@ -250,9 +251,10 @@ const conceptsOfMeeting = () => html`
   <dd>
     ${METRICS.length} metrics, grouped as a metric tree for ${STAKEHOLDERS.length - 1} stakeholder
     groups plus guardrails, are computed per week and summarised for the short run (weeks
-    1–${SHORT_RUN_WEEKS}), the long run (last ${LONG_RUN_WEEKS} weeks) and the whole run, as means
-    over replications with 95% intervals; comparisons pair replications by seed. Their definitions
-    are ${sectionRef('metrics', 'listed below')}.
+    1–${SHORT_RUN_WEEKS}), the long run (the last ${LONG_RUN_WEEKS} weeks that are neither a
+    calendar peak week nor the week after one), the peak (the calendar peak weeks in the run) and
+    the whole run, as means over replications with 95% intervals; comparisons pair replications by
+    seed. Their definitions are ${sectionRef('metrics', 'listed below')}.
   </dd>
 `;
 

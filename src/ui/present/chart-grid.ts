@@ -65,8 +65,11 @@ function scenarioChart(
 ) {
   if (!series) return html`<p class="wait">${waitText(run)}</p>`;
   if (series.kind === 'weekly') {
+    const c = run?.state === 'done' ? run.comparison : undefined;
     return html`<weekly-chart
       .metric=${metric}
+      .periods=${c?.scenario.periods ?? new Uint8Array(0)}
+      .startWeek=${c?.scenario.startWeek ?? 0}
       .baseline=${series.baseline}
       .scenario=${series.scenario}
       .delta=${series.delta}

@@ -86,13 +86,14 @@ function periodSelect(view: ControlsView, actions: ControlsActions) {
     >Period
     <select
       data-control="period"
-      @change=${(e: Event) =>
-        actions.choosePeriod(
-          (e.target as HTMLSelectElement).value === 'shortRun' ? 'shortRun' : 'longRun',
-        )}
+      @change=${(e: Event) => {
+        const v = (e.target as HTMLSelectElement).value;
+        actions.choosePeriod(v === 'shortRun' || v === 'peak' ? v : 'longRun');
+      }}
     >
       <option value="longRun" ?selected=${view.period === 'longRun'}>Long run</option>
       <option value="shortRun" ?selected=${view.period === 'shortRun'}>Short run</option>
+      <option value="peak" ?selected=${view.period === 'peak'}>Peak weeks</option>
     </select></label
   >`;
 }

@@ -6,7 +6,7 @@
 import { html, nothing } from 'lit';
 import type { Scenario } from '../../model/scenario';
 import { PERIOD_LABEL, type RunPeriod } from '../shared/comparison-rows';
-import { runWindowText } from '../shared/run-windows';
+import { periodText, scenarioPeriods } from '../shared/run-windows';
 import type { ShownSlide } from './presentation-deck';
 import { runningNow, type RunOf } from './slide-runs';
 
@@ -43,8 +43,7 @@ export function settingsNote(view: NoteView) {
   return html`<p class="note">
     Each scenario against the baseline on the workspace’s run settings: ${baseline.weeks} weeks,
     ${baseline.replications} paired replications, seed ${baseline.seed}. ${PERIOD_LABEL[period]}:
-    ${runWindowText(baseline.weeks)[period === 'longRun' ? 'long' : 'short']}; changes with their
-    95% interval.
+    ${periodText(scenarioPeriods(baseline), period)}; changes with their 95% interval.
     ${
       view.total === 1
         ? html`<span class="empty" data-empty

@@ -4,6 +4,7 @@
  * interval and any guardrail breach (or why it is still waiting), and a row of "Summary"
  * buttons at the foot.
  */
+import { NO_WEEKS, hasWeeks } from '../shared/run-windows';
 import { html, nothing } from 'lit';
 import { guardrailBreach, type Thresholds } from '../../model/guardrails';
 import type { MetricDef, MetricId } from '../../model/metrics';
@@ -84,7 +85,13 @@ function metricRow(view: TableView, id: MetricId) {
   return html`<tr class=${id === 'onTimePackagesPerWeek' ? 'north-star' : ''}>
     <th scope="row">${m.label}<span class="unit">${unitLabel(m)}</span></th>
     <td data-baseline-metric=${id}>
-      ${first ? value(m, baseline) : html`<span class="wait">…</span>`}
+      ${
+        first?.state === 'done' && !hasWeeks(first.comparison.baseline, view.period)
+          ? html`<span class="wait">${NO_WEEKS[view.period]}</span>`
+          : first
+            ? value(m, baseline)
+            : html`<span class="wait">…</span>`
+      }
     </td>
     ${view.shown.map(({ slide, index }) => cell(view, m, id, slide, index))}
   </tr>`;
@@ -98,7 +105,13 @@ function cell(view: TableView, m: MetricDef, id: MetricId, slide: Slide, index: 
       <span class="wait">${waitText(run)}</span>
     </td>`;
   }
-  const n = metricNumbers(run.comparison, id, view.period);
+  const c = run.comparison;
+  if (!hasWeeks(c.scenario, view.period) || !hasWeeks(c.baseline, view.period)) {
+    return html`<td data-slide=${index} data-no-weeks>
+      <span class="wait">${NO_WEEKS[view.period]}</span>
+    </td>`;
+  }
+  const n = metricNumbers(c, id, view.period);
   const interval = formatInterval(m, n.low, n.high);
   const breach = guardrailBreach(m, n.scenario, view.thresholds);
   return html`<td

@@ -9,6 +9,7 @@ import { PARAM_BY_ID, type Params } from '../../model/params';
 import {
   POOL_SERIES,
   type Comparison,
+  type Period,
   type PoolSeries,
   type ScenarioSummary,
 } from '../../model/results';
@@ -16,14 +17,11 @@ import { changedParams, type Scenario } from '../../model/scenario';
 import { deltaVerdict, type Verdict } from '../../model/verdict';
 import { poolWeeks, type WeekPoint } from './series';
 import { withUnit } from './lever-values';
+import { PERIOD_LABEL } from './run-windows';
 
-/** The periods a comparison summarises: weeks 1–4, and the last 8 weeks. */
-export type RunPeriod = 'shortRun' | 'longRun';
-
-export const PERIOD_LABEL: Readonly<Record<RunPeriod, string>> = {
-  shortRun: 'Short run',
-  longRun: 'Long run',
-};
+/** The periods a comparison summarises: the short run, the long run and the peak. */
+export type RunPeriod = Period;
+export { PERIOD_LABEL };
 
 /** One metric's numbers in one period (NaN where the replications gave none). */
 export interface MetricNumbers {

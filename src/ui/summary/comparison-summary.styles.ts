@@ -152,6 +152,18 @@ export const comparisonSummaryStyles = css`
   table.metrics col.verdict {
     width: 14%;
   }
+  table.metrics.with-peak col.metric {
+    width: 22%;
+  }
+  table.metrics.with-peak col.value {
+    width: 10%;
+  }
+  table.metrics.with-peak col.change {
+    width: 15%;
+  }
+  table.metrics.with-peak col.verdict {
+    width: 13%;
+  }
   .breach {
     color: #a3261f;
     font-weight: 700;
@@ -159,7 +171,8 @@ export const comparisonSummaryStyles = css`
   .ok {
     color: #17643a;
   }
-  .none {
+  .none,
+  p.unstable {
     color: #4a5565;
     margin: 0;
   }
@@ -253,6 +266,7 @@ export const comparisonSummaryStyles = css`
     }
     .screen-only,
     td[data-period='shortRun'] .ci,
+    td[data-period='peak'] .ci,
     th.status,
     td.status {
       /* The short run's interval and the status column (the note names every breach). */
@@ -274,6 +288,27 @@ export const comparisonSummaryStyles = css`
       width: 27%;
     }
     table.metrics col.verdict {
+      width: 16%;
+    }
+    /* The peak's column stays on screen: on paper the page keeps the short and long run. */
+    table.metrics.with-peak col.peak,
+    table.metrics.with-peak [data-period='peak'],
+    table.metrics.with-peak [data-period-head='peak'] {
+      display: none;
+    }
+    table.metrics.with-peak col.metric {
+      width: 28%;
+    }
+    table.metrics.with-peak col.value {
+      width: 8.5%;
+    }
+    table.metrics.with-peak col.change {
+      width: 12%;
+    }
+    table.metrics.with-peak col.change + col.change {
+      width: 27%;
+    }
+    table.metrics.with-peak col.verdict {
       width: 16%;
     }
     section[data-section='guardrails'] {

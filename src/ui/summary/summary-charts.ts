@@ -5,6 +5,7 @@
  */
 import { html } from 'lit';
 import type { MetricId } from '../../model/metrics';
+import { periodText } from '../shared/run-windows';
 import { LONG_RUN_WEEKS, type Comparison } from '../../model/results';
 import { CHART_HEIGHT } from '../charts/chart-frame';
 import '../charts/earnings-chart';
@@ -37,6 +38,8 @@ export function chartsSection(c: Comparison, view: ChartsView) {
       <weekly-chart
         .chartHeight=${height}
         .metric=${metric}
+        .periods=${c.scenario.periods}
+        .startWeek=${c.scenario.startWeek}
         .baseline=${metricWeeks(c.baseline.weekly, metric, weeks)}
         .scenario=${metricWeeks(c.scenario.weekly, metric, c.scenario.weeks)}
         .delta=${metricWeeks(c.delta.weekly, metric, weeks)}
@@ -55,6 +58,7 @@ export function chartsSection(c: Comparison, view: ChartsView) {
         .bins=${earningsBins(c.baseline.earnings, c.scenario.earnings)}
         .wageFloor=${view.wageFloor}
         .weeks=${Math.min(LONG_RUN_WEEKS, weeks)}
+        .weeksText=${periodText(c.scenario, 'longRun')}
       ></earnings-chart>
     </figure>
   </section>`;

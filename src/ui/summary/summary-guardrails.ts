@@ -8,6 +8,7 @@ import { TREE_GUARDRAIL_IDS, breachSide, type Thresholds } from '../../model/gua
 import type { Comparison } from '../../model/results';
 import { guardrailRows, metricDef, type GuardrailRow } from '../shared/comparison-rows';
 import { NO_VALUE, formatThreshold } from '../shared/format';
+import { stabilityLine } from '../shared/stability';
 import { summaryValue } from './summary-metrics';
 import { NO_BREACH, guardrailsAre, thresholdSide } from './summary-text';
 
@@ -16,8 +17,18 @@ export function guardrailsSection(c: Comparison, thresholds: Thresholds) {
   const rows = guardrailRows(c, TREE_GUARDRAIL_IDS, thresholds);
   const breached = rows.filter((r) => r.scenarioBreach);
   const breaches = breached.length;
+  const unstable = [
+    stabilityLine(c.scenario.stability, 'scenario'),
+    stabilityLine(c.baseline.stability, 'baseline'),
+  ].filter(Boolean);
   return html`<section data-section="guardrails" aria-labelledby="guardrails-title">
     <h2 id="guardrails-title">Guardrails (long run)</h2>
+    ${unstable.map(
+      (text) =>
+        html`<p class="unstable" data-flag="unstable">
+          <strong class="breach">⚠ ${text}</strong>
+        </p>`,
+    )}
     <p class="none" data-breaches=${breaches}>
       ${
         breaches === 0

@@ -21,6 +21,7 @@ import {
   type MetricNumbers,
   type RunPeriod,
 } from '../shared/comparison-rows';
+import { hasWeeks } from '../shared/run-windows';
 import { NO_VALUE, formatChange, formatInterval, formatMetric, unitLabel } from '../shared/format';
 import { NO_NUMBER } from './summary-text';
 
@@ -35,15 +36,18 @@ export function summaryValue(m: MetricDef, v: number) {
 
 /** The "Metrics" section. */
 export function metricsSection(c: Comparison) {
+  // A run without a peak week has no peak column (the settings line under the title says so).
+  const peak = hasWeeks(c.scenario, 'peak') && hasWeeks(c.baseline, 'peak');
   return html`<section data-section="metrics" aria-labelledby="metrics-title">
     <h2 id="metrics-title">Metrics</h2>
-    <table class="metrics">
+    <table class="metrics ${peak ? 'with-peak' : ''}">
       <colgroup>
         <col class="metric" />
         <col class="value" />
         <col class="value" />
         <col class="change" />
         <col class="change" />
+        ${peak ? html`<col class="change peak" />` : nothing}
         <col class="verdict" />
       </colgroup>
       <thead>
@@ -55,27 +59,34 @@ export function metricsSection(c: Comparison) {
             Change, short run<br /><span class="screen-only">[95% interval]</span>
           </th>
           <th scope="col" class="num">Change, long run<br />[95% interval]</th>
+          ${
+            peak
+              ? html`<th scope="col" class="num" data-period-head="peak">
+                  Change, peak<br /><span class="screen-only">[95% interval]</span>
+                </th>`
+              : nothing
+          }
           <th scope="col">Verdict<br />long run</th>
         </tr>
       </thead>
-      ${STAKEHOLDERS.map((g) => metricGroup(c, g.id, g.label))}
+      ${STAKEHOLDERS.map((g) => metricGroup(c, g.id, g.label, peak))}
     </table>
   </section>`;
 }
 
 /** A stakeholder's metrics under a heading row (nothing if it has none). */
-function metricGroup(c: Comparison, group: Stakeholder, label: string) {
+function metricGroup(c: Comparison, group: Stakeholder, label: string, peak: boolean) {
   const defs = (METRICS as readonly MetricDef[]).filter((m) => m.stakeholder === group);
   if (defs.length === 0) return nothing;
   return html`<tbody data-stakeholder=${group}>
     <tr class="group">
-      <th colspan="6" scope="colgroup">${label}</th>
+      <th colspan=${peak ? 7 : 6} scope="colgroup">${label}</th>
     </tr>
-    ${defs.map((m) => metricRow(c, m))}
+    ${defs.map((m) => metricRow(c, m, peak))}
   </tbody>`;
 }
 
-function metricRow(c: Comparison, m: MetricDef) {
+function metricRow(c: Comparison, m: MetricDef, peak: boolean) {
   const id = m.id as MetricId;
   const short = metricNumbers(c, id, 'shortRun');
   const long = metricNumbers(c, id, 'longRun');
@@ -92,6 +103,7 @@ function metricRow(c: Comparison, m: MetricDef) {
     <td class="num">${summaryValue(m, long.baseline)}</td>
     <td class="num">${summaryValue(m, long.scenario)}</td>
     ${changeCell(m, short, 'shortRun')} ${changeCell(m, long, 'longRun')}
+    ${peak ? changeCell(m, metricNumbers(c, id, 'peak'), 'peak') : nothing}
     <td class="verdict ${long.verdict}">${verdictMark(long)} ${VERDICT_TEXT[long.verdict]}</td>
   </tr>`;
 }
@@ -99,7 +111,7 @@ function metricRow(c: Comparison, m: MetricDef) {
 /** A period's change with its mark and 95% interval (a dash where there is no number). */
 function changeCell(m: MetricDef, n: MetricNumbers, period: RunPeriod) {
   if (!Number.isFinite(n.delta)) {
-    return html`<td class="num unknown" title=${NO_NUMBER}>
+    return html`<td class="num unknown" data-period=${period} title=${NO_NUMBER}>
       ${NO_VALUE}<span class="ci">${NO_NUMBER}</span>
     </td>`;
   }

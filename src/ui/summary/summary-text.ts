@@ -5,17 +5,18 @@
  */
 import { isSuperseded } from '../../run/pool';
 import type { Scenario } from '../../model/scenario';
-import { runWindowText } from '../shared/run-windows';
+import { runWindowText, scenarioPeriods } from '../shared/run-windows';
 
 /** Why a cell shows a dash instead of a number. */
 export const NO_NUMBER = 'no number: the replications gave none for this period';
 
 /** The line under the title: the model, the run settings, the periods and the intervals. */
 export function settingsText(s: Scenario): string {
-  const windows = runWindowText(s.weeks);
+  const windows = runWindowText(scenarioPeriods(s));
   return (
     `gigsim what-if simulation · ${s.weeks} weeks, ${s.replications} paired replications, ` +
-    `seed ${s.seed} · short run = ${windows.short}, long run = ${windows.long} · ` +
+    `seed ${s.seed} · short run = ${windows.shortRun}, long run = ${windows.longRun}, ` +
+    `peak = ${windows.peak} · ` +
     `intervals are 95% intervals of the paired difference`
   );
 }

@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { METRICS, METRIC_BY_ID, type MetricId } from '../../model/metrics';
+import { periodText } from '../shared/run-windows';
 import { LONG_RUN_WEEKS, type Comparison } from '../../model/results';
 import { earningsBins, metricWeeks } from '../shared/series';
 import { tabStep } from '../shared/keys';
@@ -125,6 +126,8 @@ export class ChartPanel extends LitElement {
         const metric: MetricId = METRIC_BY_ID.has(this.metric) ? this.metric : METRICS[0].id;
         return html`<weekly-chart
           .metric=${metric}
+          .periods=${c.scenario.periods}
+          .startWeek=${c.scenario.startWeek}
           .baseline=${metricWeeks(c.baseline.weekly, metric, weeks)}
           .scenario=${metricWeeks(c.scenario.weekly, metric, c.scenario.weeks)}
           .delta=${metricWeeks(c.delta.weekly, metric, weeks)}
@@ -140,6 +143,7 @@ export class ChartPanel extends LitElement {
           .bins=${earningsBins(c.baseline.earnings, c.scenario.earnings)}
           .wageFloor=${this.wageFloor}
           .weeks=${Math.min(LONG_RUN_WEEKS, c.baseline.weeks)}
+          .weeksText=${periodText(c.scenario, 'longRun')}
         ></earnings-chart>`;
     }
   }

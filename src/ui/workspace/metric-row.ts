@@ -16,9 +16,10 @@ import {
   type Thresholds,
 } from '../../model/guardrails';
 import { METRIC_INDEX, type MetricDef, type MetricId, type Stakeholder } from '../../model/metrics';
-import { LONG_RUN_WEEKS, SHORT_RUN_WEEKS, type Comparison } from '../../model/results';
+import type { Comparison, Period } from '../../model/results';
 import { VERDICT_TEXT } from '../../model/verdict';
 import { metricNumbers, verdictMark, type MetricNumbers } from '../shared/comparison-rows';
+import { NO_WEEKS, hasWeeks } from '../shared/run-windows';
 import {
   NO_VALUE,
   formatChange,
@@ -59,6 +60,7 @@ export function metricRow(ctx: RowContext, m: MetricDef): TemplateResult {
   const i = METRIC_INDEX[id];
   const short = metricNumbers(ctx.comparison, id, 'shortRun');
   const long = metricNumbers(ctx.comparison, id, 'longRun');
+  const peak = metricNumbers(ctx.comparison, id, 'peak');
   const primary = m.stakeholder === ctx.section;
   const breach = guardrailBreach(m, long.scenario, ctx.thresholds);
   const classes = [
@@ -81,13 +83,14 @@ export function metricRow(ctx: RowContext, m: MetricDef): TemplateResult {
     data-short-delta=${primary ? String(short.delta) : nothing}
     data-short-ci-low=${primary ? String(short.low) : nothing}
     data-short-ci-high=${primary ? String(short.high) : nothing}
+    data-peak-value=${primary ? String(peak.scenario) : nothing}
+    data-peak-delta=${primary ? String(peak.delta) : nothing}
     data-breach=${String(breach)}
     @click=${(e: Event) => ctx.onClick(e, id)}
   >
-    ${nameCell(ctx, m, breach)}
-    <td>${periodCell(m, short)}</td>
-    <td>${periodCell(m, long)}</td>
-    <td>${sparkLine(m, ctx.course(id, i))}</td>
+    ${nameCell(ctx, m, breach)} ${periodTd(ctx, m, short, 'shortRun')}
+    ${periodTd(ctx, m, long, 'longRun')} ${periodTd(ctx, m, peak, 'peak')}
+    <td>${sparkLine(ctx, m, ctx.course(id, i))}</td>
   </tr>`;
 }
 
@@ -138,6 +141,15 @@ function valueText(m: MetricDef, value: number, cls: string, what: string): Temp
   return html`<span class=${cls}><span class="sr-only">${what} </span>${text}</span>`;
 }
 
+/** A period's cell, or a plain note when the run has no week in that period. */
+function periodTd(ctx: RowContext, m: MetricDef, p: MetricNumbers, period: Period) {
+  const c = ctx.comparison;
+  if (!hasWeeks(c.scenario, period) || !hasWeeks(c.baseline, period)) {
+    return html`<td class="no-weeks" data-period=${period} data-no-weeks>${NO_WEEKS[period]}</td>`;
+  }
+  return html`<td data-period=${period}>${periodCell(m, p)}</td>`;
+}
+
 /** One period: baseline → scenario, then the change, its interval and the verdict. */
 function periodCell(m: MetricDef, p: MetricNumbers): TemplateResult {
   const v = p.verdict;
@@ -181,15 +193,14 @@ function breachFlag(m: MetricDef, thresholds: Thresholds): TemplateResult | type
   >`;
 }
 
-/** The weekly course, both runs, with the short- and long-run windows marked. */
-function sparkLine(m: MetricDef, course: Course): TemplateResult {
+/** The weekly course, both runs, with the short run, the long run and the peak marked. */
+function sparkLine(ctx: RowContext, m: MetricDef, course: Course): TemplateResult {
   return html`<spark-line
     .baseline=${course.baseline}
     .scenario=${course.scenario}
     .scenarioLow=${course.low}
     .scenarioHigh=${course.high}
-    .shortWeeks=${SHORT_RUN_WEEKS}
-    .longWeeks=${LONG_RUN_WEEKS}
+    .periods=${ctx.comparison.scenario.periods}
     .label=${courseLabel(m, course)}
     .width=${112}
     .height=${36}

@@ -6,7 +6,7 @@
  * Templates only: the metric tree (metric-tree.ts) places them.
  */
 import { html, nothing, type TemplateResult } from 'lit';
-import { runWindowText } from '../shared/run-windows';
+import { calendarText, hasWeeks, runWindowText, type PeriodSource } from '../shared/run-windows';
 
 /** How far the run in flight is, in whole percent (0 to 100). */
 function progressPercent(progress: number): number {
@@ -33,14 +33,15 @@ export function treeStatus(progress: number, updating: boolean): TemplateResult 
   </div>`;
 }
 
-/** The column headers, for a run of `weeks` weeks; `busy` while a run is in flight. */
+/** The column headers, for a run's periods; `busy` while a run is in flight. */
 export function treeHead(
-  weeks: number,
+  periods: PeriodSource,
   busy: boolean,
   updating: boolean,
   progress: number,
 ): TemplateResult {
-  const windows = runWindowText(weeks);
+  const windows = runWindowText(periods);
+  const peak = hasWeeks(periods, 'peak');
   return html`<thead>
     <tr>
       <th scope="col">
@@ -53,10 +54,22 @@ export function treeHead(
             : nothing
         }
       </th>
-      <th scope="col">Short run <span class="sub">${windows.short}: baseline → scenario</span></th>
-      <th scope="col">
+      <th scope="col" data-period-head="shortRun">
+        Short run <span class="sub">${windows.shortRun}: baseline → scenario</span>
+      </th>
+      <th scope="col" data-period-head="longRun">
         Long run
-        <span class="sub">${windows.long.replace(/^the /, '')}: baseline → scenario</span>
+        <span class="sub">${windows.longRun}, outside the peaks: baseline → scenario</span>
+      </th>
+      <th scope="col" data-period-head="peak">
+        Peak
+        <span class="sub"
+          >${
+            peak
+              ? `${windows.peak} (${calendarText(periods, 'peak')}): baseline → scenario`
+              : `${windows.peak} (peaks: calendar weeks 28–29, 47–52)`
+          }</span
+        >
       </th>
       <th scope="col">
         Weekly course

@@ -42,13 +42,25 @@ export const metricTreeStyles = css`
     table-layout: fixed;
   }
   col.c-metric {
-    width: 25%;
+    width: 22%;
   }
   col.c-run {
-    width: 29%;
+    width: 21%;
   }
   col.c-course {
-    width: 17%;
+    width: 15%;
+  }
+  p.unstable {
+    margin: 0.3em 0 0.5em;
+    padding: 0.45em 0.6em;
+    border-left: 4px solid var(--worse);
+    background: #fdf1ef;
+    color: #1c2430;
+    font-size: 0.9em;
+  }
+  td.no-weeks {
+    color: var(--muted);
+    font-size: 0.85em;
   }
   thead th {
     position: sticky;

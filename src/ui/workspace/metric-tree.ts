@@ -14,6 +14,7 @@ import { srOnly } from '../shared/styles';
 import { courseOf, type Course } from './metric-course';
 import { metricRow, type RowContext } from './metric-row';
 import { treeHead, treeStatus } from './metric-tree-header';
+import { stabilityFlags } from '../shared/stability';
 import { metricTreeStyles } from './metric-tree.styles';
 import { guardrailLine } from './threshold-editor';
 import { NO_DRAFTS, cleared, committed, typed, type ThresholdDrafts } from './threshold-input';
@@ -75,18 +76,25 @@ export class MetricTree extends LitElement {
     const busy = this.updating || this.progress < 1;
     return html`
       ${treeStatus(this.progress, this.updating)}
+      ${stabilityFlags(c).map(
+        (f) =>
+          html`<p class="unstable" role="note" data-flag="unstable" data-side=${f.who}>
+            <span aria-hidden="true">⚠ </span>${f.text}
+          </p>`,
+      )}
       <table class=${this.updating ? 'updating' : ''} aria-busy=${busy ? 'true' : 'false'}>
         <caption class="sr-only">
           Metric tree: baseline and scenario, with the paired change and its 95% interval, for the
-          short run and the long run
+          short run, the long run and the peak
         </caption>
         <colgroup>
           <col class="c-metric" />
           <col class="c-run" />
           <col class="c-run" />
+          <col class="c-run c-peak" />
           <col class="c-course" />
         </colgroup>
-        ${treeHead(c.baseline.weeks, busy, this.updating, this.progress)}
+        ${treeHead(c.scenario, busy, this.updating, this.progress)}
         ${STAKEHOLDERS.map((s) => this.group(c, s.id, s.label, s.meaning))}
       </table>
     `;
@@ -103,7 +111,7 @@ export class MetricTree extends LitElement {
     const ctx = this.rowContext(c, id);
     return html`<tbody data-stakeholder=${id}>
       <tr class="group">
-        <th colspan="4" scope="colgroup">${label}<span class="meaning">${meaning}</span></th>
+        <th colspan="5" scope="colgroup">${label}<span class="meaning">${meaning}</span></th>
       </tr>
       ${defs.map((m) => metricRow(ctx, m))}
     </tbody>`;

@@ -18,6 +18,7 @@ import {
   textOn,
   type Estimate,
 } from '../../../src/ui/charts/explore-data';
+import { STABLE, plainPeriods } from '../../model/period-flags';
 
 /** A metric-indexed array: the given values, NaN elsewhere. */
 function values(entries: Partial<Record<MetricId, number>>): Float64Array {
@@ -38,9 +39,13 @@ function summary(long: IntervalArrays): ScenarioSummary {
     weekly: empty,
     shortRun: empty,
     longRun: long,
+    peak: empty,
     whole: empty,
     pool: empty,
     earnings: new Float64Array(0),
+    startWeek: 10,
+    periods: plainPeriods(0),
+    stability: STABLE,
   };
 }
 
@@ -65,6 +70,7 @@ function comparison(
         s.map((v, i) => v - (b[i] ?? Number.NaN)),
         0.05,
       ),
+      peak: empty,
       whole: empty,
     },
   };

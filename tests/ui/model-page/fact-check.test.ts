@@ -11,6 +11,7 @@ import type { Comparison, IntervalArrays } from '../../../src/model/results';
 import { defaultScenario, withParams, type Scenario } from '../../../src/model/scenario';
 import { SupersededError } from '../../../src/run/pool';
 import { FactCheck, planCheck } from '../../../src/ui/model-page/fact-check';
+import { STABLE, plainPeriods } from '../../model/period-flags';
 
 /** Interval arrays of `n` entries, every one `mean` within [low, high]. */
 function arrays(n: number, mean: number, low: number, high: number): IntervalArrays {
@@ -29,9 +30,13 @@ function comparison(weeks: number, level: number, delta: number, low: number, hi
     weekly: arrays(METRIC_COUNT * weeks, level, level - 0.01, level + 0.01),
     shortRun: arrays(METRIC_COUNT, level, level - 0.01, level + 0.01),
     longRun: arrays(METRIC_COUNT, level, level - 0.01, level + 0.01),
+    peak: arrays(METRIC_COUNT, level, level - 0.01, level + 0.01),
     whole: arrays(METRIC_COUNT, level, level - 0.01, level + 0.01),
     pool: arrays(weeks, 0, 0, 0),
     earnings: new Float64Array(0),
+    startWeek: 10,
+    periods: plainPeriods(weeks),
+    stability: STABLE,
   });
   const d = () => arrays(METRIC_COUNT, delta, low, high);
   return {
@@ -41,6 +46,7 @@ function comparison(weeks: number, level: number, delta: number, low: number, hi
       weekly: arrays(METRIC_COUNT * weeks, delta, low, high),
       shortRun: d(),
       longRun: d(),
+      peak: d(),
       whole: d(),
     },
   } satisfies Comparison;

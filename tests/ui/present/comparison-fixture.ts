@@ -4,6 +4,7 @@
  */
 import { METRIC_COUNT, METRIC_INDEX, type MetricId } from '../../../src/model/metrics';
 import type { Comparison, IntervalArrays, ScenarioSummary } from '../../../src/model/results';
+import { STABLE, plainPeriods } from '../../model/period-flags';
 
 const WEEKS = 2;
 
@@ -24,9 +25,13 @@ function summary(means: Float64Array, weekly: number): ScenarioSummary {
     weekly: interval(new Float64Array(METRIC_COUNT * WEEKS).fill(weekly), 0),
     shortRun: interval(means, 0),
     longRun: interval(means, 0),
+    peak: interval(means, 0),
     whole: interval(means, 0),
     pool: interval(new Float64Array(4 * WEEKS).fill(weekly * 10), 1),
     earnings: new Float64Array(40),
+    startWeek: 10,
+    periods: plainPeriods(WEEKS),
+    stability: STABLE,
   };
 }
 
@@ -47,6 +52,7 @@ export function comparison(scenario: Partial<Record<MetricId, number>>, weekly =
         scen.map((v, i) => v - (base[i] ?? 0)),
         0.1,
       ),
+      peak: interval(values({}, 0), 0),
       whole: interval(values({}, 0), 0),
     },
   };

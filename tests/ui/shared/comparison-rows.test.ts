@@ -9,6 +9,7 @@ import {
   poolSeries,
   verdictMark,
 } from '../../../src/ui/shared/comparison-rows';
+import { STABLE, plainPeriods } from '../../model/period-flags';
 
 function values(entries: Partial<Record<MetricId, number>>, fill = 1): Float64Array {
   const a = new Float64Array(METRIC_COUNT).fill(fill);
@@ -29,9 +30,13 @@ function summary(long: Float64Array, short: Float64Array): ScenarioSummary {
     weekly: interval(new Float64Array(METRIC_COUNT * weeks), 0),
     shortRun: interval(short, 0),
     longRun: interval(long, 0),
+    peak: interval(long, 0),
     whole: interval(long, 0),
     pool: interval(pool, 1),
     earnings: new Float64Array(40),
+    startWeek: 10,
+    periods: plainPeriods(weeks),
+    stability: STABLE,
   };
 }
 
@@ -47,6 +52,7 @@ const comparison: Comparison = {
       scenLong.map((v, i) => v - (baseLong[i] ?? 0)),
       0.01,
     ),
+    peak: interval(values({}, 0), 0),
     whole: interval(values({}, 0), 0),
   },
 };

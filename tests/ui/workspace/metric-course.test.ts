@@ -7,6 +7,7 @@ import {
 } from '../../../src/model/metrics';
 import type { Comparison, IntervalArrays, ScenarioSummary } from '../../../src/model/results';
 import { courseLabel, courseOf } from '../../../src/ui/workspace/metric-course';
+import { STABLE, plainPeriods } from '../../model/period-flags';
 
 function interval(mean: Float64Array, half: number): IntervalArrays {
   return { mean, low: mean.map((v) => v - half), high: mean.map((v) => v + half) };
@@ -25,9 +26,13 @@ function summary(weeks: number, offset: number): ScenarioSummary {
     weekly: interval(weekly, 0.5),
     shortRun: empty,
     longRun: empty,
+    peak: empty,
     whole: empty,
     pool: interval(new Float64Array(4 * weeks), 0),
     earnings: new Float64Array(40),
+    startWeek: 10,
+    periods: plainPeriods(weeks),
+    stability: STABLE,
   };
 }
 
@@ -40,6 +45,7 @@ function comparison(weeks: number): Comparison {
       weekly: interval(new Float64Array(METRIC_COUNT * weeks), 0),
       shortRun: empty,
       longRun: empty,
+      peak: empty,
       whole: empty,
     },
   };
