@@ -2,6 +2,7 @@
  * The benchmarks' fixed configurations: the default station (small) and a metro area
  * (large), 25 times the station in drivers, demand and applicants, over a year.
  */
+import { defaultParams } from '../src/model/params';
 import { defaultScenario, withParams, type Scenario } from '../src/model/scenario';
 
 function scenario(base: Scenario, changes: Record<string, unknown>): Scenario {
@@ -16,5 +17,9 @@ export const STATION = defaultScenario();
 /** A metro area: 20,000 drivers at the start, 52 weeks. */
 export const METRO = scenario(
   { ...defaultScenario(), weeks: 52 },
-  { initialDrivers: 20000, demandPerDay: 200000, applicantsPerWeek: 625 },
+  {
+    initialDrivers: 20000,
+    demandPerDay: 200000,
+    applicantsPerWeek: 25 * defaultParams().applicantsPerWeek,
+  },
 );
