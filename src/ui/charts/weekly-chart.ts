@@ -143,7 +143,7 @@ export class WeeklyChart extends ChartElement {
         ${leftAxis(y, yAxis.ticks, yAxis.format, box, this.yTitle(m, box.bottom - box.top), 18)}
         ${bottomAxis(x, xTicks, String, box.bottom, this.startWeek > 0 ? 'Week of the run (calendar week beneath)' : 'Week', this.startWeek > 0 ? (t) => `cw ${calendarWeekOf(this.startWeek, t)}` : undefined)}
         ${intervalBands(x, y, this.baseline, this.scenario, true)}
-        ${guardrail !== undefined ? this.guardrailLine(y(guardrail), box, m, guardrail, windows.inside) : nothing}
+        ${guardrail !== undefined ? this.guardrailLine(y(guardrail), box, m, guardrail, windows.placed) : nothing}
         ${meanLines(x, y, this.baseline, this.scenario)}
         ${weekMarker(x, y, box, this.active, this.baseline, this.scenario)}
         ${this.pointerArea(box, (px) => nearestWeek(x.invert(px), weeks))}`,
@@ -208,7 +208,7 @@ export class WeeklyChart extends ChartElement {
           stroke="#ffffff" stroke-width="3" paint-order="stroke">${l.text}</text>`,
       )}
     </g>`;
-    return { marks, inside };
+    return { marks, inside, placed };
   }
 
   private guardrailLine(
@@ -216,16 +216,33 @@ export class WeeklyChart extends ChartElement {
     box: { left: number; right: number; top: number },
     m: MetricDef,
     threshold: number,
-    insideRows: number,
+    windowLabels: readonly (Label & { y: number })[],
   ) {
-    // Above the line, unless that would run into the window labels over or inside the plot.
-    const labelY = yPos - box.top < 24 + 16 * insideRows ? yPos + 19 : yPos - 7;
+    // At the right end above the line, else below it, else the same at the left end: the
+    // first place inside the plot that runs into no window label (baseline `y`, about 12 px
+    // of text above it).
+    const text = `Guardrail ${formatValue(m, threshold)}`;
+    const clashes = (l: Label, baseline: number) => {
+      const [a, b] = extent(l);
+      return windowLabels.some((w) => {
+        const [c, d] = extent(w);
+        return a < d + 4 && c < b + 4 && Math.abs(w.y - baseline) < 14;
+      });
+    };
+    const places = [
+      { x: box.right - 4, anchor: 'end' },
+      { x: box.left + 4, anchor: 'start' },
+    ].flatMap((p) => [yPos - 7, yPos + 19].map((y) => ({ ...p, y })));
+    const place =
+      places.find(
+        (p) => p.y - 12 >= box.top && !clashes({ text, x: p.x, anchor: p.anchor, cls: '' }, p.y),
+      ) ?? places[1];
     return svg`<g class="guardrail" font-family=${FONT_FAMILY}>
       <line x1=${box.left} x2=${box.right} y1=${yPos} y2=${yPos} stroke=${COLOURS.guardrail}
         stroke-width="2.5" stroke-dasharray="2 4"></line>
-      <text x=${box.right - 4} y=${labelY} text-anchor="end" font-size=${FONT.tick}
+      <text x=${place.x} y=${place.y} text-anchor=${place.anchor} font-size=${FONT.tick}
         fill=${COLOURS.guardrail} stroke="#ffffff" stroke-width="4" paint-order="stroke"
-        >Guardrail ${formatValue(m, threshold)}</text>
+        >${text}</text>
     </g>`;
   }
 

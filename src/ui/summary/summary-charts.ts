@@ -14,8 +14,8 @@ import '../charts/weekly-chart';
 import { metricDef, poolSeries } from '../shared/comparison-rows';
 import { earningsBins, metricWeeks } from '../shared/series';
 
-/** The charts' height in print (px before the print zoom of 0.58: about 186 px on paper). */
-const PRINT_CHART_HEIGHT = 320;
+/** The charts' height in print (px before the print zoom of 0.58: about 151 px on paper). */
+const PRINT_CHART_HEIGHT = 260;
 
 /** What the charts show. */
 export interface ChartsView {
