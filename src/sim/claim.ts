@@ -17,8 +17,6 @@ export function claim(s: SimState, d: number): void {
   const release = s.waves[s.waves[0].reservedOnly && s.waves.length > 1 ? 1 : 0].time;
   s.ncLooking = s.nc;
   s.surgeDrawn = 0;
-  s.nPend = 0;
-  s.pendFrom = 0;
   let claimed = 0;
   let surged = 0;
   let ttf = 0;
@@ -115,16 +113,8 @@ function orderWave(s: SimState, d: number, w: number): number {
   const { mult, duration, avail } = wave;
   const scale = BUCKETS / duration;
   const sDelay = dayStream(s, d, P.delay + w);
-  // The candidates the last wave left in the running, then those added since; the ones still
-  // in the running are kept (in order) for the next wave.
-  const pend = s.pend;
-  const nPrev = s.nPend;
-  const total = nPrev + s.nc - s.pendFrom;
-  let kept = 0;
-  for (let k = 0; k < total; k++) {
-    const c = k < nPrev ? pend[k] : s.pendFrom + k - nPrev;
-    if (candType[c] >= 0 || candFailMult[c] === Infinity) continue;
-    pend[kept++] = c;
+  for (let c = 0; c < s.nc; c++) {
+    if (candType[c] >= 0) continue;
     const r = candR[c];
     if (r > bestNet || candFailMult[c] >= mult) continue;
     if ((candFlags[c] & required) !== required || candAvail[c] >= avail) continue;
@@ -152,8 +142,6 @@ function orderWave(s: SimState, d: number, w: number): number {
     else candNext[tail[b]] = c;
     tail[b] = c;
   }
-  s.nPend = kept;
-  s.pendFrom = s.nc;
   return s.nOpen;
 }
 

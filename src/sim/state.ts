@@ -186,14 +186,6 @@ export class SimState {
   candFit = new Int32Array(0);
   /** Per candidate, set for the wave being claimed: the types that fit and pay enough. */
   candChoice = new Int32Array(0);
-  /**
-   * The candidates still in the running for a block today, in increasing order, as the last
-   * wave left them (src/sim/claim.ts `orderWave`): `nPend` of them, plus those added since
-   * (from `pendFrom` on). Later waves skip the drivers already served or out for the day.
-   */
-  pend = new Int32Array(0);
-  nPend = 0;
-  pendFrom = 0;
   /** The candidates who work a block today (who claimed one and showed up), in order. */
   workers = new Int32Array(0);
   nWorkers = 0;
@@ -289,7 +281,6 @@ export class SimState {
     this.candFailMult = new Float64Array(cap);
     this.candFit = new Int32Array(cap);
     this.candChoice = new Int32Array(cap);
-    this.pend = new Int32Array(cap);
     this.workers = new Int32Array(cap);
     this.candTime = new Float64Array(cap);
     this.hoursScratch = new Float64Array(this.dr.capacity);
