@@ -197,7 +197,6 @@ export class WeeklyChart extends ChartElement {
       labels.push({ text, x: x((p.from + p.to) / 2), anchor: 'middle', cls: 'peak' });
     }
     const placed = placeLabels(labels, box.top);
-    const inside = placed.reduce((n, l) => Math.max(n, l.row), 0);
     const marks = svg`<g class="windows" font-family=${FONT_FAMILY} font-size=${FONT.tick} fill=${COLOURS.muted}>
       ${short.map((w) => rect(w, 'window short-run', COLOURS.window))}
       ${long.map((w) => rect(w, 'window long-run', COLOURS.window))}
@@ -208,7 +207,7 @@ export class WeeklyChart extends ChartElement {
           stroke="#ffffff" stroke-width="3" paint-order="stroke">${l.text}</text>`,
       )}
     </g>`;
-    return { marks, inside, placed };
+    return { marks, placed };
   }
 
   private guardrailLine(
