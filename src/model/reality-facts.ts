@@ -82,6 +82,35 @@ const SOURCES = {
   },
 } as const satisfies Record<string, FactSource>;
 
+/**
+ * The hours elasticity of labour supply for a pay change by `factor`: the arc elasticity of
+ * the hours drivers offer per week at the offered pay, weeks 1–4, within 0.8–1.6.
+ */
+function hoursElasticity(
+  kind: 'raise' | 'cut',
+  title: string,
+  statement: string,
+  factor: number,
+): RealityFact {
+  const pct = Math.round((factor - 1) * 100);
+  return {
+    id: `hours-elasticity-${kind}`,
+    title,
+    statement,
+    how: `Pay ${pct > 0 ? '+' : '−'}${Math.abs(pct)}%: elasticity of the hours drivers offer per week at the offered pay, weeks 1–4 (0.8–1.6).`,
+    source: SOURCES.ach,
+    change: [{ param: 'payPerHour', times: factor }],
+    measure: {
+      kind: 'elasticity',
+      metric: 'hoursOfferedPerDriver',
+      period: 'short',
+      param: 'payPerHour',
+    },
+    target: { low: 0.8, high: 1.6 },
+    format: 'ratio',
+  };
+}
+
 export const REALITY_FACTS: readonly RealityFact[] = [
   {
     id: 'off-peak-on-time',
@@ -127,40 +156,18 @@ export const REALITY_FACTS: readonly RealityFact[] = [
     target: { low: 15, high: 21 },
     format: 'money',
   },
-  {
-    id: 'hours-elasticity-raise',
-    title: 'Hours respond to a raise',
-    statement:
-      'Drivers offered more per hour work more hours: the labour-supply elasticity of Uber drivers is about 1.2.',
-    how: 'Pay +10%: elasticity of the hours drivers offer per week at the offered pay, weeks 1–4 (0.8–1.6).',
-    source: SOURCES.ach,
-    change: [{ param: 'payPerHour', times: 1.1 }],
-    measure: {
-      kind: 'elasticity',
-      metric: 'hoursOfferedPerDriver',
-      period: 'short',
-      param: 'payPerHour',
-    },
-    target: { low: 0.8, high: 1.6 },
-    format: 'ratio',
-  },
-  {
-    id: 'hours-elasticity-cut',
-    title: 'Hours respond to a cut alike',
-    statement:
-      "A pay cut reduces the hours drivers offer about as much as a raise of the same size adds: supply has no kink at today's pay.",
-    how: 'Pay −10%: elasticity of the hours drivers offer per week at the offered pay, weeks 1–4 (0.8–1.6).',
-    source: SOURCES.ach,
-    change: [{ param: 'payPerHour', times: 0.9 }],
-    measure: {
-      kind: 'elasticity',
-      metric: 'hoursOfferedPerDriver',
-      period: 'short',
-      param: 'payPerHour',
-    },
-    target: { low: 0.8, high: 1.6 },
-    format: 'ratio',
-  },
+  hoursElasticity(
+    'raise',
+    'Hours respond to a raise',
+    'Drivers offered more per hour work more hours: the labour-supply elasticity of Uber drivers is about 1.2.',
+    1.1,
+  ),
+  hoursElasticity(
+    'cut',
+    'Hours respond to a cut alike',
+    "A pay cut reduces the hours drivers offer about as much as a raise of the same size adds: supply has no kink at today's pay.",
+    0.9,
+  ),
   {
     id: 'one-year-survival',
     title: 'Half of new drivers stay a year',
