@@ -16,6 +16,9 @@ export default defineConfig({
           environment: 'node',
           include: ['tests/**/*.test.ts'],
           exclude: ['tests/e2e/**'],
+          // A limit against a hung test, not a speed check: a test that takes 5 s alone can
+          // take four times that on a busy 2-core machine.
+          testTimeout: 30_000,
         },
       },
       {

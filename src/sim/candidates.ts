@@ -12,6 +12,7 @@ import {
   MAX_BLOCKS_PER_DAY,
   NOISE_LEVELS,
   P,
+  SURGE_FREE,
   WANTS,
 } from './constants';
 import { SLOT_STARTS } from './blocks';
@@ -43,10 +44,17 @@ export function gatherCandidates(s: SimState, d: number): void {
   let nc = 0;
   let offered = 0;
   let wanting = 0;
+  // Drivers not looking today who would be free if a surge drew them in (surge-supply.ts):
+  // noted here, in the same pass, so the surge draw need not scan the whole pool again.
+  const sFree = dayStream(s, d, P.surgeFree);
+  const idle = s.idle;
+  let nIdle = 0;
   for (let k = 0; k < nActive; k++) {
     const i = activeList[k];
-    if ((dayMask[i] & dayBit) === 0) continue;
-    if (uniform(sWant, i) >= lookP[i]) continue;
+    if ((dayMask[i] & dayBit) === 0 || uniform(sWant, i) >= lookP[i]) {
+      if (uniform(sFree, i) < SURGE_FREE) idle[nIdle++] = i;
+      continue;
+    }
     const r = ACCEPT_SHARE * res[i] * noise[(uniform(sNoise, i) * NOISE_LEVELS) | 0];
     // Hours offered: what the driver would work today at the offered pay, whatever the
     // hours they already have this week (demand caps those, not the offer).
@@ -71,6 +79,7 @@ export function gatherCandidates(s: SimState, d: number): void {
     nc++;
   }
   s.nc = nc;
+  s.nIdle = nIdle;
   s.rec[at(s, F.hoursOffered, d)] = offered;
   s.searchHDay = searchTime(s, wanting, s.rec[at(s, F.blocksOffered, d)]);
 }

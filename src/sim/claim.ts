@@ -17,6 +17,8 @@ export function claim(s: SimState, d: number): void {
   const release = s.waves[s.waves[0].reservedOnly && s.waves.length > 1 ? 1 : 0].time;
   s.ncLooking = s.nc;
   s.surgeDrawn = 0;
+  s.nLive = 0;
+  s.liveEnd = 0;
   let claimed = 0;
   let surged = 0;
   let ttf = 0;
@@ -113,8 +115,16 @@ function orderWave(s: SimState, d: number, w: number): number {
   const { mult, duration, avail } = wave;
   const scale = BUCKETS / duration;
   const sDelay = dayStream(s, d, P.delay + w);
-  for (let c = 0; c < s.nc; c++) {
-    if (candType[c] >= 0) continue;
+  const live = s.live;
+  let total = s.nLive;
+  for (let c = s.liveEnd; c < s.nc; c++) live[total++] = c;
+  s.liveEnd = s.nc;
+  let kept = 0;
+  for (let k = 0; k < total; k++) {
+    const c = live[k];
+    // A candidate who claimed, or whom no block fits today, is dropped for the later waves.
+    if (candType[c] >= 0 || candFailMult[c] === Infinity) continue;
+    live[kept++] = c;
     const r = candR[c];
     if (r > bestNet || candFailMult[c] >= mult) continue;
     if ((candFlags[c] & required) !== required || candAvail[c] >= avail) continue;
@@ -142,6 +152,7 @@ function orderWave(s: SimState, d: number, w: number): number {
     else candNext[tail[b]] = c;
     tail[b] = c;
   }
+  s.nLive = kept;
   return s.nOpen;
 }
 

@@ -186,6 +186,20 @@ export class SimState {
   candFit = new Int32Array(0);
   /** Per candidate, set for the wave being claimed: the types that fit and pay enough. */
   candChoice = new Int32Array(0);
+  /**
+   * The candidates a later wave may still offer a block to (not claimed, not ruled out for
+   * the day), in increasing order: the first `nLive` entries, covering candidates below
+   * `liveEnd`; those from `liveEnd` to `nc` were added since (claim.ts).
+   */
+  live = new Int32Array(0);
+  nLive = 0;
+  liveEnd = 0;
+  /**
+   * Active drivers not looking for work today whose draw makes them free if surge pay draws
+   * them in (the first `nIdle` entries, in index order; candidates.ts, surge-supply.ts).
+   */
+  idle = new Int32Array(0);
+  nIdle = 0;
   /** The candidates who work a block today (who claimed one and showed up), in order. */
   workers = new Int32Array(0);
   nWorkers = 0;
@@ -281,6 +295,8 @@ export class SimState {
     this.candFailMult = new Float64Array(cap);
     this.candFit = new Int32Array(cap);
     this.candChoice = new Int32Array(cap);
+    this.live = new Int32Array(cap);
+    this.idle = new Int32Array(this.activeList.length);
     this.workers = new Int32Array(cap);
     this.candTime = new Float64Array(cap);
     this.hoursScratch = new Float64Array(this.dr.capacity);

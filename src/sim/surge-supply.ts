@@ -18,7 +18,8 @@ import { dayStream, type SimState } from './state';
 
 /**
  * Appends to today's candidates the active drivers not looking today who could take a block
- * of wave w or later: free today (probability SURGE_FREE), asking at most the best surged
+ * of wave w or later: free today (probability SURGE_FREE, drawn in gatherCandidates, which
+ * lists them in `SimState.idle`), asking at most the best surged
  * net over 1 + SURGE_MARGIN, and with hours left this week. Their asking wage is kept with
  * the margin, so a block must clear it; they do not count as wanting work (flag SURGE_ONLY).
  */
@@ -32,26 +33,17 @@ export function drawSurgeRecruits(s: SimState, d: number, w: number): void {
   const sNoise = dayStream(s, d, P.surgeNoise);
   const noise = s.noiseTable;
   const minLen = s.minLen;
-  const looking = s.ncLooking;
-  const activeList = s.activeList;
-  const nActive = s.activeCount;
   const floorR = top / noise[0];
+  const { idle, nIdle } = s;
   let nc = s.nc;
-  let j = 0;
-  let next = looking > 0 ? cand[0] : 0x7fffffff;
-  for (let k = 0; k < nActive; k++) {
-    const i = activeList[k];
-    // Today's candidates are in driver order, as the active list is: skip those looking.
-    if (i === next) {
-      next = ++j < looking ? cand[j] : 0x7fffffff;
-      continue;
-    }
+  for (let k = 0; k < nIdle; k++) {
+    // Not looking today, and free by today's draw (gathered in candidates.ts).
+    const i = idle[k];
+    const u = uniform(sFree, i);
     const r0 = res[i];
     if (r0 > floorR) continue;
     const hw = hoursWeek[i];
     if (hw > 0 && hoursTarget[i] - hw < HOURS_OVERSHOOT * minLen) continue;
-    const u = uniform(sFree, i);
-    if (u >= SURGE_FREE) continue;
     const r = r0 * noise[(uniform(sNoise, i) * NOISE_LEVELS) | 0];
     if (r > top) continue;
     const c = nc++;
