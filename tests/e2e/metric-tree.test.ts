@@ -532,6 +532,19 @@ describe('the metric tree', () => {
       'unpaidOverrunHoursPerDriver',
       'unsafePaceShare',
     ]);
+    // Each row of the section carries the verdict's page hooks.
+    expect(
+      await guard.evaluateAll((els) =>
+        els.map((e) => `${e.getAttribute('data-guardrail')}=${e.getAttribute('data-breached')}`),
+      ),
+    ).toEqual([
+      'weeklyChurnRate=true',
+      'costPerPackage=false',
+      'backlogDays=false',
+      'belowFloorHoursShare=true',
+      'unpaidOverrunHoursPerDriver=false',
+      'unsafePaceShare=false',
+    ]);
     // A user threshold of 5% lifts the churn breach; $2 per package creates one.
     await setProbe(page, { thresholds: { weeklyChurnRate: 0.05, costPerPackage: 2 } });
     expect(await row(page, 'weeklyChurnRate').getAttribute('data-breach')).toBe('false');
@@ -542,14 +555,15 @@ describe('the metric tree', () => {
     expect(problems).toEqual([]);
   });
 
-  it('edits the churn and cost thresholds, refusing bad input with a message', async () => {
+  it('edits every guardrail threshold (churn and cost here), refusing bad input with a message', async () => {
     const { page, problems } = await openApp(browser);
     await addProbe(page, handMade());
     const input = page.locator('#probe form[data-threshold="weeklyChurnRate"] input');
-    expect(await page.locator('#probe form[data-threshold]').count()).toBe(2);
+    // Every guardrail's threshold is the user's to set.
+    expect(await page.locator('#probe form[data-threshold]').count()).toBe(6);
     expect(await input.inputValue()).toBe('3');
     // The editor is labelled.
-    expect(await page.locator('#probe').getByLabel('Breach above').count()).toBe(2);
+    expect(await page.locator('#probe').getByLabel('Breach above').count()).toBe(6);
 
     for (const bad of ['abc', '0', '-1', '150']) {
       await input.fill(bad);
