@@ -44,10 +44,10 @@ export function guardrailFields(
     edit({ guardrails: TREE_GUARDRAIL_IDS.filter((g) => (g === id ? on : kept.includes(g))) });
   return html`<fieldset style="width:100%" data-goal-guardrails>
     <legend>And every guardrail (thresholds as set in the workspace)</legend>
-    <div class="row">
+    <div class="metrics">
       ${TREE_GUARDRAIL_IDS.map(
         (id) =>
-          html`<label class="check"
+          html`<label
             ><input
               type="checkbox"
               data-goal-keep=${id}
