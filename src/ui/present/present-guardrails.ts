@@ -11,6 +11,7 @@
 import { html, nothing } from 'lit';
 import {
   breachNames,
+  breachSide,
   guardrailVerdicts,
   type GuardrailVerdict,
   type Thresholds,
@@ -37,7 +38,7 @@ function verdictLine(v: GuardrailVerdict) {
     ${formatMetric(v.metric, v.value)}${
       v.breached
         ? html` <span class="limit"
-            >(breach: above ${formatThreshold(v.metric, v.threshold)})</span
+            >(breach: ${breachSide(v.metric)} ${formatThreshold(v.metric, v.threshold)})</span
           >`
         : nothing
     }
@@ -87,7 +88,7 @@ export function breachBanner(shown: readonly ShownSlide[], runOf: RunOf, thresho
     if (vs.length === 0) return [];
     const detail = vs.map(
       (v) =>
-        `${v.metric.label} at ${formatMetric(v.metric, v.value)} (breach above ${formatThreshold(v.metric, v.threshold)})`,
+        `${v.metric.label} at ${formatMetric(v.metric, v.value)} (breach ${breachSide(v.metric)} ${formatThreshold(v.metric, v.threshold)})`,
     );
     return [
       html`<li data-slide=${index}>
