@@ -137,12 +137,27 @@ export class FrontierChart extends ChartElement {
 
   private legendItems(): LegendItem[] {
     const items: LegendItem[] = [
-      { label: 'Pareto-efficient (filled, joined)', colour: FRONTIER, kind: 'line' },
-      { label: 'Dominated (hollow)', colour: COLOURS.axis, kind: 'outlined' },
-      { label: 'Current scenario: ringed', colour: COLOURS.marker, kind: 'outlined' },
+      {
+        label: 'Pareto-efficient (filled, joined)',
+        short: 'Pareto-efficient',
+        colour: FRONTIER,
+        kind: 'line',
+      },
+      { label: 'Dominated (hollow)', short: 'Dominated', colour: COLOURS.axis, kind: 'outlined' },
+      {
+        label: 'Current scenario: ringed',
+        short: 'Current',
+        colour: COLOURS.marker,
+        kind: 'outlined',
+      },
     ];
     if (this.baseline) {
-      items.push({ label: 'Baseline: square', colour: COLOURS.baseline, kind: 'filled' });
+      items.push({
+        label: 'Baseline: square',
+        short: 'Baseline',
+        colour: COLOURS.baseline,
+        kind: 'filled',
+      });
     }
     if (this.breachesAt.some((b) => b.length > 0)) {
       items.push({

@@ -180,9 +180,12 @@ export class HeatmapChart extends ChartElement {
   private layout(): { x: ScaleBand<number>; y: ScaleBand<number>; box: Box } {
     const yLabels = this.yValues.map(displayNumber);
     const left = Math.max(60, ...yLabels.map((l) => textWidth(l, FONT.tick))) + 56;
-    const cellH = Math.min(
-      MAX_CELL_HEIGHT,
-      Math.max(MIN_CELL_HEIGHT, 420 / Math.max(1, this.yValues.length)),
+    const rows = Math.max(1, this.yValues.length);
+    // Cells tall enough that the vertical lever's title fits beside them (not into the legend).
+    const titleH = (textWidth(this.yTitle, FONT.axis) + 16) / rows;
+    const cellH = Math.max(
+      titleH,
+      Math.min(MAX_CELL_HEIGHT, Math.max(MIN_CELL_HEIGHT, 420 / rows)),
     );
     const box: Box = {
       left,

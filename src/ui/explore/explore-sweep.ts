@@ -129,7 +129,7 @@ export class ExploreSweep extends LitElement {
         @point-select=${(e: CustomEvent<{ value: number }>) =>
           emit(this, 'scenario-choose', { values: { [id]: e.detail.value } })}
       ></sweep-chart>
-      ${sweepGuardrailList(id, done, breachesAt, this.thresholds)}`;
+      ${sweepGuardrailList(id, done, breachesAt, this.thresholds, 'Hatched')}`;
   }
 }
 

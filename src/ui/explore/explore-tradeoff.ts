@@ -102,7 +102,7 @@ export class ExploreTradeoff extends LitElement {
         @point-select=${(e: CustomEvent<{ value: number }>) =>
           emit(this, 'scenario-choose', { values: { [id]: e.detail.value } })}
       ></frontier-chart>
-      ${sweepGuardrailList(id, values, breachesAt, this.thresholds)}`;
+      ${sweepGuardrailList(id, values, breachesAt, this.thresholds, 'Ringed')}`;
   }
 }
 

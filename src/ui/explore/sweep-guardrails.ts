@@ -23,6 +23,7 @@ export function sweepGuardrailList(
   values: readonly number[],
   breachesAt: readonly (readonly MetricId[])[],
   thresholds: Thresholds,
+  mark: 'Hatched' | 'Ringed',
 ) {
   const any = breachesAt.some((b) => b.length > 0);
   return html`<ul class="guardrail-list" data-sweep-guardrails aria-label="Guardrails">
@@ -35,6 +36,6 @@ export function sweepGuardrailList(
         ${breached ? html`<strong>breached at ${where}</strong>` : 'within at every value run'}
       </li>`;
     })}
-    ${any ? html`<li class="note">Hatched in the chart where a guardrail is breached.</li>` : ''}
+    ${any ? html`<li class="note">${mark} in the chart where a guardrail is breached.</li>` : ''}
   </ul>`;
 }
