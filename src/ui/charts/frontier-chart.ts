@@ -146,7 +146,7 @@ export class FrontierChart extends ChartElement {
       { label: 'Dominated (hollow)', short: 'Dominated', colour: COLOURS.axis, kind: 'outlined' },
       {
         label: 'Current scenario: ringed',
-        short: 'Current',
+        short: 'Current: ringed',
         colour: COLOURS.marker,
         kind: 'outlined',
       },
@@ -162,6 +162,7 @@ export class FrontierChart extends ChartElement {
     if (this.breachesAt.some((b) => b.length > 0)) {
       items.push({
         label: '⚠ Guardrail breached: ringed',
+        short: '⚠ Breach: ringed',
         colour: BREACH_COLOUR,
         kind: 'outlined',
       });
