@@ -1,15 +1,17 @@
 /**
  * Guardrails of the metric tree (docs/MODEL.md section 7): counter-metrics that must not degrade,
- * each with a threshold. The table's thresholds are defaults; for weekly churn and cost per
- * package the user sets their own, which override the table's.
+ * each with a threshold. The table's thresholds are defaults; the user may set their own for
+ * every guardrail, which override the table's. One rule judges every screen: a value breaches
+ * when its long-run mean is on the wrong side of the threshold in force (guardrailBreach);
+ * `breaches` lists the breached guardrails of a set of values in table order.
  */
 import { GUARDRAIL_IDS, METRICS, METRIC_BY_ID, type MetricDef, type MetricId } from './metrics';
 
 /** User-set thresholds, in the metric's own units (shares as fractions), by metric. */
 export type Thresholds = Partial<Record<MetricId, number>>;
 
-/** Metrics whose guardrail threshold the user can set. */
-export const USER_THRESHOLD_IDS: readonly MetricId[] = ['weeklyChurnRate', 'costPerPackage'];
+/** Metrics whose guardrail threshold the user can set: every guardrail. */
+export const USER_THRESHOLD_IDS: readonly MetricId[] = GUARDRAIL_IDS;
 
 /** The guardrails section of the tree: every metric with a threshold, in table order. */
 export const TREE_GUARDRAIL_IDS: readonly MetricId[] = METRICS.map((m) => m.id).filter(
@@ -56,6 +58,69 @@ export function guardrailBreach(
   const threshold = effectiveThreshold(metric, thresholds);
   if (threshold === undefined || !Number.isFinite(value)) return false;
   return breachSide(metric) === 'above' ? value > threshold : value < threshold;
+}
+
+/** One guardrail judged: its metric, the threshold in force, the value and whether it breaches. */
+export interface GuardrailVerdict {
+  readonly id: MetricId;
+  readonly metric: MetricDef;
+  readonly threshold: number;
+  readonly value: number;
+  readonly breached: boolean;
+}
+
+/**
+ * Every guardrail judged on the values `valueOf` gives (long-run means, by metric id), under the
+ * thresholds in force, in table order.
+ */
+export function guardrailVerdicts(
+  valueOf: (id: MetricId) => number,
+  thresholds: Thresholds = {},
+): GuardrailVerdict[] {
+  return TREE_GUARDRAIL_IDS.map((id) => {
+    const metric = METRIC_BY_ID.get(id) as MetricDef;
+    const value = valueOf(id);
+    return {
+      id,
+      metric,
+      threshold: effectiveThreshold(metric, thresholds) as number,
+      value,
+      breached: guardrailBreach(metric, value, thresholds),
+    };
+  });
+}
+
+/** The guardrails breached by the values `valueOf` gives, in table order. */
+export function breaches(
+  valueOf: (id: MetricId) => number,
+  thresholds: Thresholds = {},
+): MetricId[] {
+  return TREE_GUARDRAIL_IDS.filter((id) =>
+    guardrailBreach(METRIC_BY_ID.get(id) as MetricDef, valueOf(id), thresholds),
+  );
+}
+
+/** The breached guardrails' names, joined for a sentence: "Weekly churn and Hours below wage floor". */
+export function breachNames(ids: readonly MetricId[]): string {
+  const names = ids.map((id) => METRIC_BY_ID.get(id)?.label ?? id);
+  if (names.length <= 1) return names.join('');
+  return `${names.slice(0, -1).join(', ')} and ${names[names.length - 1]}`;
+}
+
+/**
+ * Thresholds as read from stored data (a saved scenario): only guardrail metrics with a usable
+ * number (a share at most 1) are kept; anything else is dropped.
+ */
+export function readThresholds(data: unknown): Thresholds {
+  const out: Thresholds = {};
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return out;
+  for (const id of TREE_GUARDRAIL_IDS) {
+    if (!Object.prototype.hasOwnProperty.call(data, id)) continue;
+    const v = (data as Record<string, unknown>)[id];
+    const m = METRIC_BY_ID.get(id) as MetricDef;
+    if (typeof v === 'number' && usable(v) && !(m.percent === true && v > 1)) out[id] = v;
+  }
+  return out;
 }
 
 export type ThresholdInput = { ok: true; value: number | undefined } | { ok: false; error: string };

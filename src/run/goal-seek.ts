@@ -4,14 +4,22 @@
  * search refines it down to the levers' own step, within a budget of runs.
  */
 import type { CompareRunner } from '../model/contract';
+import { TREE_GUARDRAIL_IDS, breaches } from '../model/guardrails';
+import type { MetricId } from '../model/metrics';
 import { PARAM_BY_ID, type ParamDef, type ParamId } from '../model/params';
 import type { Window } from '../model/report';
 import type { Comparison } from '../model/results';
 import type { Scenario } from '../model/scenario';
 import { atValues, sweepValues } from '../model/sweep';
 import { PointRunner, type ExplorerOptions } from './explorer-runner';
-import { checkConstraint, type ConstraintCheck } from './goal-constraints';
-import { validateGoal, type GoalSpec } from './goal-spec';
+import { checkConstraint, meets, type ConstraintCheck } from './goal-constraints';
+import {
+  goalConstraints,
+  validateGoal,
+  type GoalConstraint,
+  type GoalRule,
+  type GoalSpec,
+} from './goal-spec';
 import { metricValue, type IntervalValue } from './metric-value';
 
 export interface GoalPoint {
@@ -20,7 +28,7 @@ export interface GoalPoint {
   readonly comparison: Comparison;
   /** The objective metric's mean at this point. */
   readonly objective: number;
-  /** Every constraint met by its mean. */
+  /** Every constraint (guardrails kept included) met under the request's rule. */
   readonly feasible: boolean;
   readonly phase: 'grid' | 'pattern';
 }
@@ -28,8 +36,21 @@ export interface GoalPoint {
 export interface GoalResult {
   /** The best point: the best objective among feasible ones, else the least infeasible. */
   readonly best: GoalPoint;
+  /** Every constraint (guardrails kept included) met at the best point under the rule. */
   readonly feasible: boolean;
+  /**
+   * The answer may be offered as met: feasible, and no guardrail breached at the best point
+   * (kept or not) by the workspace's rule (long-run mean against the threshold in force).
+   */
+  readonly met: boolean;
+  /** Guardrails breached at the best point, in table order, whether kept or not. */
+  readonly breached: MetricId[];
+  /** Guardrails the request did not keep as constraints, in table order. */
+  readonly unchecked: MetricId[];
+  /** The rule constraints were met under. */
+  readonly rule: GoalRule;
   readonly objective: IntervalValue;
+  /** The user's constraints, then the guardrails kept, at the best point. */
   readonly constraints: ConstraintCheck[];
   /**
    * Confidence that every constraint holds at the best point: the product of the
@@ -79,14 +100,23 @@ export async function goalSeek(
     options.onProgress?.({ done: search.done, total: search.done, fraction: 1 });
   }
   const window = spec.window ?? 'longRun';
+  const rule = spec.rule ?? 'mean';
   const final = end.point;
   const n = final.comparison.scenario.n;
-  const constraints = spec.constraints.map((c) =>
-    checkConstraint(c, metricValue(final.comparison, c.metric, 'scenario', window), n),
+  const constraints = goalConstraints(spec).map((c) =>
+    checkConstraint(c, metricValue(final.comparison, c.metric, 'scenario', window), n, rule),
+  );
+  const breached = breaches(
+    (id) => metricValue(final.comparison, id, 'scenario', 'longRun').mean,
+    spec.thresholds,
   );
   return {
     best: final,
     feasible: final.feasible,
+    met: final.feasible && breached.length === 0,
+    breached,
+    unchecked: TREE_GUARDRAIL_IDS.filter((id) => !spec.guardrails?.includes(id)),
+    rule,
     objective: metricValue(final.comparison, spec.objective.metric, 'scenario', window),
     constraints,
     confidence: constraints.reduce((p, c) => p * c.probability, 1),
@@ -116,6 +146,9 @@ class GoalSearch {
   /** Each lever's finest step (1 for an on/off lever). */
   private readonly unit: number[];
   private readonly defs: ParamDef[];
+  /** The user's constraints and the guardrails kept. */
+  private readonly constraints: GoalConstraint[];
+  private readonly rule: GoalRule;
 
   constructor(
     runner: CompareRunner,
@@ -128,6 +161,8 @@ class GoalSearch {
     this.sign = spec.objective.sense === 'min' ? 1 : -1;
     this.defs = spec.levers.map((l) => PARAM_BY_ID.get(l.id) as ParamDef);
     this.unit = this.defs.map((d) => (d.kind === 'boolean' ? 1 : d.step));
+    this.constraints = goalConstraints(spec);
+    this.rule = spec.rule ?? 'mean';
   }
 
   /** Comparisons run so far. */
@@ -223,8 +258,8 @@ class GoalSearch {
     const scenario = atValues(this.baseline, values);
     const comparison = await this.run.compare(this.baseline, scenario);
     const objective = metricValue(comparison, spec.objective.metric, 'scenario', window).mean;
-    const feasible = spec.constraints.every(
-      (c) => checkConstraint(c, metricValue(comparison, c.metric, 'scenario', window), 1).met,
+    const feasible = this.constraints.every((c) =>
+      meets(c, metricValue(comparison, c.metric, 'scenario', window), this.rule),
     );
     const point: GoalPoint = {
       values,
@@ -246,10 +281,14 @@ class GoalSearch {
     return this.violation(p) < this.violation(q);
   }
 
-  /** The total shortfall of a point's constraints, each relative to its bound. */
+  /**
+   * The total shortfall of a point's constraints, each relative to its bound, measured from
+   * the end the rule reads (the mean, or the interval's worse end).
+   */
   private violation(p: GoalPoint): number {
-    return this.spec.constraints.reduce((sum, c) => {
-      const v = metricValue(p.comparison, c.metric, 'scenario', this.window).mean;
+    return this.constraints.reduce((sum, c) => {
+      const a = metricValue(p.comparison, c.metric, 'scenario', this.window);
+      const v = this.rule === 'mean' ? a.mean : c.op === '>=' ? a.low : a.high;
       const gap = c.op === '>=' ? c.value - v : v - c.value;
       const scale = Math.abs(c.value) > 0 ? Math.abs(c.value) : 1;
       return sum + (Number.isFinite(gap) ? Math.max(0, gap) / scale : Number.POSITIVE_INFINITY);

@@ -3,7 +3,8 @@
  * one to GOAL_MAX_LEVERS levers with their ranges, and a budget of runs; and the check that
  * refuses a request it cannot answer, with a message naming what is wrong.
  */
-import { METRIC_BY_ID, type MetricId } from '../model/metrics';
+import { TREE_GUARDRAIL_IDS, effectiveThreshold, type Thresholds } from '../model/guardrails';
+import { METRIC_BY_ID, type MetricDef, type MetricId } from '../model/metrics';
 import type { ParamId } from '../model/params';
 import type { Window } from '../model/report';
 import { checkParam } from '../model/scenario';
@@ -13,7 +14,16 @@ export interface GoalConstraint {
   readonly metric: MetricId;
   readonly op: '>=' | '<=';
   readonly value: number;
+  /** Set on a guardrail kept at its threshold in force (added from `GoalSpec.guardrails`). */
+  readonly guardrail?: true;
 }
+
+/**
+ * When a constraint counts as met: 'interval' when the worse end of the 95% interval of its
+ * long-run mean is on the right side of the bound (so the bound holds with at least 97.5%
+ * confidence, one-sided); 'mean' when the mean is.
+ */
+export type GoalRule = 'interval' | 'mean';
 
 export interface GoalLever {
   readonly id: ParamId;
@@ -30,6 +40,31 @@ export interface GoalSpec {
   readonly budget: number;
   /** The summary window the metrics are read over (default the long run). */
   readonly window?: Window;
+  /** When a constraint counts as met (default 'mean'; the app asks 'interval'). */
+  readonly rule?: GoalRule;
+  /**
+   * Guardrails kept as constraints at their thresholds in force (default none; the app keeps
+   * every one unless the user unticks it). Whatever is kept, the answer judges every guardrail.
+   */
+  readonly guardrails?: readonly MetricId[];
+  /** The user's guardrail thresholds (the table's where unset). */
+  readonly thresholds?: Thresholds;
+}
+
+/**
+ * Every constraint of a request: the user's, then each guardrail kept, at its threshold in
+ * force, on its right side (at most the threshold when lower is better).
+ */
+export function goalConstraints(spec: GoalSpec): GoalConstraint[] {
+  const kept = TREE_GUARDRAIL_IDS.filter((id) => spec.guardrails?.includes(id));
+  return [
+    ...spec.constraints,
+    ...kept.map((id): GoalConstraint => {
+      const m = METRIC_BY_ID.get(id) as MetricDef;
+      const value = effectiveThreshold(m, spec.thresholds) as number;
+      return { metric: id, op: m.better === 'down' ? '<=' : '>=', value, guardrail: true };
+    }),
+  ];
 }
 
 export const GOAL_MAX_LEVERS = 3;
@@ -43,6 +78,9 @@ export function validateGoal(spec: GoalSpec): void {
   validateLevers(levers);
   for (const m of [spec.objective.metric, ...spec.constraints.map((c) => c.metric)]) {
     if (!METRIC_BY_ID.has(m)) throw new RangeError(`unknown metric "${m}"`);
+  }
+  for (const id of spec.guardrails ?? []) {
+    if (!TREE_GUARDRAIL_IDS.includes(id)) throw new RangeError(`"${id}" is not a guardrail`);
   }
   for (const c of spec.constraints) {
     if (!Number.isFinite(c.value)) {

@@ -6,7 +6,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS, METRIC_INDEX, STAKEHOLDERS, type MetricId } from '../../src/model/metrics';
-import { guardrailBreach } from '../../src/model/guardrails';
+import { TREE_GUARDRAIL_IDS, guardrailBreach } from '../../src/model/guardrails';
 import { deltaVerdict } from '../../src/model/verdict';
 import type {} from '../../src/ui/app/gig-app';
 import type {} from '../../src/ui/workspace/metric-tree';
@@ -532,6 +532,19 @@ describe('the metric tree', () => {
       'unpaidOverrunHoursPerDriver',
       'unsafePaceShare',
     ]);
+    // Each row of the section carries the verdict's page hooks, agreeing with its flag.
+    const hooks = await guard.evaluateAll((els) =>
+      els.map((e) => [
+        e.getAttribute('data-guardrail'),
+        e.getAttribute('data-breached'),
+        e.getAttribute('data-breach'),
+      ]),
+    );
+    expect(hooks.map((h) => h[0])).toEqual(TREE_GUARDRAIL_IDS);
+    for (const [, breached, breach] of hooks) expect(breached).toBe(breach);
+    expect(hooks.find((h) => h[0] === 'weeklyChurnRate')?.[1]).toBe('true');
+    expect(hooks.find((h) => h[0] === 'belowFloorHoursShare')?.[1]).toBe('true');
+    expect(hooks.find((h) => h[0] === 'costPerPackage')?.[1]).toBe('false');
     // A user threshold of 5% lifts the churn breach; $2 per package creates one.
     await setProbe(page, { thresholds: { weeklyChurnRate: 0.05, costPerPackage: 2 } });
     expect(await row(page, 'weeklyChurnRate').getAttribute('data-breach')).toBe('false');
@@ -542,14 +555,15 @@ describe('the metric tree', () => {
     expect(problems).toEqual([]);
   });
 
-  it('edits the churn and cost thresholds, refusing bad input with a message', async () => {
+  it('edits every guardrail threshold (churn and cost here), refusing bad input with a message', async () => {
     const { page, problems } = await openApp(browser);
     await addProbe(page, handMade());
     const input = page.locator('#probe form[data-threshold="weeklyChurnRate"] input');
-    expect(await page.locator('#probe form[data-threshold]').count()).toBe(2);
+    // Every guardrail's threshold is the user's to set.
+    expect(await page.locator('#probe form[data-threshold]').count()).toBe(6);
     expect(await input.inputValue()).toBe('3');
     // The editor is labelled.
-    expect(await page.locator('#probe').getByLabel('Breach above').count()).toBe(2);
+    expect(await page.locator('#probe').getByLabel('Breach above').count()).toBe(6);
 
     for (const bad of ['abc', '0', '-1', '150']) {
       await input.fill(bad);

@@ -2,8 +2,12 @@ import { describe, expect, it } from 'vitest';
 import {
   TREE_GUARDRAIL_IDS,
   USER_THRESHOLD_IDS,
+  breachNames,
   breachSide,
+  breaches,
   effectiveThreshold,
+  guardrailVerdicts,
+  readThresholds,
   guardrailBreach,
   parseThreshold,
 } from '../../src/model/guardrails';
@@ -12,6 +16,7 @@ import {
   METRIC_BY_ID,
   breachesGuardrail,
   type MetricDef,
+  type MetricId,
 } from '../../src/model/metrics';
 
 function metric(id: string): MetricDef {
@@ -22,15 +27,17 @@ function metric(id: string): MetricDef {
 
 const churn = metric('weeklyChurnRate'); // table threshold 0.03, lower is better
 const cost = metric('costPerPackage'); // table threshold 2.5, lower is better
-const floor = metric('belowFloorHoursShare'); // table threshold 0.1, fixed
+const floor = metric('belowFloorHoursShare'); // table threshold 0.1
 const onTime = metric('onTimeRate'); // no guardrail
 
 describe('the guardrails of the tree', () => {
-  it('lists every metric with a threshold and the two the user sets, once each', () => {
+  it('lists every metric with a threshold once each, and the user may set every one', () => {
     for (const id of [...GUARDRAIL_IDS, ...USER_THRESHOLD_IDS]) {
       expect(TREE_GUARDRAIL_IDS).toContain(id);
     }
     expect(new Set(TREE_GUARDRAIL_IDS).size).toBe(TREE_GUARDRAIL_IDS.length);
+    expect([...USER_THRESHOLD_IDS].sort()).toEqual([...GUARDRAIL_IDS].sort());
+    expect(TREE_GUARDRAIL_IDS.length).toBe(6);
   });
 });
 
@@ -45,8 +52,9 @@ describe('effectiveThreshold', () => {
     expect(effectiveThreshold(cost, { costPerPackage: 3 })).toBe(3);
   });
 
-  it('ignores user thresholds on fixed guardrails and unusable values', () => {
-    expect(effectiveThreshold(floor, { belowFloorHoursShare: 0.5 })).toBe(0.1);
+  it('takes the user threshold on every guardrail, and ignores unusable values', () => {
+    expect(effectiveThreshold(floor, { belowFloorHoursShare: 0.5 })).toBe(0.5);
+    expect(effectiveThreshold(floor, { belowFloorHoursShare: Infinity })).toBe(0.1);
     expect(effectiveThreshold(churn, { weeklyChurnRate: NaN })).toBe(0.03);
     expect(effectiveThreshold(churn, { weeklyChurnRate: 0 })).toBe(0.03);
     expect(effectiveThreshold(churn, { weeklyChurnRate: -1 })).toBe(0.03);
@@ -129,8 +137,76 @@ describe('parseThreshold', () => {
     }
   });
 
-  it('refuses metrics whose threshold is fixed or that do not exist', () => {
-    expect(parseThreshold('belowFloorHoursShare', '5').ok).toBe(false);
+  it('reads every guardrail, and refuses metrics without one or that do not exist', () => {
+    expect(parseThreshold('belowFloorHoursShare', '5')).toEqual({ ok: true, value: 0.05 });
+    expect(parseThreshold('unpaidOverrunHoursPerDriver', '0.5')).toEqual({ ok: true, value: 0.5 });
+    expect(parseThreshold('onTimeRate', '5').ok).toBe(false);
     expect(parseThreshold('nope', '5').ok).toBe(false);
+  });
+});
+
+/** Values at which every guardrail is within its table threshold. */
+const CALM: Record<string, number> = {
+  weeklyChurnRate: 0.02,
+  costPerPackage: 2,
+  backlogDays: 0.1,
+  belowFloorHoursShare: 0.05,
+  unpaidOverrunHoursPerDriver: 0.1,
+  unsafePaceShare: 0.01,
+};
+const valueOf = (over: Record<string, number>) => (id: MetricId) => over[id] ?? CALM[id] ?? 0;
+
+describe('breaches and guardrailVerdicts', () => {
+  it('name no guardrail when every value is within', () => {
+    expect(breaches(valueOf({}))).toEqual([]);
+    expect(guardrailVerdicts(valueOf({})).every((v) => !v.breached)).toBe(true);
+  });
+
+  it('name the breached guardrails in table order, whatever order they were given', () => {
+    const v = valueOf({ unsafePaceShare: 0.2, belowFloorHoursShare: 0.14, weeklyChurnRate: 0.05 });
+    expect(breaches(v)).toEqual(['weeklyChurnRate', 'belowFloorHoursShare', 'unsafePaceShare']);
+    expect(breachNames(breaches(v))).toBe(
+      'Weekly churn, Hours below wage floor and Unsafe-pace routes',
+    );
+    expect(breachNames(['costPerPackage'])).toBe('Cost per package');
+  });
+
+  it('judge under the user thresholds, the same as guardrailBreach', () => {
+    const v = valueOf({ belowFloorHoursShare: 0.14 });
+    expect(breaches(v, { belowFloorHoursShare: 0.2 })).toEqual([]);
+    expect(breaches(v, { costPerPackage: 1.5 })).toEqual([
+      'costPerPackage',
+      'belowFloorHoursShare',
+    ]);
+    const verdicts = guardrailVerdicts(v, { belowFloorHoursShare: 0.2 });
+    expect(verdicts.map((x) => x.id)).toEqual(TREE_GUARDRAIL_IDS);
+    const f = verdicts.find((x) => x.id === 'belowFloorHoursShare');
+    expect(f).toMatchObject({ threshold: 0.2, value: 0.14, breached: false });
+    for (const x of verdicts) {
+      expect(x.breached).toBe(guardrailBreach(x.metric, x.value, { belowFloorHoursShare: 0.2 }));
+    }
+  });
+
+  it('never count a missing value as a breach', () => {
+    expect(breaches(() => Number.NaN)).toEqual([]);
+  });
+});
+
+describe('readThresholds', () => {
+  it('keeps usable thresholds of guardrails only', () => {
+    expect(
+      readThresholds({
+        belowFloorHoursShare: 0.2,
+        costPerPackage: 3,
+        weeklyChurnRate: 2, // a share above 100%
+        unsafePaceShare: '0.1',
+        backlogDays: -1,
+        onTimeRate: 0.9,
+        __proto__: { costPerPackage: 9 },
+      }),
+    ).toEqual({ belowFloorHoursShare: 0.2, costPerPackage: 3 });
+    expect(readThresholds(null)).toEqual({});
+    expect(readThresholds([0.1])).toEqual({});
+    expect(readThresholds('x')).toEqual({});
   });
 });

@@ -3,6 +3,7 @@
  * (tests/run/fake-compare.ts), so that the best setting can be worked out by hand.
  */
 import { describe, expect, it } from 'vitest';
+import { TREE_GUARDRAIL_IDS } from '../../src/model/guardrails';
 import { PARAM_BY_ID, type NumberParamDef } from '../../src/model/params';
 import { defaultScenario } from '../../src/model/scenario';
 import type { ExplorerProgress } from '../../src/run/explorer-runner';
@@ -10,7 +11,7 @@ import { normalCdf } from '../../src/run/goal-constraints';
 import { goalGridSteps, goalSeek } from '../../src/run/goal-seek';
 import type { GoalSpec } from '../../src/run/goal-spec';
 import { tQuantile975 } from '../../src/sim/stats';
-import { PAY_MODEL, fakeRunner, payForOnTime } from './fake-compare';
+import { PAY_MODEL, fakeRunner, payForOnTime, type Model } from './fake-compare';
 
 const BASE = defaultScenario();
 
@@ -132,5 +133,70 @@ describe('goal seek without a feasible setting, on a budget, or asked wrongly', 
     await expect(
       goalSeek(runner, BASE, { ...cheapest, levers: [{ id: 'payPerHour', from: 5, to: 20 }] }),
     ).rejects.toThrow(/\("payPerHour"\) is 5, outside the allowed range 10 to 60/);
+  });
+});
+
+/** PAY_MODEL with hours below the wage floor falling as pay rises: (26 − pay) / 60. */
+const FLOOR_MODEL: Model = (s) => ({
+  ...PAY_MODEL(s),
+  belowFloorHoursShare: Math.max(0, (26 - s.params.payPerHour) / 60),
+});
+
+describe('goal seek keeps the guardrails', () => {
+  // On-time 90% needs pay 8·ln 10 ≈ 18.42 (18.5 on the step), where 12.5% of hours are below
+  // the floor: a breach of its 10% guardrail. Cost per package's threshold is lifted to $5.
+  const onTime90: GoalSpec = {
+    ...cheapest,
+    constraints: [{ metric: 'onTimeRate', op: '>=', value: 0.9 }],
+    thresholds: { costPerPackage: 5 },
+  };
+
+  it('never offers a breaching answer as met, even when no guardrail is kept', async () => {
+    const { runner } = fakeRunner(FLOOR_MODEL);
+    const r = await goalSeek(runner, BASE, onTime90);
+    expect(r.best.values.payPerHour).toBe(18.5);
+    expect(r.feasible).toBe(true);
+    expect(r.met).toBe(false);
+    expect(r.breached).toEqual(['belowFloorHoursShare']);
+    expect(r.unchecked).toEqual(TREE_GUARDRAIL_IDS);
+  });
+
+  it('keeps every guardrail as a constraint at its threshold in force', async () => {
+    const { runner } = fakeRunner(FLOOR_MODEL);
+    const r = await goalSeek(runner, BASE, { ...onTime90, guardrails: TREE_GUARDRAIL_IDS });
+    // (26 − 20) / 60 = 10%: at the threshold, not above it.
+    expect(r.best.values.payPerHour).toBe(20);
+    expect(r.met).toBe(true);
+    expect(r.breached).toEqual([]);
+    expect(r.unchecked).toEqual([]);
+    expect(r.constraints.map((c) => c.metric)).toEqual(['onTimeRate', ...TREE_GUARDRAIL_IDS]);
+    const floor = r.constraints.find((c) => c.metric === 'belowFloorHoursShare');
+    expect(floor).toMatchObject({ op: '<=', value: 0.1, guardrail: true, met: true });
+    expect(r.constraints.find((c) => c.metric === 'costPerPackage')?.value).toBe(5);
+  });
+
+  it('under the interval rule, meets a bound only with the interval’s worse end', async () => {
+    const { runner } = fakeRunner(FLOOR_MODEL);
+    const r = await goalSeek(runner, BASE, {
+      ...onTime90,
+      guardrails: TREE_GUARDRAIL_IDS,
+      rule: 'interval',
+    });
+    // At 20 the mean is 10% but the interval's high end 10.1%; 20.5 is the first to hold.
+    expect(r.best.values.payPerHour).toBe(20.5);
+    expect(r.rule).toBe('interval');
+    expect(r.met).toBe(true);
+    for (const c of r.constraints) {
+      expect(c.op === '>=' ? c.actual.low >= c.value : c.actual.high <= c.value, c.metric).toBe(
+        true,
+      );
+    }
+  });
+
+  it('refuses to keep a metric that is not a guardrail', async () => {
+    const { runner } = fakeRunner(FLOOR_MODEL);
+    await expect(
+      goalSeek(runner, BASE, { ...onTime90, guardrails: ['onTimeRate'] }),
+    ).rejects.toThrow(/not a guardrail/);
   });
 });

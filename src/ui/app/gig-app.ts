@@ -309,9 +309,11 @@ export class GigApp extends LitElement {
     scenarioInput: (e) => this.onScenarioInput(e),
   };
 
-  private onScenarioInput(e: CustomEvent<{ scenario: Scenario }>): void {
+  private onScenarioInput(e: CustomEvent<{ scenario: Scenario; thresholds?: Thresholds }>): void {
     this.cancelDraft();
     this.scenario = e.detail.scenario;
+    // A saved scenario or file brings the guardrail thresholds saved with it.
+    if (e.detail.thresholds) this.thresholds = e.detail.thresholds;
   }
 
   private statusText(): string {

@@ -67,6 +67,7 @@ export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: 
           .runner=${p.runner}
           .baseline=${p.baseline}
           .scenario=${p.scenario}
+          .thresholds=${p.thresholds}
           @scenario-input=${on.scenarioInput}
         ></explorer-view>
       </main>`;

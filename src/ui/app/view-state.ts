@@ -71,7 +71,10 @@ export function alignSettings(baseline: Scenario, scenario: Scenario): Scenario 
   };
 }
 
-/** A guardrail threshold is valid for metrics that carry a guardrail: finite and above 0. */
+/**
+ * A guardrail threshold is valid for metrics that carry a guardrail (every one may be set):
+ * finite and above 0, and a share at most 1 (100%).
+ */
 export function checkThreshold(metric: string, value: unknown): Parsed<number> {
   const def = METRIC_BY_ID.get(metric);
   if (!def) return { ok: false, error: `unknown metric "${metric}"` };
@@ -81,6 +84,9 @@ export function checkThreshold(metric: string, value: unknown): Parsed<number> {
       ok: false,
       error: `the threshold of "${metric}" must be a number above 0, got ${typeof value === 'string' ? `"${value}"` : String(value)}`,
     };
+  }
+  if (def.percent === true && value > 1) {
+    return { ok: false, error: `the threshold of "${metric}" is a share: at most 1, got ${value}` };
   }
   return { ok: true, value };
 }

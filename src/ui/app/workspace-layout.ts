@@ -38,7 +38,8 @@ export interface WorkspaceProps {
 
 /** The workspace's events, each handled by the app. */
 export interface WorkspaceHandlers {
-  scenarioInput(e: CustomEvent<{ scenario: Scenario }>): void;
+  /** A preset, saved scenario or file replaces the scenario (and the thresholds saved with it). */
+  scenarioInput(e: CustomEvent<{ scenario: Scenario; thresholds?: Thresholds }>): void;
   baselineInput(e: CustomEvent<{ baseline: Scenario }>): void;
   noticeDismiss(): void;
   leverInput(e: CustomEvent<{ scenario: Scenario }>): void;
@@ -57,6 +58,7 @@ export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
         .comparison=${p.comparison}
         .link=${p.link}
         .notice=${p.linkNotice}
+        .thresholds=${p.thresholds}
         @scenario-input=${on.scenarioInput}
         @baseline-input=${on.baselineInput}
         @notice-dismiss=${on.noticeDismiss}

@@ -3,11 +3,10 @@
  * explorer's comparisons into the plain arrays the charts draw (long-run values with their 95%
  * intervals), and pick text colours that stay readable on a cell's fill. No DOM, no Lit, no d3.
  */
-import { guardrailBreach, type Thresholds } from '../../model/guardrails';
+import { breaches, type Thresholds } from '../../model/guardrails';
 import { METRIC_INDEX, type MetricId } from '../../model/metrics';
 import { PARAM_BY_ID, type ParamDef } from '../../model/params';
 import type { Comparison } from '../../model/results';
-import { metricDef } from '../shared/comparison-rows';
 import { withUnit } from '../shared/lever-values';
 
 /** A value with its 95% interval (any of them NaN when undefined). */
@@ -49,8 +48,10 @@ export interface HeatCell extends Estimate {
   yi: number;
   x: number;
   y: number;
-  /** Whether the long-run mean breaches the metric's guardrail. */
+  /** Whether any guardrail is breached in the cell (long-run means), whatever is coloured. */
   breach: boolean;
+  /** The guardrails breached in the cell, in table order. */
+  breaches: MetricId[];
 }
 
 /** One bar pair of the tornado chart: the metric with an item at its low and high ends. */
@@ -143,9 +144,14 @@ export function planePoints(
   }));
 }
 
+/** The guardrails a comparison's scenario breaches (long-run means), in table order. */
+export function breachesOf(c: Comparison | undefined, thresholds: Thresholds = {}): MetricId[] {
+  return c ? breaches((id) => longRun(c, id).mean, thresholds) : [];
+}
+
 /**
- * The heatmap's cells from a grid of comparisons indexed `[xi][yi]`, with guardrail breaches
- * under the thresholds in force.
+ * The heatmap's cells from a grid of comparisons indexed `[xi][yi]`, with every guardrail
+ * breached in each under the thresholds in force (not only the coloured metric's).
  */
 export function heatCells(
   xValues: readonly number[],
@@ -154,12 +160,13 @@ export function heatCells(
   metric: MetricId,
   thresholds: Thresholds = {},
 ): HeatCell[] {
-  const def = metricDef(metric);
   const out: HeatCell[] = [];
   xValues.forEach((x, xi) => {
     yValues.forEach((y, yi) => {
-      const e = longRun(points[xi]?.[yi], metric);
-      out.push({ xi, yi, x, y, ...e, breach: guardrailBreach(def, e.mean, thresholds) });
+      const c = points[xi]?.[yi];
+      const e = longRun(c, metric);
+      const b = breachesOf(c, thresholds);
+      out.push({ xi, yi, x, y, ...e, breach: b.length > 0, breaches: b });
     });
   });
   return out;

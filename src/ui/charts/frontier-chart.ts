@@ -19,6 +19,8 @@ import {
 import { COLOURS, FONT, LINE_WIDTH, textWidth } from './chart-theme';
 import { metricDef } from '../shared/comparison-rows';
 import type { PlanePoint } from './explore-data';
+import { BREACH_COLOUR, breachNote, breachRing } from './breach-marks';
+import { breachNames } from '../../model/guardrails';
 
 const TOP = 96;
 const BOTTOM = 76;
@@ -63,6 +65,8 @@ export class FrontierChart extends ChartElement {
   @property({ attribute: false }) baseline: { x: number; y: number } | undefined;
   /** The lever's name, for labels. */
   @property({ type: String }) leverTitle = '';
+  /** The guardrails each point breaches (by index): ringed in the breach colour, "⚠" in its label. */
+  @property({ attribute: false }) breachesAt: readonly (readonly MetricId[])[] = [];
 
   protected readonly chartName = 'trade-off chart';
 
@@ -133,12 +137,35 @@ export class FrontierChart extends ChartElement {
 
   private legendItems(): LegendItem[] {
     const items: LegendItem[] = [
-      { label: 'Pareto-efficient (filled, joined)', colour: FRONTIER, kind: 'line' },
-      { label: 'Dominated (hollow)', colour: COLOURS.axis, kind: 'outlined' },
-      { label: 'Current scenario: ringed', colour: COLOURS.marker, kind: 'outlined' },
+      {
+        label: 'Pareto-efficient (filled, joined)',
+        short: 'Pareto-efficient',
+        colour: FRONTIER,
+        kind: 'line',
+      },
+      { label: 'Dominated (hollow)', short: 'Dominated', colour: COLOURS.axis, kind: 'outlined' },
+      {
+        label: 'Current scenario: ringed',
+        short: 'Current: ringed',
+        colour: COLOURS.marker,
+        kind: 'outlined',
+      },
     ];
     if (this.baseline) {
-      items.push({ label: 'Baseline: square', colour: COLOURS.baseline, kind: 'filled' });
+      items.push({
+        label: 'Baseline: square',
+        short: 'Baseline',
+        colour: COLOURS.baseline,
+        kind: 'filled',
+      });
+    }
+    if (this.breachesAt.some((b) => b.length > 0)) {
+      items.push({
+        label: '⚠ Guardrail breached: ringed',
+        short: '⚠ Breach: ringed',
+        colour: BREACH_COLOUR,
+        kind: 'outlined',
+      });
     }
     return items;
   }
@@ -185,11 +212,14 @@ export class FrontierChart extends ChartElement {
     const cx = x(p.x);
     const cy = y(p.y);
     const current = i === this.current;
-    const labelRight = cx + 12 + textWidth(p.label, FONT.tick) < box.right;
+    const b = this.breachesAt[i] ?? [];
+    const label = `${b.length ? '⚠ ' : ''}${p.label}`;
+    const labelRight = cx + 12 + textWidth(label, FONT.tick) < box.right;
+    const named = b.length ? `, breaches ${breachNames(b)}` : '';
     return svg`<g class="point" data-sweep-point=${String(p.value)} data-x=${String(p.x)}
         data-y=${String(p.y)} data-frontier=${onFront ? 'true' : 'false'}
-        tabindex="0" role="button" style="cursor:pointer"
-        aria-label=${`${p.label}${onFront ? ', Pareto-efficient' : ''}${current ? ', current scenario' : ''}`}
+        data-breaches=${b.join(',')} tabindex="0" role="button" style="cursor:pointer"
+        aria-label=${`${p.label}${onFront ? ', Pareto-efficient' : ''}${current ? ', current scenario' : ''}${named}`}
         @pointerenter=${() => (this.active = i)}
         @pointerleave=${() => (this.active = undefined)}
         @focus=${() => (this.active = i)}
@@ -207,12 +237,13 @@ export class FrontierChart extends ChartElement {
               stroke-width="2.5"></circle>`
           : nothing
       }
+      ${breachRing(cx, cy, current ? 19 : 12, b)}
       <circle cx=${cx} cy=${cy} r=${i === this.active ? 9 : 7}
         fill=${onFront ? FRONTIER : '#ffffff'} stroke=${onFront ? '#ffffff' : COLOURS.axis}
         stroke-width=${onFront ? 1.5 : 2.5}></circle>
       <text x=${labelRight ? cx + 12 : cx - 12} y=${cy - 10} font-size=${FONT.tick}
         text-anchor=${labelRight ? 'start' : 'end'} fill=${COLOURS.text} stroke="#ffffff"
-        stroke-width="4" paint-order="stroke">${p.label}${current ? ' (current)' : ''}</text>
+        stroke-width="4" paint-order="stroke">${label}${current ? ' (current)' : ''}</text>
     </g>`;
   }
 
@@ -232,6 +263,7 @@ export class FrontierChart extends ChartElement {
       <div>${my.label}: ${formatValue(my, p.y)}</div>
       <div>${mx.label}: ${formatValue(mx, p.x)}</div>
       <div>${this.frontier.includes(i) ? 'Pareto-efficient' : 'Dominated by another point'}</div>
+      ${breachNote(this.breachesAt[i])}
       <div class="note">Click or press Enter to make this the scenario.</div>
     </div>`;
   }

@@ -1,6 +1,7 @@
 import { color, interpolateCividis, scaleBand, scaleSequential, type ScaleBand } from 'd3';
 import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
+import { TREE_GUARDRAIL_IDS, breachNames } from '../../model/guardrails';
 import type { MetricDef, MetricId } from '../../model/metrics';
 import { axisTitle, formatNumber, formatValue, formatWithInterval } from './chart-data';
 import { ChartElement, indexReadings, type Readings } from './chart-element';
@@ -66,10 +67,23 @@ function cellRing(at: CellBox, current: boolean) {
 }
 
 /**
- * A cell's value in `ink`, and on a breaching cell "⚠ breach" below it (or just "⚠" after it
- * where the cell is too small), outlined in the other ink so that it reads over the hatch.
+ * What a breaching cell says under its value: the first guardrail breached ("⚠ Hours below
+ * wage floor", "+1" for each other), or "⚠ breach" where that does not fit the cell.
  */
-function cellText(at: CellBox, ink: string, breach: boolean, text: string) {
+function breachLabel(c: HeatCell, width: number): string {
+  const first = c.breaches[0];
+  if (first === undefined) return '';
+  const more = c.breaches.length > 1 ? ` +${c.breaches.length - 1}` : '';
+  const named = `⚠ ${metricDef(first).label}${more}`;
+  return textWidth(named, FONT.tick) + 8 <= width ? named : '⚠ breach';
+}
+
+/**
+ * A cell's value in `ink`, and on a breaching cell the guardrail breached below it (or just "⚠"
+ * after it where the cell is too small), outlined in the other ink so that it reads over the
+ * hatch.
+ */
+function cellText(at: CellBox, ink: string, breach: string, text: string) {
   const small = at.h < 56;
   const halo = ink === '#ffffff' ? '#111111' : '#ffffff';
   return svg`<text x=${at.x + at.w / 2} y=${at.y + at.h / 2 - (breach && !small ? 8 : 0)} dy="0.35em"
@@ -81,7 +95,7 @@ function cellText(at: CellBox, ink: string, breach: boolean, text: string) {
       breach && !small
         ? svg`<text x=${at.x + at.w / 2} y=${at.y + at.h / 2 + 14} dy="0.35em" text-anchor="middle"
             font-size=${FONT.tick} fill=${ink} stroke=${halo}
-            stroke-width="3" paint-order="stroke">⚠ breach</text>`
+            stroke-width="3" paint-order="stroke">${breach}</text>`
         : nothing
     }`;
 }
@@ -89,10 +103,12 @@ function cellText(at: CellBox, ink: string, breach: boolean, text: string) {
 /**
  * A metric over two levers: one cell per pair of values, coloured by the metric's long-run mean
  * (cividis, legend below the title) with the value printed in each cell in black or white,
- * whichever contrasts more with the fill. Cells whose value breaches the metric's guardrail are
- * hatched and marked "⚠ breach" in words too. Hover or focus a cell (Tab) to read its interval;
- * click it or press Enter to make it the scenario. Cells carry `data-cell="<x>,<y>"`,
- * `data-value` and `data-breach`.
+ * whichever contrasts more with the fill. Cells where any guardrail is breached (whatever metric
+ * is coloured) are hatched and name the guardrail in words; the legend names every guardrail
+ * breached in the grid. Hover or focus a cell (Tab) to read its interval and breaches; click it
+ * or press Enter to make it the scenario. Cells carry `data-cell="<x>,<y>"`, `data-value`,
+ * `data-breach` and `data-breaches` (ids, comma-separated); the legend's names carry
+ * `data-guardrail="<id>"` and `data-breached="true"`.
  *
  * @fires cell-select - CustomEvent<{ x: number; y: number }>, the levers' values of the cell.
  */
@@ -128,7 +144,7 @@ export class HeatmapChart extends ChartElement {
     const { domain, fill } = this.colours(m);
     const { x, y, box } = this.layout();
     const breaches = this.cells.filter((c) => c.breach).length;
-    const label = `${m.label} over ${this.xTitle} and ${this.yTitle}: ${this.cells.length} cells, ${breaches} breaching the guardrail. Tab to a cell and press Enter to make it the scenario.`;
+    const label = `${m.label} over ${this.xTitle} and ${this.yTitle}: ${this.cells.length} cells, ${breaches} breaching a guardrail. Tab to a cell and press Enter to make it the scenario.`;
     return this.frame({
       chart: 'heatmap',
       label,
@@ -137,7 +153,7 @@ export class HeatmapChart extends ChartElement {
       focus: 'marks',
       body: svg`${defs()}
         ${chartTitle([`${m.label} (long run) over two levers`, `${m.label} (long run)`], 8, 22, width)}
-        ${this.legendRow(m, domain, breaches > 0)}
+        ${this.legendRow(m, domain)}
         ${this.cells.map((c, i) => this.cell(c, i, x, y, fill, m))}
         ${this.axisLabels(x, y, box)}`,
       tooltip: this.tooltip(x, y, box, m),
@@ -164,9 +180,12 @@ export class HeatmapChart extends ChartElement {
   private layout(): { x: ScaleBand<number>; y: ScaleBand<number>; box: Box } {
     const yLabels = this.yValues.map(displayNumber);
     const left = Math.max(60, ...yLabels.map((l) => textWidth(l, FONT.tick))) + 56;
-    const cellH = Math.min(
-      MAX_CELL_HEIGHT,
-      Math.max(MIN_CELL_HEIGHT, 420 / Math.max(1, this.yValues.length)),
+    const rows = Math.max(1, this.yValues.length);
+    // Cells tall enough that the vertical lever's title fits beside them (not into the legend).
+    const titleH = (textWidth(this.yTitle, FONT.axis) + 16) / rows;
+    const cellH = Math.max(
+      titleH,
+      Math.min(MAX_CELL_HEIGHT, Math.max(MIN_CELL_HEIGHT, 420 / rows)),
     );
     const box: Box = {
       left,
@@ -203,7 +222,39 @@ export class HeatmapChart extends ChartElement {
     </g>`;
   }
 
-  private legendRow(m: MetricDef, domain: [number, number], anyBreach: boolean) {
+  /** The guardrails breached in some cell, in table order, with how many cells breach each. */
+  private breachCounts(): { id: MetricId; cells: number }[] {
+    return TREE_GUARDRAIL_IDS.map((id) => ({
+      id,
+      cells: this.cells.filter((c) => c.breaches.includes(id)).length,
+    })).filter((b) => b.cells > 0);
+  }
+
+  /** The hatch's key: "⚠ Hatched: a guardrail breached:" and each one breached, named. */
+  private hatchKey(x: number, y: number) {
+    const counts = this.breachCounts();
+    const lead = `⚠ Hatched: a guardrail breached${counts.length ? ':' : ' (none here)'}`;
+    const room = this.size.width - x - 44;
+    let used = textWidth(lead, FONT.legend);
+    const shown: typeof counts = [];
+    for (const b of counts) {
+      const w = textWidth(` ${metricDef(b.id).label} (${b.cells}),`, FONT.legend);
+      if (used + w > room && shown.length > 0) break;
+      shown.push(b);
+      used += w;
+    }
+    const rest = counts.length - shown.length;
+    return svg`<g transform="translate(${x},${y})">
+      <rect width="28" height="20" fill="#ffffff" stroke=${COLOURS.axis}></rect>
+      <rect width="28" height="20" fill="url(#breach-hatch)"></rect>
+      <text x="36" y="15" data-hatch-key>${lead}${shown.map(
+        (b, i) =>
+          svg`<tspan data-guardrail=${b.id} data-breached="true"> ${metricDef(b.id).label} (${b.cells} ${b.cells === 1 ? 'cell' : 'cells'})${i < shown.length - 1 ? ',' : ''}</tspan>`,
+      )}${rest > 0 ? ` and ${rest} more` : ''}</text>
+    </g>`;
+  }
+
+  private legendRow(m: MetricDef, domain: [number, number]) {
     const w = 200;
     const y0 = 44;
     const better = formatValue(m, domain[0]);
@@ -216,11 +267,7 @@ export class HeatmapChart extends ChartElement {
       <rect x=${16 + textWidth(better, FONT.legend)} y=${y0 + 26} width=${w} height="20"
         fill="url(#heat-legend)" stroke=${COLOURS.axis}></rect>
       <text x=${24 + textWidth(better, FONT.legend) + w} y=${y0 + 42}>${worse}</text>
-      <g transform="translate(${hatchX},${y0 + 26})">
-        <rect width="28" height="20" fill="#ffffff" stroke=${COLOURS.axis}></rect>
-        <rect width="28" height="20" fill="url(#breach-hatch)"></rect>
-        <text x="36" y="15">⚠ Hatched: guardrail breached${anyBreach ? '' : ' (none here)'}</text>
-      </g>
+      ${this.hatchKey(hatchX, y0 + 26)}
     </g>`;
   }
 
@@ -239,9 +286,11 @@ export class HeatmapChart extends ChartElement {
     const colour = Number.isFinite(c.mean) ? fill(c.mean) : '#f2f4f7';
     const current = this.current?.xi === c.xi && this.current.yi === c.yi;
     const text = Number.isFinite(c.mean) ? formatNumber(m, c.mean) : '– no value';
+    const named = c.breach ? `, breaches ${breachNames(c.breaches)}` : '';
     return svg`<g class="cell" data-cell=${`${c.x},${c.y}`} data-value=${String(c.mean)}
-      data-breach=${c.breach ? 'true' : 'false'} tabindex="0" role="button" style="cursor:pointer"
-      aria-label=${`${displayNumber(c.x)}, ${displayNumber(c.y)}: ${text}${c.breach ? ', guardrail breached' : ''}`}
+      data-breach=${c.breach ? 'true' : 'false'} data-breaches=${c.breaches.join(',')}
+      tabindex="0" role="button" style="cursor:pointer"
+      aria-label=${`${displayNumber(c.x)}, ${displayNumber(c.y)}: ${text}${named}`}
       @pointerenter=${() => (this.active = index)}
       @pointerleave=${() => (this.active = undefined)}
       @focus=${() => (this.active = index)}
@@ -253,9 +302,10 @@ export class HeatmapChart extends ChartElement {
           this.choose(c);
         }
       }}>
+      <title>${`${text}${named}`}</title>
       ${cellFill(at, colour, c.breach)}
       ${current || this.active === index ? cellRing(at, current) : nothing}
-      ${cellText(at, inkOn(colour), c.breach, `${text}${current ? ' ●' : ''}`)}
+      ${cellText(at, inkOn(colour), breachLabel(c, at.w), `${text}${current ? ' ●' : ''}`)}
     </g>`;
   }
 
@@ -268,7 +318,7 @@ export class HeatmapChart extends ChartElement {
     return html`<div class="tooltip" role="status" style=${style}>
       <strong>${this.xTitle}: ${displayNumber(c.x)} · ${this.yTitle}: ${displayNumber(c.y)}</strong>
       <div>${m.label}: ${formatWithInterval((v) => formatValue(m, v), c)}</div>
-      ${c.breach ? html`<div>⚠ Breaches the guardrail</div>` : nothing}
+      ${c.breach ? html`<div>⚠ Breaches ${breachNames(c.breaches)}</div>` : nothing}
       ${this.current?.xi === c.xi && this.current.yi === c.yi ? html`<div>● Current scenario</div>` : nothing}
       <div class="note">Click or press Enter to make this the scenario.</div>
     </div>`;

@@ -8,7 +8,8 @@ import {
   formatWithInterval,
   paddedExtent,
 } from './chart-data';
-import type { MetricDef } from '../../model/metrics';
+import type { MetricDef, MetricId } from '../../model/metrics';
+import { breachNote, breachPattern, breachZones } from './breach-marks';
 import { ChartElement, indexReadings, type Readings } from './chart-element';
 import {
   axisTicks,
@@ -74,6 +75,8 @@ export class SweepChart extends ChartElement {
   @property({ type: String }) measure: SweepMeasure = 'value';
   /** The lever is on or off (values 0 and 1), not a number on a scale. */
   @property({ type: Boolean }) onOff = false;
+  /** The guardrails breached at each value (by index), hatched behind it in every panel. */
+  @property({ attribute: false }) breachesAt: readonly (readonly MetricId[])[] = [];
 
   /** The panel whose point the tooltip places itself by (ArrowUp / ArrowDown move it). */
   @state() private activePanel = 0;
@@ -205,6 +208,7 @@ export class SweepChart extends ChartElement {
         fill=${COLOURS.text}>${title} (${unit})</text>
       ${leftAxis(y, yAxis.ticks, yAxis.format, box, yTitle, x0 + 16)}
       ${bottomAxis(x, xTicks, (v) => this.xText(v), box.bottom, this.leverTitle)}
+      ${breachPattern('sweep-breach')} ${breachZones(xs, this.breachesAt, x, box, 'sweep-breach')}
       ${this.band(p, x, y, this.bounded(m))} ${this.lines(p, x, y, box)}
       ${this.activeGuide(x, box)} ${this.points(p, x, y, box)}
       ${this.pointerArea(
@@ -329,6 +333,7 @@ export class SweepChart extends ChartElement {
           </tr>`;
         })}
       </table>
+      ${breachNote(this.breachesAt[i])}
       <div class="note">Click or press Enter to make this the scenario.</div>
     </div>`;
   }

@@ -5,6 +5,7 @@
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { CompareRunner } from '../../model/contract';
+import type { Thresholds } from '../../model/guardrails';
 import { defaultScenario, type Parsed, type Scenario } from '../../model/scenario';
 import { goalSeek, type GoalResult } from '../../run/goal-seek';
 import { GOAL_MAX_LEVERS, type GoalSpec } from '../../run/goal-spec';
@@ -26,6 +27,7 @@ import {
   type GoalForm,
   type LeverForm,
 } from './goal-form';
+import { guardrailFields } from './goal-guardrails';
 import { IDLE, type RunJob, type RunStatus } from './run-session';
 
 /**
@@ -39,6 +41,8 @@ export class ExploreGoal extends LitElement {
   @property({ attribute: false }) baseline: Scenario = defaultScenario();
   @property({ attribute: false }) scenario: Scenario = defaultScenario();
   @property({ attribute: false }) status: RunStatus = IDLE;
+  /** The user's guardrail thresholds (the table's where unset). */
+  @property({ attribute: false }) thresholds: Thresholds = {};
 
   @state() private form: GoalForm = defaultGoalForm();
   @state() private result: GoalResult | undefined;
@@ -49,7 +53,11 @@ export class ExploreGoal extends LitElement {
 
   override render() {
     return html`<form @submit=${this.onSubmit} aria-label="Goal seek">
-        ${this.objectiveFields()} ${this.constraintFields()} ${this.leverFields()}
+        ${this.objectiveFields()} ${this.constraintFields()}
+        ${guardrailFields(this.form.guardrails, this.form.rule, this.thresholds, (c) =>
+          this.edit(c),
+        )}
+        ${this.leverFields()}
         <label
           >Budget (runs)
           <input
@@ -87,7 +95,7 @@ export class ExploreGoal extends LitElement {
   private run = (): void => {
     const { runner, baseline } = this;
     if (!runner) return;
-    const spec = goalSpec(this.form);
+    const spec = goalSpec(this.form, this.thresholds);
     const job: Parsed<RunJob> = !spec.ok
       ? spec
       : {
@@ -122,7 +130,7 @@ export class ExploreGoal extends LitElement {
 
   private constraintFields() {
     return html`<fieldset style="width:100%">
-      <legend>Keeping (long-run means)</legend>
+      <legend>Keeping (long run)</legend>
       ${this.form.constraints.map((c, i) => this.constraintRow(c, i))}
       <button
         type="button"

@@ -7,6 +7,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { MetricId } from '../../model/metrics';
 import { defaultScenario, type Parsed, type Scenario } from '../../model/scenario';
 import type { CompareRunner } from '../../model/contract';
+import type { Thresholds } from '../../model/guardrails';
 import { grid, type GridResult } from '../../run/sweep-grid';
 import { heatCells, leverTitle, matchIndex } from '../charts/explore-data';
 import '../charts/heatmap-chart';
@@ -30,6 +31,8 @@ export class ExploreGrid extends LitElement {
   /** The scenario the levers' ranges start around (the first the explorer was given). */
   @property({ attribute: false }) startScenario: Scenario | undefined;
   @property({ attribute: false }) status: RunStatus = IDLE;
+  /** The user's guardrail thresholds (the table's where unset). */
+  @property({ attribute: false }) thresholds: Thresholds = {};
 
   @state() private x: AxisForm = axisForm('payPerHour', defaultScenario(), 3);
   @state() private y: AxisForm = axisForm('blockHours', defaultScenario(), 3);
@@ -101,7 +104,7 @@ export class ExploreGrid extends LitElement {
       .metric=${this.metric}
       .xValues=${g.x}
       .yValues=${g.y}
-      .cells=${heatCells(g.x, g.y, g.points, this.metric)}
+      .cells=${heatCells(g.x, g.y, g.points, this.metric, this.thresholds)}
       .xTitle=${leverTitle(g.axisX.id)}
       .yTitle=${leverTitle(g.axisY.id)}
       .current=${xi !== undefined && yi !== undefined ? { xi, yi } : undefined}

@@ -5,6 +5,7 @@
  */
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Thresholds } from '../../model/guardrails';
 import { METRICS, type MetricDef, type MetricId } from '../../model/metrics';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import { leverTitle, paramDef, sweepPanels, type SweepMeasure } from '../charts/explore-data';
@@ -17,6 +18,7 @@ import './explore-run-bar';
 import { IDLE, type RunStatus } from './run-session';
 import { valuesDone, type ShownSweep } from './shown-sweep';
 import { DEFAULT_SWEEP_METRICS, MAX_SWEEP_METRICS, toggleMetric } from './sweep-metrics';
+import { sweepBreaches, sweepGuardrailList } from './sweep-guardrails';
 
 /**
  * @fires axis-change - CustomEvent<{ form: AxisForm }>, when the lever or its range is edited.
@@ -33,6 +35,8 @@ export class ExploreSweep extends LitElement {
   @property({ attribute: false }) status: RunStatus = IDLE;
   /** Whether the worker pool is there to run on. */
   @property({ attribute: false }) ready = false;
+  /** The user's guardrail thresholds (the table's where unset). */
+  @property({ attribute: false }) thresholds: Thresholds = {};
 
   @state() private metrics: MetricId[] = [...DEFAULT_SWEEP_METRICS];
   @state() private measure: SweepMeasure = 'value';
@@ -113,16 +117,19 @@ export class ExploreSweep extends LitElement {
       return html`<p class="note" role="status">The first point is running…</p>`;
     }
     const id = s.axis.id;
+    const breachesAt = sweepBreaches(s.points, this.thresholds);
     return html`<sweep-chart
-      .panels=${sweepPanels(done, s.points, this.metrics, this.measure)}
-      .xDomain=${[Math.min(...s.values), Math.max(...s.values)]}
-      .leverTitle=${leverTitle(id)}
-      .scenarioX=${numericValue(this.scenario, id)}
-      .measure=${this.measure}
-      ?onOff=${paramDef(id).kind === 'boolean'}
-      @point-select=${(e: CustomEvent<{ value: number }>) =>
-        emit(this, 'scenario-choose', { values: { [id]: e.detail.value } })}
-    ></sweep-chart>`;
+        .panels=${sweepPanels(done, s.points, this.metrics, this.measure)}
+        .breachesAt=${breachesAt}
+        .xDomain=${[Math.min(...s.values), Math.max(...s.values)]}
+        .leverTitle=${leverTitle(id)}
+        .scenarioX=${numericValue(this.scenario, id)}
+        .measure=${this.measure}
+        ?onOff=${paramDef(id).kind === 'boolean'}
+        @point-select=${(e: CustomEvent<{ value: number }>) =>
+          emit(this, 'scenario-choose', { values: { [id]: e.detail.value } })}
+      ></sweep-chart>
+      ${sweepGuardrailList(id, done, breachesAt, this.thresholds, 'Hatched')}`;
   }
 }
 

@@ -5,6 +5,7 @@
  */
 import { LitElement, html } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Thresholds } from '../../model/guardrails';
 import type { MetricId } from '../../model/metrics';
 import { paretoFront } from '../../model/frontier';
 import { defaultScenario, type Scenario } from '../../model/scenario';
@@ -18,6 +19,7 @@ import { exploreStyles } from './explore.styles';
 import './explore-run-bar';
 import { IDLE, type RunStatus } from './run-session';
 import { valuesDone, type ShownSweep } from './shown-sweep';
+import { sweepBreaches, sweepGuardrailList } from './sweep-guardrails';
 
 /**
  * @fires axis-change - CustomEvent<{ form: AxisForm }>, when the lever or its range is edited.
@@ -36,6 +38,8 @@ export class ExploreTradeoff extends LitElement {
   @property({ attribute: false }) status: RunStatus = IDLE;
   /** Whether the worker pool is there to run on. */
   @property({ attribute: false }) ready = false;
+  /** The user's guardrail thresholds (the table's where unset). */
+  @property({ attribute: false }) thresholds: Thresholds = {};
 
   @state() private xMetric: MetricId = 'costPerPackage';
   @state() private yMetric: MetricId = 'onTimeRate';
@@ -78,24 +82,27 @@ export class ExploreTradeoff extends LitElement {
     const id = s.axis.id;
     const points = planePoints(id, values, s.points, this.xMetric, this.yMetric);
     const b0 = s.points[0];
+    const breachesAt = sweepBreaches(s.points, this.thresholds);
     return html`<frontier-chart
-      .xMetric=${this.xMetric}
-      .yMetric=${this.yMetric}
-      .points=${points}
-      .frontier=${paretoFront(points, mx.better, my.better)}
-      .current=${matchIndex(values, numericValue(this.scenario, id))}
-      .baseline=${
-        b0
-          ? {
-              x: baselineLongRun(b0, this.xMetric).mean,
-              y: baselineLongRun(b0, this.yMetric).mean,
-            }
-          : undefined
-      }
-      .leverTitle=${leverTitle(id)}
-      @point-select=${(e: CustomEvent<{ value: number }>) =>
-        emit(this, 'scenario-choose', { values: { [id]: e.detail.value } })}
-    ></frontier-chart>`;
+        .breachesAt=${breachesAt}
+        .xMetric=${this.xMetric}
+        .yMetric=${this.yMetric}
+        .points=${points}
+        .frontier=${paretoFront(points, mx.better, my.better)}
+        .current=${matchIndex(values, numericValue(this.scenario, id))}
+        .baseline=${
+          b0
+            ? {
+                x: baselineLongRun(b0, this.xMetric).mean,
+                y: baselineLongRun(b0, this.yMetric).mean,
+              }
+            : undefined
+        }
+        .leverTitle=${leverTitle(id)}
+        @point-select=${(e: CustomEvent<{ value: number }>) =>
+          emit(this, 'scenario-choose', { values: { [id]: e.detail.value } })}
+      ></frontier-chart>
+      ${sweepGuardrailList(id, values, breachesAt, this.thresholds, 'Ringed')}`;
   }
 }
 

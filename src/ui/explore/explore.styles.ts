@@ -130,6 +130,15 @@ export const exploreStyles = css`
     margin: 0.6rem 0 0.3rem;
     font-size: 1.2rem;
   }
+  .goal h3.unmet {
+    color: #8a1c1c;
+  }
+  .guardrail-list {
+    list-style: none;
+    padding: 0;
+    margin: 0.5rem 0;
+    line-height: 1.6;
+  }
   .big {
     font-size: 1.25rem;
     font-weight: 700;

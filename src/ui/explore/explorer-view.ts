@@ -10,6 +10,7 @@
 import { LitElement, css, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import { cache } from 'lit/directives/cache.js';
+import type { Thresholds } from '../../model/guardrails';
 import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import { atValues, type SweepAxis } from '../../model/sweep';
@@ -56,6 +57,8 @@ export class ExplorerView extends LitElement {
   @property({ attribute: false }) runner: CompareRunner | undefined;
   @property({ attribute: false }) baseline: Scenario = defaultScenario();
   @property({ attribute: false }) scenario: Scenario = defaultScenario();
+  /** The user's guardrail thresholds (the table's where unset), for every tool's verdicts. */
+  @property({ attribute: false }) thresholds: Thresholds = {};
 
   @state() tab: ExplorerTab = 'sweep';
 
@@ -157,11 +160,12 @@ export class ExplorerView extends LitElement {
 
   /** The tab's tool; `cache` keeps each tool's forms and answers while another tab shows. */
   private tool() {
-    const { runner, baseline, scenario, status } = this;
+    const { runner, baseline, scenario, status, thresholds } = this;
     const ready = runner !== undefined;
     switch (this.tab) {
       case 'sweep':
         return html`<explore-sweep
+          .thresholds=${thresholds}
           .scenario=${scenario}
           .form=${this.sweepForm}
           .sweep=${this.shownSweep}
@@ -170,6 +174,7 @@ export class ExplorerView extends LitElement {
         ></explore-sweep>`;
       case 'tradeoff':
         return html`<explore-tradeoff
+          .thresholds=${thresholds}
           .scenario=${scenario}
           .form=${this.sweepForm}
           .sweep=${this.shownSweep}
@@ -178,6 +183,7 @@ export class ExplorerView extends LitElement {
         ></explore-tradeoff>`;
       case 'grid':
         return html`<explore-grid
+          .thresholds=${thresholds}
           .runner=${runner}
           .baseline=${baseline}
           .scenario=${scenario}
@@ -192,6 +198,7 @@ export class ExplorerView extends LitElement {
         ></explore-sensitivity>`;
       case 'goal':
         return html`<explore-goal
+          .thresholds=${thresholds}
           .runner=${runner}
           .baseline=${baseline}
           .scenario=${scenario}

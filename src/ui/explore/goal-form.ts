@@ -3,10 +3,11 @@
  * it into the GoalSpec the engine takes, with a message naming the field that is not a number.
  * Percent metrics are typed as percentages (95) and sought as shares (0.95).
  */
+import { TREE_GUARDRAIL_IDS, type Thresholds } from '../../model/guardrails';
 import { type MetricId } from '../../model/metrics';
 import { PARAMS, type ParamDef, type ParamId } from '../../model/params';
 import type { Parsed, Scenario } from '../../model/scenario';
-import type { GoalSpec } from '../../run/goal-spec';
+import type { GoalRule, GoalSpec } from '../../run/goal-spec';
 import { paramDef } from '../charts/explore-data';
 import { metricDef } from '../shared/comparison-rows';
 import { parseNumberText } from '../shared/lever-values';
@@ -30,6 +31,10 @@ export interface GoalForm {
   constraints: ConstraintForm[];
   levers: LeverForm[];
   budget: string;
+  /** Guardrails kept as constraints (every one unless unticked). */
+  guardrails: MetricId[];
+  /** When a constraint counts as met. */
+  rule: GoalRule;
 }
 
 /** The form as the goal tool opens: the cheapest pay keeping on-time 95% and $18/h. */
@@ -43,6 +48,8 @@ export function defaultGoalForm(): GoalForm {
     ],
     levers: [{ id: 'payPerHour', from: '16', to: '30' }],
     budget: '12',
+    guardrails: [...TREE_GUARDRAIL_IDS],
+    rule: 'interval',
   };
 }
 
@@ -66,8 +73,11 @@ export function nextGoalLever(
   return { id, ...rangeAround(id, scenario) };
 }
 
-/** The spec the form describes, or a message naming the first field that is not a number. */
-export function goalSpec(form: GoalForm): Parsed<GoalSpec> {
+/**
+ * The spec the form describes, with the guardrails kept at the thresholds in force, or a
+ * message naming the first field that is not a number.
+ */
+export function goalSpec(form: GoalForm, thresholds: Thresholds = {}): Parsed<GoalSpec> {
   const constraints: GoalSpec['constraints'][number][] = [];
   for (const c of form.constraints) {
     const m = metricDef(c.metric);
@@ -97,5 +107,10 @@ export function goalSpec(form: GoalForm): Parsed<GoalSpec> {
     };
   }
   const objective = { metric: form.objective, sense: form.sense };
-  return { ok: true, value: { objective, constraints, levers, budget } };
+  const guardrails = TREE_GUARDRAIL_IDS.filter((id) => form.guardrails.includes(id));
+  const { rule } = form;
+  return {
+    ok: true,
+    value: { objective, constraints, levers, budget, guardrails, rule, thresholds },
+  };
 }

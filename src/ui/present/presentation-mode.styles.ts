@@ -210,6 +210,38 @@ export const presentationModeStyles = css`
     color: #a3261f;
     font-weight: 700;
   }
+  .breach-banner {
+    border: 2px solid #a3261f;
+    background: #fdf1f0;
+    color: #5e1511;
+    border-radius: 8px;
+    padding: 0.5rem 0.9rem;
+    margin: 0.5rem 0;
+  }
+  .breach-banner .banner-head {
+    font-weight: 700;
+  }
+  .breach-banner ul {
+    margin: 0.2rem 0 0;
+    padding-left: 1.2rem;
+  }
+  ul.guardrails {
+    list-style: none;
+    margin: 0.2rem 0 0;
+    padding: 0;
+    font-size: 0.72em;
+    line-height: 1.35;
+  }
+  ul.guardrails li.breached {
+    color: #a3261f;
+    font-weight: 700;
+  }
+  .guard-count {
+    font-weight: 700;
+  }
+  .limit {
+    font-weight: normal;
+  }
   .wait {
     color: #4a5565;
     font-size: 0.8em;

@@ -23,6 +23,7 @@ import {
 } from './presentation-deck';
 import { presentationModeStyles } from './presentation-mode.styles';
 import { settingsNote, statusLine } from './run-status';
+import { breachBanner } from './present-guardrails';
 import { scenarioTable } from './scenario-table';
 import { chartOrder, type ChartChoice } from './slide-charts';
 import { SlideRunner } from './slide-runner';
@@ -259,6 +260,7 @@ export class PresentationMode extends LitElement {
         total: this.slides.length,
         savedProblem: this.savedProblem,
       })}
+      ${breachBanner(shown, this.runOf, this.thresholds)}
       ${scenarioTable({
         shown,
         metricIds: orderedMetrics(

@@ -1,7 +1,8 @@
 /**
  * Presentation mode's table: a row a chosen metric, the baseline's column, then a column a
  * shown scenario headed by its name and levers, each cell in large type with its change, 95%
- * interval and any guardrail breach (or why it is still waiting), and a row of "Summary"
+ * interval and any guardrail breach (or why it is still waiting), a row judging every
+ * guardrail whatever metrics are chosen (present-guardrails.ts), and a row of "Summary"
  * buttons at the foot.
  */
 import { NO_WEEKS, hasWeeks } from '../shared/run-windows';
@@ -19,6 +20,7 @@ import {
 } from '../shared/comparison-rows';
 import { NO_VALUE, formatChange, formatInterval, formatMetric, unitLabel } from '../shared/format';
 import { leverLine, type ShownSlide, type Slide } from './presentation-deck';
+import { guardrailRow } from './present-guardrails';
 import { waitText, type RunOf } from './slide-runs';
 
 /** What the table shows. */
@@ -63,7 +65,7 @@ export function scenarioTable(view: TableView) {
             </tr>`
           : view.metricIds.map((id) => metricRow(view, id))
       }
-      ${actionsRow(view)}
+      ${guardrailRow(shown, view.runOf, view.thresholds)} ${actionsRow(view)}
     </tbody>
   </table>`;
 }

@@ -1,12 +1,15 @@
 /**
  * Named scenarios saved in the browser (localStorage), kept across reloads.
  *
- * Stored under a versioned key as `{ "version": 1, "entries": [{ "name", "scenario" }] }`,
- * each scenario in the file form of DESIGN.md. Reading never throws: entries that fail
+ * Stored under a versioned key as
+ * `{ "version": 1, "entries": [{ "name", "scenario", "thresholds" }] }`, each scenario in the
+ * file form of DESIGN.md, with the guardrail thresholds the user had set (by metric id, shares
+ * as fractions; an entry saved before thresholds were kept has none and loads without them). Reading never throws: entries that fail
  * validation are reported and kept aside, written back unchanged on the next save so nothing
  * the user saved is lost silently; a store that is not even JSON is copied to a backup key
  * before it is ever overwritten. Functions take the storage as an argument (tests pass a fake).
  */
+import { readThresholds, type Thresholds } from '../../model/guardrails';
 import { parseScenario, scenarioToJson, type Parsed, type Scenario } from '../../model/scenario';
 
 export const SAVED_KEY = 'gigsim.savedScenarios.v1';
@@ -20,6 +23,8 @@ export type StorageLike = Pick<Storage, 'getItem' | 'setItem'>;
 export interface SavedScenario {
   readonly name: string;
   readonly scenario: Scenario;
+  /** The guardrail thresholds saved with it (undefined for an entry saved without them). */
+  readonly thresholds?: Thresholds;
 }
 
 /** A stored entry that could not be read, kept as it was. */
@@ -91,25 +96,32 @@ export function loadSaved(storage: StorageLike): SavedState {
   const entries: SavedScenario[] = [];
   const setAside: SetAside[] = [];
   const rows = (data as { entries: unknown[] }).entries;
-  rows.forEach((raw, i) => {
-    const row = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
-    const name = typeof row.name === 'string' && row.name.trim() !== '' ? row.name : '';
-    if (name === '') {
-      setAside.push({ name: `entry ${i + 1}`, error: 'it has no name', raw });
-      return;
-    }
-    if (entries.some((e) => e.name === name)) {
-      setAside.push({ name, error: 'a scenario of the same name comes before it', raw });
-      return;
-    }
-    const r = parseScenario(row.scenario);
-    if (!r.ok) {
-      setAside.push({ name, error: r.error, raw });
-      return;
-    }
-    entries.push({ name, scenario: r.value });
-  });
+  rows.forEach((raw, i) => readEntry(raw, i, entries, setAside));
   return { entries, setAside };
+}
+
+/** Reads one stored entry into `entries`, or sets it aside with the reason. */
+function readEntry(raw: unknown, i: number, entries: SavedScenario[], setAside: SetAside[]): void {
+  const row = (typeof raw === 'object' && raw !== null ? raw : {}) as Record<string, unknown>;
+  const name = typeof row.name === 'string' && row.name.trim() !== '' ? row.name : '';
+  if (name === '') {
+    setAside.push({ name: `entry ${i + 1}`, error: 'it has no name', raw });
+    return;
+  }
+  if (entries.some((e) => e.name === name)) {
+    setAside.push({ name, error: 'a scenario of the same name comes before it', raw });
+    return;
+  }
+  const r = parseScenario(row.scenario);
+  if (!r.ok) {
+    setAside.push({ name, error: r.error, raw });
+    return;
+  }
+  entries.push(
+    row.thresholds === undefined
+      ? { name, scenario: r.value }
+      : { name, scenario: r.value, thresholds: readThresholds(row.thresholds) },
+  );
 }
 
 /** Writes the entries, with the set-aside ones unchanged after them. */
@@ -123,7 +135,11 @@ function store(
     const data = {
       version: 1,
       entries: [
-        ...entries.map((e) => ({ name: e.name, scenario: scenarioToJson(e.scenario) })),
+        ...entries.map((e) => ({
+          name: e.name,
+          scenario: scenarioToJson(e.scenario),
+          ...(e.thresholds ? { thresholds: e.thresholds } : {}),
+        })),
         ...state.setAside.map((s) => s.raw),
       ],
     };
@@ -134,19 +150,26 @@ function store(
   return { ok: true, value: { entries, setAside: state.setAside } };
 }
 
-/** Saves `scenario` under `name`, replacing a saved scenario of that name. */
+/**
+ * Saves `scenario` under `name` with the guardrail thresholds in force (none when not given),
+ * replacing a saved scenario of that name.
+ */
 export function saveScenario(
   storage: StorageLike,
   state: SavedState,
   name: string,
   scenario: Scenario,
+  thresholds?: Thresholds,
 ): Parsed<SavedState> {
   const n = checkName(name);
   if (!n.ok) return n;
   const i = state.entries.findIndex((e) => e.name === n.value);
   const entries = [...state.entries];
-  if (i >= 0) entries[i] = { name: n.value, scenario };
-  else entries.push({ name: n.value, scenario });
+  const entry: SavedScenario = thresholds
+    ? { name: n.value, scenario, thresholds: readThresholds(thresholds) }
+    : { name: n.value, scenario };
+  if (i >= 0) entries[i] = entry;
+  else entries.push(entry);
   return store(storage, state, entries);
 }
 
@@ -164,7 +187,7 @@ export function renameSaved(
     return { ok: false, error: `a saved scenario is already called "${n.value}"` };
   }
   const entries = [...state.entries];
-  entries[i] = { name: n.value, scenario: entries[i].scenario };
+  entries[i] = { ...entries[i], name: n.value };
   return store(storage, state, entries);
 }
 

@@ -59,7 +59,11 @@ export function guardrailsSection(c: Comparison, thresholds: Thresholds) {
 function guardrailRow(r: GuardrailRow) {
   const m = metricDef(r.id);
   const side = thresholdSide(breachSide(m) === 'above');
-  return html`<tr data-guardrail=${r.id} data-breach=${String(r.scenarioBreach)}>
+  return html`<tr
+    data-guardrail=${r.id}
+    data-breach=${String(r.scenarioBreach)}
+    data-breached=${String(r.scenarioBreach)}
+  >
     <td>${m.label}</td>
     <td class="num">
       <span class="screen-only">${side.words}</span

@@ -52,8 +52,9 @@ export interface RowContext {
 
 /**
  * One metric's row. The row in the metric's own stakeholder group carries the test hooks;
- * weekly churn and cost per package appear again in the guardrails section (with their
- * threshold editors) without them.
+ * weekly churn, cost per package and backlog appear again in the guardrails section without
+ * them. Every row of the guardrails section (with its threshold editor) carries the verdict:
+ * `data-guardrail="<id>"` and `data-breached`.
  */
 export function metricRow(ctx: RowContext, m: MetricDef): TemplateResult {
   const id = m.id as MetricId;
@@ -63,6 +64,8 @@ export function metricRow(ctx: RowContext, m: MetricDef): TemplateResult {
   const peak = metricNumbers(ctx.comparison, id, 'peak');
   const primary = m.stakeholder === ctx.section;
   const breach = guardrailBreach(m, long.scenario, ctx.thresholds);
+  // The guardrails section's row is the guardrail's verdict (page hook data-guardrail).
+  const judged = ctx.section === 'guardrails' && m.guardrail !== undefined;
   const classes = [
     'metric',
     ctx.selected === id ? 'selected' : '',
@@ -86,6 +89,8 @@ export function metricRow(ctx: RowContext, m: MetricDef): TemplateResult {
     data-peak-value=${primary ? String(peak.scenario) : nothing}
     data-peak-delta=${primary ? String(peak.delta) : nothing}
     data-breach=${String(breach)}
+    data-guardrail=${judged ? id : nothing}
+    data-breached=${judged ? String(breach) : nothing}
     @click=${(e: Event) => ctx.onClick(e, id)}
   >
     ${nameCell(ctx, m, breach)} ${periodTd(ctx, m, short, 'shortRun')}

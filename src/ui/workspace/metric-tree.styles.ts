@@ -277,7 +277,8 @@ export const metricTreeStyles = css`
     cursor: auto;
   }
   form .field {
-    white-space: nowrap;
+    /* A long unit ("days of demand") wraps rather than running into the next column. */
+    white-space: normal;
   }
   form input {
     width: 3.2em;

@@ -25,7 +25,7 @@ import { NO_DRAFTS, cleared, committed, typed, type ThresholdDrafts } from './th
  * 1–4) and the long run (last 8 weeks), its baseline and scenario values and the paired delta
  * with its 95% interval, judged better / worse / no clear change (text, arrow and colour), and
  * a sparkline of its weekly course. A guardrail whose scenario long-run value is on the wrong
- * side of its threshold is flagged in words. Weekly churn and cost per package take thresholds
+ * side of its threshold is flagged in words. Every guardrail takes a threshold
  * the user sets in the guardrails section.
  *
  * Test hooks: exactly one element per metric carries `data-metric="<id>"` with raw numbers in
@@ -48,7 +48,7 @@ export class MetricTree extends LitElement {
   @property({ type: Boolean }) updating = false;
   /** The metric currently charted (highlighted). */
   @property({ type: String }) selected: MetricId = 'onTimePackagesPerWeek';
-  /** User-set guardrail thresholds overriding the table's (weekly churn, cost per package). */
+  /** User-set guardrail thresholds overriding the table's (any guardrail). */
   @property({ attribute: false }) thresholds: Thresholds = {};
 
   /** Text typed in the threshold editors and not yet taken by the parent, and why refused. */

@@ -13,12 +13,14 @@ import {
   type ReactiveControllerHost,
   type TemplateResult,
 } from 'lit';
+import type { Thresholds } from '../../model/guardrails';
 import type { Scenario } from '../../model/scenario';
 import {
   deleteSaved,
   loadSaved,
   renameSaved,
   saveScenario,
+  type SavedScenario,
   type SavedState,
   type StorageLike,
 } from '../shared/saved-scenarios';
@@ -48,8 +50,10 @@ export interface SavedMenuHost {
   readonly store: () => StorageLike;
   /** The scenario "Save" keeps. */
   readonly scenario: () => Scenario;
-  /** "Load" replaces the scenario with a saved one. */
-  readonly load: (scenario: Scenario) => void;
+  /** The guardrail thresholds "Save" keeps with it. */
+  readonly thresholds: () => Thresholds;
+  /** "Load" replaces the scenario (and the thresholds, when saved with it) with a saved one. */
+  readonly load: (scenario: Scenario, thresholds: Thresholds | undefined) => void;
 }
 
 /** The saved scenarios' part of the bar: reads them when the bar connects, redraws it on change. */
@@ -61,7 +65,7 @@ export class SavedMenu implements ReactiveController {
   private renameTo = '';
   private message = '';
   private error = false;
-  private lastDeleted: { name: string; scenario: Scenario } | undefined;
+  private lastDeleted: SavedScenario | undefined;
 
   constructor(
     private readonly host: ReactiveControllerHost,
@@ -102,7 +106,13 @@ export class SavedMenu implements ReactiveController {
   private save(): void {
     const name = this.saveAs.trim();
     const replacing = this.saved.entries.some((e) => e.name === name);
-    const r = saveScenario(this.bar.store(), this.saved, this.saveAs, this.bar.scenario());
+    const r = saveScenario(
+      this.bar.store(),
+      this.saved,
+      this.saveAs,
+      this.bar.scenario(),
+      this.bar.thresholds(),
+    );
     if (this.settle(r, replacing ? `Replaced “${name}”.` : `Saved as “${name}”.`)) {
       this.savedName = name;
       this.saveAs = '';
@@ -113,7 +123,7 @@ export class SavedMenu implements ReactiveController {
   private load(): void {
     const entry = this.saved.entries.find((e) => e.name === this.savedName);
     if (!entry) return;
-    this.bar.load(entry.scenario);
+    this.bar.load(entry.scenario, entry.thresholds);
     this.message = `Loaded “${entry.name}”.`;
     this.error = false;
     this.host.requestUpdate();
@@ -141,7 +151,7 @@ export class SavedMenu implements ReactiveController {
   private undoDelete(): void {
     const d = this.lastDeleted;
     if (!d) return;
-    const r = saveScenario(this.bar.store(), this.saved, d.name, d.scenario);
+    const r = saveScenario(this.bar.store(), this.saved, d.name, d.scenario, d.thresholds);
     if (this.settle(r, `Restored “${d.name}”.`)) {
       this.savedName = d.name;
       this.lastDeleted = undefined;

@@ -1,5 +1,6 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
+import type { Thresholds } from '../../model/guardrails';
 import { PRESETS, PRESET_BY_ID, applyPreset } from '../../model/presets';
 import { comparisonCsv } from '../../model/report';
 import type { Comparison } from '../../model/results';
@@ -32,8 +33,9 @@ function download(filename: string, text: string, type: string): void {
  * levers where the scenario differs from the baseline. Messages about a bad link (`notice`),
  * a bad file or saving appear next to the control they concern.
  *
- * @fires scenario-input - CustomEvent<{ scenario: Scenario }>: a preset, saved scenario or
- *   imported file replaces the scenario
+ * @fires scenario-input - CustomEvent<{ scenario: Scenario, thresholds?: Thresholds }>: a
+ *   preset, saved scenario or imported file replaces the scenario (and the guardrail
+ *   thresholds, when saved with it)
  * @fires baseline-input - CustomEvent<{ baseline: Scenario }>: the baseline is replaced
  * @fires notice-dismiss - the user dismissed `notice`
  */
@@ -51,6 +53,8 @@ export class ScenarioBar extends LitElement {
   @property({ type: String }) notice = '';
   /** Where saved scenarios are kept (the browser's localStorage unless given). */
   @property({ attribute: false }) storage: StorageLike | undefined;
+  /** The user's guardrail thresholds, saved and exported with the scenario. */
+  @property({ attribute: false }) thresholds: Thresholds = {};
 
   @state() private presetId = PRESETS[0].id;
   @state() private fileMessage = '';
@@ -62,7 +66,9 @@ export class ScenarioBar extends LitElement {
   private readonly savedMenu = new SavedMenu(this, {
     store: () => this.store,
     scenario: () => this.scenario,
-    load: (scenario) => this.emit('scenario-input', { scenario }),
+    thresholds: () => this.thresholds,
+    load: (scenario, thresholds) =>
+      this.emit('scenario-input', thresholds ? { scenario, thresholds } : { scenario }),
   });
 
   static override styles = scenarioBarStyles;
@@ -80,7 +86,10 @@ export class ScenarioBar extends LitElement {
     this.savedMenu.reload();
   }
 
-  private emit(type: 'scenario-input', detail: { scenario: Scenario }): void;
+  private emit(
+    type: 'scenario-input',
+    detail: { scenario: Scenario; thresholds?: Thresholds },
+  ): void;
   private emit(type: 'baseline-input', detail: { baseline: Scenario }): void;
   private emit(type: string, detail: unknown): void {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
@@ -106,11 +115,18 @@ export class ScenarioBar extends LitElement {
     const r = await readScenarioFile(file);
     this.fileMessage = r.message;
     this.fileError = !r.ok;
-    if (r.ok) this.emit('scenario-input', { scenario: r.scenario });
+    if (r.ok) {
+      const { scenario, thresholds } = r;
+      this.emit('scenario-input', thresholds ? { scenario, thresholds } : { scenario });
+    }
   }
 
   private exportJson(): void {
-    download('gigsim-scenario.json', scenarioFileText(this.scenario), 'application/json');
+    download(
+      'gigsim-scenario.json',
+      scenarioFileText(this.scenario, this.thresholds),
+      'application/json',
+    );
     this.fileMessage = 'Scenario exported as gigsim-scenario.json.';
     this.fileError = false;
   }

@@ -1,8 +1,11 @@
 /**
  * The scenario bar's files, without the DOM: reading a scenario file the user imports (too
  * large, not JSON or not a valid scenario is answered with a message naming the file and the
- * reason), and the text of an exported scenario file.
+ * reason), and the text of an exported scenario file. The app's file may carry the user's
+ * guardrail thresholds under "thresholds" (by metric id, shares as fractions), written only
+ * when some are set; the rest is the scenario's file form.
  */
+import { readThresholds, type Thresholds } from '../../model/guardrails';
 import { parseScenario, scenarioToJson, type Scenario } from '../../model/scenario';
 
 /** Largest scenario file read (a scenario file is well under a kilobyte). */
@@ -17,7 +20,13 @@ export interface FileLike {
 
 /** An imported file: the scenario it holds, or why it was not imported; and what to say. */
 export type FileRead =
-  | { readonly ok: true; readonly scenario: Scenario; readonly message: string }
+  | {
+      readonly ok: true;
+      readonly scenario: Scenario;
+      /** The thresholds saved in the file, if it has any. */
+      readonly thresholds?: Thresholds;
+      readonly message: string;
+    }
   | { readonly ok: false; readonly message: string };
 
 /** Reads and checks a scenario file. */
@@ -35,12 +44,27 @@ export async function readScenarioFile(file: FileLike): Promise<FileRead> {
   } catch (error) {
     return bad(`it is not JSON (${error instanceof Error ? error.message : String(error)})`);
   }
+  let thresholds: Thresholds | undefined;
+  if (typeof data === 'object' && data !== null && Object.hasOwn(data, 'thresholds')) {
+    const { thresholds: t, ...rest } = data as Record<string, unknown>;
+    thresholds = readThresholds(t);
+    data = rest;
+  }
   const r = parseScenario(data);
   if (!r.ok) return bad(r.error);
-  return { ok: true, scenario: r.value, message: `Imported “${file.name}”.` };
+  const message = `Imported “${file.name}”.`;
+  return thresholds
+    ? { ok: true, scenario: r.value, thresholds, message }
+    : { ok: true, scenario: r.value, message };
 }
 
-/** The text of a scenario file: its file form as indented JSON, ending in a newline. */
-export function scenarioFileText(s: Scenario): string {
-  return `${JSON.stringify(scenarioToJson(s), null, 2)}\n`;
+/**
+ * The text of a scenario file: its file form as indented JSON, with the guardrail thresholds
+ * set (if any), ending in a newline.
+ */
+export function scenarioFileText(s: Scenario, thresholds: Thresholds = {}): string {
+  const kept = readThresholds(thresholds);
+  const data =
+    Object.keys(kept).length > 0 ? { ...scenarioToJson(s), thresholds: kept } : scenarioToJson(s);
+  return `${JSON.stringify(data, null, 2)}\n`;
 }

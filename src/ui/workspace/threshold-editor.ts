@@ -1,6 +1,6 @@
 /**
  * The guardrails section's line under a metric's name: the threshold in force and whether the
- * scenario is within it, or, for weekly churn and cost per package, the editor where the user
+ * scenario is within it, or, for every guardrail the user may set, the editor where the user
  * sets their own threshold (Enter, leaving the field or "Set" commits; "Reset to …" goes back
  * to the table's), with the reason under the field when typed text is refused.
  *

@@ -144,6 +144,10 @@ describe('view helpers', () => {
     expect(checkThreshold('costPerPackage', 0).ok).toBe(false);
     expect(checkThreshold('costPerPackage', Number.NaN).ok).toBe(false);
     expect(checkThreshold('fillRate', 0.5).ok).toBe(false);
+    // Every guardrail takes one; a share at most 100%.
+    expect(checkThreshold('belowFloorHoursShare', 0.2)).toEqual({ ok: true, value: 0.2 });
+    expect(checkThreshold('belowFloorHoursShare', 1.5).ok).toBe(false);
+    expect(checkThreshold('backlogDays', 1.5)).toEqual({ ok: true, value: 1.5 });
   });
 
   it('compares scenarios by value', () => {

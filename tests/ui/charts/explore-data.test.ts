@@ -208,6 +208,20 @@ describe('the heatmap’s cells', () => {
     expect(cells.map((c) => c.breach)).toEqual([false, true, true, false]);
   });
 
+  it('hatches and names any guardrail breached, whatever metric is coloured', () => {
+    const g = [
+      [comparison({}, { onTimeRate: 0.9, belowFloorHoursShare: 0.14, costPerPackage: 2.7 })],
+      [comparison({}, { onTimeRate: 0.95, belowFloorHoursShare: 0.05, costPerPackage: 2 })],
+    ];
+    const cells = heatCells([16.5, 24], [4.5], g, 'onTimeRate');
+    expect(cells.map((c) => c.breach)).toEqual([true, false]);
+    expect(cells[0]?.breaches).toEqual(['costPerPackage', 'belowFloorHoursShare']);
+    expect(cells[1]?.breaches).toEqual([]);
+    // The user's threshold lifts the wage-floor breach.
+    const lifted = heatCells([16.5, 24], [4.5], g, 'onTimeRate', { belowFloorHoursShare: 0.2 });
+    expect(lifted[0]?.breaches).toEqual(['costPerPackage']);
+  });
+
   it('reads NaN for cells whose comparison is missing (a grid still running)', () => {
     const cells = heatCells([18, 26, 34], [3], grid, 'costPerPackage');
     expect(cells.map((c) => c.mean)).toEqual([2.1, 2.7, Number.NaN]);

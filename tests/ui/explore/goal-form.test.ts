@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { TREE_GUARDRAIL_IDS } from '../../../src/model/guardrails';
 import { defaultScenario } from '../../../src/model/scenario';
 import {
   defaultGoalForm,
@@ -21,8 +22,21 @@ describe('the goal seek form', () => {
         ],
         levers: [{ id: 'payPerHour', from: 16, to: 30 }],
         budget: 12,
+        guardrails: TREE_GUARDRAIL_IDS,
+        rule: 'interval',
+        thresholds: {},
       },
     });
+  });
+
+  it('keeps every guardrail by default, at the thresholds in force, unless unticked', () => {
+    const r = goalSpec(
+      { ...FORM, guardrails: ['unsafePaceShare', 'belowFloorHoursShare'], rule: 'mean' },
+      { belowFloorHoursShare: 0.2 },
+    );
+    expect(r.ok && r.value.guardrails).toEqual(['belowFloorHoursShare', 'unsafePaceShare']);
+    expect(r.ok && r.value.rule).toBe('mean');
+    expect(r.ok && r.value.thresholds).toEqual({ belowFloorHoursShare: 0.2 });
   });
 
   it('names the first field that is not a number', () => {

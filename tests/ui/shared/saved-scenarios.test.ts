@@ -39,6 +39,39 @@ describe('saved scenarios', () => {
     expect(again.entries).toEqual([{ name: 'Pay 25', scenario: pay(25) }]);
   });
 
+  it('keep the guardrail thresholds saved with a scenario, through a rename', () => {
+    const storage = new FakeStorage();
+    const t = { belowFloorHoursShare: 0.2, costPerPackage: 3 };
+    const r = saveScenario(storage, loadSaved(storage), 'Floor 20', pay(25), t);
+    if (!r.ok) throw new Error(r.error);
+    expect(loadSaved(storage).entries).toEqual([
+      { name: 'Floor 20', scenario: pay(25), thresholds: t },
+    ]);
+    const renamed = renameSaved(storage, loadSaved(storage), 'Floor 20', 'F');
+    expect(renamed.ok).toBe(true);
+    expect(loadSaved(storage).entries[0]?.thresholds).toEqual(t);
+    // Saved with none set: an empty set, so loading it goes back to the table's thresholds.
+    const none = saveScenario(storage, loadSaved(storage), 'Plain', pay(26), {});
+    expect(none.ok && none.value.entries[1]?.thresholds).toEqual({});
+    expect(loadSaved(storage).entries[1]?.thresholds).toEqual({});
+  });
+
+  it('read stored thresholds defensively: unusable values are dropped', () => {
+    const storage = new FakeStorage();
+    const stored = {
+      version: 1,
+      entries: [
+        {
+          name: 'X',
+          scenario: { version: 1 },
+          thresholds: { weeklyChurnRate: 7, backlogDays: 0.5, onTimeRate: 0.9 },
+        },
+      ],
+    };
+    storage.setItem(SAVED_KEY, JSON.stringify(stored));
+    expect(loadSaved(storage).entries[0]?.thresholds).toEqual({ backlogDays: 0.5 });
+  });
+
   it('replace a scenario saved under the same name', () => {
     const storage = new FakeStorage();
     let s = loadSaved(storage);

@@ -21,6 +21,18 @@ describe('reading an imported scenario file', () => {
     expect(r.scenario.weeks).toBe(defaultScenario().weeks);
   });
 
+  it('carries the guardrail thresholds set, out and back in', async () => {
+    const s = defaultScenario();
+    expect(JSON.parse(scenarioFileText(s))).not.toHaveProperty('thresholds');
+    const text = scenarioFileText(s, { belowFloorHoursShare: 0.2 });
+    expect(JSON.parse(text).thresholds).toEqual({ belowFloorHoursShare: 0.2 });
+    const r = await readScenarioFile(file('t.json', text));
+    expect(r.ok && r.thresholds).toEqual({ belowFloorHoursShare: 0.2 });
+    expect(r.ok && r.scenario).toEqual(s);
+    const plain = await readScenarioFile(file('p.json', scenarioFileText(s)));
+    expect(plain.ok && plain.thresholds).toBeUndefined();
+  });
+
   it('refuses text that is not JSON, naming the file and the parser’s reason', async () => {
     const r = await readScenarioFile(file('garbage.json', 'payPerHour = 30'));
     expect(r.ok).toBe(false);
