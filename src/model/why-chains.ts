@@ -16,10 +16,12 @@ import {
   type NodeId,
   type Sign,
 } from './causal-graph';
-import type { MetricId } from './metrics';
+import { METRICS, METRIC_INDEX, type MetricId } from './metrics';
 import type { ParamId } from './params';
-import type { Estimate } from './results';
+import type { Comparison, Estimate } from './results';
 import { truthOf, type RunLength } from './scoring';
+import type { WhyPeriod } from './why';
+import { WHY_NODES } from './why-nodes';
 
 /** A lever the scenario moved, and which way. */
 export interface LeverMove {
@@ -128,10 +130,35 @@ function noteOf(found: readonly AgreeingChain[], considered: number): string {
   }
   const shown = Math.min(found.length, MAX_CHAINS);
   const more = found.length > shown ? ` (the ${shown} shortest shown)` : '';
-  return `${found.length} of ${considered} chains agree with every measured link${more}; links without a number are mechanisms the run does not measure.`;
+  return `Chains agreeing with every measured link: ${found.length} of ${considered}${more}. A link without a number is a mechanism the run does not measure.`;
 }
 
 /** A chain as one line: "pay down → fewer claims (−83/week) → …". */
 export function chainText(chain: AgreeingChain, format: (s: ChainStep) => string = (s) => s.words) {
   return chain.steps.map(format).join(' → ');
+}
+
+/**
+ * What a comparison measured over a period: every metric's paired change and every measured
+ * mechanism's (when the comparison carries its decomposition), by causal-graph node id.
+ */
+export function measuredMoves(c: Comparison, period: WhyPeriod): Map<NodeId, Estimate> {
+  const out = new Map<NodeId, Estimate>();
+  const d = c.delta[period];
+  for (const m of METRICS) {
+    const i = METRIC_INDEX[m.id];
+    out.set(metricNode(m.id), { mean: d.mean[i], low: d.low[i], high: d.high[i] });
+  }
+  const nodes = c.why?.nodes[period];
+  if (nodes) {
+    WHY_NODES.forEach((n, i) => {
+      out.set(n.node, { mean: nodes.mean[i], low: nodes.low[i], high: nodes.high[i] });
+    });
+  }
+  return out;
+}
+
+/** The run length whose links a period's chains may use: the short run's exclude entry and churn. */
+export function runOf(period: WhyPeriod): RunLength {
+  return period === 'shortRun' ? 'short' : 'long';
 }

@@ -82,10 +82,10 @@ const POOL: readonly WhyPart[] = [
 
 /** Why fresh packages missed (record fields written in src/sim/packages.ts). */
 const MISSES: readonly WhyPart[] = [
-  one('unfilled', 'No room: blocks left unfilled', 'unloadedUnfilled'),
-  one('noShows', 'No room: no-shows', 'unloadedNoShow'),
-  one('planShort', 'No room: plan short of volume', 'unloadedPlan'),
-  one('fallback', 'Overflow taken by fallback', 'fallback', -1),
+  one('unfilled', 'Blocks left unfilled', 'unloadedUnfilled'),
+  one('noShows', 'No-shows', 'unloadedNoShow'),
+  one('planShort', 'Plan short of volume', 'unloadedPlan'),
+  one('fallback', 'Overflow to fallback', 'fallback', -1),
   one('failed', 'Failed attempts', 'freshFailed'),
   one('returned', 'Returned from overruns', 'freshReturned'),
 ];
