@@ -1,10 +1,10 @@
 import { scaleLinear, type ScaleLinear } from 'd3';
-import { html, svg } from 'lit';
+import { html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { MetricDef, MetricId } from '../../model/metrics';
 import { formatChange, formatInterval } from '../shared/format';
 import { metricDef } from '../shared/comparison-rows';
-import { axisTitle, paddedExtent } from './chart-data';
+import { axisTitle, axisUnit, paddedExtent } from './chart-data';
 import { ChartElement, indexReadings, type Readings } from './chart-element';
 import { axisTicks, bottomAxis, chartTitle, legend, tooltipPlace, type Box } from './chart-frame';
 import { COLOURS, FONT, textWidth } from './chart-theme';
@@ -23,7 +23,11 @@ export interface WaterfallRow {
 const TOP = 76;
 const BOTTOM = 56;
 const ROW = 36;
+/** Rows on a narrow chart: the label on a line of its own above the bar. */
+const NARROW_ROW = 50;
 const BAR = 20;
+/** Below this width (px) labels go above their bars, not beside them. */
+const NARROW = 560;
 /** Okabe–Ito bluish green and vermillion: parts moving the metric the better or worse way. */
 const BETTER = '#009E73';
 const WORSE = '#D55E00';
@@ -45,6 +49,14 @@ export class WaterfallChart extends ChartElement {
   @property({ type: String }) periodText = 'long run';
 
   protected readonly chartName = 'waterfall chart';
+
+  private get narrow(): boolean {
+    return this.size.width < NARROW;
+  }
+
+  private get rowHeight(): number {
+    return this.narrow ? NARROW_ROW : ROW;
+  }
 
   protected readings(): Readings {
     return indexReadings(this.parts.length + 1);
@@ -71,11 +83,12 @@ export class WaterfallChart extends ChartElement {
           (t) => svg`<line x1=${x(t)} x2=${x(t)} y1=${box.top} y2=${box.bottom}
             stroke=${COLOURS.grid}></line>`,
         )}
-        ${bottomAxis(x, ticks.ticks, ticks.format, box.bottom, `Change in ${axisTitle(m).replace(/^./, (c) => c.toLowerCase())}`)}
+        ${bottomAxis(x, ticks.ticks, ticks.format, box.bottom, this.axisText(m))}
         <line x1=${x(0)} x2=${x(0)} y1=${box.top - 4} y2=${box.bottom} stroke=${COLOURS.marker}
           stroke-width="1.5"></line>
         ${rows.map((r, i) => this.row(r, i, i < this.parts.length ? starts[i] : 0, x, box, m))}`,
       tooltip: this.tooltip(rows, box, m),
+      note: 'Whiskers: 95% intervals, paired replication by replication. In every replication the parts add up to the total change exactly.',
     });
   }
 
@@ -91,12 +104,12 @@ export class WaterfallChart extends ChartElement {
     }
     const width = this.size.width;
     const labels = [...this.parts, total].map((r) => textWidth(r.label, FONT.axis));
-    const labelWidth = Math.min(width * 0.4, Math.max(...labels) + 20);
+    const labelWidth = this.narrow ? 12 : Math.min(width * 0.4, Math.max(...labels) + 20);
     const box: Box = {
       left: labelWidth,
-      right: width - 96,
+      right: width - (this.narrow ? 72 : 96),
       top: TOP,
-      bottom: TOP + (this.parts.length + 1) * ROW,
+      bottom: TOP + (this.parts.length + 1) * this.rowHeight,
     };
     const extent = paddedExtent(values) ?? [-1, 1];
     const x: ScaleLinear<number, number> = scaleLinear()
@@ -107,9 +120,15 @@ export class WaterfallChart extends ChartElement {
     return { x, ticks, box, starts };
   }
 
+  /** "Change in on-time rate (%)"; on a narrow chart only "Change (%)". */
+  private axisText(m: MetricDef): string {
+    const full = `Change in ${axisTitle(m).replace(/^./, (c) => c.toLowerCase())}`;
+    return this.narrow ? `Change (${axisUnit(m)})` : full;
+  }
+
   private legendItems(m: MetricDef) {
     const up = m.better === 'up';
-    return [
+    const items = [
       {
         short: 'Better way',
         label: `Moves it the better way (${up ? 'up' : 'down'})`,
@@ -119,6 +138,8 @@ export class WaterfallChart extends ChartElement {
       { label: 'The worse way', short: 'Worse way', colour: WORSE, kind: 'filled' as const },
       { label: '95% interval', colour: COLOURS.text, kind: 'line' as const, width: 1.5 },
     ];
+    // A narrow chart says what the whiskers are in its note instead.
+    return this.narrow ? items.slice(0, 2) : items;
   }
 
   private row(
@@ -130,8 +151,13 @@ export class WaterfallChart extends ChartElement {
     m: MetricDef,
   ) {
     const isTotal = i === this.parts.length;
-    const top = box.top + i * ROW + (ROW - BAR) / 2;
+    const row = this.rowHeight;
+    const rowTop = box.top + i * row;
+    const top = this.narrow ? rowTop + row - BAR - 4 : rowTop + (row - BAR) / 2;
     const mid = top + BAR / 2;
+    const labelAt = this.narrow
+      ? { x: 8, y: rowTop + 12, anchor: 'start' }
+      : { x: box.left - 10, y: mid, anchor: 'end' };
     const end = start + r.mean;
     const better = r.mean > 0 === (m.better === 'up');
     const fill = isTotal ? COLOURS.text : better ? BETTER : WORSE;
@@ -151,25 +177,27 @@ export class WaterfallChart extends ChartElement {
     const left = Math.min(x(end), x(start), x(start + r.low));
     const connector = isTotal
       ? svg``
-      : svg`<line x1=${x(end)} x2=${x(end)} y1=${top + BAR} y2=${top + ROW} stroke=${COLOURS.axis}
+      : svg`<line x1=${x(end)} x2=${x(end)} y1=${top + BAR} y2=${top + BAR + row - BAR} stroke=${COLOURS.axis}
           stroke-dasharray="3 3"></line>`;
     return svg`<g class="row" tabindex="0" role="img"
-      data-why-part=${isTotal ? undefined : r.id} data-why-total=${isTotal ? '' : undefined}
+      data-why-part=${isTotal ? nothing : r.id} data-why-total=${isTotal ? '' : nothing}
       data-shown=${String(r.shown)}
       aria-label=${`${r.label}: ${text} ${formatInterval(m, r.low, r.high)}`}
       @pointerenter=${() => (this.active = i)}
       @pointerleave=${() => (this.active = undefined)}
       @focus=${() => (this.active = i)}
       @blur=${() => (this.active = undefined)}>
-      <rect data-export="skip" x="0" y=${box.top + i * ROW} width=${box.right} height=${ROW}
+      <rect data-export="skip" x="0" y=${rowTop} width=${box.right} height=${row}
         fill=${this.active === i ? '#f1f4f8' : 'transparent'}></rect>
-      <text x=${box.left - 10} y=${mid} dy="0.32em" text-anchor="end" font-size=${FONT.axis}
+      <text x=${labelAt.x} y=${labelAt.y} dy="0.32em" text-anchor=${labelAt.anchor} font-size=${FONT.axis}
+        stroke="#ffffff" stroke-width="4" paint-order="stroke" stroke-linejoin="round"
         font-weight=${isTotal ? '700' : '400'} fill=${COLOURS.text}>${r.label}</text>
       <rect x=${x0} y=${top} width=${Math.max(1, Math.abs(x(end) - x(start)))} height=${BAR}
         fill=${fill} fill-opacity="0.85"></rect>
       ${whisker} ${connector}
       <text class="value" x=${fits ? reach + 6 : left - 6} y=${mid} dy="0.32em"
-        text-anchor=${fits ? 'start' : 'end'} font-size=${FONT.tick}
+        text-anchor=${fits ? 'start' : 'end'} font-size=${FONT.tick} stroke="#ffffff"
+        stroke-width="4" paint-order="stroke" stroke-linejoin="round"
         font-weight=${isTotal ? '700' : '400'} fill=${COLOURS.text}>${text}</text>
     </g>`;
   }
@@ -179,7 +207,8 @@ export class WaterfallChart extends ChartElement {
     const r = i === undefined ? undefined : rows[i];
     const total = this.total;
     if (i === undefined || !r || !total) return this.noReading();
-    const style = tooltipPlace(box.left + 40, box.top + i * ROW + ROW / 2, box, this.size.width);
+    const row = this.rowHeight;
+    const style = tooltipPlace(box.left + 40, box.top + i * row + row / 2, box, this.size.width);
     const share =
       r !== total && total.mean !== 0
         ? `${Math.round((100 * r.mean) / total.mean)}% of the total`
