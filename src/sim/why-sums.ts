@@ -1,20 +1,37 @@
 /**
  * The sums a replication carries for the decomposition of a change (src/model/why.ts): over
- * each of WHY_PERIODS, the sum of every record field and of the WHY_EXTRAS. A few hundred
- * numbers per replication, from which every metric's parts are computed once the pairs are in
- * (src/sim/why.ts).
+ * each of WHY_PERIODS, the sum of each record field a decomposition or a measured node names,
+ * and of the WHY_EXTRAS. About two hundred numbers per replication, from which every metric's
+ * parts are computed once the pairs are in (src/sim/why.ts).
  */
 import { PERIOD_FLAG } from '../model/results';
-import { WHY_EXTRAS, WHY_PERIODS, type Linear } from '../model/why';
-import { F, FIELDS, FIELD_COUNT } from './record';
+import { WHY, WHY_EXTRAS, WHY_PERIODS, type Linear } from '../model/why';
+import { WHY_NODES } from '../model/why-nodes';
+import { F, FIELDS, type Field } from './record';
 
-/** Sums per period: the record's fields in their order, then the extras. */
-export const SUM_LENGTH = FIELD_COUNT + WHY_EXTRAS.length;
+/** Every name a decomposition or a measured node sums. */
+const NAMED = new Set<string>(
+  [
+    ...WHY.flatMap((d) => [...d.num, ...d.den].flatMap((p) => p.sum)),
+    ...WHY.flatMap((d) => d.per ?? []),
+    ...WHY_NODES.flatMap((n) => [...n.num, ...n.den]),
+  ].map(([name]) => name),
+);
+
+/** The record fields summed, in record order. */
+const SUM_FIELDS: readonly Field[] = FIELDS.filter((f) => NAMED.has(f));
+const FIELD_ROWS = Int32Array.from(SUM_FIELDS, (f) => F[f]);
+
+/** Sums per period: the fields named, then the extras. */
+export const SUM_LENGTH = SUM_FIELDS.length + WHY_EXTRAS.length;
 
 const SUM_INDEX: ReadonlyMap<string, number> = new Map([
-  ...FIELDS.map((f, i): [string, number] => [f, i]),
-  ...WHY_EXTRAS.map((e, i): [string, number] => [e, FIELD_COUNT + i]),
+  ...SUM_FIELDS.map((f, i): [string, number] => [f, i]),
+  ...WHY_EXTRAS.map((e, i): [string, number] => [e, SUM_FIELDS.length + i]),
 ]);
+for (const name of NAMED) {
+  if (!SUM_INDEX.has(name)) throw new Error(`no record field or extra sum is named "${name}"`);
+}
 
 /** The sums' indices and coefficients of a linear term; throws on a name that is no sum. */
 export function resolve(term: Linear): { index: Int32Array; coef: Float64Array } {
@@ -54,16 +71,16 @@ export function periodSums(rec: Float64Array, days: number, periods: Uint8Array)
       out.fill(NaN, o, o + SUM_LENGTH);
       continue;
     }
-    for (let f = 0; f < FIELD_COUNT; f++) {
+    for (let k = 0; k < FIELD_ROWS.length; k++) {
       let sum = 0;
       for (let w = 0; w < weeks.length; w++) {
         if (weeks[w] === 0) continue;
-        const base = f * days + w * 7;
+        const base = FIELD_ROWS[k] * days + w * 7;
         for (let d = base; d < base + 7; d++) sum += rec[d];
       }
-      out[o + f] = sum;
+      out[o + k] = sum;
     }
-    const x = o + FIELD_COUNT;
+    const x = o + SUM_FIELDS.length;
     out[x] = n;
     out[x + 1] = opening * n;
     flows.forEach((field, k) => {

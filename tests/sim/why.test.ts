@@ -49,7 +49,15 @@ describe('why a metric moved', () => {
 
   it('keeps the ledger of misses: on time = due − no room + fallback − failed − returned', () => {
     const sums = baseline[0].sums as Float64Array;
-    const missed = linearValue([['missed', 1]], sums, 'whole');
+    const missed = linearValue(
+      [
+        ['demand', 1],
+        ['onTime', -1],
+        ['fallback', -1],
+      ],
+      sums,
+      'whole',
+    );
     const parts = linearValue(
       [
         ['unloadedUnfilled', 1],
