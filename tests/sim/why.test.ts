@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { METRIC_INDEX } from '../../src/model/metrics';
+import { comparisonReport } from '../../src/model/report';
 import type { ReplicationResult } from '../../src/model/results';
 import { defaultScenario, pairedWith, withParams, type Scenario } from '../../src/model/scenario';
 import { WHY, WHY_OFFSET, WHY_PART_COUNT, WHY_PERIODS, whyParts } from '../../src/model/why';
@@ -127,5 +128,10 @@ describe('why a metric moved', () => {
     for (let j = 0; j < WHY_PART_COUNT; j++) {
       expect(parts?.low[j]).toBeLessThanOrEqual(parts?.mean[j] ?? NaN);
     }
+    // The runner's JSON carries the parts beside each metric's delta.
+    const report = comparisonReport(c, BASE, s).metrics.find((m) => m.id === 'costPerPackage');
+    const reported = (report?.why ?? []).reduce((a, p) => a + (p.longRun.mean ?? NaN), 0);
+    expect(report?.why?.map((p) => p.id)).toContain('fallback');
+    expect(Math.abs(reported - (report?.delta?.longRun.mean ?? NaN))).toBeLessThan(1e-9);
   });
 });
