@@ -30,7 +30,9 @@ export interface ReplicationRequest {
 
 /**
  * What an engine worker exposes through Comlink, and nothing else. The result's typed arrays
- * cross the boundary as transferables: their buffers move, they are not copied.
+ * cross the boundary as transferables: their buffers move, they are not copied. Among them,
+ * `sums` (about 1.8 kB) carries each period's ledger sums, from which the main thread's
+ * `compare` decomposes every metric's change pair by pair (src/model/why.ts).
  */
 export interface EngineWorkerApi {
   runReplication(request: ReplicationRequest): ReplicationResult | Promise<ReplicationResult>;

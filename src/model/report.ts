@@ -4,7 +4,7 @@
  * and a value that is not finite (an interval from a single replication, a rate with no
  * denominator) is written as null in JSON and as an empty cell in CSV, never as NaN.
  */
-import { METRICS, type MetricDef } from './metrics';
+import { METRICS, type MetricDef, type MetricId } from './metrics';
 import {
   POOL_SERIES,
   calendarWeekOf,
@@ -15,6 +15,7 @@ import {
   type ScenarioSummary,
 } from './results';
 import { scenarioToJson, type Scenario } from './scenario';
+import { WHY_BY_METRIC, WHY_OFFSET, whyParts } from './why';
 
 /** The summary windows of a run, in the order they are reported. */
 export const WINDOWS = ['shortRun', 'longRun', 'peak', 'whole'] as const;
@@ -44,6 +45,18 @@ export interface MetricReport {
   /** With a baseline: the baseline's values and the paired difference scenario − baseline. */
   baseline?: SideReport;
   delta?: SideReport;
+  /**
+   * With a baseline: the change decomposed into parts from the engine's ledger, each with its
+   * paired mean and 95% interval per window (src/model/why.ts); the parts add up to `delta`.
+   */
+  why?: {
+    id: string;
+    label: string;
+    shortRun: Interval;
+    longRun: Interval;
+    peak: Interval;
+    whole: Interval;
+  }[];
 }
 
 /** The weeks of one period: run weeks (from 1) and their calendar weeks, and a note if none. */
@@ -105,6 +118,24 @@ function side(s: Sides, m: number, weeks: number): SideReport {
     peak: interval(s.peak, m),
     whole: interval(s.whole, m),
     weekly: series(s.weekly, m * weeks, weeks),
+  };
+}
+
+/** A metric's decomposition for the report, when the comparison carries one. */
+function whyReport(c: Comparison, id: string): Pick<MetricReport, 'why'> {
+  const def = WHY_BY_METRIC.get(id as MetricId);
+  const why = c.why;
+  if (!def || !why) return {};
+  const o = WHY_OFFSET.get(def.metric) ?? 0;
+  return {
+    why: whyParts(def).map((p, j) => ({
+      id: p.id,
+      label: p.label,
+      shortRun: interval(why.parts.shortRun, o + j),
+      longRun: interval(why.parts.longRun, o + j),
+      peak: interval(why.parts.peak, o + j),
+      whole: interval(why.parts.whole, o + j),
+    })),
   };
 }
 
@@ -189,6 +220,7 @@ export function comparisonReport(
       scenario: side(comparison.scenario, m, w),
       baseline: side(comparison.baseline, m, w),
       delta: side(comparison.delta, m, w),
+      ...whyReport(comparison, def.id),
     })),
     pool: poolReport(comparison.scenario, comparison.baseline),
   };

@@ -4,6 +4,7 @@
  * boundary as transferables and are drawn by the UI without further computation.
  */
 import { METRIC_COUNT } from './metrics';
+import type { Why } from './why';
 
 /** Weeks at the start summarised as the short run. */
 export const SHORT_RUN_WEEKS = 4;
@@ -81,6 +82,11 @@ export interface ReplicationResult {
   /** Share of drivers who worked in the last weeks, by realised net hourly bin. */
   earnings: Float64Array;
   ledger: Ledger;
+  /**
+   * The period sums of the record that a change is decomposed from (src/sim/why-sums.ts:
+   * WHY_PERIODS × (record fields, WHY_EXTRAS)); absent from results made without the engine.
+   */
+  sums?: Float64Array;
 }
 
 /** Mean and 95% interval of a set of values, element-wise. */
@@ -148,6 +154,12 @@ export interface Comparison {
     peak: IntervalArrays;
     whole: IntervalArrays;
   };
+  /**
+   * Why each metric moved: its change decomposed into parts from the engine's ledger, and the
+   * measured nodes of the causal graph, per period (src/model/why.ts); absent when the results
+   * carry no sums.
+   */
+  why?: Why;
 }
 
 export const SUMMARY_LENGTH = METRIC_COUNT;

@@ -26,6 +26,7 @@ export function resultBuffers(result: ReplicationResult): ArrayBuffer[] {
     result.periods,
     result.pool,
     result.earnings,
+    ...(result.sums ? [result.sums] : []),
   ];
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) {

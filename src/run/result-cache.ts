@@ -36,7 +36,8 @@ export function resultBytes(r: ReplicationResult): number {
     r.whole.byteLength +
     r.periods.byteLength +
     r.pool.byteLength +
-    r.earnings.byteLength
+    r.earnings.byteLength +
+    (r.sums?.byteLength ?? 0)
   );
 }
 

@@ -42,8 +42,11 @@ export function claim(s: SimState, d: number): void {
   s.rec[at(s, F.blocksSurged, d)] = surged;
   s.rec[at(s, F.timeToFillSum, d)] = ttf;
   const need = s.rec[at(s, F.needCapacity, d)];
-  const covered = capacityBefore - openCapacity(s);
+  const unfilled = openCapacity(s);
+  const covered = capacityBefore - unfilled;
   s.rec[at(s, F.needCovered, d)] = covered < need ? covered : need;
+  s.rec[at(s, F.plannedCapacity, d)] = capacityBefore;
+  s.rec[at(s, F.unfilledCapacity, d)] = unfilled;
   tallyClaims(s, d);
 }
 

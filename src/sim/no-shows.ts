@@ -21,6 +21,7 @@ export function noShowsAndQueue(s: SimState, d: number): number {
   let capacity = 0;
   let worked = 0;
   let noShows = 0;
+  let noShowCapacity = 0;
   for (let c = 0; c < s.nc; c++) {
     const t = candType[c];
     if (t < 0) continue;
@@ -31,6 +32,7 @@ export function noShowsAndQueue(s: SimState, d: number): number {
       dr.strikes[i] += 1;
       dr.hoursWeek[i] -= bt.len[t];
       noShows++;
+      noShowCapacity += bt.cap[t];
       continue;
     }
     slotWorked[bt.slot[t]]++;
@@ -43,6 +45,7 @@ export function noShowsAndQueue(s: SimState, d: number): number {
       s.load + QUEUE_HOURS_PER_OVERLOAD * Math.max(0, slotWorked[k] / s.p.loadingPerHalfHour - 1);
   }
   s.rec[at(s, F.noShows, d)] = noShows;
+  s.rec[at(s, F.noShowCapacity, d)] = noShowCapacity;
   s.rec[at(s, F.blocksWorked, d)] = worked;
   return capacity;
 }

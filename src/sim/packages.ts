@@ -83,7 +83,50 @@ export function execute(s: SimState, d: number): void {
   rec[at(s, F.backlogEnd, d)] = s.backlog;
   rec[at(s, F.fallbackCost, d)] = (toFallback + agedOut) * p.fallbackCostPerPackage;
   rec[at(s, F.overheadCost, d)] = rec[at(s, F.blocksWorked, d)] * p.stationOverheadPerBlock;
+  missLedger(s, d, freshUnloaded, capacity, freshRouteMiss);
   s.ledger.deliveredOnTime += onTime;
   s.ledger.deliveredLate += backlogDelivered;
   s.ledger.fallback += toFallback + agedOut;
+}
+
+/**
+ * Why the day's fresh packages missed (the record's ledger that src/model/why.ts reads). Those
+ * no route had room for (`unloaded`, capacity short of the fresh volume) by cause: the plan
+ * short of the volume, blocks left unfilled, no-shows; when the plan alone had room, the
+ * shortfall is shared between unfilled blocks and no-shows in proportion to the capacity each
+ * took away. Those loaded but not delivered (`routeMiss`) split between failed attempts and
+ * returns from overrunning routes in proportion to the day's counts of each.
+ */
+function missLedger(
+  s: SimState,
+  d: number,
+  unloaded: number,
+  capacity: number,
+  routeMiss: number,
+): void {
+  const rec = s.rec;
+  let unfilled = 0;
+  let noShow = 0;
+  let plan = 0;
+  if (unloaded > 0) {
+    const u = rec[at(s, F.unfilledCapacity, d)];
+    const n = rec[at(s, F.noShowCapacity, d)];
+    const short = s.fresh - (capacity + u + n);
+    if (short >= 0) {
+      plan = short;
+      unfilled = u;
+      noShow = unloaded - short - u;
+    } else {
+      unfilled = (unloaded * u) / (u + n);
+      noShow = unloaded - unfilled;
+    }
+  }
+  rec[at(s, F.unloadedUnfilled, d)] = unfilled;
+  rec[at(s, F.unloadedNoShow, d)] = noShow;
+  rec[at(s, F.unloadedPlan, d)] = plan;
+  const failed = rec[at(s, F.failed, d)];
+  const both = failed + rec[at(s, F.returned, d)];
+  const freshFailed = routeMiss > 0 && both > 0 ? (routeMiss * failed) / both : 0;
+  rec[at(s, F.freshFailed, d)] = freshFailed;
+  rec[at(s, F.freshReturned, d)] = routeMiss - freshFailed;
 }

@@ -60,6 +60,15 @@ export const FIELDS = [
   'hoursOffered', // hours drivers looking today would work at the offered base pay
   'surgeRecruits', // blocks claimed by drivers not looking today, drawn in by surge pay
   'backToBack', // blocks claimed as a driver's second or third block of the day
+  // The ledger of why fresh packages miss (src/model/why.ts decomposes changes with it):
+  'plannedCapacity', // route capacity of the blocks planned today (packages)
+  'unfilledCapacity', // of which in blocks nobody claimed
+  'noShowCapacity', // of which in blocks claimed and not worked (no-shows)
+  'unloadedUnfilled', // fresh packages no route had room for: the share due to unfilled blocks
+  'unloadedNoShow', // ... due to no-shows
+  'unloadedPlan', // ... due to a plan short of the day's volume
+  'freshFailed', // fresh packages loaded and not delivered today: failed attempts
+  'freshReturned', // ... brought back from overrunning routes
 ] as const;
 
 export type Field = (typeof FIELDS)[number];

@@ -18,6 +18,7 @@ import type { Drivers } from './drivers';
 import { measureRange } from './measure';
 import { runPeriods } from '../model/periods';
 import { F, FIELD_COUNT } from './record';
+import { periodSums } from './why-sums';
 
 /**
  * Every metric over the weeks whose flags carry `bit`, into `out`; NaN throughout when no week
@@ -109,5 +110,6 @@ export function buildResult(
     pool,
     earnings,
     ledger,
+    sums: periodSums(rec, days, periods),
   };
 }

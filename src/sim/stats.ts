@@ -8,7 +8,11 @@ import type {
   ReplicationResult,
   ScenarioSummary,
 } from '../model/results';
+import { WHY_PART_COUNT, WHY_PERIODS, type Why, type WhyPeriod } from '../model/why';
+import { WHY_NODES } from '../model/why-nodes';
 import { stability } from './stability';
+import { pairNodes, pairParts } from './why';
+import { SUM_LENGTH } from './why-sums';
 
 /** Two-sided 97.5% quantiles of Student's t for 1..30 degrees of freedom. */
 const T975 = [
@@ -118,5 +122,37 @@ export function compare(
       peak: pair((r) => r.peak),
       whole: pair((r) => r.whole),
     },
+    why: whyOf(b, s),
   };
+}
+/**
+ * The decomposition of a comparison: per period, the parts and node changes of each pair,
+ * averaged with 95% intervals; undefined when a result lacks its sums.
+ */
+export function whyOf(
+  baseline: readonly ReplicationResult[],
+  scenario: readonly ReplicationResult[],
+): Why | undefined {
+  const b = baseline.map((r) => r.sums);
+  const s = scenario.map((r) => r.sums);
+  if (b.some((x) => !x) || s.some((x) => !x)) return undefined;
+  const parts = {} as Record<WhyPeriod, IntervalArrays>;
+  const nodes = {} as Record<WhyPeriod, IntervalArrays>;
+  WHY_PERIODS.forEach((period, p) => {
+    const o = p * SUM_LENGTH;
+    const ps: Float64Array[] = [];
+    const ns: Float64Array[] = [];
+    b.forEach((x, i) => {
+      const y = s[i] as Float64Array;
+      const pp = new Float64Array(WHY_PART_COUNT);
+      const nn = new Float64Array(WHY_NODES.length);
+      pairParts(x as Float64Array, y, o, pp);
+      pairNodes(x as Float64Array, y, o, nn);
+      ps.push(pp);
+      ns.push(nn);
+    });
+    parts[period] = intervals(ps);
+    nodes[period] = intervals(ns);
+  });
+  return { parts, nodes };
 }

@@ -204,8 +204,8 @@ describe('the charts', () => {
     await page.keyboard.press('ArrowRight');
     await svgOf(page, 'pool').waitFor();
     expect(await selected.getAttribute('data-chart-tab')).toBe('pool');
-    await page.keyboard.press('End');
-    await svgOf(page, 'earnings').waitFor();
+    await page.keyboard.press('End'); // the last tab: why the metric moved
+    await page.locator('chart-panel svg[data-chart="waterfall"]').waitFor();
     await page.keyboard.press('ArrowRight'); // wraps around to the first tab
     await svgOf(page, 'weekly').waitFor();
     // The focused tab follows the selection, so the keyboard never gets lost.
@@ -233,7 +233,7 @@ describe('the charts', () => {
 
     expect(await page.evaluate(() => (window as unknown as { events: string[] }).events)).toEqual([
       'chart:pool',
-      'chart:earnings',
+      'chart:why',
       'chart:weekly',
       'metric:onTimeRate',
     ]);

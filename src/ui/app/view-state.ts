@@ -10,7 +10,7 @@
  * - a bare parameter id is the scenario's value, `b.<id>` the baseline's;
  * - `seed`, `weeks`, `replications` are the run settings, shared by baseline and scenario
  *   (they must be, to pair replications on the same random draws);
- * - `chart` (weekly | pool | earnings), `metric` (a metric id), `t.<metricId>` (a guardrail
+ * - `chart` (weekly | pool | earnings | why), `metric` (a metric id), `t.<metricId>` (a guardrail
  *   threshold the user set).
  * Numbers are written in JavaScript's shortest round-trip form, so decoding reproduces the
  * exact numbers. Decoding validates through parseScenario: the first thing wrong is named.
@@ -27,7 +27,7 @@ import {
   type SettingId,
 } from '../../model/scenario';
 
-export const CHART_IDS = ['weekly', 'pool', 'earnings'] as const;
+export const CHART_IDS = ['weekly', 'pool', 'earnings', 'why'] as const;
 export type ChartKind = (typeof CHART_IDS)[number];
 
 export type Thresholds = Partial<Record<MetricId, number>>;

@@ -101,6 +101,8 @@ function chartsSection(p: WorkspaceProps, on: WorkspaceHandlers) {
       .comparison=${p.comparison}
       .metric=${p.metric}
       .chart=${p.chart}
+      .baseline=${p.baseline}
+      .scenario=${p.scenario}
       .wageFloor=${p.scenario.params.wageFloor}
       @metric-select=${on.metricSelect}
       @chart-select=${on.chartSelect}

@@ -3,6 +3,7 @@ import { customElement, property } from 'lit/decorators.js';
 import { METRICS, METRIC_BY_ID, type MetricId } from '../../model/metrics';
 import { periodText } from '../shared/run-windows';
 import { LONG_RUN_WEEKS, type Comparison } from '../../model/results';
+import type { Scenario } from '../../model/scenario';
 import { earningsBins, metricWeeks } from '../shared/series';
 import { tabStep } from '../shared/keys';
 import { downloadBlob, downloadSvg } from '../charts/chart-export';
@@ -15,13 +16,16 @@ import type { WeeklyChart } from '../charts/weekly-chart';
 import { tabStyles } from '../shared/styles';
 import { metricOptions } from '../shared/metric-options';
 import { chartPanelStyles } from './chart-panel.styles';
+import './why-panel';
+import type { WhyPanel } from './why-panel';
 import { CHARTS, EXPORTS, exportFileName, poolData, type ChartId } from './chart-tabs';
 
 export type { ChartId } from './chart-tabs';
 
 /**
  * The charts of a comparison, one at a time behind tabs: a chosen metric's weekly course, the
- * driver pool, and the distribution of drivers' net hourly earnings. Each can be exported as a
+ * driver pool, the distribution of drivers' net hourly earnings, and why the chosen metric
+ * moved (why-panel.ts: its change decomposed, and the causal chains that agree with the run). Each can be exported as a
  * standalone SVG or a 2× PNG ("SVG" / "PNG" buttons, or `svgText()` / `pngBlob()`).
  *
  * Choosing a tab or a metric updates the panel at once and fires an event, so a parent may
@@ -37,6 +41,9 @@ export class ChartPanel extends LitElement {
   @property({ type: String }) metric: MetricId = 'onTimePackagesPerWeek';
   /** Chart shown. */
   @property({ type: String }) chart: ChartId = 'weekly';
+  /** The scenarios compared: the levers they differ in start the causal chains. */
+  @property({ attribute: false }) baseline: Scenario | undefined;
+  @property({ attribute: false }) scenario: Scenario | undefined;
   /** Net hourly wage floor of the scenario, drawn on the earnings chart ($/h). */
   @property({ type: Number }) wageFloor = 0;
 
@@ -59,10 +66,10 @@ export class ChartPanel extends LitElement {
     return this.shownChart().pngBlob();
   }
 
-  private shownChart(): WeeklyChart | PoolChart | EarningsChart {
-    const el = this.renderRoot.querySelector('weekly-chart, pool-chart, earnings-chart');
+  private shownChart(): WeeklyChart | PoolChart | EarningsChart | WhyPanel {
+    const el = this.renderRoot.querySelector('weekly-chart, pool-chart, earnings-chart, why-panel');
     if (!el) throw new Error('no chart is drawn yet');
-    return el as WeeklyChart | PoolChart | EarningsChart;
+    return el as WeeklyChart | PoolChart | EarningsChart | WhyPanel;
   }
 
   override render() {
@@ -85,7 +92,7 @@ export class ChartPanel extends LitElement {
               </button>`,
           )}
         </div>
-        ${this.chart === 'weekly' ? this.metricSelect() : nothing}
+        ${this.chart === 'weekly' || this.chart === 'why' ? this.metricSelect() : nothing}
         <div class="export" role="group" aria-label="Export the chart">
           <span>Export</span>
           ${EXPORTS.map(
@@ -145,6 +152,13 @@ export class ChartPanel extends LitElement {
           .weeks=${Math.min(LONG_RUN_WEEKS, c.baseline.weeks)}
           .weeksText=${periodText(c.scenario, 'longRun')}
         ></earnings-chart>`;
+      case 'why':
+        return html`<why-panel
+          .comparison=${c}
+          .baseline=${this.baseline}
+          .scenario=${this.scenario}
+          .metric=${this.metric}
+        ></why-panel>`;
     }
   }
 

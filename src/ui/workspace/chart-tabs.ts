@@ -8,13 +8,14 @@ import type { Comparison } from '../../model/results';
 import type { PoolData } from '../charts/pool-chart';
 import { poolWeeks } from '../shared/series';
 
-export type ChartId = 'weekly' | 'pool' | 'earnings';
+export type ChartId = 'weekly' | 'pool' | 'earnings' | 'why';
 
 /** The tabs, in order. */
 export const CHARTS: readonly { id: ChartId; label: string }[] = [
   { id: 'weekly', label: 'Metric by week' },
   { id: 'pool', label: 'Driver pool' },
   { id: 'earnings', label: 'Driver earnings' },
+  { id: 'why', label: 'Why it moved' },
 ];
 
 /** The export buttons, in order: a standalone SVG and a 2× PNG. */
@@ -32,6 +33,6 @@ export function poolData(pool: Comparison['baseline']['pool'], weeks: number): P
 
 /** The name of an exported chart: "gigsim-weekly-fillRate.svg", "gigsim-pool.png". */
 export function exportFileName(chart: ChartId, metric: MetricId, ext: string): string {
-  const what = chart === 'weekly' ? `weekly-${metric}` : chart;
+  const what = chart === 'weekly' || chart === 'why' ? `${chart}-${metric}` : chart;
   return `gigsim-${what}.${ext}`;
 }

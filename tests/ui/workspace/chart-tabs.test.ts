@@ -8,12 +8,13 @@ function intervals(n: number, f: (i: number) => number): IntervalArrays {
 }
 
 describe('the chart panel’s tabs', () => {
-  it('are the weekly metric, the driver pool and the earnings, in that order', () => {
-    expect(CHARTS.map((c) => c.id)).toEqual(['weekly', 'pool', 'earnings']);
+  it('are the weekly metric, the driver pool, the earnings and why it moved, in that order', () => {
+    expect(CHARTS.map((c) => c.id)).toEqual(['weekly', 'pool', 'earnings', 'why']);
     expect(CHARTS.map((c) => c.label)).toEqual([
       'Metric by week',
       'Driver pool',
       'Driver earnings',
+      'Why it moved',
     ]);
     expect(EXPORTS).toEqual(['svg', 'png']);
   });
@@ -35,5 +36,6 @@ describe('the chart panel’s tabs', () => {
     expect(exportFileName('weekly', 'fillRate', 'svg')).toBe('gigsim-weekly-fillRate.svg');
     expect(exportFileName('pool', 'fillRate', 'png')).toBe('gigsim-pool.png');
     expect(exportFileName('earnings', 'onTimeRate', 'svg')).toBe('gigsim-earnings.svg');
+    expect(exportFileName('why', 'costPerPackage', 'png')).toBe('gigsim-why-costPerPackage.png');
   });
 });

@@ -1,0 +1,137 @@
+import { describe, expect, it } from 'vitest';
+import { METRIC_INDEX } from '../../src/model/metrics';
+import { comparisonReport } from '../../src/model/report';
+import type { ReplicationResult } from '../../src/model/results';
+import { defaultScenario, pairedWith, withParams, type Scenario } from '../../src/model/scenario';
+import { WHY, WHY_OFFSET, WHY_PART_COUNT, WHY_PERIODS, whyParts } from '../../src/model/why';
+import { runReplication } from '../../src/sim/engine';
+import { compare } from '../../src/sim/stats';
+import { pairParts, sumsValue, linearValue } from '../../src/sim/why';
+import { SUM_LENGTH } from '../../src/sim/why-sums';
+
+const BASE: Scenario = { ...defaultScenario(), weeks: 14, replications: 2 };
+
+function scenario(changes: Record<string, unknown>): Scenario {
+  const r = withParams(BASE, changes);
+  if (!r.ok) throw new Error(r.error);
+  return pairedWith(BASE, r.value);
+}
+
+const REPS = 2;
+const baseline = Array.from({ length: REPS }, (_, k) => runReplication(BASE, k));
+
+const SCENARIOS: Record<string, Record<string, unknown>> = {
+  'pay cut': { payPerHour: 15 },
+  'demand +30%': { demandPerDay: defaultScenario().params.demandPerDay * 1.3 },
+  'longer blocks': { blockHours: 5 },
+  'surge off': { surgeEnabled: false },
+};
+
+const periodValues = (r: ReplicationResult, period: (typeof WHY_PERIODS)[number]) => r[period];
+
+/** |a − b| within 1e-9 of the larger magnitude of the two sides' values. */
+function close(a: number, b: number, scale: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(scale, 1e-12);
+}
+
+describe('why a metric moved', () => {
+  it('computes each metric from the sums exactly as the engine measures it', () => {
+    for (const r of baseline) {
+      for (const period of WHY_PERIODS) {
+        for (const def of WHY) {
+          const measured = periodValues(r, period)[METRIC_INDEX[def.metric]];
+          if (!Number.isFinite(measured)) continue;
+          const v = sumsValue(def.metric, r.sums as Float64Array, period);
+          expect(close(v, measured, Math.abs(measured)), `${def.metric} ${period}`).toBe(true);
+        }
+      }
+    }
+  });
+
+  it('keeps the ledger of misses: on time = due − no room + fallback − failed − returned', () => {
+    const sums = baseline[0].sums as Float64Array;
+    const missed = linearValue(
+      [
+        ['demand', 1],
+        ['onTime', -1],
+        ['fallback', -1],
+      ],
+      sums,
+      'whole',
+    );
+    const parts = linearValue(
+      [
+        ['unloadedUnfilled', 1],
+        ['unloadedNoShow', 1],
+        ['unloadedPlan', 1],
+        ['fallback', -1],
+        ['freshFailed', 1],
+        ['freshReturned', 1],
+      ],
+      sums,
+      'whole',
+    );
+    expect(missed).toBeGreaterThan(0);
+    expect(Math.abs(parts - missed)).toBeLessThan(1e-6);
+  });
+
+  for (const [name, changes] of Object.entries(SCENARIOS)) {
+    it(`sums its parts to the change for every replication and metric: ${name}`, () => {
+      const s = scenario(changes);
+      const results = Array.from({ length: REPS }, (_, k) => runReplication(s, k));
+      const out = new Float64Array(WHY_PART_COUNT);
+      let checked = 0;
+      let moved = 0;
+      for (let k = 0; k < REPS; k++) {
+        for (const [p, period] of WHY_PERIODS.entries()) {
+          const b = baseline[k];
+          const r = results[k];
+          pairParts(b.sums as Float64Array, r.sums as Float64Array, p * SUM_LENGTH, out);
+          for (const def of WHY) {
+            const i = METRIC_INDEX[def.metric];
+            const m0 = periodValues(b, period)[i];
+            const m1 = periodValues(r, period)[i];
+            if (!Number.isFinite(m0) || !Number.isFinite(m1)) continue;
+            const o = WHY_OFFSET.get(def.metric) ?? 0;
+            let sum = 0;
+            for (let j = 0; j < whyParts(def).length; j++) sum += out[o + j];
+            const scale = Math.max(Math.abs(m0), Math.abs(m1));
+            expect(close(sum, m1 - m0, scale), `${def.metric} ${period} rep ${k}`).toBe(true);
+            checked++;
+            if (Math.abs(m1 - m0) > 1e-6 * scale) moved++;
+          }
+        }
+      }
+      // Every metric over three periods (the run has no peak week) for both replications.
+      expect(checked).toBeGreaterThanOrEqual(WHY.length * 3 * REPS);
+      expect(moved).toBeGreaterThan(checked / 3);
+    });
+  }
+
+  it('carries the parts with intervals in the comparison', () => {
+    const s = scenario(SCENARIOS['pay cut']);
+    const results = Array.from({ length: REPS }, (_, k) => runReplication(s, k));
+    const c = compare(baseline, results);
+    const why = c.why;
+    expect(why).toBeDefined();
+    const parts = why?.parts.longRun;
+    const o = WHY_OFFSET.get('onTimePackagesPerWeek') ?? 0;
+    const n = whyParts(WHY[0]).length;
+    let sum = 0;
+    for (let j = 0; j < n; j++) sum += parts?.mean[o + j] ?? NaN;
+    const delta = c.delta.longRun.mean[METRIC_INDEX.onTimePackagesPerWeek];
+    expect(Math.abs(sum - delta)).toBeLessThan(1e-6 * Math.abs(c.baseline.longRun.mean[0]));
+    // A pay cut loses on-time packages mostly for want of drivers: unfilled blocks.
+    expect(delta).toBeLessThan(0);
+    const unfilled = parts?.mean[o + 1] ?? 0;
+    expect(unfilled).toBeLessThan(0);
+    for (let j = 0; j < WHY_PART_COUNT; j++) {
+      expect(parts?.low[j]).toBeLessThanOrEqual(parts?.mean[j] ?? NaN);
+    }
+    // The runner's JSON carries the parts beside each metric's delta.
+    const report = comparisonReport(c, BASE, s).metrics.find((m) => m.id === 'costPerPackage');
+    const reported = (report?.why ?? []).reduce((a, p) => a + (p.longRun.mean ?? NaN), 0);
+    expect(report?.why?.map((p) => p.id)).toContain('fallback');
+    expect(Math.abs(reported - (report?.delta?.longRun.mean ?? NaN))).toBeLessThan(1e-9);
+  });
+});
