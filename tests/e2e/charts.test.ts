@@ -56,6 +56,7 @@ interface Exported {
   rootName: string;
   namespace: string | null;
   texts: string[];
+  captions: { text: string; y: number }[];
   width: number;
   height: number;
   png: number[];
@@ -75,6 +76,10 @@ function exportShown(page: Page): Promise<Exported> {
       rootName: root.localName,
       namespace: root.namespaceURI,
       texts: Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent ?? ''),
+      captions: Array.from(doc.querySelectorAll('[data-export-caption] text')).map((t) => ({
+        text: t.textContent ?? '',
+        y: Number(t.getAttribute('y')),
+      })),
       width: Number(root.getAttribute('width')),
       height: Number(root.getAttribute('height')),
       png: Array.from(new Uint8Array(await blob.arrayBuffer())),
@@ -296,7 +301,18 @@ describe('the charts', () => {
       for (const title of AXIS_TITLES[chart])
         expect(out.texts.map((t) => t.trim())).toContain(title);
       expect(out.width).toBe(Math.round(shown?.width ?? 0));
-      expect(out.height).toBe(Math.round(shown?.height ?? 0));
+      // A caption under the chart, on room added for it: the scenario, levers, run, link.
+      const chartHeight = Math.round(shown?.height ?? 0);
+      const caption = out.captions.map((c) => c.text).join(' ');
+      expect(caption, chart).toMatch(
+        /^Workspace scenario against the baseline: no lever changed\. Same seeds for both: seed 1 · 26 weeks · 16 replications\. Exported \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Reproduce: http/,
+      );
+      expect(out.captions.length).toBeGreaterThanOrEqual(3);
+      expect(out.height).toBe(chartHeight + 16 + 15 * out.captions.length);
+      for (const c of out.captions) {
+        expect(c.y).toBeGreaterThan(chartHeight + 8);
+        expect(c.y).toBeLessThanOrEqual(out.height - 4);
+      }
 
       expect(out.png.slice(0, 8), chart).toEqual([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
       expect(out.png.length, chart).toBeGreaterThan(20_000);

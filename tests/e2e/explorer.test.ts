@@ -88,6 +88,19 @@ describe('the trade-off explorer', () => {
     await runSweep(page, '18', '30', '4');
     await idle(page);
     expect(await svgButton.isDisabled()).toBe(false);
+    // The export carries its caption: the tool, the scenario, the run and the link.
+    const caption = await page.locator('explorer-view').evaluate((el) => {
+      const svg = (el as unknown as { svgText(): string }).svgText();
+      const doc = new DOMParser().parseFromString(svg, 'image/svg+xml');
+      return Array.from(
+        doc.querySelectorAll('[data-export-caption] text'),
+        (t) => t.textContent,
+      ).join(' ');
+    });
+    expect(caption).toMatch(/^Workspace scenario \(Explore, Sweep\) against the baseline: /);
+    expect(caption).toMatch(
+      /seed \d+ · \d+ weeks? · \d+ replications?\. Exported .* Reproduce: http/,
+    );
     expect(await page.locator('explorer-view [data-explorer-message]').textContent()).toContain(
       'Done',
     );

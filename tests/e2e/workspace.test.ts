@@ -11,6 +11,7 @@ import { METRICS } from '../../src/model/metrics';
 import { CSV_HEADER } from '../../src/model/report';
 import { defaultScenario, parseScenario, type Scenario } from '../../src/model/scenario';
 import type {} from '../../src/ui/app/gig-app';
+import { shownNumber } from '../../src/ui/shared/format';
 import { SAVED_KEY } from '../../src/ui/shared/saved-scenarios';
 import { deepText, launchBrowser, openApp, screenshot, settled } from './harness';
 
@@ -341,7 +342,17 @@ describe('the what-if workspace', () => {
       page.locator('scenario-bar [data-action="export-csv"]').click(),
     ]);
     expect(csvDownload.suggestedFilename()).toBe('gigsim-results.csv');
-    const lines = (await readFile((await csvDownload.path())!, 'utf8')).trimEnd().split('\n');
+    const all = (await readFile((await csvDownload.path())!, 'utf8')).trimEnd().split('\n');
+    // A header block that says what the numbers are, then the table.
+    const header = all.filter((l) => l.startsWith('#')).join('\n');
+    expect(header).toContain('# scenario: Workspace scenario');
+    expect(header).toContain(`# levers: payPerHour ${defaultScenario().params.payPerHour} -> 25`);
+    expect(header).toContain('# seed: 1\n# weeks: 26\n# replications: 16');
+    expect(header).toMatch(/# exported: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
+    expect(header).toContain(`# link: ${page.url()}`);
+    expect(header).toMatch(/# guardrails \(scenario, long run\): \d+ of \d+ breached/);
+    const lines = all.filter((l) => !l.startsWith('#'));
+    expect(all.indexOf(lines[0]!)).toBeGreaterThan(8);
     expect(lines[0]).toBe(CSV_HEADER.join(','));
     const rows = lines.slice(1).map((l) => l.split(','));
     const col = (name: string) => CSV_HEADER.indexOf(name);
@@ -363,7 +374,8 @@ describe('the what-if workspace', () => {
         'scenario',
       ]);
       const scenarioRow = longRun.find((r) => r[col('series')] === 'scenario')!;
-      expect(Number(scenarioRow[col('mean')]), m.id).toBe(numbers[m.id]!.value);
+      // Rounded as the table shows it (shares in percent).
+      expect(Number(scenarioRow[col('mean')]), m.id).toBe(shownNumber(m, numbers[m.id]!.value));
       // The default run holds Prime Day: each metric has its peak rows too.
       const peak = rows.filter((r) => r[col('metric')] === m.id && r[col('period')] === 'peak');
       expect(peak.map((r) => r[col('series')]).sort(), m.id).toEqual([

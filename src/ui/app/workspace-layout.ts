@@ -7,6 +7,7 @@ import { html, nothing } from 'lit';
 import type { MetricId } from '../../model/metrics';
 import type { Comparison } from '../../model/results';
 import type { Scenario } from '../../model/scenario';
+import { WORKSPACE_NAME } from '../shared/export-context';
 import '../workspace/chart-panel';
 import '../workspace/lever-panel';
 import '../workspace/metric-tree';
@@ -57,6 +58,7 @@ export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
         .baseline=${p.baseline}
         .comparison=${p.comparison}
         .link=${p.link}
+        .thresholds=${p.thresholds}
         .notice=${p.linkNotice}
         .thresholds=${p.thresholds}
         @scenario-input=${on.scenarioInput}
@@ -104,6 +106,12 @@ function chartsSection(p: WorkspaceProps, on: WorkspaceHandlers) {
       .baseline=${p.baseline}
       .scenario=${p.scenario}
       .wageFloor=${p.scenario.params.wageFloor}
+      .exportSource=${{
+        name: WORKSPACE_NAME,
+        scenario: p.scenario,
+        baseline: p.baseline,
+        link: p.link,
+      }}
       @metric-select=${on.metricSelect}
       @chart-select=${on.chartSelect}
     ></chart-panel>

@@ -10,7 +10,8 @@
 import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
 import { state } from 'lit/decorators.js';
 import { stepIndex } from '../shared/keys';
-import { standaloneSvg, svgPng } from './chart-export';
+import { captionLines, type ExportContext } from '../shared/export-context';
+import { standaloneSvg, svgPng, svgSize } from './chart-export';
 import { CHART_HEIGHT, pointerX, type Box } from './chart-frame';
 import { chartStyles } from './chart-styles';
 import { FONT_FAMILY } from './chart-theme';
@@ -78,14 +79,23 @@ export abstract class ChartElement extends LitElement {
   /** The values `active` steps through. */
   protected abstract readings(): Readings;
 
-  /** The chart as a standalone SVG document. */
-  svgText(): string {
-    return standaloneSvg(this.svgElement());
+  /**
+   * The chart as a standalone SVG document; with a context, its caption (scenario, levers,
+   * seed, date, link) is drawn under the chart.
+   */
+  svgText(context?: ExportContext): string {
+    const el = this.svgElement();
+    return standaloneSvg(el, this.caption(el, context));
   }
 
-  /** The chart as a PNG at twice its size. */
-  pngBlob(): Promise<Blob> {
-    return svgPng(this.svgElement());
+  /** The chart as a PNG at twice its size, with its caption when given a context. */
+  pngBlob(context?: ExportContext): Promise<Blob> {
+    const el = this.svgElement();
+    return svgPng(el, this.caption(el, context));
+  }
+
+  private caption(el: SVGSVGElement, context: ExportContext | undefined): string[] {
+    return context ? captionLines(context, svgSize(el).width) : [];
   }
 
   private svgElement(): SVGSVGElement {

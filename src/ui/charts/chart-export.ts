@@ -1,7 +1,10 @@
 /**
  * Chart export for slides: a standalone SVG (styles inlined, namespace set, white background)
- * and a PNG rendered from it on an offscreen canvas at twice the size. Plain DOM, no Lit.
+ * and a PNG rendered from it on an offscreen canvas at twice the size, each with an optional
+ * caption (export-context.ts: scenario, levers, seed, date, link) drawn under the chart on
+ * room added for it, so it never overlaps the plot. Plain DOM, no Lit.
  */
+import { CAPTION_FONT_PX, CAPTION_LINE_PX } from '../shared/export-context';
 
 const SVG_NS = 'http://www.w3.org/2000/svg';
 const XLINK_NS = 'http://www.w3.org/1999/xlink';
@@ -39,14 +42,56 @@ export function svgSize(svg: SVGSVGElement): { width: number; height: number } {
   return { width: Math.round(box.width), height: Math.round(box.height) };
 }
 
+/** The room a caption of `lines` lines takes under the chart, in px (0 without a caption). */
+export function captionHeight(lines: number): number {
+  return lines === 0 ? 0 : 16 + lines * CAPTION_LINE_PX;
+}
+
+/** The size of the export of an svg with a caption of `lines` lines. */
+export function exportSize(svg: SVGSVGElement, lines = 0): { width: number; height: number } {
+  const { width, height } = svgSize(svg);
+  return { width, height: height + captionHeight(lines) };
+}
+
+/**
+ * The caption as a group under the chart (which is `height` px high): a rule, then one text
+ * per line, left-aligned, in the chart's font.
+ */
+function captionGroup(lines: readonly string[], width: number, height: number): SVGGElement {
+  const g = document.createElementNS(SVG_NS, 'g');
+  g.setAttribute('data-export-caption', '');
+  g.setAttribute('style', `font-size:${CAPTION_FONT_PX}px;fill:#333333`);
+  const rule = document.createElementNS(SVG_NS, 'line');
+  for (const [k, v] of [
+    ['x1', 8],
+    ['x2', width - 8],
+    ['y1', height + 4.5],
+    ['y2', height + 4.5],
+  ] as const) {
+    rule.setAttribute(k, String(v));
+  }
+  rule.setAttribute('style', 'stroke:#cccccc;stroke-width:1');
+  g.append(rule);
+  lines.forEach((line, i) => {
+    const text = document.createElementNS(SVG_NS, 'text');
+    text.setAttribute('x', '8');
+    text.setAttribute('y', String(height + 8 + (i + 1) * CAPTION_LINE_PX - 3));
+    text.textContent = line;
+    g.append(text);
+  });
+  return g;
+}
+
 /**
  * The svg as a standalone document: every element carries its computed presentation style
  * inline (so it renders the same without the page's style sheets or fonts context), the SVG
  * namespace is declared, width/height/viewBox are set, a white background comes first, and
- * interactive-only parts and template comments are removed.
+ * interactive-only parts and template comments are removed. A `caption` (its lines already
+ * wrapped to the width) is drawn under the chart, the document grown to hold it.
  */
-export function standaloneSvg(svg: SVGSVGElement): string {
-  const { width, height } = svgSize(svg);
+export function standaloneSvg(svg: SVGSVGElement, caption: readonly string[] = []): string {
+  const { width, height: chartHeight } = svgSize(svg);
+  const height = chartHeight + captionHeight(caption.length);
   const clone = svg.cloneNode(true) as SVGSVGElement;
   const sources = [svg, ...Array.from(svg.querySelectorAll('*'))];
   const copies = [clone, ...Array.from(clone.querySelectorAll('*'))];
@@ -70,12 +115,18 @@ export function standaloneSvg(svg: SVGSVGElement): string {
   clone.setAttribute('version', '1.1');
   clone.setAttribute('width', String(width));
   clone.setAttribute('height', String(height));
-  if (!clone.hasAttribute('viewBox')) clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  // The charts draw in px (a viewBox of their own size); a caption extends it downwards.
+  if (caption.length > 0 || !clone.hasAttribute('viewBox')) {
+    clone.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  }
   const background = document.createElementNS(SVG_NS, 'rect');
   background.setAttribute('width', '100%');
   background.setAttribute('height', '100%');
   background.setAttribute('fill', '#ffffff');
   clone.insertBefore(background, clone.firstChild);
+  if (caption.length > 0) {
+    clone.append(captionGroup(caption, width, chartHeight));
+  }
   const text = new XMLSerializer().serializeToString(clone);
   return `<?xml version="1.0" encoding="UTF-8"?>\n${text}\n`;
 }
@@ -125,10 +176,14 @@ export async function svgToPng(
   }
 }
 
-/** The PNG of an svg at twice its size. */
-export function svgPng(svg: SVGSVGElement, scale = 2): Promise<Blob> {
-  const { width, height } = svgSize(svg);
-  return svgToPng(standaloneSvg(svg), width, height, scale);
+/** The PNG of an svg (with its caption under it) at twice its size. */
+export function svgPng(
+  svg: SVGSVGElement,
+  caption: readonly string[] = [],
+  scale = 2,
+): Promise<Blob> {
+  const { width, height } = exportSize(svg, caption.length);
+  return svgToPng(standaloneSvg(svg, caption), width, height, scale);
 }
 
 /** Saves a blob as a file through a temporary `<a download>` link. */

@@ -40,7 +40,8 @@ export function bottomAxis(
       </g>`,
     )}
     <text class="axis-title" x=${(r0 + r1) / 2} y=${y + (sub ? 68 : 50)} text-anchor="middle"
-      font-size=${FONT.axis} font-weight="600">${title}</text>
+      font-size=${fitSize(title, FONT.axis * 1.08, Math.abs(r1 - r0) + 2 * Math.min(r0, 16), FONT.axis)}
+      font-weight="600">${title}</text>
   </g>`;
 }
 
@@ -101,7 +102,12 @@ export function legend(items: readonly LegendItem[], x: number, y: number, width
     return { placed, width: offset - gap };
   };
   const roomy = layout(28, false);
-  const placed = x + roomy.width <= width ? roomy.placed : layout(14, true).placed;
+  const tight = layout(14, true);
+  const placed = x + roomy.width <= width ? roomy.placed : tight.placed;
+  // A phone-narrow chart: the tight legend shrinks to fit rather than run off the edge.
+  const room = width - x - 4;
+  const k =
+    x + roomy.width <= width || tight.width <= room ? 1 : Math.max(0.55, room / tight.width);
   const parts = placed.map(({ item, at, textX, label }) => {
     const sample =
       item.kind === 'line'
@@ -114,8 +120,19 @@ export function legend(items: readonly LegendItem[], x: number, y: number, width
       <text x=${textX} dy="0.32em" font-size=${FONT.legend}>${label}</text>
     </g>`;
   });
-  return svg`<g class="legend" transform="translate(${x},${y})" font-family=${FONT_FAMILY}
+  const scale = k < 1 ? ` scale(${k.toFixed(3)})` : '';
+  return svg`<g class="legend" transform="translate(${x},${y})${scale}" font-family=${FONT_FAMILY}
     fill=${COLOURS.text}>${parts}</g>`;
+}
+
+/**
+ * The font size at which `text` fits `room` px: `size` when it fits at that (`measure` is the
+ * size its width is estimated at, larger for bold), else smaller, down to 60% of it.
+ */
+export function fitSize(text: string, measure: number, room: number, size: number): number {
+  const needed = textWidth(text, measure);
+  if (needed <= room) return size;
+  return Math.round(Math.max(0.6, room / needed) * size * 10) / 10;
 }
 
 /**
@@ -125,9 +142,11 @@ export function legend(items: readonly LegendItem[], x: number, y: number, width
 export function chartTitle(texts: readonly string[], x: number, y: number, width: number) {
   // Bold glyphs run about an eighth wider than textWidth's average.
   const fits = (t: string) => x + 1.12 * textWidth(t, FONT.title) + 8 <= width;
-  const text = texts.find(fits) ?? texts[texts.length - 1];
+  const text = texts.find(fits) ?? texts[texts.length - 1] ?? '';
+  // Not even the shortest fits (a phone): it is set smaller, never cut off.
+  const size = fitSize(text, FONT.title * 1.12, width - x - 8, FONT.title);
   return svg`<text class="chart-title" x=${x} y=${y} font-family=${FONT_FAMILY}
-    font-size=${FONT.title} font-weight="700" fill=${COLOURS.text}>${text}</text>`;
+    font-size=${size} font-weight="700" fill=${COLOURS.text}>${text}</text>`;
 }
 
 /**

@@ -17,6 +17,7 @@ import { atValues, type SweepAxis } from '../../model/sweep';
 import type { ExplorerOptions } from '../../run/explorer-runner';
 import { sweep } from '../../run/sweep-grid';
 import { downloadBlob, downloadSvg } from '../charts/chart-export';
+import { WORKSPACE_NAME, type ExportContext } from '../shared/export-context';
 import { tabStep } from '../shared/keys';
 import type { CompareRunner } from '../shared/runner';
 import { tabStyles } from '../shared/styles';
@@ -35,10 +36,10 @@ import './explore-tradeoff';
 
 export type { ExplorerTab } from './explorer-tabs';
 
-/** A chart that exports itself, as every chart of the explorer does. */
+/** A chart that exports itself, captioned, as every chart of the explorer does. */
 interface ExportableChart {
-  svgText(): string;
-  pngBlob(): Promise<Blob>;
+  svgText(context?: ExportContext): string;
+  pngBlob(context?: ExportContext): Promise<Blob>;
 }
 
 type ExploreEvent<K extends keyof ExploreEvents> = CustomEvent<ExploreEvents[K]>;
@@ -104,14 +105,29 @@ export class ExplorerView extends LitElement {
     this.session.cancel();
   }
 
-  /** The shown chart as a standalone SVG, for slides. */
+  /** The shown chart as a standalone SVG, for slides, captioned. */
   svgText(): string {
-    return this.chart().svgText();
+    return this.chart().svgText(this.exportContext());
   }
 
-  /** The shown chart as a PNG at twice its size. */
+  /** The shown chart as a PNG at twice its size, captioned. */
   pngBlob(): Promise<Blob> {
-    return this.chart().pngBlob();
+    return this.chart().pngBlob(this.exportContext());
+  }
+
+  /**
+   * What an export's caption says: the tool, the workspace scenario it starts from against
+   * the baseline, and the page's link (the app keeps the view in the URL).
+   */
+  private exportContext(): ExportContext {
+    const tool = TABS.find((t) => t.id === this.tab)?.label ?? this.tab;
+    return {
+      name: `${WORKSPACE_NAME} (Explore, ${tool})`,
+      scenario: this.scenario,
+      baseline: this.baseline,
+      link: location.href,
+      date: new Date(),
+    };
   }
 
   private chart(): ExportableChart {

@@ -7,6 +7,7 @@ import { css } from 'lit';
 export const presentationModeStyles = css`
   :host {
     display: block;
+    container: present / inline-size;
     color: #1c2430;
     font-size: clamp(1rem, 0.55rem + 0.75vw, 1.45rem);
     line-height: 1.3;
@@ -134,8 +135,12 @@ export const presentationModeStyles = css`
   .problem {
     color: #8a1c1c;
   }
+  .table-scroll {
+    overflow-x: auto;
+  }
   table {
-    width: 100%;
+    /* --columns: the scenarios shown (scenario-table.ts). */
+    width: min(100%, calc(19em + 20em * var(--columns, 1)));
     table-layout: fixed;
     border-collapse: separate;
     border-spacing: 0;
@@ -280,5 +285,29 @@ export const presentationModeStyles = css`
   }
   .empty {
     color: #4a5565;
+  }
+  /*
+   * Narrow screens (phones, a split tablet): the columns take the room their words need (a
+   * name never breaks one letter per line), and the table scrolls sideways in its box when
+   * the scenarios side by side need more than the screen.
+   */
+  @container present (max-width: 44rem) {
+    table {
+      table-layout: auto;
+      width: auto;
+      min-width: 100%;
+    }
+    col.label,
+    col.base {
+      width: auto;
+    }
+    th,
+    td {
+      overflow-wrap: normal;
+      padding: 0.35em 0.5em;
+    }
+    .stepper .where {
+      min-width: 0;
+    }
   }
 `;

@@ -36,38 +36,40 @@ export interface TableView {
   readonly openSummary: (slide: Slide) => void;
 }
 
-/** The table, as wide as its columns need. */
+/**
+ * The table, as wide as its columns need, in a box that scrolls sideways when a narrow screen
+ * cannot hold its columns (presentation-mode.styles.ts).
+ */
 export function scenarioTable(view: TableView) {
   const { shown } = view;
-  return html`<table
-    aria-label="Scenarios against the baseline"
-    style=${`width: min(100%, ${19 + 20 * shown.length}em)`}
-  >
-    <colgroup>
-      <col class="label" />
-      <col class="base" />
-      ${shown.map(() => html`<col />`)}
-    </colgroup>
-    <thead>
-      <tr>
-        <th scope="col" class="corner">Metric</th>
-        <th scope="col"><span class="name">Baseline</span></th>
-        ${shown.map(({ slide, index }) => slideHead(view.baseline, slide, index))}
-      </tr>
-    </thead>
-    <tbody>
-      ${
-        view.metricIds.length === 0
-          ? html`<tr>
-              <td colspan=${2 + shown.length} class="empty">
-                No metric is chosen: pick some under “Metrics”.
-              </td>
-            </tr>`
-          : view.metricIds.map((id) => metricRow(view, id))
-      }
-      ${guardrailRow(shown, view.runOf, view.thresholds)} ${actionsRow(view)}
-    </tbody>
-  </table>`;
+  return html`<div class="table-scroll">
+    <table aria-label="Scenarios against the baseline" style=${`--columns: ${shown.length}`}>
+      <colgroup>
+        <col class="label" />
+        <col class="base" />
+        ${shown.map(() => html`<col />`)}
+      </colgroup>
+      <thead>
+        <tr>
+          <th scope="col" class="corner">Metric</th>
+          <th scope="col"><span class="name">Baseline</span></th>
+          ${shown.map(({ slide, index }) => slideHead(view.baseline, slide, index))}
+        </tr>
+      </thead>
+      <tbody>
+        ${
+          view.metricIds.length === 0
+            ? html`<tr>
+                <td colspan=${2 + shown.length} class="empty">
+                  No metric is chosen: pick some under “Metrics”.
+                </td>
+              </tr>`
+            : view.metricIds.map((id) => metricRow(view, id))
+        }
+        ${guardrailRow(shown, view.runOf, view.thresholds)} ${actionsRow(view)}
+      </tbody>
+    </table>
+  </div>`;
 }
 
 /** A scenario's column head: its name and the levers it changes. */

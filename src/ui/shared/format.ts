@@ -67,17 +67,38 @@ export function formatChange(metric: MetricDef, delta: number): string {
   return `${number(metric, delta, true)}${metric.percent === true ? ' pp' : ''}`;
 }
 
-/** A change's 95% interval, signed: "[+0.8, +1.6]"; empty when either end is missing. */
-export function formatInterval(metric: MetricDef, low: number, high: number): string {
-  if (!Number.isFinite(low) || !Number.isFinite(high)) return '';
-  // An interval clear of zero never reads as touching it: the end nearest zero gets up to
-  // three more digits until it shows (its verdict is "better" or "worse", not "no change").
+/**
+ * The digits an interval's ends get beyond the metric's: an interval clear of zero never
+ * reads as touching it, so the end nearest zero gets up to three more digits until it shows
+ * (its verdict is "better" or "worse", not "no change"). 0 for an interval across zero.
+ */
+export function intervalExtraDigits(metric: MetricDef, low: number, high: number): number {
   let extra = 0;
   if (low > 0 || high < 0) {
     const scale = metric.percent === true ? 100 : 1;
     const near = Math.min(Math.abs(low), Math.abs(high)) * scale;
     while (extra < 3 && Number(near.toFixed(displayDigits(metric) + extra)) === 0) extra++;
   }
+  return extra;
+}
+
+/**
+ * A metric's value as a number rounded as the screen shows it: shares in percent (0.9642 is
+ * 96.4 at one digit), the table's digits (plus `extraDigits`), never −0. NaN stays NaN.
+ */
+export function shownNumber(metric: MetricDef, value: number, extraDigits = 0): number {
+  if (!Number.isFinite(value)) return Number.NaN;
+  const digits = displayDigits(metric) + extraDigits;
+  const scaled = metric.percent === true ? value * 100 : value;
+  // Through the screen's own format, so a tie rounds as the screen rounds it.
+  const rounded = Number(formatter(digits, false).format(scaled).replace(/,/g, ''));
+  return rounded === 0 ? 0 : rounded;
+}
+
+/** A change's 95% interval, signed: "[+0.8, +1.6]"; empty when either end is missing. */
+export function formatInterval(metric: MetricDef, low: number, high: number): string {
+  if (!Number.isFinite(low) || !Number.isFinite(high)) return '';
+  const extra = intervalExtraDigits(metric, low, high);
   return `[${number(metric, low, true, extra)}, ${number(metric, high, true, extra)}]`;
 }
 

@@ -197,6 +197,22 @@ export const comparisonSummaryStyles = css`
   thead {
     display: table-header-group;
   }
+  /*
+   * Narrow screens (phones): the sheet keeps its margins small, and a table wider than the
+   * screen (the metrics' five number columns) scrolls sideways in its section instead of
+   * squeezing its numbers into cells too narrow for them.
+   */
+  @media screen and (max-width: 44rem) {
+    .sheet {
+      padding: 0.75rem;
+    }
+    section[data-section] {
+      overflow-x: auto;
+    }
+    table.metrics {
+      table-layout: auto;
+    }
+  }
   @media print {
     /*
        * One page, A4 or Letter portrait at 10 mm margins (at least 718 × 980 px): a fixed width,

@@ -33,6 +33,8 @@ export const chartPanelStyles = css`
   .metric {
     display: flex;
     align-items: center;
+    min-width: 0;
+    max-width: 100%;
     gap: 0.5rem;
     font-size: 1rem;
   }
@@ -44,6 +46,7 @@ export const chartPanelStyles = css`
     font-size: 1rem;
     padding: 0.3rem 0.4rem;
     max-width: 20rem;
+    min-width: 0;
   }
   .export {
     display: flex;

@@ -13,6 +13,7 @@ import '../charts/pool-chart';
 import type { PoolChart } from '../charts/pool-chart';
 import '../charts/weekly-chart';
 import type { WeeklyChart } from '../charts/weekly-chart';
+import { exportNow, type ExportSource } from '../shared/export-context';
 import { tabStyles } from '../shared/styles';
 import { metricOptions } from '../shared/metric-options';
 import { chartPanelStyles } from './chart-panel.styles';
@@ -46,6 +47,11 @@ export class ChartPanel extends LitElement {
   @property({ attribute: false }) scenario: Scenario | undefined;
   /** Net hourly wage floor of the scenario, drawn on the earnings chart ($/h). */
   @property({ type: Number }) wageFloor = 0;
+  /**
+   * The scenario the charts show and its link, captioned on every export (none if unset).
+   * Read only when exporting, so a plain field: setting it never redraws the panel.
+   */
+  exportSource: ExportSource | undefined;
 
   static override styles = [tabStyles, chartPanelStyles];
 
@@ -56,14 +62,14 @@ export class ChartPanel extends LitElement {
     if (select && select.value !== this.metric) select.value = this.metric;
   }
 
-  /** The shown chart as a standalone SVG document. */
+  /** The shown chart as a standalone SVG document, captioned. */
   svgText(): string {
-    return this.shownChart().svgText();
+    return this.shownChart().svgText(exportNow(this.exportSource));
   }
 
-  /** The shown chart as a PNG at twice its size. */
+  /** The shown chart as a PNG at twice its size, captioned. */
   pngBlob(): Promise<Blob> {
-    return this.shownChart().pngBlob();
+    return this.shownChart().pngBlob(exportNow(this.exportSource));
   }
 
   private shownChart(): WeeklyChart | PoolChart | EarningsChart | WhyPanel {

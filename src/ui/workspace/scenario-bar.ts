@@ -2,9 +2,11 @@ import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Thresholds } from '../../model/guardrails';
 import { PRESETS, PRESET_BY_ID, applyPreset } from '../../model/presets';
-import { comparisonCsv } from '../../model/report';
+import type { Thresholds } from '../../model/guardrails';
 import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
+import { WORKSPACE_NAME } from '../shared/export-context';
+import { resultsCsv } from '../shared/results-csv';
 import type { StorageLike } from '../shared/saved-scenarios';
 import { filesMenu } from './files-menu';
 import { presetMenu } from './preset-menu';
@@ -51,6 +53,8 @@ export class ScenarioBar extends LitElement {
   @property({ type: String }) link = '';
   /** A message about how the view was loaded (e.g. a malformed link), shown at the top. */
   @property({ type: String }) notice = '';
+  /** The guardrails' thresholds in force, whose verdicts the CSV's header states. */
+  @property({ attribute: false }) thresholds: Thresholds = {};
   /** Where saved scenarios are kept (the browser's localStorage unless given). */
   @property({ attribute: false }) storage: StorageLike | undefined;
   /** The user's guardrail thresholds, saved and exported with the scenario. */
@@ -133,9 +137,16 @@ export class ScenarioBar extends LitElement {
 
   private exportCsv(): void {
     if (!this.comparison || this.busy) return;
+    const context = {
+      name: WORKSPACE_NAME,
+      scenario: this.scenario,
+      baseline: this.baseline,
+      link: this.link,
+      date: new Date(),
+    };
     download(
       'gigsim-results.csv',
-      comparisonCsv(this.comparison, this.baseline, this.scenario),
+      resultsCsv(this.comparison, context, this.thresholds),
       'text/csv',
     );
     this.fileMessage = 'Results exported as gigsim-results.csv.';
