@@ -60,7 +60,6 @@ export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
         .link=${p.link}
         .thresholds=${p.thresholds}
         .notice=${p.linkNotice}
-        .thresholds=${p.thresholds}
         @scenario-input=${on.scenarioInput}
         @baseline-input=${on.baselineInput}
         @notice-dismiss=${on.noticeDismiss}

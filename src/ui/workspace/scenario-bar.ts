@@ -1,6 +1,5 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import type { Thresholds } from '../../model/guardrails';
 import { PRESETS, PRESET_BY_ID, applyPreset } from '../../model/presets';
 import type { Thresholds } from '../../model/guardrails';
 import type { Comparison } from '../../model/results';
@@ -53,11 +52,9 @@ export class ScenarioBar extends LitElement {
   @property({ type: String }) link = '';
   /** A message about how the view was loaded (e.g. a malformed link), shown at the top. */
   @property({ type: String }) notice = '';
-  /** The guardrails' thresholds in force, whose verdicts the CSV's header states. */
-  @property({ attribute: false }) thresholds: Thresholds = {};
   /** Where saved scenarios are kept (the browser's localStorage unless given). */
   @property({ attribute: false }) storage: StorageLike | undefined;
-  /** The user's guardrail thresholds, saved and exported with the scenario. */
+  /** The user's guardrail thresholds: saved and exported with the scenario, judged in the CSV. */
   @property({ attribute: false }) thresholds: Thresholds = {};
 
   @state() private presetId = PRESETS[0].id;
