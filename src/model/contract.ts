@@ -26,6 +26,28 @@ export interface ReplicationRequest {
    * worker (see src/run/pool.ts).
    */
   readonly cancel?: Int32Array;
+  /**
+   * FOR TESTS ONLY (set by `armSilentDeathForTests` in src/run/engine-worker.ts, never by the
+   * app): the worker closes itself a few days into the run without a word, as a worker that
+   * dies silently would, so that tests can see the pool notice and recover.
+   */
+  readonly testOnlyDieSilently?: true;
+}
+
+/**
+ * A worker's heartbeat, posted to the main thread beside Comlink's messages (which ignore
+ * it: it has no id) while a run is going: `{ [HEARTBEAT]: span }`, where span is the longest
+ * stretch in ms between two of the engine's checks the worker has seen. A worker also sends
+ * one as soon as its script has loaded.
+ */
+export const HEARTBEAT = 'gigsimHeartbeat';
+
+/** A heartbeat's span, or undefined when `data` is not a heartbeat. */
+export function heartbeatSpan(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null || !Object.hasOwn(data, HEARTBEAT))
+    return undefined;
+  const span = (data as Record<string, unknown>)[HEARTBEAT];
+  return typeof span === 'number' && Number.isFinite(span) ? span : 0;
 }
 
 /**
