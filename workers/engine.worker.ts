@@ -11,5 +11,11 @@ import { createEngineService, heartbeat } from '../src/run/engine-service';
 const scope = self as unknown as { postMessage(message: unknown): void; close(): void };
 const beat = (span: number) => scope.postMessage(heartbeat(span));
 
-expose(createEngineService(runReplication, { beat, closeSelf: () => scope.close() }));
+/** Tests of silent deaths only: note the moment on a test channel, then close for good. */
+const closeSelf = () => {
+  new BroadcastChannel('gigsim-test-faults').postMessage(Date.now());
+  scope.close();
+};
+
+expose(createEngineService(runReplication, { beat, closeSelf }));
 beat(0);

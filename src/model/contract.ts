@@ -37,8 +37,8 @@ export interface ReplicationRequest {
 /**
  * A worker's heartbeat, posted to the main thread beside Comlink's messages (which ignore
  * it: it has no id) while a run is going: `{ [HEARTBEAT]: span }`, where span is the longest
- * stretch in ms between two of the engine's checks the worker has seen. A worker also sends
- * one as soon as its script has loaded.
+ * stretch in ms between two of the engine's daily checks the worker has seen, or -1 as a run
+ * starts (until the engine's first check). A worker also sends one when its script has loaded.
  */
 export const HEARTBEAT = 'gigsimHeartbeat';
 
@@ -47,7 +47,7 @@ export function heartbeatSpan(data: unknown): number | undefined {
   if (typeof data !== 'object' || data === null || !Object.hasOwn(data, HEARTBEAT))
     return undefined;
   const span = (data as Record<string, unknown>)[HEARTBEAT];
-  return typeof span === 'number' && Number.isFinite(span) ? span : 0;
+  return typeof span === 'number' && Number.isFinite(span) ? Math.max(-1, span) : 0;
 }
 
 /**

@@ -21,6 +21,9 @@ export function heartbeat(span: number): Record<string, number> {
   return { [HEARTBEAT]: span };
 }
 
+/** The span of the heartbeat sent as a run starts (before the engine's first check). */
+export const STARTING = -1;
+
 /** Shortest time between two heartbeats, ms. */
 export const BEAT_MS = 250;
 
@@ -28,7 +31,10 @@ export const BEAT_MS = 250;
 const SILENT_DEATH_AFTER_CHECKS = 3;
 
 export interface ServiceHooks {
-  /** Sends a heartbeat with the longest stretch between two checks seen so far, ms. */
+  /**
+   * Sends a heartbeat with the longest stretch between two checks seen so far, ms, or
+   * STARTING as a run starts.
+   */
   beat?(span: number): void;
   /** Closes this worker for good without a word (tests of silent deaths only). */
   closeSelf?(): void;
@@ -68,15 +74,18 @@ export function createEngineService(
   return {
     runReplication(request: ReplicationRequest) {
       const { scenario, replication, runId, cancel, testOnlyDieSilently } = request;
-      let lastCheck = now();
-      let lastBeat = lastCheck;
+      let lastCheck = -1;
+      let lastBeat = now();
       let checks = 0;
-      hooks.beat?.(span);
+      hooks.beat?.(STARTING);
       const shouldStop = () => {
         const t = now();
-        span = Math.max(span, t - lastCheck);
+        // The first check ends the run's start (state set up, warm-up looked up): say so.
+        // Stretches between checks after it are the engine's days.
+        const first = lastCheck < 0;
+        if (!first) span = Math.max(span, t - lastCheck);
         lastCheck = t;
-        if (t - lastBeat >= BEAT_MS) {
+        if (first || t - lastBeat >= BEAT_MS) {
           lastBeat = t;
           hooks.beat?.(span);
         }

@@ -6,12 +6,13 @@
  * control once per simulated day; src/run/engine-service.ts turns that into heartbeats). The
  * pool tells this book which worker started a job and which one it heard from; a watch timer
  * runs while any job runs and names the workers silent for longer than their allowance:
- * `silenceMs`, or three times the longest stretch between two checks the worker reported
- * (a huge scenario whose days take longer than usual is not mistaken for a dead one), or
- * `startMs` for a worker never heard from (still loading its script).
+ * `silenceMs`, or three times the longest stretch between two daily checks the worker reported
+ * (a huge scenario whose days take longer than usual is not mistaken for a dead one);
+ * `runStartMs` while it sets up a run (before the engine's first check); `startMs` for a
+ * worker never heard from (still loading its script).
  *
  * A main thread that was itself blocked (its timer fired late) hears heartbeats late: the
- * book then forgives every silence up to that moment instead of blaming the workers.
+ * book then waits one more tick, for the heartbeats queued meanwhile, before it judges.
  */
 
 export interface LivenessOptions {
@@ -19,10 +20,19 @@ export interface LivenessOptions {
   readonly silenceMs: number;
   /** The same for a worker never heard from yet (still loading its script), ms. */
   readonly startMs: number;
+  /**
+   * The same for a worker setting up a run (given a job, or said it started one, and not yet
+   * through its first daily check: a large scenario's state takes a while to build), ms.
+   */
+  readonly runStartMs: number;
 }
 
 /** What the browser and Node pools use. Heartbeats come every 250 ms (engine-service.ts). */
-export const DEFAULT_LIVENESS: LivenessOptions = { silenceMs: 1500, startMs: 30_000 };
+export const DEFAULT_LIVENESS: LivenessOptions = {
+  silenceMs: 1500,
+  startMs: 30_000,
+  runStartMs: 6000,
+};
 
 interface Life {
   /** When the worker was last heard from or given a job. */
@@ -31,6 +41,8 @@ interface Life {
   heard: boolean;
   /** The longest stretch between two of its checks it reported, ms. */
   span: number;
+  /** Setting up a run: given a job and not yet through its first check. */
+  starting: boolean;
 }
 
 export class Liveness<W extends object> {
@@ -48,17 +60,23 @@ export class Liveness<W extends object> {
     private readonly now: () => number = () => performance.now(),
   ) {}
 
-  /** The worker was heard from; `span` is the longest stretch between its checks, ms. */
+  /**
+   * The worker was heard from; `span` is the longest stretch between its checks, ms, or
+   * negative when it is starting a run.
+   */
   heard(worker: W, span = 0): void {
     const life = this.life(worker);
     life.last = this.now();
     life.heard = true;
+    life.starting = span < 0;
     if (Number.isFinite(span) && span > life.span) life.span = span;
   }
 
   /** The worker was given a job: its silence counts from now. Starts the watch timer. */
   started(worker: W): void {
-    this.life(worker).last = this.now();
+    const life = this.life(worker);
+    life.last = this.now();
+    life.starting = true;
     if (this.timer !== undefined) return;
     const period = Math.max(10, this.options.silenceMs / 5);
     this.lastTick = this.now();
@@ -70,9 +88,10 @@ export class Liveness<W extends object> {
   /** Whether a busy worker has been silent for longer than its allowance. */
   silent(worker: W): boolean {
     const life = this.life(worker);
-    const allowance = life.heard
-      ? Math.max(this.options.silenceMs, 3 * life.span)
-      : this.options.startMs;
+    const { silenceMs, startMs, runStartMs } = this.options;
+    const allowance = !life.heard
+      ? startMs
+      : Math.max(life.starting ? runStartMs : silenceMs, 3 * life.span);
     return this.now() - life.last > allowance;
   }
 
@@ -86,22 +105,16 @@ export class Liveness<W extends object> {
     const now = this.now();
     const late = now - this.lastTick > period + this.options.silenceMs / 2;
     this.lastTick = now;
-    // This thread was blocked: heartbeats may be waiting in its queue; count silence afresh.
-    if (late) return this.forgive(now);
+    // This thread was blocked: heartbeats may still wait in its queue. Judge on the next tick,
+    // once they are read (a worker that beat meanwhile is then heard; a dead one is not).
+    if (late) return;
     if (!this.watch((worker) => this.silent(worker))) this.stop();
-  }
-
-  private forgive(now: number): void {
-    this.watch((worker) => {
-      this.life(worker).last = now;
-      return false;
-    });
   }
 
   private life(worker: W): Life {
     let life = this.lives.get(worker);
     if (!life) {
-      life = { last: this.now(), heard: false, span: 0 };
+      life = { last: this.now(), heard: false, span: 0, starting: false };
       this.lives.set(worker, life);
     }
     return life;

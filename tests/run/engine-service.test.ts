@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { BEAT_MS, createEngineService, resultBuffers } from '../../src/run/engine-service';
+import {
+  BEAT_MS,
+  STARTING,
+  createEngineService,
+  resultBuffers,
+} from '../../src/run/engine-service';
 import { cancellationCell } from '../../src/run/engine-worker';
 import { defaultScenario } from '../../src/model/scenario';
 import type { ReplicationResult } from '../../src/model/results';
@@ -19,7 +24,7 @@ describe('the engine service', () => {
     expect(stops).toEqual([false, false, false, false, false]);
   });
 
-  it('sends a heartbeat when a run starts and then at most every BEAT_MS, with the longest span', () => {
+  it('sends a heartbeat as a run starts, at its first check, then at most every BEAT_MS, with the longest day', () => {
     let now = 0;
     const beats: [number, number][] = [];
     const service = createEngineService(
@@ -33,10 +38,12 @@ describe('the engine service', () => {
       { beat: (span) => beats.push([now, span]), now: () => now },
     );
     service.runReplication({ scenario, replication: 0, runId: 1 });
-    // At 0 (start), at 300 (250 ms after the start), at 700 (the 400 ms day).
+    // Starting at 0; at the first check (100: the start is over, no day seen yet); then at the
+    // first check 250 ms or more after that (700, after the 400 ms day). Checks at 200 and 300
+    // came too soon.
     expect(beats).toEqual([
-      [0, 0],
-      [300, 100],
+      [0, STARTING],
+      [100, 0],
       [700, 400],
     ]);
     expect(BEAT_MS).toBe(250);
