@@ -21,7 +21,7 @@ export interface ReplicationRequest {
   /**
    * Cancellation cell in shared memory, when the page can share memory with its workers.
    * The main thread stores a `runId` in element 0 to stop that run: the worker checks the cell
-   * about once per simulated week and abandons the run with an error named `Cancelled`.
+   * once per simulated day and abandons the run with an error named `Cancelled`.
    * Absent where shared memory is unavailable; stale runs are then stopped by terminating the
    * worker (see src/run/pool.ts).
    */

@@ -4,11 +4,12 @@
  * Cancellation mid-run. A busy worker cannot receive a message until its run returns, so a
  * stale run is stopped one of two ways:
  * - where the page is cross-origin isolated (served with COOP/COEP headers), through a
- *   cancellation cell in a SharedArrayBuffer that the engine checks once per simulated week:
- *   the run stops within a week's work and the worker, warm, takes the next job;
- * - everywhere else (a static build on any file server, Vite dev and preview without special
- *   headers), by terminating the worker and starting a fresh one at once: just as prompt, at
- *   the price of loading the worker script again (from the HTTP cache).
+ *   cancellation cell in a SharedArrayBuffer that the engine checks once per simulated day:
+ *   the run stops within a day's work and the worker, warm, takes the next job;
+ * - everywhere else (a static build on a file server that does not send those headers; the
+ *   Vite dev and preview servers do, vite.config.ts), by terminating the worker and starting
+ *   a fresh one at once: just as prompt, at the price of loading the worker script again
+ *   (from the HTTP cache).
  * The second needs nothing from the server, so the app works wherever it is put; the first is
  * a free improvement where the headers are present.
  *
