@@ -32,8 +32,8 @@ const SILENT_DEATH_AFTER_CHECKS = 3;
 
 export interface ServiceHooks {
   /**
-   * Sends a heartbeat with the longest stretch between two checks seen so far, ms, or
-   * STARTING as a run starts.
+   * Sends a heartbeat with the longest stretch between two checks since the last heartbeat
+   * (the engine's pace now), ms, or STARTING as a run starts.
    */
   beat?(span: number): void;
   /** Closes this worker for good without a word (tests of silent deaths only). */
@@ -70,13 +70,14 @@ export function createEngineService(
   hooks: ServiceHooks = {},
 ): EngineWorkerApi {
   const now = hooks.now ?? (() => performance.now());
-  let span = 0;
   return {
     runReplication(request: ReplicationRequest) {
       const { scenario, replication, runId, cancel, testOnlyDieSilently } = request;
       let lastCheck = -1;
       let lastBeat = now();
       let checks = 0;
+      // The longest stretch between two checks since the last heartbeat: the pace now.
+      let span = 0;
       hooks.beat?.(STARTING);
       const shouldStop = () => {
         const t = now();
@@ -88,6 +89,7 @@ export function createEngineService(
         if (first || t - lastBeat >= BEAT_MS) {
           lastBeat = t;
           hooks.beat?.(span);
+          span = 0;
         }
         if (testOnlyDieSilently && ++checks >= SILENT_DEATH_AFTER_CHECKS) throw new SilentDeath();
         return cancel !== undefined && Atomics.load(cancel, 0) === runId;

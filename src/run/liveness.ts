@@ -7,7 +7,8 @@
  * pool tells this book which worker started a job and which one it heard from; a watch timer
  * runs while any job runs and names the workers silent for longer than their allowance:
  * `silenceMs`, or three times the longest stretch between two daily checks the worker reported
- * (a huge scenario whose days take longer than usual is not mistaken for a dead one);
+ * in its last few heartbeats (a huge scenario whose days take long, or a worker slowed down by
+ * a loaded machine, is not mistaken for a dead one; a passing slowdown is soon forgotten);
  * `runStartMs` while it sets up a run (before the engine's first check); `startMs` for a
  * worker never heard from (still loading its script).
  *
@@ -34,13 +35,18 @@ export const DEFAULT_LIVENESS: LivenessOptions = {
   runStartMs: 6000,
 };
 
+/** Heartbeats whose reported stretches set a worker's pace (about the last second). */
+const RECENT_SPANS = 4;
+
 interface Life {
   /** When the worker was last heard from or given a job. */
   last: number;
   /** Whether it was ever heard from. */
   heard: boolean;
-  /** The longest stretch between two of its checks it reported, ms. */
+  /** The longest stretch between two of its checks in its recent heartbeats, ms. */
   span: number;
+  /** The stretches its last RECENT_SPANS heartbeats reported. */
+  spans: number[];
   /** Setting up a run: given a job and not yet through its first check. */
   starting: boolean;
 }
@@ -69,7 +75,11 @@ export class Liveness<W extends object> {
     life.last = this.now();
     life.heard = true;
     life.starting = span < 0;
-    if (Number.isFinite(span) && span > life.span) life.span = span;
+    if (span >= 0 && Number.isFinite(span)) {
+      life.spans.push(span);
+      if (life.spans.length > RECENT_SPANS) life.spans.shift();
+      life.span = Math.max(...life.spans);
+    }
   }
 
   /** The worker was given a job: its silence counts from now. Starts the watch timer. */
@@ -114,7 +124,7 @@ export class Liveness<W extends object> {
   private life(worker: W): Life {
     let life = this.lives.get(worker);
     if (!life) {
-      life = { last: this.now(), heard: false, span: 0, starting: false };
+      life = { last: this.now(), heard: false, span: 0, spans: [], starting: false };
       this.lives.set(worker, life);
     }
     return life;

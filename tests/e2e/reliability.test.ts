@@ -148,8 +148,10 @@ describe('reliability', () => {
       expect(faulty1.values.length).toBeGreaterThan(10);
       expect(faulty1.values).toEqual(clean1.values);
       expect(faulty2.values).toEqual(clean2.values);
-      // Each death noticed (after 1.5 s of silence) and its worker replaced within 2 s of the
-      // main thread's own time (it can judge only when it runs: a loaded machine blocks it).
+      // Each death noticed (after 1.5 s of silence, or 3 times the worker's recent longest day)
+      // and its worker replaced: about 1.5 to 2 s on an idle machine; measured 1.8 to 2.9 s of
+      // the main thread's free time on this 2-core machine at load 20 to 40 (slower days widen
+      // the allowance; the main thread can judge only when it runs), hence the 3 s bound.
       const detections = [...faulty1.detections, ...faulty2.detections].map(Math.round);
       const responsive = [...faulty1.responsive, ...faulty2.responsive].map(Math.round);
       console.log(
@@ -160,7 +162,7 @@ describe('reliability', () => {
       );
       const timed = responsive.filter(Number.isFinite);
       expect(timed.length).toBeGreaterThanOrEqual(1 + workers);
-      for (const ms of timed) expect(ms).toBeLessThan(2000);
+      for (const ms of timed) expect(ms).toBeLessThan(3000);
       expect(isolated.problems).toEqual([]);
       await isolated.page.context().close();
       await plainContext.close();
@@ -225,5 +227,32 @@ describe('reliability', () => {
     await idle(page);
     expect(problems).toEqual([]);
     await page.context().close();
+  });
+
+  it("keeps both tabs' saved scenarios, each tab's list following the other's", async () => {
+    const context = await browser.newContext();
+    const open = async () => {
+      const page = await context.newPage();
+      await page.goto(new URL(SMALL, baseUrl()).href);
+      await page.locator('[data-control="save-name"]').waitFor();
+      return page;
+    };
+    const [a, b] = [await open(), await open()];
+    const save = async (page: Page, name: string) => {
+      await page.locator('[data-control="save-name"]').fill(name);
+      await page.locator('button[data-action="save"]').click();
+    };
+    const listed = (page: Page) =>
+      page.locator('select[data-control="saved"] option').allTextContents();
+    await save(a, 'From A');
+    await expect.poll(() => listed(b)).toEqual(['From A']);
+    await save(b, 'From B');
+    await expect.poll(() => listed(a)).toEqual(['From A', 'From B']);
+    const stored = await a.evaluate(() => localStorage.getItem('gigsim.savedScenarios.v1'));
+    expect(JSON.parse(stored!).entries.map((e: { name: string }) => e.name)).toEqual([
+      'From A',
+      'From B',
+    ]);
+    await context.close();
   });
 });
