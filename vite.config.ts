@@ -1,12 +1,22 @@
 import { defineConfig } from 'vitest/config';
 
+/**
+ * Cross-origin isolation in the dev and preview servers: workers then share memory with the
+ * page, so a stale run stops mid-run through a shared cell instead of its worker being
+ * terminated (src/run/browser.ts). A static host without these headers still runs the app.
+ */
+const ISOLATION_HEADERS = {
+  'Cross-Origin-Opener-Policy': 'same-origin',
+  'Cross-Origin-Embedder-Policy': 'require-corp',
+};
+
 export default defineConfig({
   // Relative base so the built app works from any folder or file server, offline.
   base: './',
   worker: { format: 'es' },
   build: { target: 'es2022', sourcemap: true },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+  server: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
+  preview: { host: '127.0.0.1', headers: ISOLATION_HEADERS },
   test: {
     projects: [
       {

@@ -21,11 +21,33 @@ export interface ReplicationRequest {
   /**
    * Cancellation cell in shared memory, when the page can share memory with its workers.
    * The main thread stores a `runId` in element 0 to stop that run: the worker checks the cell
-   * about once per simulated week and abandons the run with an error named `Cancelled`.
+   * once per simulated day and abandons the run with an error named `Cancelled`.
    * Absent where shared memory is unavailable; stale runs are then stopped by terminating the
    * worker (see src/run/pool.ts).
    */
   readonly cancel?: Int32Array;
+  /**
+   * FOR TESTS ONLY (set by `armSilentDeathForTests` in src/run/engine-worker.ts, never by the
+   * app): the worker closes itself a few days into the run without a word, as a worker that
+   * dies silently would, so that tests can see the pool notice and recover.
+   */
+  readonly testOnlyDieSilently?: true;
+}
+
+/**
+ * A worker's heartbeat, posted to the main thread beside Comlink's messages (which ignore
+ * it: it has no id) while a run is going: `{ [HEARTBEAT]: span }`, where span is the longest
+ * stretch in ms between two of the engine's daily checks the worker has seen, or -1 as a run
+ * starts (until the engine's first check). A worker also sends one when its script has loaded.
+ */
+export const HEARTBEAT = 'gigsimHeartbeat';
+
+/** A heartbeat's span, or undefined when `data` is not a heartbeat. */
+export function heartbeatSpan(data: unknown): number | undefined {
+  if (typeof data !== 'object' || data === null || !Object.hasOwn(data, HEARTBEAT))
+    return undefined;
+  const span = (data as Record<string, unknown>)[HEARTBEAT];
+  return typeof span === 'number' && Number.isFinite(span) ? Math.max(-1, span) : 0;
 }
 
 /**

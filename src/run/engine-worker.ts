@@ -30,6 +30,18 @@ export function cancellationCell(canShare: boolean): Int32Array | undefined {
     : undefined;
 }
 
+/** Runs still to be told to die silently (tests only; see `armSilentDeathForTests`). */
+let silentDeaths = 0;
+
+/**
+ * FOR TESTS ONLY: the next `count` runs started on any engine worker close their worker a few
+ * days in, without a word (no error, no message), as a worker that dies silently would. The
+ * app never calls this; the page exposes it only under the `test-faults` query flag (main.ts).
+ */
+export function armSilentDeathForTests(count: number): void {
+  silentDeaths = Math.max(0, Math.floor(count));
+}
+
 export function engineWorker(endpoint: EngineEndpoint, events: WorkerEvents): EngineWorker {
   let ended: Error | undefined;
   let pending: ((error: Error) => void) | undefined;
@@ -59,6 +71,7 @@ export function engineWorker(endpoint: EngineEndpoint, events: WorkerEvents): En
             replication: job.replication,
             runId,
             ...(endpoint.cancel ? { cancel: endpoint.cancel } : {}),
+            ...(silentDeaths > 0 && silentDeaths-- > 0 ? { testOnlyDieSilently: true } : {}),
           })
           .then(
             (result) => {

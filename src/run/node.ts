@@ -11,9 +11,10 @@ import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import { wrap } from 'comlink';
 import nodeEndpoint from 'comlink/dist/esm/node-adapter.mjs';
-import type { EngineWorkerApi } from '../model/contract';
+import { heartbeatSpan, type EngineWorkerApi } from '../model/contract';
 import type { ReplicationResult } from '../model/results';
 import { cancellationCell, engineWorker, type EngineWorker } from './engine-worker';
+import { DEFAULT_LIVENESS, type LivenessOptions } from './liveness';
 import { WorkerDiedError, WorkerPool, type WorkerEvents } from './pool';
 import {
   SimulationPool,
@@ -53,6 +54,10 @@ export function startNodeWorker(
   thread.on('messageerror', () => {
     handle.die(new WorkerDiedError('the engine worker sent a message that could not be read'));
   });
+  thread.on('message', (message: unknown) => {
+    const span = heartbeatSpan(message);
+    if (span !== undefined) events.alive(span);
+  });
   thread.on('exit', (code) => {
     handle.die(new WorkerDiedError(`the engine worker exited (code ${code})`));
   });
@@ -65,12 +70,20 @@ export interface NodePoolOptions extends SimulationPoolOptions {
   size?: number;
   /** Hears of every worker thread started, replacements included (for tests). */
   onThread?: (thread: Worker) => void;
+  /** Heartbeat allowances (default DEFAULT_LIVENESS, 60 s to start). */
+  liveness?: Partial<LivenessOptions>;
 }
 
 export function createNodePool(options: NodePoolOptions = {}): SimulationPool {
   const workers = new WorkerPool<ReplicationJob, ReplicationResult>(
     (events) => startNodeWorker(events, options.onThread),
-    { size: options.size ?? nodePoolSize(), describe: describeJob, affinity: jobAffinity },
+    {
+      size: options.size ?? nodePoolSize(),
+      describe: describeJob,
+      affinity: jobAffinity,
+      // Loading a thread (tsx compiles the engine) may take long on a loaded machine.
+      liveness: { ...DEFAULT_LIVENESS, startMs: 60_000, ...options.liveness },
+    },
   );
   return new SimulationPool(workers, options);
 }

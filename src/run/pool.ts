@@ -14,7 +14,11 @@
  *   job checks as it goes); a worker that cannot be interrupted is terminated and replaced.
  * - Faults: a job that throws, or whose worker dies, gets its worker replaced and runs once
  *   more; a second failure rejects the batch with JobFailedError. The pool keeps serving.
+ * - Silent deaths: with `liveness`, a busy worker that stops sending heartbeats (`alive`) is
+ *   taken for dead (src/run/liveness.ts): terminated, replaced and its job run again, as for
+ *   any other death. A worker stopping a stale run is watched too, so none is lost for good.
  */
+import { Liveness, type LivenessOptions } from './liveness';
 
 /** A worker as the pool sees it: it runs one job at a time. */
 export interface PoolWorker<J, R> {
@@ -34,6 +38,11 @@ export interface PoolWorker<J, R> {
 export interface WorkerEvents {
   /** The worker died (crashed, exited or was killed): it will run nothing more. */
   died(error: Error): void;
+  /**
+   * A heartbeat: the worker is alive and working. `span` is the longest stretch (ms) it has
+   * seen between two of its checks, so slow steps are not taken for silence.
+   */
+  alive(span?: number): void;
 }
 
 /** Creates a worker; the pool calls it to fill the pool and to replace dead workers. */
@@ -88,6 +97,8 @@ export interface PoolOptions<J> {
   describe?: (job: J) => string;
   /** The worker a job prefers (taken modulo the size), e.g. its replication number. */
   affinity?: (job: J) => number;
+  /** Watch busy workers' heartbeats and replace the silent ones (default: not watched). */
+  liveness?: LivenessOptions;
 }
 
 /** Counters for tests and diagnostics. */
@@ -104,6 +115,8 @@ export interface PoolStats {
   cancelledMidRun: number;
   /** Jobs run again after a fault. */
   retried: number;
+  /** Busy workers replaced because they fell silent (no heartbeat, no event). */
+  silent: number;
 }
 
 interface Batch<J, R> {
@@ -141,6 +154,7 @@ export class WorkerPool<J, R> {
     terminated: 0,
     cancelledMidRun: 0,
     retried: 0,
+    silent: 0,
   };
   private readonly slots: Slot<J, R>[] = [];
   private readonly describe: (job: J) => string;
@@ -149,6 +163,7 @@ export class WorkerPool<J, R> {
   private nextRunId = 0;
   private closed = false;
   private spawnError: Error | undefined;
+  private readonly liveness: Liveness<PoolWorker<J, R>> | undefined;
 
   constructor(
     private readonly factory: WorkerFactory<J, R>,
@@ -157,6 +172,7 @@ export class WorkerPool<J, R> {
     this.size = Math.max(1, Math.floor(options.size));
     this.describe = options.describe ?? ((_job: J) => 'a job');
     this.affinity = options.affinity;
+    this.liveness = options.liveness && new Liveness(options.liveness, (s) => this.watch(s));
     for (let i = 0; i < this.size; i++) {
       const slot: Slot<J, R> = { worker: undefined, task: undefined, runId: 0, stopping: false };
       this.slots.push(slot);
@@ -205,6 +221,7 @@ export class WorkerPool<J, R> {
   close(): void {
     if (this.closed) return;
     this.closed = true;
+    this.liveness?.stop();
     if (this.current) this.settle(this.current, new PoolClosedError());
     for (const slot of this.slots) {
       const worker = slot.worker;
@@ -220,6 +237,9 @@ export class WorkerPool<J, R> {
       died: (error) => {
         // Only news about the worker the slot holds now matters.
         if (worker !== undefined && slot.worker === worker) this.fault(slot, error);
+      },
+      alive: (span) => {
+        if (worker !== undefined && slot.worker === worker) this.liveness?.heard(worker, span);
       },
     };
     try {
@@ -277,6 +297,7 @@ export class WorkerPool<J, R> {
     slot.task = task;
     slot.runId = runId;
     slot.stopping = false;
+    this.liveness?.started(worker);
     let promise: Promise<R>;
     try {
       promise = worker.run(task.batch.jobs[task.index], runId);
@@ -346,6 +367,24 @@ export class WorkerPool<J, R> {
       }
     }
     this.pump();
+  }
+
+  /**
+   * Replaces the busy workers that fell silent; returns whether any worker is busy. A silent
+   * worker stopping a stale run is replaced too, or it would hold its slot for good.
+   */
+  private watch(silent: (worker: PoolWorker<J, R>) => boolean): boolean {
+    let busy = false;
+    for (const slot of this.slots) {
+      const worker = slot.worker;
+      if (!worker || !slot.task) continue;
+      busy = true;
+      if (!silent(worker)) continue;
+      this.stats.silent++;
+      const seconds = (this.liveness?.options.silenceMs ?? 0) / 1000;
+      this.fault(slot, new WorkerDiedError(`the engine worker fell silent (over ${seconds} s)`));
+    }
+    return busy;
   }
 
   /** Ends a batch: resolves it (no error) or rejects it, and stops its running jobs. */

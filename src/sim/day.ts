@@ -22,7 +22,10 @@ export class CancelledError extends Error {
 }
 
 export interface RunControl {
-  /** Asked once per simulated week; returning true stops the run with CancelledError. */
+  /**
+   * Asked once per simulated day (a cheap call: the worker also sends its heartbeats from
+   * it); returning true stops the run with CancelledError.
+   */
   shouldStop?: () => boolean;
 }
 
@@ -41,10 +44,10 @@ export function day(s: SimState, d: number): void {
   }
 }
 
-/** Runs days `from` to `to` − 1 (from a Monday), asking `control` once a week whether to stop. */
+/** Runs days `from` to `to` − 1 (from a Monday), asking `control` each day whether to stop. */
 export function runDays(s: SimState, from: number, to: number, control: RunControl): void {
   for (let d = from; d < to; d++) {
-    if (weekday(d) === 0 && control.shouldStop?.()) throw new CancelledError();
+    if (control.shouldStop?.()) throw new CancelledError();
     day(s, d);
   }
 }

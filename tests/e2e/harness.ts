@@ -21,8 +21,9 @@ export interface AppPage {
 
 /**
  * Opens the app (optionally at a path or query relative to the app's root) and records every
- * console error, uncaught exception and request to a host other than the page's own; such a
- * request is also aborted, so the app is tested as it runs offline.
+ * console error, uncaught exception, violation of the page's Content-Security-Policy and
+ * request to a host other than the page's own; such a request is also aborted, so the app is
+ * tested as it runs offline.
  */
 export async function openApp(
   browser: Browser,
@@ -37,6 +38,20 @@ export async function openApp(
     if (msg.type() === 'error') problems.push(`console error: ${msg.text()}`);
   });
   page.on('pageerror', (err) => problems.push(`page error: ${err.message}`));
+  // Every violation of the page's Content-Security-Policy is a problem (the console reports
+  // most of them as errors too; this hears every one, with what was blocked).
+  await page.exposeFunction('gigsimCspViolation', (what: string) =>
+    problems.push(`CSP violation: ${what}`),
+  );
+  await page.addInitScript(() => {
+    document.addEventListener('securitypolicyviolation', (e) => {
+      const report = (window as unknown as { gigsimCspViolation(what: string): void })
+        .gigsimCspViolation;
+      report(
+        `${e.effectiveDirective} blocked ${e.blockedURI || 'inline'} (${e.sourceFile}:${e.lineNumber})`,
+      );
+    });
+  });
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.origin === root.origin) {

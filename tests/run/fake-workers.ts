@@ -5,7 +5,11 @@
  */
 import type { PoolWorker, WorkerEvents, WorkerFactory } from '../../src/run/pool';
 
-export type Fault = 'throw' | 'die' | undefined;
+/**
+ * 'throw': the job throws; 'die': the worker dies and says so; 'vanish': the worker falls
+ * silent mid-job (no result, no event, no heartbeat), as a Web Worker that closes itself.
+ */
+export type Fault = 'throw' | 'die' | 'vanish' | undefined;
 
 export interface FleetOptions<J, R> {
   compute: (job: J) => R;
@@ -19,6 +23,8 @@ export interface FleetOptions<J, R> {
   fault?: (job: J, attempt: number) => Fault;
   /** Makes the factory throw instead of creating a worker. */
   failToStart?: () => boolean;
+  /** Whether workers send a heartbeat at every step, with the step's length as span. */
+  beats?: boolean;
   /** Identifies a job for counting attempts (default: the job itself). */
   key?: (job: J) => unknown;
 }
@@ -28,6 +34,8 @@ export class FakeWorker<J, R> implements PoolWorker<J, R> {
   readonly ran: J[] = [];
   private readonly cancelled = new Set<number>();
   running = 0;
+  /** Fell silent: runs nothing more, says nothing. */
+  vanished = false;
 
   constructor(
     private readonly fleet: FakeFleet<J, R>,
@@ -50,6 +58,7 @@ export class FakeWorker<J, R> implements PoolWorker<J, R> {
     };
     return new Promise<R>((resolve, reject) => {
       let step = 0;
+      let planned: Fault;
       const tick = () => {
         if (this.terminated) {
           finish();
@@ -57,6 +66,15 @@ export class FakeWorker<J, R> implements PoolWorker<J, R> {
           return; // like a terminated thread: the run never settles
         }
         const fault = step === 0 ? fleet.options.fault?.(job, attempt) : undefined;
+        if (step === 0) planned = fault;
+        // A planned silence comes halfway through the job, after some heartbeats.
+        if ((planned === 'vanish' && step >= Math.floor(steps / 2)) || this.vanished) {
+          finish();
+          this.vanished = true;
+          fleet.vanishedRuns++;
+          return; // silent for good: no result, no event, no heartbeat
+        }
+        if (fleet.options.beats) this.events.alive(stepMs);
         if (fault === 'throw') {
           finish();
           reject(new Error(`engine error in ${String(job)}`));
@@ -100,6 +118,11 @@ export class FakeWorker<J, R> implements PoolWorker<J, R> {
     this.terminated = true;
   }
 
+  /** Makes the worker fall silent, as one that closed itself would: its runs never end. */
+  vanish(): void {
+    this.vanished = true;
+  }
+
   /** Kills the worker from outside, as a crash would. */
   crash(): void {
     this.terminated = true;
@@ -117,6 +140,7 @@ export class FakeFleet<J, R> {
   maxConcurrent = 0;
   stoppedMidRun = 0;
   killedRuns = 0;
+  vanishedRuns = 0;
   private readonly attempts = new Map<unknown, number>();
 
   constructor(readonly options: FleetOptions<J, R>) {}

@@ -11,6 +11,8 @@ import type { Scenario } from '../../src/model/scenario';
 import { defaultScenario, pairedWith } from '../../src/model/scenario';
 import { JobFailedError, isSuperseded } from '../../src/run/pool';
 import { createNodePool } from '../../src/run/node';
+import { armSilentDeathForTests } from '../../src/run/engine-worker';
+import { DEFAULT_LIVENESS } from '../../src/run/liveness';
 import type { SimulationPool } from '../../src/run/simulation-pool';
 import { runReplication } from '../../src/sim/engine';
 import { compare, summarise } from '../../src/sim/stats';
@@ -97,6 +99,20 @@ describe('the Node pool', { timeout: 60_000 }, () => {
     expect(p.workers.stats.retried).toBeGreaterThanOrEqual(1);
     expect(threads.length).toBeGreaterThan(2);
     expect(reports[reports.length - 1]!.fraction).toBe(1);
+  });
+
+  it('replaces a worker that falls silent mid-run (no event, no heartbeat) and gives the same numbers', async () => {
+    const p = pool({ size: 2 });
+    armSilentDeathForTests(1);
+    const started = performance.now();
+    const result = await p.compare(SMALL, SMALL_HIGHER_PAY);
+    const ms = performance.now() - started;
+    expect(bits(result)).toBe(EXPECTED);
+    expect(p.workers.stats.silent).toBe(1);
+    expect(p.workers.stats.retried).toBe(1);
+    // Noticed after 1.5 s of silence, then rerun: well within the run's time budget.
+    expect(ms).toBeGreaterThan(DEFAULT_LIVENESS.silenceMs);
+    expect(ms).toBeLessThan(30_000);
   });
 
   it('gives a clear error when a job fails twice, and keeps serving', async () => {

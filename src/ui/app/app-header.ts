@@ -1,6 +1,7 @@
 /**
  * The app's header: the name and tagline, the mode links, the Summary button (in the
- * workspace and presentation mode) and the run's status for screen readers and the eye.
+ * workspace and presentation mode) and the run's status for screen readers and the eye, with
+ * Cancel while the workspace's run goes.
  * Templates only: gig-app.ts places it in its own shadow root and handles the events.
  */
 import { html, nothing } from 'lit';
@@ -16,12 +17,15 @@ export interface HeaderProps {
   readonly summaryOpen: boolean;
   /** What the workspace's run is doing, or "". */
   readonly status: string;
+  /** Whether the workspace's run can be cancelled (it is running). */
+  readonly canCancel: boolean;
 }
 
 /** The header's events, each handled by the app. */
 export interface HeaderHandlers {
   modeSelect(e: CustomEvent<{ mode: AppMode }>): void;
   openSummary(): void;
+  cancelRun(): void;
 }
 
 export function appHeader(p: HeaderProps, on: HeaderHandlers) {
@@ -44,5 +48,18 @@ export function appHeader(p: HeaderProps, on: HeaderHandlers) {
         : nothing
     }
     <span class="status" role="status" aria-live="polite">${p.status}</span>
+    ${
+      p.canCancel
+        ? html`<button
+            type="button"
+            class="cancel-button"
+            data-action="cancel-run"
+            title="Stop this run; the last complete numbers stay on screen"
+            @click=${on.cancelRun}
+          >
+            Cancel
+          </button>`
+        : nothing
+    }
   </header>`;
 }

@@ -32,7 +32,8 @@ export const gigAppStyles = css`
     margin-left: 0.5rem;
     align-self: center;
   }
-  .summary-button {
+  .summary-button,
+  .cancel-button {
     align-self: center;
     font: inherit;
     font-size: 1rem;
@@ -43,10 +44,12 @@ export const gigAppStyles = css`
     color: #fff;
     cursor: pointer;
   }
-  .summary-button:hover {
+  .summary-button:hover,
+  .cancel-button:hover {
     background: #2d3947;
   }
-  .summary-button:focus-visible {
+  .summary-button:focus-visible,
+  .cancel-button:focus-visible {
     outline: 3px solid #7fb2f0;
     outline-offset: 2px;
   }
@@ -108,6 +111,12 @@ export const gigAppStyles = css`
   }
   .error {
     color: #8a1c1c;
+  }
+  .cancelled {
+    padding: 0.5rem 0.8rem;
+    border: 1px solid #d9a400;
+    background: #fff7db;
+    border-radius: 6px;
   }
   @media print {
     header,

@@ -85,6 +85,8 @@ export class GigApp extends LitElement {
   @state() private comparison: Comparison | undefined;
   @state() private progress = 0;
   @state() private error = '';
+  /** Set by Cancel: the numbers shown are not for the levers as set. */
+  @state() private cancelNotice = '';
   /** Why the link could not be used, shown by the scenario bar. */
   @state() private linkNotice = '';
   /** Why the link's mode could not be used, shown under the header. */
@@ -93,6 +95,8 @@ export class GigApp extends LitElement {
   @state() private summary: SummaryRequest | undefined;
 
   private pool: SimulationPool | undefined;
+  /** Cancel committed settling lever edits: the pair changes without a run. */
+  private holdRun = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
   /** The view's hash, as last read from or written to the URL. */
   private readonly hash = new ViewHash();
@@ -106,6 +110,7 @@ export class GigApp extends LitElement {
     started: () => {
       this.state = 'running';
       this.error = '';
+      this.cancelNotice = '';
       this.progress = 0;
     },
     progressed: (fraction, estimate) => {
@@ -120,6 +125,16 @@ export class GigApp extends LitElement {
     ended: (error) => {
       this.state = this.draft ? 'running' : 'idle';
       if (error !== undefined) this.error = error;
+    },
+    cancelled: (last) => {
+      this.state = 'idle';
+      if (last) {
+        this.comparison = last;
+        this.progress = 1;
+      }
+      this.cancelNotice = last
+        ? 'Cancelled. The numbers shown are from the last complete run, not for the levers as set now.'
+        : 'Cancelled. The numbers shown are an early estimate from the replications done, not a final answer.';
     },
     rendered: () => this.updateComplete,
   });
@@ -243,7 +258,8 @@ export class GigApp extends LitElement {
     // request at a time, and another mode's runs must not be superseded by it).
     if (this.mode !== 'workspace' || this.summary) return;
     if (fresh || pairChanged) {
-      this.simulate();
+      if (this.holdRun) this.holdRun = false;
+      else this.simulate();
     } else if (
       // Back from another mode or from the summary (a private state: not in `this`'s keys).
       (changed.has('mode') || (changed as Map<PropertyKey, unknown>).has('summary')) &&
@@ -287,6 +303,7 @@ export class GigApp extends LitElement {
     },
     noticeDismiss: () => (this.linkNotice = ''),
     metricSelect: (e) => (this.metric = e.detail.metric),
+    rerun: () => this.simulate(),
     chartSelect: (e) => {
       const chart = CHART_IDS.find((c) => c === e.detail.chart);
       if (chart) this.chart = chart;
@@ -300,7 +317,14 @@ export class GigApp extends LitElement {
   private readonly headerEvents: HeaderHandlers = {
     modeSelect: (e) => this.selectMode(e.detail.mode),
     openSummary: () => this.openSummary(),
+    cancelRun: () => this.cancelRun(),
   };
+
+  /** Cancel: lever edits still settling stay on the levers; the run stops on the workers. */
+  private cancelRun(): void {
+    if (this.commitDraft()) this.holdRun = true;
+    if (this.pool) this.workspaceRun.cancel(this.pool);
+  }
 
   /** The other modes' and the summary's events. */
   private readonly modeEvents: ModeHandlers = {
@@ -340,6 +364,7 @@ export class GigApp extends LitElement {
           links: Object.fromEntries(APP_MODES.map((m) => [m, this.modeUrl(m)])),
           summaryOpen: this.summary !== undefined,
           status: this.statusText(),
+          canCancel: this.statusText() !== '',
         },
         this.headerEvents,
       )}
@@ -374,6 +399,7 @@ export class GigApp extends LitElement {
         comparison: this.comparison,
         progress: this.progress,
         error: this.error,
+        cancelNotice: this.cancelNotice,
         metric,
         chart: this.chart,
         thresholds,

@@ -28,6 +28,8 @@ export interface WorkspaceProps {
   readonly progress: number;
   /** Why the last run failed, or "". */
   readonly error: string;
+  /** Why the numbers shown are not for the levers as set (the run was cancelled), or "". */
+  readonly cancelNotice: string;
   readonly metric: MetricId;
   readonly chart: ChartKind;
   readonly thresholds: Thresholds;
@@ -47,6 +49,7 @@ export interface WorkspaceHandlers {
   metricSelect(e: CustomEvent<{ metric: MetricId }>): void;
   thresholdChange(e: CustomEvent<{ metric: MetricId; threshold: number | undefined }>): void;
   chartSelect(e: CustomEvent<{ chart: string }>): void;
+  rerun(): void;
 }
 
 export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
@@ -83,6 +86,14 @@ function metricsSection(p: WorkspaceProps, on: WorkspaceHandlers) {
   return html`<section data-region="metrics" aria-labelledby="metrics-title">
     <h2 id="metrics-title">Metrics</h2>
     ${p.error ? html`<p class="error" role="alert">The simulation failed: ${p.error}</p>` : nothing}
+    ${
+      p.cancelNotice
+        ? html`<p class="cancelled" role="status" data-notice="cancelled">
+            ${p.cancelNotice}
+            <button type="button" data-action="rerun" @click=${on.rerun}>Run again</button>
+          </p>`
+        : nothing
+    }
     <metric-tree
       .comparison=${p.comparison}
       .progress=${p.progress}

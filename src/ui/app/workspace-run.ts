@@ -32,6 +32,8 @@ export interface RunView {
   finished(final: Comparison): void;
   /** It ended without an answer: `error` says why it failed; undefined when superseded. */
   ended(error: string | undefined): void;
+  /** The user cancelled it; `last` is the last final answer shown before it, if any. */
+  cancelled(last: Comparison | undefined): void;
   /** Resolves once the page shows what it was told. */
   rendered(): Promise<unknown>;
 }
@@ -50,6 +52,8 @@ export class WorkspaceRun {
   /** The pair whose final comparison is on screen, if the one shown is final. */
   private finalFor: Pair | undefined;
   private running = false;
+  /** The last final answer the page was told. */
+  private lastFinal: Comparison | undefined;
 
   constructor(private readonly view: RunView) {}
 
@@ -85,6 +89,7 @@ export class WorkspaceRun {
       if (run !== this.runs) return; // a newer run started while this answer was on its way
       this.running = false;
       this.finalFor = { baseline, scenario };
+      this.lastFinal = final;
       this.view.finished(final);
       await this.view.rendered();
       if (run === this.runs) performance.mark('gigsim:final', { detail: run });
@@ -98,6 +103,21 @@ export class WorkspaceRun {
         isSuperseded(error) ? undefined : error instanceof Error ? error.message : String(error),
       );
     }
+  }
+
+  /**
+   * Cancel: stops the run in flight on the workers (the pool supersedes it, so they stop
+   * mid-run) and tells the page, which goes back to the last final answer. Also tells the page
+   * when no run is in flight (lever edits still settling were cancelled).
+   */
+  cancel(pool: Pick<SimulationPool, 'cancel'>): void {
+    if (this.running) {
+      this.runs++;
+      this.pacer?.stop();
+      this.running = false;
+      pool.cancel();
+    }
+    this.view.cancelled(this.lastFinal);
   }
 
   private show(run: number, p: PacedProgress<Comparison>): void {

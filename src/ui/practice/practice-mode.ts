@@ -83,6 +83,8 @@ export class PracticeMode extends LitElement {
   @state() private northStarChoice: MetricId | '' = '';
   @state() private progress = 0;
   @state() private progressText = '';
+  /** Aborts the round's run in flight (it stops on the workers). */
+  private abort: AbortController | undefined;
   @state() private notice = '';
   @state() private result: RoundScore | undefined;
   /** Every metric's measured change in the last run, for the reveal's explanations. */
@@ -289,6 +291,9 @@ export class PracticeMode extends LitElement {
           ? html`<p class="row" role="status">
               <progress max="1" .value=${this.progress} aria-label="Simulation progress"></progress>
               <span>${this.progressText}</span>
+              <button type="button" data-action="cancel-practice" @click=${this.cancelRound}>
+                Cancel
+              </button>
             </p>`
           : nothing
       }
@@ -310,12 +315,18 @@ export class PracticeMode extends LitElement {
     this.notice = '';
     this.progress = 0;
     this.progressText = 'Starting…';
+    this.abort = new AbortController();
     try {
-      const comparison = await runner(pair.value.baseline, pair.value.scenario, (p) => {
-        if (token !== this.runs) return;
-        this.progress = Number.isFinite(p.fraction) ? p.fraction : 0;
-        this.progressText = `${p.done} of ${p.total} replications simulated`;
-      });
+      const comparison = await runner(
+        pair.value.baseline,
+        pair.value.scenario,
+        (p) => {
+          if (token !== this.runs) return;
+          this.progress = Number.isFinite(p.fraction) ? p.fraction : 0;
+          this.progressText = `${p.done} of ${p.total} replications simulated`;
+        },
+        this.abort.signal,
+      );
       if (token !== this.runs) return;
       this.measured = truthsOf(
         comparison,
@@ -330,6 +341,15 @@ export class PracticeMode extends LitElement {
         : `The simulation failed: ${error instanceof Error ? error.message : String(error)}`;
     }
   }
+
+  /** Cancel: the round's run stops on the workers; the predictions stay, to run again. */
+  private readonly cancelRound = (): void => {
+    this.runs++;
+    this.abort?.abort();
+    this.abort = undefined;
+    this.step = 'predict';
+    this.notice = 'Cancelled. Your predictions are kept: run the round again when ready.';
+  };
 
   private finish(prompt: Prompt, pair: PromptRun, truths: readonly Truth[]): void {
     const result = scoreRound(truths, this.predictions);

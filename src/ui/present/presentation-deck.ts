@@ -57,7 +57,7 @@ export function onSettings(scenario: Scenario, settings: Scenario): Scenario {
  */
 export function deckSlides(
   current: Scenario,
-  saved: readonly SavedScenario[],
+  saved: readonly Pick<SavedScenario, 'name' | 'scenario'>[],
   baseline: Scenario,
 ): Slide[] {
   return [

@@ -22,7 +22,7 @@ import {
   type Slide,
 } from './presentation-deck';
 import { presentationModeStyles } from './presentation-mode.styles';
-import { settingsNote, statusLine } from './run-status';
+import { settingsNote, statusLine, type RunActions } from './run-status';
 import { breachBanner } from './present-guardrails';
 import { scenarioTable } from './scenario-table';
 import { chartOrder, type ChartChoice } from './slide-charts';
@@ -103,6 +103,16 @@ export class PresentationMode extends LitElement {
   private readonly onStorage = () => this.readSaved();
   private readonly runOf = (slide: Slide): SlideRun | undefined =>
     this.slideRuns.runOf(this.baseline, slide.scenario);
+  /** The status line's Cancel and Run again. */
+  private readonly runActions: RunActions = {
+    cancel: () => this.slideRuns.cancel(),
+    rerun: () =>
+      void this.slideRuns.run(
+        this.runner,
+        this.baseline,
+        this.visible().map((v) => v.slide),
+      ),
+  };
 
   private readonly controlsActions: ControlsActions = {
     stepBy: (by, e) => void this.stepBy(by, e),
@@ -253,7 +263,7 @@ export class PresentationMode extends LitElement {
   override render() {
     const shown = this.visible();
     return html`
-      ${this.controls()} ${statusLine(shown, this.runOf)}
+      ${this.controls()} ${statusLine(shown, this.runOf, this.runActions)}
       ${settingsNote({
         baseline: this.baseline,
         period: this.period,

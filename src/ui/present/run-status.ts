@@ -10,11 +10,31 @@ import { periodText, scenarioPeriods } from '../shared/run-windows';
 import type { ShownSlide } from './presentation-deck';
 import { runningNow, type RunOf } from './slide-runs';
 
-/** The progress of the shown scenario running now (empty, and `data-progress="done"`, if none). */
-export function statusLine(shown: readonly ShownSlide[], runOf: RunOf) {
+/** What the status line's buttons do. */
+export interface RunActions {
+  /** Stops the runs in flight. */
+  cancel(): void;
+  /** Runs the shown scenarios not in hand again. */
+  rerun(): void;
+}
+
+/**
+ * The progress of the shown scenario running now, with Cancel (empty, and
+ * `data-progress="done"`, if none; with “Run again” when a shown column's run failed).
+ */
+export function statusLine(shown: readonly ShownSlide[], runOf: RunOf, actions?: RunActions) {
   const running = runningNow(shown, runOf);
   if (!running) {
-    return html`<div class="status" role="status" data-progress="done"></div>`;
+    const failed = shown.some(({ slide }) => runOf(slide)?.state === 'failed');
+    return html`<div class="status" role="status" data-progress="done">
+      ${
+        failed && actions
+          ? html`<button type="button" data-action="rerun-present" @click=${actions.rerun}>
+              Run again
+            </button>`
+          : nothing
+      }
+    </div>`;
   }
   const { fraction } = running;
   return html`<div class="status" role="status" data-progress=${fraction}>
@@ -23,6 +43,13 @@ export function statusLine(shown: readonly ShownSlide[], runOf: RunOf) {
       ${Math.round(fraction * 100)}% of the replications in.</span
     >
     <progress max="1" .value=${fraction} aria-label="Replications done"></progress>
+    ${
+      actions
+        ? html`<button type="button" data-action="cancel-present" @click=${actions.cancel}>
+            Cancel
+          </button>`
+        : nothing
+    }
   </div>`;
 }
 

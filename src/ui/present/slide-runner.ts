@@ -10,6 +10,9 @@ import type { CompareRunner } from '../shared/runner';
 import type { Slide } from './presentation-deck';
 import { failureText, pairKey, withRun, type SlideRun } from './slide-runs';
 
+/** A column whose run was cancelled. */
+const CANCELLED: SlideRun = { state: 'failed', error: 'cancelled; press “Run again”' };
+
 /** Whether runs are going on. */
 export type RunnerState = 'running' | 'idle';
 
@@ -17,6 +20,8 @@ export class SlideRunner implements ReactiveController {
   private runs: ReadonlyMap<string, SlideRun> = new Map();
   /** Counts the passes: a pass whose number is no longer the latest stops. */
   private generation = 0;
+  /** Aborts the pass in flight (its comparison stops on the workers). */
+  private abort: AbortController | undefined;
 
   /** `onState` hears when a pass starts running and when it is done. */
   constructor(
@@ -45,12 +50,30 @@ export class SlideRunner implements ReactiveController {
       return;
     }
     this.onState('running');
+    this.abort = new AbortController();
     for (const s of todo) this.set(pairKey(baseline, s.scenario), { state: 'queued' });
     for (const slide of todo) {
       if (generation !== this.generation) return;
       if (!(await this.runOne(runner, baseline, slide, generation))) return;
     }
     if (generation === this.generation) this.onState('idle');
+  }
+
+  /**
+   * Cancel: the pass in flight stops (on the workers too); the columns it had not finished
+   * say they were cancelled, those done keep their numbers. A later pass runs them again.
+   */
+  cancel(): void {
+    this.generation++;
+    this.abort?.abort();
+    this.abort = undefined;
+    const next = new Map(this.runs);
+    for (const [key, run] of next) {
+      if (run.state === 'running' || run.state === 'queued') next.set(key, CANCELLED);
+    }
+    this.runs = next;
+    this.onState('idle');
+    this.host.requestUpdate();
   }
 
   /** Runs in flight stop reporting. */
@@ -68,11 +91,16 @@ export class SlideRunner implements ReactiveController {
     const key = pairKey(baseline, slide.scenario);
     this.set(key, { state: 'running', progress: 0 });
     try {
-      const comparison = await runner(baseline, slide.scenario, (p) => {
-        if (generation === this.generation) {
-          this.set(key, { state: 'running', progress: p.fraction });
-        }
-      });
+      const comparison = await runner(
+        baseline,
+        slide.scenario,
+        (p) => {
+          if (generation === this.generation) {
+            this.set(key, { state: 'running', progress: p.fraction });
+          }
+        },
+        this.abort?.signal,
+      );
       this.set(key, { state: 'done', comparison });
       return true;
     } catch (error) {

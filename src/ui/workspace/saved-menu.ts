@@ -16,6 +16,7 @@ import {
 import type { Thresholds } from '../../model/guardrails';
 import type { Scenario } from '../../model/scenario';
 import {
+  SAVED_KEY,
   deleteSaved,
   loadSaved,
   renameSaved,
@@ -76,16 +77,28 @@ export class SavedMenu implements ReactiveController {
 
   hostConnected(): void {
     this.reload();
+    globalThis.addEventListener?.('storage', this.onStorage);
   }
 
+  hostDisconnected(): void {
+    globalThis.removeEventListener?.('storage', this.onStorage);
+  }
+
+  /** Another tab changed the saved scenarios: show its list, keeping this tab's message. */
+  private readonly onStorage = (event: StorageEvent): void => {
+    if (event.key === null || event.key === SAVED_KEY) this.reload(true);
+  };
+
   /** Reads the saved scenarios again from storage. */
-  reload(): void {
+  reload(keepMessage = false): void {
     this.saved = loadSaved(this.bar.store());
     if (!this.saved.entries.some((e) => e.name === this.savedName)) {
       this.savedName = this.saved.entries[0]?.name ?? '';
     }
-    this.message = this.saved.problem ?? '';
-    this.error = this.saved.problem !== undefined;
+    if (!keepMessage || this.saved.problem !== undefined) {
+      this.message = this.saved.problem ?? '';
+      this.error = this.saved.problem !== undefined;
+    }
     this.host.requestUpdate();
   }
 

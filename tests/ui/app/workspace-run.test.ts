@@ -40,6 +40,8 @@ function recorder(): { view: RunView; told: string[] } {
       told.push(`progress ${f}${e ? ` ${(e as unknown as { name: string }).name}` : ''}`),
     finished: (c) => told.push(`final ${(c as unknown as { name: string }).name}`),
     ended: (error) => told.push(error === undefined ? 'superseded' : `failed: ${error}`),
+    cancelled: (last) =>
+      told.push(`cancelled, back to ${last ? (last as unknown as { name: string }).name : 'none'}`),
     rendered: () => Promise.resolve(),
   };
   return { view, told };
@@ -59,6 +61,29 @@ afterEach(() => {
 });
 
 describe('the workspace’s comparison runs', () => {
+  it('cancels the run in flight on the pool, drops its news, and goes back to the last final answer', async () => {
+    const { view, told } = recorder();
+    const run = new WorkspaceRun(view);
+    const pool = Object.assign(new FakePool(), { cancelled: 0, cancel: () => {} });
+    pool.cancel = () => void pool.cancelled++;
+    const first = run.start(pool, defaultScenario(), paid(30));
+    pool.requests[0]!.resolve(answer('one'));
+    await first;
+    const second = run.start(pool, defaultScenario(), paid(31));
+    run.cancel(pool);
+    expect(pool.cancelled).toBe(1);
+    expect(run.inFlight).toBe(false);
+    // The pool rejects the superseded request; the page hears nothing more of it.
+    pool.requests[1]!.onProgress({ done: 1, total: 8, fraction: 0.1, replications: 1 });
+    pool.requests[1]!.reject(new SupersededError());
+    await second;
+    expect(told).toEqual(['started', 'final one', 'started', 'cancelled, back to one']);
+    expect(run.isFinal(defaultScenario(), paid(31))).toBe(false);
+    // Cancel with nothing in flight stops nothing but still tells the page.
+    run.cancel(pool);
+    expect(pool.cancelled).toBe(1);
+  });
+
   it('streams the first estimate, then shows the final answer and knows it is final', async () => {
     const { view, told } = recorder();
     const run = new WorkspaceRun(view);

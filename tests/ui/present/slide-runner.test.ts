@@ -36,11 +36,13 @@ function setUp() {
     progress: (fraction: number) => void;
     answer: (c: Comparison) => void;
     fail: (e: unknown) => void;
+    signal: AbortSignal | undefined;
   }[] = [];
-  const compare: CompareRunner = (_b, scenario, onProgress) =>
+  const compare: CompareRunner = (_b, scenario, onProgress, signal) =>
     new Promise((resolve, reject) =>
       pending.push({
         scenario,
+        signal,
         progress: (fraction) => onProgress?.({ done: 0, total: 1, fraction, replications: 0 }),
         answer: resolve,
         fail: reject,
@@ -78,6 +80,36 @@ describe('the runner of presentation mode’s slides', () => {
     await runner.run(compare, baseline, [b, a]);
     expect(pending).toHaveLength(2);
     expect(states).toEqual(['running', 'idle', 'idle']);
+  });
+
+  it('cancels the pass in flight: its run aborted, the columns not done marked, done ones kept', async () => {
+    const { states, runner, pending, compare } = setUp();
+    const [a, b, c] = [slide('A', 24), slide('B', 20), slide('C', 26)];
+    const pass = runner.run(compare, baseline, [a, b, c]);
+    pending[0]!.answer(comparison({}));
+    await settle();
+    expect(pending[1]!.signal?.aborted).toBe(false);
+    runner.cancel();
+    expect(pending[1]!.signal?.aborted).toBe(true);
+    expect(states).toEqual(['running', 'idle']);
+    pending[1]!.fail(new SupersededError());
+    await pass;
+    expect(runner.runOf(baseline, a.scenario)?.state).toBe('done');
+    for (const s of [b, c]) {
+      expect(runner.runOf(baseline, s.scenario)).toEqual({
+        state: 'failed',
+        error: expect.stringMatching(/^cancelled/),
+      });
+    }
+    expect(pending).toHaveLength(2); // C never started
+    // Run again: only what is not done.
+    const again = runner.run(compare, baseline, [a, b, c]);
+    expect(pending.map((p) => p.scenario)).toEqual([a.scenario, b.scenario, b.scenario]);
+    pending[2]!.answer(comparison({}));
+    await settle();
+    pending[3]!.answer(comparison({}));
+    await again;
+    expect(runner.runOf(baseline, c.scenario)?.state).toBe('done');
   });
 
   it('lets a newer pass take over: the older one stops and hands its slide back to the queue', async () => {

@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { defaultScenario, withParams, type Scenario } from '../../../src/model/scenario';
 import {
-  SAVED_BACKUP_KEY,
+  SAVED_BACKUP_KEY_V1,
+  SAVED_BACKUP_PREFIX,
   SAVED_KEY,
+  SAVED_VERSION,
   deleteSaved,
   loadSaved,
   renameSaved,
@@ -36,7 +38,8 @@ describe('saved scenarios', () => {
     expect(storage.data.has(SAVED_KEY)).toBe(true);
     expect(SAVED_KEY).toMatch(/v1$/);
     const again = loadSaved(storage);
-    expect(again.entries).toEqual([{ name: 'Pay 25', scenario: pay(25) }]);
+    expect(again.entries).toEqual([{ id: expect.any(String), name: 'Pay 25', scenario: pay(25) }]);
+    expect(JSON.parse(storage.getItem(SAVED_KEY)!).version).toBe(SAVED_VERSION);
   });
 
   it('keep the guardrail thresholds saved with a scenario, through a rename', () => {
@@ -45,7 +48,7 @@ describe('saved scenarios', () => {
     const r = saveScenario(storage, loadSaved(storage), 'Floor 20', pay(25), t);
     if (!r.ok) throw new Error(r.error);
     expect(loadSaved(storage).entries).toEqual([
-      { name: 'Floor 20', scenario: pay(25), thresholds: t },
+      { id: expect.any(String), name: 'Floor 20', scenario: pay(25), thresholds: t },
     ]);
     const renamed = renameSaved(storage, loadSaved(storage), 'Floor 20', 'F');
     expect(renamed.ok).toBe(true);
@@ -80,7 +83,9 @@ describe('saved scenarios', () => {
       if (!r.ok) throw new Error(r.error);
       s = r.value;
     }
-    expect(loadSaved(storage).entries).toEqual([{ name: 'Pay', scenario: pay(26) }]);
+    expect(loadSaved(storage).entries).toEqual([
+      { id: expect.any(String), name: 'Pay', scenario: pay(26) },
+    ]);
   });
 
   it('rename and delete', () => {
@@ -137,16 +142,55 @@ describe('saved scenarios', () => {
     expect(again.setAside).toHaveLength(2);
   });
 
-  it('never throw on a store that is not JSON, and back it up before replacing it', () => {
+  it('never throw on a store that is not JSON, back it up at once and say where', () => {
     const storage = new FakeStorage();
     storage.setItem(SAVED_KEY, '{not json');
     const s = loadSaved(storage);
     expect(s.entries).toEqual([]);
-    expect(s.problem).toMatch(/could not be read/);
+    expect(s.problem).toMatch(
+      /could not be read \(not JSON\).*copied to "gigsim\.savedScenarios\.backup\.1"/,
+    );
+    expect(storage.getItem(`${SAVED_BACKUP_PREFIX}1`)).toBe('{not json');
     const r = saveScenario(storage, s, 'A', pay(25));
     expect(r.ok).toBe(true);
-    expect(storage.getItem(SAVED_BACKUP_KEY)).toBe('{not json');
+    expect(storage.getItem(`${SAVED_BACKUP_PREFIX}1`)).toBe('{not json');
     expect(loadSaved(storage).entries.map((e) => e.name)).toEqual(['A']);
+  });
+
+  it('back up each unreadable store under a new key, never over an earlier backup', () => {
+    const storage = new FakeStorage();
+    // A backup made by version 1 of the app, and one of this version, are left alone.
+    storage.setItem(SAVED_BACKUP_KEY_V1, 'old v1 backup');
+    storage.setItem(SAVED_KEY, '{first');
+    loadSaved(storage);
+    loadSaved(storage); // the same text read twice is backed up once
+    storage.setItem(SAVED_KEY, '[2]');
+    const second = loadSaved(storage);
+    expect(second.problem).toMatch(/unexpected shape.*backup\.2/);
+    storage.setItem(SAVED_KEY, JSON.stringify({ version: 99, entries: [] }));
+    expect(loadSaved(storage).problem).toMatch(/newer version of gigsim \(99\).*backup\.3/);
+    expect(storage.getItem(SAVED_BACKUP_KEY_V1)).toBe('old v1 backup');
+    expect([1, 2, 3, 4].map((n) => storage.getItem(`${SAVED_BACKUP_PREFIX}${n}`))).toEqual([
+      '{first',
+      '[2]',
+      JSON.stringify({ version: 99, entries: [] }),
+      null,
+    ]);
+  });
+
+  it('refuse to write over an unreadable store that could not be backed up', () => {
+    const storage = new FakeStorage();
+    storage.setItem(SAVED_KEY, '{broken');
+    const full: StorageLike = {
+      getItem: (k) => storage.getItem(k),
+      setItem: () => {
+        throw new Error('quota exceeded');
+      },
+    };
+    const s = loadSaved(full);
+    expect(s.problem).toMatch(/could not be backed up/);
+    expect(saveScenario(full, s, 'A', pay(25)).ok).toBe(false);
+    expect(storage.getItem(SAVED_KEY)).toBe('{broken');
   });
 
   it('report a storage that refuses access or writes instead of throwing', () => {
@@ -161,6 +205,109 @@ describe('saved scenarios', () => {
     const s = loadSaved(locked);
     expect(s.problem).toContain('denied');
     const r = saveScenario(locked, s, 'A', pay(25));
-    expect(r).toEqual({ ok: false, error: expect.stringContaining('quota exceeded') });
+    expect(r).toEqual({ ok: false, error: expect.stringContaining('denied') });
+    const writeOnlyFails: StorageLike = {
+      getItem: () => null,
+      setItem: () => {
+        throw new Error('quota exceeded');
+      },
+    };
+    expect(saveScenario(writeOnlyFails, s, 'A', pay(25))).toEqual({
+      ok: false,
+      error: expect.stringContaining('quota exceeded'),
+    });
+  });
+
+  describe('in two tabs', () => {
+    it("never erase each other's saves: each change re-reads the store", () => {
+      const storage = new FakeStorage();
+      const tabA = loadSaved(storage);
+      const tabB = loadSaved(storage);
+      const a = saveScenario(storage, tabA, 'From A', pay(25));
+      const b = saveScenario(storage, tabB, 'From B', pay(30)); // B has not re-read since
+      expect(a.ok && b.ok).toBe(true);
+      expect(loadSaved(storage).entries.map((e) => e.name)).toEqual(['From A', 'From B']);
+    });
+
+    it("find an entry by its id when another tab renamed it, and keep the other tab's saves", () => {
+      const storage = new FakeStorage();
+      const first = saveScenario(storage, loadSaved(storage), 'X', pay(25));
+      if (!first.ok) throw new Error(first.error);
+      const tabA = first.value; // A still calls it X
+      const renamed = renameSaved(storage, loadSaved(storage), 'X', 'Y'); // B renames it
+      if (!renamed.ok) throw new Error(renamed.error);
+      saveScenario(storage, renamed.value, 'Z', pay(30)); // and saves another
+      const deleted = deleteSaved(storage, tabA, 'X'); // A deletes what it knows as X
+      expect(deleted.ok).toBe(true);
+      expect(loadSaved(storage).entries.map((e) => e.name)).toEqual(['Z']);
+    });
+  });
+
+  describe('migrations', () => {
+    // Version 1 (commit c64b383 to this one): no ids. Written exactly as that code wrote it.
+    const V1 = JSON.stringify({
+      version: 1,
+      entries: [
+        {
+          name: 'Pay 25',
+          scenario: {
+            version: 1,
+            seed: 1,
+            weeks: 26,
+            replications: 16,
+            params: { payPerHour: 25 },
+          },
+        },
+        { name: 'Bad', scenario: { params: { payPerHour: 999 } } },
+      ],
+    });
+
+    it('read a version-1 store, giving each entry an id, and write it back as version 2', () => {
+      const storage = new FakeStorage();
+      storage.setItem(SAVED_KEY, V1);
+      const s = loadSaved(storage);
+      expect(s.problem).toBeUndefined();
+      expect(s.entries.map((e) => e.name)).toEqual(['Pay 25']);
+      expect(s.entries[0]!.id).toMatch(/^[0-9a-f]{18}$/);
+      expect(s.entries[0]!.scenario.params.payPerHour).toBe(25);
+      expect(s.setAside.map((e) => e.name)).toEqual(['Bad']);
+      const r = saveScenario(storage, s, 'New', pay(30));
+      if (!r.ok) throw new Error(r.error);
+      const stored = JSON.parse(storage.getItem(SAVED_KEY)!);
+      expect(stored.version).toBe(2);
+      expect(stored.entries.map((e: { name: string }) => e.name)).toEqual(['Pay 25', 'New', 'Bad']);
+      expect(stored.entries[0].id).toMatch(/^[0-9a-f]{18}$/);
+      // Ids stay put from then on.
+      expect(loadSaved(storage).entries.map((e) => e.id)).toEqual(
+        stored.entries.slice(0, 2).map((e: { id: string }) => e.id),
+      );
+    });
+
+    it('keep ids once written, and give a duplicate or malformed id a new one', () => {
+      const storage = new FakeStorage();
+      const scenario = { params: {} };
+      storage.setItem(
+        SAVED_KEY,
+        JSON.stringify({
+          version: 2,
+          entries: [
+            { id: 'abc', name: 'A', scenario },
+            { id: 'abc', name: 'B', scenario },
+            { id: '<script>', name: 'C', scenario },
+          ],
+        }),
+      );
+      const ids = loadSaved(storage).entries.map((e) => e.id);
+      expect(ids[0]).toBe('abc');
+      expect(new Set(ids).size).toBe(3);
+      expect(ids[2]).toMatch(/^[0-9a-f]{18}$/);
+    });
+
+    it('treat a store without a known version as unreadable, backed up', () => {
+      const storage = new FakeStorage();
+      storage.setItem(SAVED_KEY, JSON.stringify({ entries: [] }));
+      expect(loadSaved(storage).problem).toMatch(/unknown version/);
+      expect(storage.getItem(`${SAVED_BACKUP_PREFIX}1`)).not.toBeNull();
+    });
   });
 });
