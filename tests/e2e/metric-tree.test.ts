@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS, METRIC_INDEX, STAKEHOLDERS, type MetricId } from '../../src/model/metrics';
 import { guardrailBreach } from '../../src/model/guardrails';
-import { deltaVerdict } from '../../src/model/verdict';
+import { deltaVerdict, minChangeOf } from '../../src/model/verdict';
 import type {} from '../../src/ui/app/gig-app';
 import type {} from '../../src/ui/workspace/metric-tree';
 import { launchBrowser, openApp, screenshot } from './harness';
@@ -298,6 +298,7 @@ describe('the metric tree', () => {
       const arr = (a: Float64Array) => Array.from(a);
       return {
         value: arr(cmp.scenario.longRun.mean),
+        base: arr(cmp.baseline.longRun.mean),
         delta: arr(cmp.delta.longRun.mean),
         low: arr(cmp.delta.longRun.low),
         high: arr(cmp.delta.longRun.high),
@@ -315,7 +316,8 @@ describe('the metric tree', () => {
         .locator(`[data-metric="${m.id}"] .delta`)
         .nth(1)
         .getAttribute('data-verdict');
-      expect(verdict, m.id).toBe(deltaVerdict(m, c.delta[i]!, c.low[i]!, c.high[i]!));
+      const minChange = minChangeOf(m, c.base[i]!);
+      expect(verdict, m.id).toBe(deltaVerdict(m, c.delta[i]!, c.low[i]!, c.high[i]!, minChange));
       expect(h['data-breach'], m.id).toBe(String(guardrailBreach(m, c.value[i]!)));
     }
     await tree.screenshot({ path: 'tests/e2e/screenshots/metric-tree-pay30.png' });

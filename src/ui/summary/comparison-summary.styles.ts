@@ -80,6 +80,18 @@ export const comparisonSummaryStyles = css`
     margin: 0;
     color: #4a5565;
   }
+  p.headline {
+    margin: 0.6rem 0 0;
+    padding: 0.4rem 0.7rem;
+    border-left: 5px solid #1f4e8c;
+    background: #f3f6fa;
+    font-size: 15px;
+    line-height: 1.4;
+  }
+  p.headline .guard-breach {
+    color: #8a1c1c;
+    font-weight: 600;
+  }
   .progress {
     display: flex;
     gap: 0.75rem;
