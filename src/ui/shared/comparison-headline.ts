@@ -40,7 +40,7 @@ export function comparisonHeadline(
  * clause in red when one is breached.
  *
  * Test hooks: the paragraph holding the sentence carries `data-headline`, with
- * `data-breaches` (the count), `data-breached` (the breached metric ids, space-separated),
+ * `data-breaches` (the count), `data-breach-ids` (the breached metric ids, space-separated),
  * `data-north-star-delta` and `data-north-star-verdict`.
  */
 @customElement('comparison-headline')
@@ -118,7 +118,7 @@ export function headlineParagraph(h: Headline, cls = '') {
     class=${cls || nothing}
     data-headline
     data-breaches=${String(h.breaches.length)}
-    data-breached=${h.breaches.join(' ')}
+    data-breach-ids=${h.breaches.join(' ')}
     data-north-star-delta=${String(h.northStar.delta)}
     data-north-star-verdict=${h.northStar.verdict}
   >
