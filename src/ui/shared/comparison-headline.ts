@@ -17,7 +17,8 @@ export function changeWithUnit(m: MetricDef, delta: number): string {
   if (m.unit.startsWith('$')) {
     const signed = /^[+\u2212]/.test(text);
     const sign = signed ? text.charAt(0) : '';
-    return `${sign}$${signed ? text.slice(1) : text}${m.unit.slice(1)}`;
+    // A word joiner keeps the sign with the amount at a line break.
+    return `${sign}${signed ? '\u2060' : ''}$${signed ? text.slice(1) : text}${m.unit.slice(1)}`;
   }
   return `${text} ${m.unit}`;
 }
