@@ -280,27 +280,30 @@ export const comparisonSummaryStyles = css`
     td[data-period='shortRun'] .ci,
     td[data-period='peak'] .ci,
     th.status,
-    td.status {
-      /* The short run's interval and the status column (the note names every breach). */
+    td.status,
+    p.headline {
+      /* The short run's interval and the status column (the note names every breach); the
+         headline, for which the one printed page has no room (its parts are all on it). */
       display: none;
     }
     .print-only {
       display: inline;
     }
     table.metrics col.metric {
-      width: 28%;
+      width: 27%;
     }
     table.metrics col.value {
-      width: 8.5%;
+      width: 8%;
     }
     table.metrics col.change {
       width: 12%;
     }
     table.metrics col.change + col.change {
-      width: 27%;
+      width: 26%;
     }
     table.metrics col.verdict {
-      width: 16%;
+      /* Wide enough for "≈ no meaningful change" on one line. */
+      width: 19%;
     }
     /* The peak's column stays on screen: on paper the page keeps the short and long run. */
     table.metrics.with-peak col.peak,
@@ -309,19 +312,20 @@ export const comparisonSummaryStyles = css`
       display: none;
     }
     table.metrics.with-peak col.metric {
-      width: 28%;
+      width: 27%;
     }
     table.metrics.with-peak col.value {
-      width: 8.5%;
+      width: 8%;
     }
     table.metrics.with-peak col.change {
       width: 12%;
     }
     table.metrics.with-peak col.change + col.change {
-      width: 27%;
+      width: 26%;
     }
     table.metrics.with-peak col.verdict {
-      width: 16%;
+      /* Wide enough for "≈ no meaningful change" on one line. */
+      width: 19%;
     }
     section[data-section='guardrails'] {
       grid-column: 1;
