@@ -16,6 +16,11 @@ export interface MetricDef {
   readonly definition: string;
   /** Guardrail threshold: a value on the wrong side of it is a breach. */
   readonly guardrail?: { readonly threshold: number; readonly meaning: string };
+  /**
+   * The smallest change that matters (docs/MODEL.md section 7): `abs` in the metric's units
+   * (shares as fractions), or `rel` as a fraction of the baseline's value in the same period.
+   */
+  readonly minChange: { readonly abs: number } | { readonly rel: number };
   /** Digits shown in the UI and kept in snapshots. */
   readonly digits: number;
   /** Shown as a percentage when the unit is a share. */
@@ -42,6 +47,7 @@ export const METRICS = [
     unit: 'packages/week',
     stakeholder: 'northStar',
     better: 'up',
+    minChange: { rel: 0.01 },
     definition:
       'Packages delivered by their promise date in a week, by drivers or the fallback carrier.',
     digits: 0,
@@ -52,6 +58,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'customers',
     better: 'up',
+    minChange: { abs: 0.005 },
     definition: 'Share of the week’s packages delivered by their promise date.',
     digits: 4,
     percent: true,
@@ -62,6 +69,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'customers',
     better: 'down',
+    minChange: { abs: 0.005 },
     definition:
       'Share of the week’s packages that miss their promise date (delivered a day or more late).',
     digits: 4,
@@ -73,6 +81,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'customers',
     better: 'down',
+    minChange: { abs: 0.002 },
     definition:
       'Share of delivery attempts that fail (nobody home, no access); failed packages are re-attempted.',
     digits: 4,
@@ -84,6 +93,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'merchants',
     better: 'up',
+    minChange: { abs: 0.005 },
     definition: 'Share of marketplace sellers’ packages delivered by their promise date.',
     digits: 4,
     percent: true,
@@ -94,6 +104,7 @@ export const METRICS = [
     unit: 'drivers',
     stakeholder: 'drivers',
     better: 'up',
+    minChange: { rel: 0.02 },
     definition: 'Drivers in the active pool, averaged over the days of the period.',
     digits: 0,
   },
@@ -103,6 +114,7 @@ export const METRICS = [
     unit: '$/h',
     stakeholder: 'drivers',
     better: 'up',
+    minChange: { abs: 0.25 },
     definition:
       'Realised earnings after vehicle cost, per hour actually spent: station wait, route, unpaid overrun and search time.',
     digits: 2,
@@ -113,6 +125,7 @@ export const METRICS = [
     unit: 'h/week',
     stakeholder: 'drivers',
     better: 'up',
+    minChange: { abs: 0.25 },
     definition: 'Paid block hours per active driver per week.',
     digits: 2,
   },
@@ -122,6 +135,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'drivers',
     better: 'down',
+    minChange: { abs: 0.01 },
     definition:
       'Share of driver-days on which a driver wanted a block at the offered pay and got none, though a planned block fitted their hours and pay: others claimed it first.',
     digits: 4,
@@ -133,6 +147,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'drivers',
     better: 'down',
+    minChange: { abs: 0.01 },
     definition:
       'Share of driver-days on which a driver wanted a block at the offered pay and got none because no planned block fitted their window, week and pay: a mismatch.',
     digits: 4,
@@ -144,6 +159,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'drivers',
     better: 'up',
+    minChange: { abs: 0.01 },
     definition:
       'Share of newly active drivers still active 90 days later: a life table of the exit rates of drivers in their first 30 days and days 30–89.',
     digits: 4,
@@ -155,6 +171,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'drivers',
     better: 'up',
+    minChange: { abs: 0.01 },
     definition:
       'Share of newly active drivers still active a year later: the 90-day life table continued with the exit rate of drivers in days 90–364.',
     digits: 4,
@@ -166,6 +183,7 @@ export const METRICS = [
     unit: 'h/week',
     stakeholder: 'drivers',
     better: 'up',
+    minChange: { abs: 0.25 },
     definition:
       'Hours a week active drivers would work at the offered pay (on the days they look), whether or not demand gives them blocks: the labour supply.',
     digits: 2,
@@ -177,6 +195,7 @@ export const METRICS = [
     unit: 'share/week',
     stakeholder: 'drivers',
     better: 'down',
+    minChange: { abs: 0.001 },
     definition:
       'Drivers who quit or are deactivated in a week, over the drivers at risk: the active pool at the start of the week and those who joined during it (so never above 100%).',
     guardrail: { threshold: 0.03, meaning: 'More than 3% of the pool leaving a week.' },
@@ -189,6 +208,7 @@ export const METRICS = [
     unit: 'index',
     stakeholder: 'drivers',
     better: 'down',
+    minChange: { abs: 0.01 },
     definition:
       'Gini coefficient of paid hours across active drivers in a week (0 even, 1 one driver has all).',
     digits: 3,
@@ -199,6 +219,7 @@ export const METRICS = [
     unit: 'people/week',
     stakeholder: 'drivers',
     better: 'up',
+    minChange: { rel: 0.05 },
     definition: 'People who sign up to drive in a week: the first step of the driver funnel.',
     digits: 1,
   },
@@ -208,6 +229,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'drivers',
     better: 'up',
+    minChange: { abs: 0.01 },
     definition:
       'Share of applicants who work a first block within three weeks after onboarding ends, counted for each day’s applicants once that window has closed.',
     digits: 4,
@@ -219,6 +241,7 @@ export const METRICS = [
     unit: 'days',
     stakeholder: 'drivers',
     better: 'down',
+    minChange: { abs: 1 },
     definition:
       'Mean days from sign-up to the first block worked (waitlist, onboarding, finding a block), over the first blocks worked in the period.',
     digits: 1,
@@ -229,6 +252,7 @@ export const METRICS = [
     unit: '$/package',
     stakeholder: 'operator',
     better: 'down',
+    minChange: { abs: 0.02 },
     definition:
       'Driver pay, surge, tips passed on, fallback and station overhead, per package delivered.',
     guardrail: { threshold: 2.5, meaning: 'Cost per package above $2.50.' },
@@ -240,6 +264,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'operator',
     better: 'up',
+    minChange: { abs: 0.005 },
     definition:
       'Share of the day’s fresh need (route capacity for the forecast plus buffer) covered by blocks claimed by their start, at most 100% a day; blocks for the backlog do not count.',
     digits: 4,
@@ -251,6 +276,7 @@ export const METRICS = [
     unit: 'h',
     stakeholder: 'operator',
     better: 'down',
+    minChange: { abs: 0.25 },
     definition: 'Mean hours from a block’s release to its claim, over blocks claimed.',
     digits: 2,
   },
@@ -260,6 +286,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'operator',
     better: 'down',
+    minChange: { abs: 0.005 },
     definition: 'Surge pay as a share of all block pay.',
     digits: 4,
     percent: true,
@@ -270,6 +297,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'operator',
     better: 'down',
+    minChange: { abs: 0.005 },
     definition:
       'Share of the week’s packages handed to the fallback carrier: on the day when no driver can take them, or after waiting two days for one.',
     digits: 4,
@@ -281,6 +309,7 @@ export const METRICS = [
     unit: 'days of demand',
     stakeholder: 'operator',
     better: 'down',
+    minChange: { abs: 0.01 },
     definition:
       'Packages waiting at the station at the end of the day, in days of demand (0.1 = a tenth of a day’s packages). A package waits at most two days before the fallback carrier takes it.',
     guardrail: {
@@ -296,6 +325,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'operator',
     better: 'down',
+    minChange: { abs: 0.01 },
     definition:
       'Share of paid block hours left over after the route was done (early finishes keep full pay).',
     digits: 4,
@@ -307,6 +337,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'guardrails',
     better: 'down',
+    minChange: { abs: 0.01 },
     definition:
       'Share of driver hours worked in blocks whose realised net hourly is under the wage floor.',
     guardrail: { threshold: 0.1, meaning: 'More than 10% of hours below the floor.' },
@@ -319,6 +350,7 @@ export const METRICS = [
     unit: 'h/week',
     stakeholder: 'guardrails',
     better: 'down',
+    minChange: { abs: 0.05 },
     definition: 'Hours worked past the block end without pay, per active driver per week.',
     guardrail: { threshold: 0.25, meaning: 'More than 15 unpaid minutes a driver a week.' },
     digits: 3,
@@ -329,6 +361,7 @@ export const METRICS = [
     unit: 'share',
     stakeholder: 'guardrails',
     better: 'down',
+    minChange: { abs: 0.005 },
     definition: 'Share of worked blocks whose route needs a pace above the safe pace.',
     guardrail: { threshold: 0.05, meaning: 'More than 5% of routes above the safe pace.' },
     digits: 4,

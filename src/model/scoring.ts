@@ -1,16 +1,21 @@
 /**
  * Scoring a practice round, and the candidate's history of rounds.
  *
- * The truth for a metric over a run length is the direction of its paired delta (scenario −
- * baseline): "flat" when the 95% interval includes zero. A prediction is up, down or flat per
- * metric per run length; the score is the share of asked predictions that match.
+ * The truth for a metric over a run length follows the workspace's verdict (src/model/verdict.ts):
+ * "up" or "down" when the paired delta (scenario − baseline) is better or worse, that is its
+ * 95% interval excludes zero and the change is at least the metric's smallest change that
+ * matters; "flat" for no meaningful change (the whole interval within ± that change); none,
+ * not scored, when the run cannot tell ("can't tell yet") or has no estimate. A prediction is
+ * up, down or flat per metric per run length; the score is the share of scored predictions that
+ * match.
  *
  * The history lives in the browser's storage under a versioned key, per prompt: attempts,
  * best and last score. Reading never throws: a store that is not JSON or has the wrong shape
  * is reported and copied aside before it is replaced; single entries that do not read are
  * reported and moved, untouched, to the store's `unread` part. Functions take the storage (tests pass a fake).
  */
-import { METRIC_INDEX, type MetricId } from './metrics';
+import { METRIC_BY_ID, METRIC_INDEX, type MetricDef, type MetricId } from './metrics';
+import { deltaVerdict, minChangeOf, type MinChanges, type Verdict } from './verdict';
 import type { Comparison, IntervalArrays } from './results';
 import type { Parsed } from './scenario';
 
@@ -32,8 +37,33 @@ export function predictionKey(metric: MetricId, run: RunLength): PredictionKey {
   return `${metric}:${run}`;
 }
 
-/** Direction of a paired delta from its 95% interval; undefined when there is no estimate. */
-export function truthOf(delta: number, low: number, high: number): Direction | undefined {
+/** The direction a verdict counts as: none for "can't tell yet" and for no estimate. */
+export function directionOf(verdict: Verdict, delta: number): Direction | undefined {
+  if (verdict === 'negligible') return 'flat';
+  if (verdict === 'better' || verdict === 'worse') return delta > 0 ? 'up' : 'down';
+  return undefined;
+}
+
+/**
+ * Direction of a paired delta from its 95% interval against the smallest change that matters
+ * (in the metric's units); undefined when the run cannot tell or there is no estimate.
+ */
+export function truthOf(
+  metric: MetricDef,
+  delta: number,
+  low: number,
+  high: number,
+  minChange: number,
+): Direction | undefined {
+  return directionOf(deltaVerdict(metric, delta, low, high, minChange), delta);
+}
+
+/**
+ * Direction of a paired delta from its 95% interval against zero alone (the statistical
+ * reading: "did it move at all"); undefined when there is no estimate. The causal chains that
+ * agree with a run (why-chains.ts) use it: a link holds when its node moved its way at all.
+ */
+export function movedOf(delta: number, low: number, high: number): Direction | undefined {
   if (!Number.isFinite(delta) || !Number.isFinite(low) || !Number.isFinite(high)) return undefined;
   const lo = Math.min(low, high);
   const hi = Math.max(low, high);
@@ -47,7 +77,10 @@ export interface Truth {
   readonly delta: number;
   readonly low: number;
   readonly high: number;
-  /** Undefined when the comparison has no finite estimate for it. */
+  /** The smallest change that matters, in the metric's units, and the verdict against it. */
+  readonly minChange: number;
+  readonly verdict: Verdict;
+  /** Undefined when the run cannot tell (`uncertain`) or has no finite estimate. */
   readonly direction: Direction | undefined;
 }
 
@@ -56,16 +89,26 @@ function windowOf(comparison: Comparison, run: RunLength): IntervalArrays {
 }
 
 /** The truths of the asked metrics, short run then long run for each metric. */
-export function truthsOf(comparison: Comparison, metrics: readonly MetricId[]): Truth[] {
+export function truthsOf(
+  comparison: Comparison,
+  metrics: readonly MetricId[],
+  minChanges: MinChanges = {},
+): Truth[] {
   const out: Truth[] = [];
   for (const metric of metrics) {
+    const def = METRIC_BY_ID.get(metric) as MetricDef;
     for (const run of RUN_LENGTHS) {
       const w = windowOf(comparison, run);
       const m = METRIC_INDEX[metric];
       const delta = w.mean[m] ?? Number.NaN;
       const low = w.low[m] ?? Number.NaN;
       const high = w.high[m] ?? Number.NaN;
-      out.push({ metric, run, delta, low, high, direction: truthOf(delta, low, high) });
+      const base = (run === 'short' ? comparison.baseline.shortRun : comparison.baseline.longRun)
+        .mean[m];
+      const minChange = minChangeOf(def, base ?? Number.NaN, minChanges);
+      const verdict = deltaVerdict(def, delta, low, high, minChange);
+      const direction = directionOf(verdict, delta);
+      out.push({ metric, run, delta, low, high, minChange, verdict, direction });
     }
   }
   return out;

@@ -19,7 +19,7 @@ import {
 import { METRICS, METRIC_INDEX, type MetricId } from './metrics';
 import type { ParamId } from './params';
 import type { Comparison, Estimate } from './results';
-import { truthOf, type RunLength } from './scoring';
+import { movedOf, type RunLength } from './scoring';
 import type { WhyPeriod } from './why';
 import { WHY_NODES } from './why-nodes';
 
@@ -59,7 +59,7 @@ export type Measured = ReadonlyMap<NodeId, Estimate>;
 export const MAX_CHAINS = 6;
 
 const direction = (e: Estimate | undefined) =>
-  e === undefined ? undefined : truthOf(e.mean, e.low, e.high);
+  e === undefined ? undefined : movedOf(e.mean, e.low, e.high);
 
 /** The chain's steps if every measured node on it moved its way, else undefined. */
 function agreeing(

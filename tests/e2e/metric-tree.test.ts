@@ -7,7 +7,7 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS, METRIC_INDEX, STAKEHOLDERS, type MetricId } from '../../src/model/metrics';
 import { TREE_GUARDRAIL_IDS, guardrailBreach } from '../../src/model/guardrails';
-import { deltaVerdict } from '../../src/model/verdict';
+import { deltaVerdict, minChangeOf } from '../../src/model/verdict';
 import type {} from '../../src/ui/app/gig-app';
 import type {} from '../../src/ui/workspace/metric-tree';
 import { launchBrowser, openApp, screenshot } from './harness';
@@ -81,7 +81,8 @@ const CASES: Partial<Record<MetricId, Case>> = {
   onTimePackagesPerWeek: { base: 12000, change: 450, half: 120 }, // better
   onTimeRate: { base: 0.9, change: 0.012, half: 0.004 }, // better, "+1.20 pp [+0.80, +1.60]"
   lateRate: { base: 0.05, change: 0.01, half: 0.005 }, // worse (lower is better)
-  failedAttemptRate: { base: 0.04, change: 0.001, half: 0.002 }, // no clear change
+  failedAttemptRate: { base: 0.04, change: 0.001, half: 0.002 }, // can't tell yet (±0.2 pp)
+  sellerPromiseKeptRate: { base: 0.95, change: 0.001, half: 0.002 }, // no meaningful change
   retention90: { base: NaN, change: NaN, half: NaN }, // nothing to show: "–"
   weeklyChurnRate: { base: 0.025, change: 0.01, half: 0.002 }, // 3.5% > 3%: breach
   costPerPackage: { base: 2.2, change: 0.1, half: 0.05 }, // 2.30 < 2.50: within
@@ -298,6 +299,7 @@ describe('the metric tree', () => {
       const arr = (a: Float64Array) => Array.from(a);
       return {
         value: arr(cmp.scenario.longRun.mean),
+        base: arr(cmp.baseline.longRun.mean),
         delta: arr(cmp.delta.longRun.mean),
         low: arr(cmp.delta.longRun.low),
         high: arr(cmp.delta.longRun.high),
@@ -315,7 +317,8 @@ describe('the metric tree', () => {
         .locator(`[data-metric="${m.id}"] .delta`)
         .nth(1)
         .getAttribute('data-verdict');
-      expect(verdict, m.id).toBe(deltaVerdict(m, c.delta[i]!, c.low[i]!, c.high[i]!));
+      const minChange = minChangeOf(m, c.base[i]!);
+      expect(verdict, m.id).toBe(deltaVerdict(m, c.delta[i]!, c.low[i]!, c.high[i]!, minChange));
       expect(h['data-breach'], m.id).toBe(String(guardrailBreach(m, c.value[i]!)));
     }
     await tree.screenshot({ path: 'tests/e2e/screenshots/metric-tree-pay30.png' });
@@ -361,7 +364,7 @@ describe('the metric tree', () => {
     expect(problems).toEqual([]);
   });
 
-  it('says better, worse or no clear change, in words and colour, with deltas in percentage points', async () => {
+  it('says better, worse, no meaningful change or can’t tell yet, in words and colour, with deltas in percentage points', async () => {
     const { page, problems } = await openApp(browser);
     await addProbe(page, handMade());
     const delta = (id: string, n: number) => row(page, id).locator('.delta').nth(n);
@@ -372,10 +375,56 @@ describe('the metric tree', () => {
     expect(await delta('lateRate', 1).getAttribute('data-verdict')).toBe('worse');
     expect(await seen(delta('lateRate', 1))).toBe('▲ +1.00 pp [+0.50, +1.50] worse');
     expect(await seen(row(page, 'lateRate').locator('.values').nth(1))).toBe('5.00% → 6.00%');
-    expect(await delta('failedAttemptRate', 1).getAttribute('data-verdict')).toBe('unclear');
+    // +0.1 pp [−0.1, +0.3] against ±0.2 pp: reaches past it, can't tell yet.
+    expect(await delta('failedAttemptRate', 1).getAttribute('data-verdict')).toBe('uncertain');
     expect(await seen(delta('failedAttemptRate', 1))).toBe(
+      '? +0.10 pp [\u22120.10, +0.30] can’t tell yet',
+    );
+    // The same interval against ±0.5 pp: within it, no meaningful change.
+    expect(await delta('sellerPromiseKeptRate', 1).getAttribute('data-verdict')).toBe('negligible');
+    expect(await seen(delta('sellerPromiseKeptRate', 1))).toBe(
+      '≈ +0.10 pp [\u22120.10, +0.30] no meaningful change',
+    );
+    expect(await seen(row(page, 'sellerPromiseKeptRate').locator('summary'))).toBe(
+      'matters: ±0.5 pp',
+    );
+    // One click shows the statistical verdicts (the interval against zero), one more goes back.
+    const toggle = page.locator('#probe [data-action="statistical"]');
+    await toggle.click();
+    expect(await toggle.getAttribute('aria-pressed')).toBe('true');
+    expect(await seen(delta('sellerPromiseKeptRate', 1))).toBe(
       '● +0.10 pp [\u22120.10, +0.30] no clear change',
     );
+    expect(await seen(delta('onTimeRate', 1))).toBe('▲ +1.20 pp [+0.80, +1.60] better');
+    await toggle.click();
+    expect(await seen(delta('failedAttemptRate', 1))).toContain('can’t tell yet');
+    // The smallest change is the user's to set: typed in the tree, announced, then judged by.
+    await page.evaluate(() => {
+      const probe = document.querySelector('#probe')!;
+      probe.addEventListener('min-change-change', (e) =>
+        (window as any).treeEvents.push({ type: e.type, ...(e as CustomEvent).detail }),
+      );
+    });
+    await row(page, 'failedAttemptRate').locator('summary').click();
+    const field = row(page, 'failedAttemptRate').locator('details.matters input');
+    await field.fill('-1');
+    await field.press('Enter');
+    expect(await row(page, 'failedAttemptRate').locator('.error').innerText()).toContain(
+      'cannot be negative',
+    );
+    await field.fill('0.5');
+    await field.press('Enter');
+    expect((await events(page)).at(-1)).toEqual({
+      type: 'min-change-change',
+      metric: 'failedAttemptRate',
+      value: 0.005,
+    });
+    await setProbe(page, { minChanges: { failedAttemptRate: 0.005 } });
+    expect(await delta('failedAttemptRate', 1).getAttribute('data-verdict')).toBe('negligible');
+    expect(await seen(row(page, 'failedAttemptRate').locator('summary'))).toBe(
+      'matters: ±0.5 pp (yours)',
+    );
+    await setProbe(page, { minChanges: {} });
     // The short run can differ in sign: the North Star falls at first, then rises.
     expect(await delta('onTimePackagesPerWeek', 0).getAttribute('data-verdict')).toBe('worse');
     expect(await delta('onTimePackagesPerWeek', 1).getAttribute('data-verdict')).toBe('better');

@@ -9,6 +9,7 @@
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { PROMPT_BY_ID } from '../../src/model/prompts';
+import { METRIC_BY_ID } from '../../src/model/metrics';
 import { HISTORY_KEY, truthOf } from '../../src/model/scoring';
 import type {} from '../../src/ui/app/gig-app';
 import { launchBrowser, openApp, screenshot } from './harness';
@@ -33,6 +34,7 @@ interface Revealed {
   delta: number;
   low: number;
   high: number;
+  minChange: number;
 }
 
 function revealed(page: Page): Promise<Revealed[]> {
@@ -45,6 +47,7 @@ function revealed(page: Page): Promise<Revealed[]> {
       delta: Number(r.getAttribute('data-delta')),
       low: Number(r.getAttribute('data-ci-low')),
       high: Number(r.getAttribute('data-ci-high')),
+      minChange: Number(r.getAttribute('data-min-change')),
     })),
   );
 }
@@ -134,22 +137,28 @@ describe('practice mode', () => {
       expect(Number.isFinite(r.delta) && Number.isFinite(r.low) && Number.isFinite(r.high)).toBe(
         true,
       );
-      expect(r.direction, r.key).toBe(truthOf(r.delta, r.low, r.high));
+      const def = METRIC_BY_ID.get(r.key.split(':')[0]!)!;
+      expect(r.direction, r.key).toBe(truthOf(def, r.delta, r.low, r.high, r.minChange) ?? 'none');
       expect(r.predicted, r.key).toBe(predicted[r.key] ?? 'none');
       expect(r.correct, r.key).toBe(String(r.predicted === r.direction));
     }
-    for (const key of ['activeDrivers:short', 'activeDrivers:long', 'driverNetHourly:long']) {
+    // In weeks 1–4 the pool grows by less than the 2% that matters (onboarding takes weeks):
+    // no meaningful change, so the "up" predicted there is a miss.
+    expect(rows.find((r) => r.key === 'activeDrivers:short')).toMatchObject({ direction: 'flat' });
+    for (const key of ['activeDrivers:long', 'driverNetHourly:long']) {
       expect(rows.find((r) => r.key === key)).toMatchObject({ direction: 'up', correct: 'true' });
     }
     const matches = rows.filter((r) => r.predicted === r.direction).length;
+    // A row the run cannot settle ("can't tell yet") is shown but not scored.
+    const asked = rows.filter((r) => r.direction !== 'none').length;
     const score = page.locator('practice-reveal [data-score]');
-    expect(Number(await score.getAttribute('data-score'))).toBeCloseTo(matches / rows.length, 12);
+    expect(Number(await score.getAttribute('data-score'))).toBeCloseTo(matches / asked, 12);
     expect(await score.getAttribute('data-matches')).toBe(String(matches));
-    expect(await score.getAttribute('data-asked')).toBe(String(rows.length));
-    expect(await score.innerText()).toContain(`${matches} of ${rows.length}`);
+    expect(await score.getAttribute('data-asked')).toBe(String(asked));
+    expect(await score.innerText()).toContain(`${matches} of ${asked}`);
 
     // Each miss is explained, in words, under its row; each row says right or wrong in words.
-    const misses = rows.filter((r) => r.correct === 'false');
+    const misses = rows.filter((r) => r.correct === 'false' && r.direction !== 'none');
     expect(misses.length).toBeGreaterThan(0);
     for (const miss of misses) {
       const why = await page.locator(`practice-reveal [data-why="${miss.key}"]`).innerText();
@@ -171,7 +180,7 @@ describe('practice mode', () => {
     expect(JSON.parse(stored!).prompts[PROMPT]).toMatchObject({ attempts: 1 });
     await page.reload();
     await expect.poll(() => step(page), { timeout: 30_000 }).toBe('pick');
-    const best = `${Math.round((matches / rows.length) * 100)}%`;
+    const best = `${Math.round((matches / asked) * 100)}%`;
     await expect
       .poll(() => page.locator(`[data-prompt="${PROMPT}"]`).innerText())
       .toContain(`Your best: ${best}`);

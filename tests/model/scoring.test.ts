@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_COUNT, METRIC_INDEX } from '../../src/model/metrics';
+import { METRIC_BY_ID, METRIC_COUNT, METRIC_INDEX, type MetricDef } from '../../src/model/metrics';
 import type { Comparison, IntervalArrays } from '../../src/model/results';
 import {
   EMPTY_HISTORY,
@@ -49,23 +49,34 @@ function comparison(
     weekly: arrays({}),
     whole: arrays({}),
   };
-  return { delta: d } as unknown as Comparison;
+  const base = arrays({ fillRate: [0.9, 0.9, 0.9], costPerPackage: [2, 2, 2] });
+  return { delta: d, baseline: { shortRun: base, longRun: base } } as unknown as Comparison;
 }
 
+const fill = METRIC_BY_ID.get('fillRate') as MetricDef; // higher is better
+
 describe('truths', () => {
-  it('are the paired delta’s sign, flat when the interval includes zero', () => {
-    expect(truthOf(0.5, 0.1, 0.9)).toBe('up');
-    expect(truthOf(-0.5, -0.9, -0.1)).toBe('down');
-    expect(truthOf(0.5, -0.1, 0.9)).toBe('flat');
-    expect(truthOf(0, 0, 0)).toBe('flat');
-    expect(truthOf(0.2, 0, 0.4)).toBe('flat');
-    expect(truthOf(Number.NaN, 0, 1)).toBeUndefined();
-    expect(truthOf(1, Number.NaN, 1)).toBeUndefined();
+  it('follow the workspace verdict: up or down when it matters, flat when it does not', () => {
+    expect(truthOf(fill, 0.5, 0.1, 0.9, 0.2)).toBe('up');
+    expect(truthOf(fill, -0.5, -0.9, -0.1, 0.2)).toBe('down');
+    // The sign of the change, whatever the metric's direction.
+    expect(truthOf({ ...fill, better: 'down' }, -0.5, -0.9, -0.1, 0.2)).toBe('down');
+    expect(truthOf(fill, 0.05, -0.1, 0.15, 0.2)).toBe('flat');
+    expect(truthOf(fill, 0, 0, 0, 0.2)).toBe('flat');
+    // Nonzero but within ±θ: no meaningful change.
+    expect(truthOf(fill, 0.1, 0.05, 0.15, 0.2)).toBe('flat');
+  });
+
+  it('are not scored when the run cannot tell or has no estimate', () => {
+    expect(truthOf(fill, 0.5, -0.1, 0.9, 0.2)).toBeUndefined(); // straddles ±θ
+    expect(truthOf(fill, 0.1, 0.05, 0.3, 0.2)).toBeUndefined(); // clear of 0, under θ
+    expect(truthOf(fill, Number.NaN, 0, 1, 0.2)).toBeUndefined();
+    expect(truthOf(fill, 1, Number.NaN, 1, 0.2)).toBeUndefined();
   });
 
   it('are read from the short- and long-run deltas of the asked metrics', () => {
     const c = comparison(
-      { fillRate: [0.01, 0.005, 0.015], costPerPackage: [0.1, -0.1, 0.3] },
+      { fillRate: [0.01, 0.005, 0.015], costPerPackage: [0.005, -0.01, 0.015] },
       { fillRate: [0.02, 0.01, 0.03], costPerPackage: [-0.2, -0.3, -0.1] },
     );
     const t = truthsOf(c, ['fillRate', 'costPerPackage']);
@@ -75,13 +86,18 @@ describe('truths', () => {
       'costPerPackage:short=flat',
       'costPerPackage:long=down',
     ]);
-    expect(t[3]).toMatchObject({ delta: -0.2, low: -0.3, high: -0.1 });
+    expect(t[3]).toMatchObject({ delta: -0.2, low: -0.3, high: -0.1, minChange: 0.02 });
+    expect(t[3]!.verdict).toBe('better'); // cost down is better
+    const unsure = truthsOf(comparison({ costPerPackage: [0.1, -0.1, 0.3] }, {}), [
+      'costPerPackage',
+    ]);
+    expect(unsure[0]).toMatchObject({ verdict: 'uncertain', direction: undefined });
   });
 });
 
 describe('scoring a round', () => {
   const c = comparison(
-    { fillRate: [0.01, 0.005, 0.015], costPerPackage: [0.1, -0.1, 0.3] },
+    { fillRate: [0.01, 0.005, 0.015], costPerPackage: [0.005, -0.01, 0.015] },
     { fillRate: [0.02, 0.01, 0.03], costPerPackage: [-0.2, -0.3, -0.1] },
   );
   const truths = truthsOf(c, ['fillRate', 'costPerPackage']);

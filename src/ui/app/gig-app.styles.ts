@@ -80,6 +80,9 @@ export const gigAppStyles = css`
     margin: 1rem 1.5rem 0;
     padding: 0.75rem 1rem;
   }
+  .headline {
+    margin: 1rem 1.5rem 0;
+  }
   .layout {
     display: grid;
     grid-template-columns: minmax(17rem, 22rem) minmax(0, 1fr);

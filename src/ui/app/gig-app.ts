@@ -18,8 +18,10 @@ import {
   DEFAULT_METRIC,
   alignSettings,
   encodeView,
+  withMinChange,
   withThreshold,
   type ChartKind,
+  type MinChanges,
   type Thresholds,
   type ViewState,
 } from './view-state';
@@ -80,6 +82,7 @@ export class GigApp extends LitElement {
   @state() private chart: ChartKind = DEFAULT_CHART;
   @state() private metric: MetricId = DEFAULT_METRIC;
   @state() private thresholds: Thresholds = {};
+  @state() private minChanges: MinChanges = {};
   /** Lever edits not yet committed to `scenario` (debounced). */
   @state() private draft: Scenario | undefined;
   @state() private comparison: Comparison | undefined;
@@ -160,6 +163,7 @@ export class GigApp extends LitElement {
       chart: this.chart,
       metric: this.metric,
       thresholds: this.thresholds,
+      minChanges: this.minChanges,
     };
   }
 
@@ -231,6 +235,7 @@ export class GigApp extends LitElement {
     this.chart = v.chart;
     this.metric = v.metric;
     this.thresholds = v.thresholds;
+    this.minChanges = v.minChanges;
   }
 
   private cancelDraft(): void {
@@ -311,6 +316,9 @@ export class GigApp extends LitElement {
     thresholdChange: (e) => {
       this.thresholds = withThreshold(this.thresholds, e.detail.metric, e.detail.threshold);
     },
+    minChangeChange: ({ detail: d }) => {
+      this.minChanges = withMinChange(this.minChanges, d.metric, d.value);
+    },
   };
 
   /** The header's events. */
@@ -382,12 +390,11 @@ export class GigApp extends LitElement {
 
   /** The main area: the summary while it is open, else the mode's. */
   private main() {
-    const { runner, baseline, scenario, thresholds, metric } = this;
-    if (this.summary) {
-      return summaryView(this.summary, { runner, thresholds, metric }, this.modeEvents);
-    }
+    const { runner, baseline, scenario, thresholds, minChanges, metric } = this;
+    const judged = { runner, thresholds, minChanges };
+    if (this.summary) return summaryView(this.summary, { ...judged, metric }, this.modeEvents);
     if (this.mode !== 'workspace') {
-      return modeView(this.mode, { runner, baseline, scenario, thresholds }, this.modeEvents);
+      return modeView(this.mode, { ...judged, baseline, scenario }, this.modeEvents);
     }
     const view = encodeView(this.view);
     return workspaceLayout(
@@ -403,6 +410,7 @@ export class GigApp extends LitElement {
         metric,
         chart: this.chart,
         thresholds,
+        minChanges,
         link: `${location.origin}${location.pathname}${location.search}${view}`,
         linkNotice: this.linkNotice,
       },

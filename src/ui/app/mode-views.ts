@@ -14,7 +14,7 @@ import '../present/presentation-mode';
 import type { CompareRunner } from '../shared/runner';
 import '../summary/comparison-summary';
 import { MODE_INFO, type AppMode } from './app-mode';
-import type { Thresholds } from './view-state';
+import type { MinChanges, Thresholds } from './view-state';
 
 /** What the one-page summary shows: a scenario against a baseline, under a name. */
 export interface SummaryRequest {
@@ -29,6 +29,7 @@ export interface ModeProps {
   readonly baseline: Scenario;
   readonly scenario: Scenario;
   readonly thresholds: Thresholds;
+  readonly minChanges: MinChanges;
 }
 
 /** The modes' events, each handled by the app. */
@@ -58,6 +59,7 @@ export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: 
           .baseline=${p.baseline}
           .scenario=${p.scenario}
           .thresholds=${p.thresholds}
+          .minChanges=${p.minChanges}
           @summary-open=${on.summaryOpen}
         ></presentation-mode>
       </main>`;
@@ -81,7 +83,7 @@ export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: 
 /** The one-page summary of `request`, with the user's thresholds and chosen metric. */
 export function summaryView(
   request: SummaryRequest,
-  p: { readonly runner: CompareRunner; readonly thresholds: Thresholds; readonly metric: MetricId },
+  p: Pick<ModeProps, 'runner' | 'thresholds' | 'minChanges'> & { readonly metric: MetricId },
   on: ModeHandlers,
 ) {
   return html`<main class="single" aria-label="One-page summary">
@@ -91,6 +93,7 @@ export function summaryView(
       .scenario=${request.scenario}
       .name=${request.name}
       .thresholds=${p.thresholds}
+      .minChanges=${p.minChanges}
       .metric=${p.metric}
       @summary-close=${on.summaryClose}
     ></comparison-summary>

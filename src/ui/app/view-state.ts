@@ -5,18 +5,20 @@
  * The link is the URL's hash in query form, and lists only what differs from the defaults:
  *
  *   #payPerHour=24.2&surgeEnabled=false&seed=3&b.blockHours=5&chart=pool&metric=fillRate
- *     &t.costPerPackage=3
+ *     &t.costPerPackage=3&m.hoursPerActiveDriver=0.5
  *
  * - a bare parameter id is the scenario's value, `b.<id>` the baseline's;
  * - `seed`, `weeks`, `replications` are the run settings, shared by baseline and scenario
  *   (they must be, to pair replications on the same random draws);
  * - `chart` (weekly | pool | earnings | why), `metric` (a metric id), `t.<metricId>` (a guardrail
- *   threshold the user set).
+ *   threshold the user set), `m.<metricId>` (a smallest change that matters the user set, in
+ *   the table's kind: metric units, shares as fractions, or a fraction of the baseline).
  * Numbers are written in JavaScript's shortest round-trip form, so decoding reproduces the
  * exact numbers. Decoding validates through parseScenario: the first thing wrong is named.
  */
-import { METRIC_BY_ID, type MetricId } from '../../model/metrics';
+import { METRIC_BY_ID, METRIC_INDEX, type MetricId } from '../../model/metrics';
 import { PARAM_BY_ID, type Params } from '../../model/params';
+import { usableMinChange, type MinChanges } from '../../model/verdict';
 import {
   SETTINGS,
   changedParams,
@@ -31,6 +33,7 @@ export const CHART_IDS = ['weekly', 'pool', 'earnings', 'why'] as const;
 export type ChartKind = (typeof CHART_IDS)[number];
 
 export type Thresholds = Partial<Record<MetricId, number>>;
+export type { MinChanges };
 
 export interface ViewState {
   readonly baseline: Scenario;
@@ -38,6 +41,7 @@ export interface ViewState {
   readonly chart: ChartKind;
   readonly metric: MetricId;
   readonly thresholds: Thresholds;
+  readonly minChanges: MinChanges;
 }
 
 export const DEFAULT_CHART: ChartKind = 'weekly';
@@ -50,12 +54,14 @@ export function defaultView(): ViewState {
     chart: DEFAULT_CHART,
     metric: DEFAULT_METRIC,
     thresholds: {},
+    minChanges: {},
   };
 }
 
 const SETTING_IDS = Object.keys(SETTINGS) as SettingId[];
 const BASELINE_PREFIX = 'b.';
 const THRESHOLD_PREFIX = 't.';
+const MIN_CHANGE_PREFIX = 'm.';
 
 /**
  * `baseline` with the run settings (seed, weeks, replications) of `scenario`, so the two can
@@ -89,6 +95,35 @@ export function checkThreshold(metric: string, value: unknown): Parsed<number> {
     return { ok: false, error: `the threshold of "${metric}" is a share: at most 1, got ${value}` };
   }
   return { ok: true, value };
+}
+
+/** A smallest change that matters: for a known metric, a finite number, zero or more. */
+export function checkMinChange(metric: string, value: unknown): Parsed<number> {
+  const def = METRIC_BY_ID.get(metric);
+  if (!def || !Object.hasOwn(METRIC_INDEX, metric)) {
+    return { ok: false, error: `unknown metric "${metric}"` };
+  }
+  if (!usableMinChange(value)) {
+    const got = typeof value === 'string' ? `"${value.slice(0, 40)}"` : String(value);
+    return {
+      ok: false,
+      error: `the smallest change that matters of "${metric}" must be a number, 0 or more, got ${got}`,
+    };
+  }
+  return { ok: true, value };
+}
+
+/** `minChanges` with the one of `metric` set to `value`, or without it when `value` is undefined. */
+export function withMinChange(
+  minChanges: MinChanges,
+  metric: MetricId,
+  value: number | undefined,
+): MinChanges {
+  const next: MinChanges = Object.fromEntries(
+    Object.entries(minChanges).filter(([id]) => id !== metric),
+  );
+  if (usableMinChange(value)) next[metric] = value;
+  return next;
 }
 
 /**
@@ -127,6 +162,9 @@ export function encodeView(view: ViewState): string {
   for (const [id, value] of Object.entries(view.thresholds)) {
     if (value !== undefined) out.append(`${THRESHOLD_PREFIX}${id}`, String(value));
   }
+  for (const [id, value] of Object.entries(view.minChanges)) {
+    if (value !== undefined) out.append(`${MIN_CHANGE_PREFIX}${id}`, String(value));
+  }
   const text = out.toString();
   return text === '' ? '' : `#${text}`;
 }
@@ -160,6 +198,7 @@ interface LinkParts {
   readonly scenarioParams: Record<string, unknown>;
   readonly baselineParams: Record<string, unknown>;
   readonly thresholds: Record<string, number>;
+  readonly minChanges: Record<string, number>;
   chart: ChartKind;
   metric: MetricId;
 }
@@ -180,6 +219,11 @@ function readEntry(parts: LinkParts, key: string, value: string): string | undef
     const r = checkThreshold(id, numberOrText(value));
     if (!r.ok) return r.error;
     parts.thresholds[id] = r.value;
+  } else if (key.startsWith(MIN_CHANGE_PREFIX)) {
+    const id = key.slice(MIN_CHANGE_PREFIX.length);
+    const r = checkMinChange(id, numberOrText(value));
+    if (!r.ok) return r.error;
+    parts.minChanges[id] = r.value;
   } else if (key.startsWith(BASELINE_PREFIX)) {
     const id = key.slice(BASELINE_PREFIX.length);
     if (!PARAM_BY_ID.has(id)) return `unknown baseline parameter "${id}"`;
@@ -187,7 +231,7 @@ function readEntry(parts: LinkParts, key: string, value: string): string | undef
   } else if (PARAM_BY_ID.has(key)) {
     parts.scenarioParams[key] = paramValue(key, value);
   } else {
-    return `unknown key "${key}" in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric or t.<metric>)`;
+    return `unknown key "${key}" in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric, t.<metric> or m.<metric>)`;
   }
   return undefined;
 }
@@ -212,6 +256,7 @@ function viewOf(parts: LinkParts): Parsed<ViewState> {
       chart: parts.chart,
       metric: parts.metric,
       thresholds: parts.thresholds as Thresholds,
+      minChanges: parts.minChanges as MinChanges,
     },
   };
 }
@@ -236,6 +281,7 @@ export function decodeView(hash: string): Parsed<ViewState> {
     scenarioParams: {},
     baselineParams: {},
     thresholds: {},
+    minChanges: {},
     chart: base.chart,
     metric: base.metric,
   };

@@ -12,7 +12,8 @@ import '../workspace/chart-panel';
 import '../workspace/lever-panel';
 import '../workspace/metric-tree';
 import '../workspace/scenario-bar';
-import type { ChartKind, Thresholds } from './view-state';
+import '../shared/comparison-headline';
+import type { ChartKind, MinChanges, Thresholds } from './view-state';
 
 /** What the workspace shows. */
 export interface WorkspaceProps {
@@ -33,6 +34,7 @@ export interface WorkspaceProps {
   readonly metric: MetricId;
   readonly chart: ChartKind;
   readonly thresholds: Thresholds;
+  readonly minChanges: MinChanges;
   /** The link to this view. */
   readonly link: string;
   /** Why the link could not be used, or "". */
@@ -50,6 +52,7 @@ export interface WorkspaceHandlers {
   thresholdChange(e: CustomEvent<{ metric: MetricId; threshold: number | undefined }>): void;
   chartSelect(e: CustomEvent<{ chart: string }>): void;
   rerun(): void;
+  minChangeChange(e: CustomEvent<{ metric: MetricId; value: number | undefined }>): void;
 }
 
 export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
@@ -68,6 +71,15 @@ export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
         @notice-dismiss=${on.noticeDismiss}
       ></scenario-bar>
     </section>
+    <comparison-headline
+      class="headline"
+      data-region="headline"
+      .comparison=${p.comparison}
+      .thresholds=${p.thresholds}
+      .minChanges=${p.minChanges}
+      .progress=${p.progress}
+      .updating=${p.busy}
+    ></comparison-headline>
     <main class="layout">
       <section class="levers" data-region="levers" aria-labelledby="levers-title">
         <h2 id="levers-title">Levers</h2>
@@ -100,8 +112,10 @@ function metricsSection(p: WorkspaceProps, on: WorkspaceHandlers) {
       .updating=${p.busy}
       .selected=${p.metric}
       .thresholds=${p.thresholds}
+      .minChanges=${p.minChanges}
       @metric-select=${on.metricSelect}
       @threshold-change=${on.thresholdChange}
+      @min-change-change=${on.minChangeChange}
     ></metric-tree>
   </section>`;
 }

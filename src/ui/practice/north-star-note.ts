@@ -37,9 +37,9 @@ export function northStarNote(p: NorthStarNoteProps) {
             In this round it
             ${nsRows.map(
               (r, i) =>
-                html`${i > 0 ? ' and ' : ''}${movedText(r.truth.direction)} in the ${r.truth.run}
-                run (${formatDelta(model, r.truth.delta, r.truth.low, r.truth.high)} packages a
-                week)`,
+                html`${i > 0 ? ' and ' : ''}${movedText(r.truth.direction, r.truth.verdict === 'uncertain')}
+                in the ${r.truth.run} run
+                (${formatDelta(model, r.truth.delta, r.truth.low, r.truth.high)} packages a week)`,
             )}.
           </p>`
         : nothing

@@ -25,7 +25,7 @@ const NOT_NORTH_STAR: Readonly<Record<Stakeholder, string>> = {
 const MOVED: Readonly<Record<Direction, string>> = {
   up: 'rose',
   down: 'fell',
-  flat: 'showed no clear change',
+  flat: 'showed no meaningful change',
 };
 
 /** Why the model's North Star is the one: shown after its name. */
@@ -59,7 +59,11 @@ export function judgePick(choice: MetricId | ''): NorthStarPick {
   };
 }
 
-/** How a metric moved, as a verb: "rose", "fell", "showed no clear change", "had no estimate". */
-export function movedText(direction: Direction | undefined): string {
-  return direction ? MOVED[direction] : 'had no estimate';
+/**
+ * How a metric moved, as a verb: "rose", "fell", "showed no meaningful change", "moved by an
+ * amount the run cannot settle" (can't tell yet), "had no estimate".
+ */
+export function movedText(direction: Direction | undefined, uncertain = false): string {
+  if (direction) return MOVED[direction];
+  return uncertain ? 'moved by an amount the run cannot settle' : 'had no estimate';
 }

@@ -216,9 +216,12 @@ export class PracticeMode extends LitElement {
       <section aria-labelledby="predict-heading">
         <h3 id="predict-heading">Step 1b · Predict each metric</h3>
         <p class="lede">
-          Up, down or flat, against the baseline. Flat means the change is too small to tell from
-          zero: the 95% interval of the paired difference includes zero. Use Tab to move between
-          groups and the arrow keys within one.
+          Up, down or flat, against the baseline, judged as the workspace judges it. Up or down: the
+          95% interval of the paired difference excludes zero and the change is at least the
+          metric’s smallest change that matters (shown in the workspace under its name). Flat: no
+          meaningful change, the whole interval within ± that change. A change the run cannot settle
+          either way (can’t tell yet) is shown but not scored. Use Tab to move between groups and
+          the arrow keys within one.
         </p>
         <practice-predictions
           .metrics=${prompt.metrics}

@@ -148,6 +148,8 @@ export class PracticeReveal extends LitElement {
           <tr
             data-truth=${`${row.truth.metric}:${row.truth.run}`}
             data-direction=${row.truth.direction ?? 'none'}
+            data-verdict=${row.truth.verdict}
+            data-min-change=${row.truth.minChange}
             data-predicted=${row.predicted ?? 'none'}
             data-correct=${String(row.correct)}
             data-delta=${row.truth.delta}
@@ -163,9 +165,11 @@ export class PracticeReveal extends LitElement {
             <td class="num">${formatDelta(def, row.truth.delta, row.truth.low, row.truth.high)}</td>
             <td>
               ${
-                row.truth.direction === undefined
-                  ? `${NO_VALUE} no estimate`
-                  : DIRECTION_TEXT[row.truth.direction]
+                row.truth.direction !== undefined
+                  ? DIRECTION_TEXT[row.truth.direction]
+                  : row.truth.verdict === 'uncertain'
+                    ? '? can’t tell yet'
+                    : `${NO_VALUE} no estimate`
               }
             </td>
             <td>

@@ -247,6 +247,16 @@ export const presentationModeStyles = css`
   .limit {
     font-weight: normal;
   }
+  p.headline {
+    margin: 0;
+    text-align: left;
+    font-size: 0.8em;
+    line-height: 1.35;
+  }
+  p.headline .guard-breach {
+    color: #a3261f;
+    font-weight: 700;
+  }
   .wait {
     color: #4a5565;
     font-size: 0.8em;

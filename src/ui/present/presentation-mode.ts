@@ -1,6 +1,7 @@
 import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Thresholds } from '../../model/guardrails';
+import type { MinChanges } from '../../model/verdict';
 import { METRICS, type MetricId } from '../../model/metrics';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import type { RunPeriod } from '../shared/comparison-rows';
@@ -76,6 +77,8 @@ export class PresentationMode extends LitElement {
   @property({ attribute: false }) scenario: Scenario = defaultScenario();
   /** The user's guardrail thresholds, for breach flags. */
   @property({ attribute: false }) thresholds: Thresholds = {};
+  /** The user's smallest changes that matter, for the verdicts and the headlines. */
+  @property({ attribute: false }) minChanges: MinChanges = {};
   /** Where saved scenarios are read (the browser's localStorage when unset). */
   @property({ attribute: false }) storage: StorageLike | undefined;
 
@@ -280,6 +283,7 @@ export class PresentationMode extends LitElement {
         baseline: this.baseline,
         period: this.period,
         thresholds: this.thresholds,
+        minChanges: this.minChanges,
         runOf: this.runOf,
         openSummary: (slide) => this.openSummary(slide),
       })}

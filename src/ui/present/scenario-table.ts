@@ -10,12 +10,14 @@ import { html, nothing } from 'lit';
 import { guardrailBreach, type Thresholds } from '../../model/guardrails';
 import type { MetricDef, MetricId } from '../../model/metrics';
 import type { Scenario } from '../../model/scenario';
-import { VERDICT_TEXT } from '../../model/verdict';
+import { VERDICT_TEXT, type MinChanges } from '../../model/verdict';
+import { comparisonHeadline, headlineParagraph } from '../shared/comparison-headline';
 import {
   leverChanges,
   metricDef,
   metricNumbers,
   verdictMark,
+  verdictTone,
   type RunPeriod,
 } from '../shared/comparison-rows';
 import { NO_VALUE, formatChange, formatInterval, formatMetric, unitLabel } from '../shared/format';
@@ -31,6 +33,7 @@ export interface TableView {
   readonly baseline: Scenario;
   readonly period: RunPeriod;
   readonly thresholds: Thresholds;
+  readonly minChanges?: MinChanges;
   readonly runOf: RunOf;
   /** Opens the one-page summary of a slide. */
   readonly openSummary: (slide: Slide) => void;
@@ -57,6 +60,7 @@ export function scenarioTable(view: TableView) {
         </tr>
       </thead>
       <tbody>
+        ${headlineRow(view)}
         ${
           view.metricIds.length === 0
             ? html`<tr>
@@ -78,6 +82,20 @@ function slideHead(baseline: Scenario, slide: Slide, index: number) {
     <span class="name">${slide.name}</span>
     <span class="levers">${leverLine(leverChanges(baseline, slide.scenario))}</span>
   </th>`;
+}
+
+/** Each scenario's headline, at the top of its column (src/model/headline.ts). */
+function headlineRow(view: TableView) {
+  return html`<tr class="headline-row">
+    <th scope="row">Headline</th>
+    <td></td>
+    ${view.shown.map(({ slide, index }) => {
+      const run = view.runOf(slide);
+      if (run?.state !== 'done') return html`<td data-slide=${index}></td>`;
+      const h = comparisonHeadline(run.comparison, view.thresholds, view.minChanges, view.period);
+      return html`<td data-slide=${index}>${headlineParagraph(h, 'headline')}</td>`;
+    })}
+  </tr>`;
 }
 
 /** A metric's row: the baseline's value (from the first comparison in hand), then each cell. */
@@ -115,7 +133,7 @@ function cell(view: TableView, m: MetricDef, id: MetricId, slide: Slide, index: 
       <span class="wait">${NO_WEEKS[view.period]}</span>
     </td>`;
   }
-  const n = metricNumbers(c, id, view.period);
+  const n = metricNumbers(c, id, view.period, view.minChanges);
   const interval = formatInterval(m, n.low, n.high);
   const breach = guardrailBreach(m, n.scenario, view.thresholds);
   return html`<td
@@ -128,7 +146,7 @@ function cell(view: TableView, m: MetricDef, id: MetricId, slide: Slide, index: 
     data-ci-high=${String(n.high)}
   >
     ${value(m, n.scenario)}
-    <span class="delta ${n.verdict}"
+    <span class="delta ${verdictTone(n.verdict)}"
       >${formatChange(m, n.delta)} ${verdictMark(n)} ${VERDICT_TEXT[n.verdict]}</span
     >
     <span class="ci">${interval || `${NO_VALUE} no interval`}</span>

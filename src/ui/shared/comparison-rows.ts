@@ -14,7 +14,14 @@ import {
   type ScenarioSummary,
 } from '../../model/results';
 import { changedParams, type Scenario } from '../../model/scenario';
-import { deltaVerdict, type Verdict } from '../../model/verdict';
+import {
+  deltaVerdict,
+  minChangeOf,
+  statisticalVerdict,
+  type MinChanges,
+  type StatVerdict,
+  type Verdict,
+} from '../../model/verdict';
 import { poolWeeks, type WeekPoint } from './series';
 import { withUnit } from './lever-values';
 import { PERIOD_LABEL } from './run-windows';
@@ -31,7 +38,11 @@ export interface MetricNumbers {
   readonly delta: number;
   readonly low: number;
   readonly high: number;
+  /** Judged against the smallest change that matters, `minChange` (in the metric's units). */
   readonly verdict: Verdict;
+  readonly minChange: number;
+  /** The interval against zero alone. */
+  readonly stat: StatVerdict;
 }
 
 export function metricDef(id: MetricId): MetricDef {
@@ -40,28 +51,47 @@ export function metricDef(id: MetricId): MetricDef {
   return def;
 }
 
-/** A metric's numbers in a period of a comparison. */
-export function metricNumbers(c: Comparison, id: MetricId, period: RunPeriod): MetricNumbers {
+/** A metric's numbers in a period of a comparison, judged with the smallest changes in force. */
+export function metricNumbers(
+  c: Comparison,
+  id: MetricId,
+  period: RunPeriod,
+  minChanges: MinChanges = {},
+): MetricNumbers {
   const i = METRIC_INDEX[id];
   const d = c.delta[period];
   const delta = d.mean[i] ?? NaN;
   const low = d.low[i] ?? NaN;
   const high = d.high[i] ?? NaN;
+  const def = metricDef(id);
+  const baseline = c.baseline[period].mean[i] ?? NaN;
+  const minChange = minChangeOf(def, baseline, minChanges);
   return {
-    baseline: c.baseline[period].mean[i] ?? NaN,
+    baseline,
     scenario: c.scenario[period].mean[i] ?? NaN,
     delta,
     low,
     high,
-    verdict: deltaVerdict(metricDef(id), delta, low, high),
+    verdict: deltaVerdict(def, delta, low, high, minChange),
+    minChange,
+    stat: statisticalVerdict(def, delta, low, high),
   };
 }
 
-/** An arrow beside a verdict, so colour is not the only signal: ▲ ▼ for a clear change. */
+/**
+ * A mark beside a verdict, so colour is not the only signal: ▲ ▼ for a change that matters,
+ * ≈ for no meaningful change, ? for can't tell yet.
+ */
 export function verdictMark(n: Pick<MetricNumbers, 'delta' | 'verdict'>): string {
   if (n.verdict === 'unknown') return '';
-  if (n.verdict === 'unclear') return '●';
+  if (n.verdict === 'negligible') return '≈';
+  if (n.verdict === 'uncertain') return '?';
   return n.delta > 0 ? '▲' : '▼';
+}
+
+/** The colour class of a verdict: better, worse, or unclear (grey) for the rest. */
+export function verdictTone(v: Verdict): 'better' | 'worse' | 'unclear' {
+  return v === 'better' || v === 'worse' ? v : 'unclear';
 }
 
 /** A lever whose value differs between baseline and scenario. */

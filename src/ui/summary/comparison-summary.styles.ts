@@ -80,6 +80,18 @@ export const comparisonSummaryStyles = css`
     margin: 0;
     color: #4a5565;
   }
+  p.headline {
+    margin: 0.6rem 0 0;
+    padding: 0.4rem 0.7rem;
+    border-left: 5px solid #1f4e8c;
+    background: #f3f6fa;
+    font-size: 15px;
+    line-height: 1.4;
+  }
+  p.headline .guard-breach {
+    color: #8a1c1c;
+    font-weight: 600;
+  }
   .progress {
     display: flex;
     gap: 0.75rem;
@@ -284,27 +296,30 @@ export const comparisonSummaryStyles = css`
     td[data-period='shortRun'] .ci,
     td[data-period='peak'] .ci,
     th.status,
-    td.status {
-      /* The short run's interval and the status column (the note names every breach). */
+    td.status,
+    p.headline {
+      /* The short run's interval and the status column (the note names every breach); the
+         headline, for which the one printed page has no room (its parts are all on it). */
       display: none;
     }
     .print-only {
       display: inline;
     }
     table.metrics col.metric {
-      width: 28%;
+      width: 27%;
     }
     table.metrics col.value {
-      width: 8.5%;
+      width: 8%;
     }
     table.metrics col.change {
       width: 12%;
     }
     table.metrics col.change + col.change {
-      width: 27%;
+      width: 26%;
     }
     table.metrics col.verdict {
-      width: 16%;
+      /* Wide enough for "≈ no meaningful change" on one line. */
+      width: 19%;
     }
     /* The peak's column stays on screen: on paper the page keeps the short and long run. */
     table.metrics.with-peak col.peak,
@@ -313,19 +328,20 @@ export const comparisonSummaryStyles = css`
       display: none;
     }
     table.metrics.with-peak col.metric {
-      width: 28%;
+      width: 27%;
     }
     table.metrics.with-peak col.value {
-      width: 8.5%;
+      width: 8%;
     }
     table.metrics.with-peak col.change {
       width: 12%;
     }
     table.metrics.with-peak col.change + col.change {
-      width: 27%;
+      width: 26%;
     }
     table.metrics.with-peak col.verdict {
-      width: 16%;
+      /* Wide enough for "≈ no meaningful change" on one line. */
+      width: 19%;
     }
     section[data-section='guardrails'] {
       grid-column: 1;

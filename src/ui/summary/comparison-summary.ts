@@ -4,6 +4,8 @@ import type { Thresholds } from '../../model/guardrails';
 import type { MetricId } from '../../model/metrics';
 import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
+import type { MinChanges } from '../../model/verdict';
+import { comparisonHeadline, headlineParagraph } from '../shared/comparison-headline';
 import type { CompareRunner } from '../shared/runner';
 import { srOnly, verdictColours } from '../shared/styles';
 import { comparisonSummaryStyles } from './comparison-summary.styles';
@@ -43,6 +45,8 @@ export class ComparisonSummary extends LitElement {
   @property({ type: String }) name = 'Scenario';
   /** The user's guardrail thresholds (the table's where none is set). */
   @property({ attribute: false }) thresholds: Thresholds = {};
+  /** The user's smallest changes that matter (the table's where none is set). */
+  @property({ attribute: false }) minChanges: MinChanges = {};
   /** The metric whose weekly course is charted (the North Star by default). */
   @property({ type: String }) metric: MetricId = 'onTimePackagesPerWeek';
 
@@ -154,6 +158,14 @@ export class ComparisonSummary extends LitElement {
         <article class="page" aria-labelledby="summary-title">
           <h1 id="summary-title" tabindex="-1">${this.name} against the baseline</h1>
           <p class="meta">${settingsText(this.scenario)}</p>
+          ${
+            c && this.state === 'ready'
+              ? headlineParagraph(
+                  comparisonHeadline(c, this.thresholds, this.minChanges),
+                  'headline',
+                )
+              : nothing
+          }
           ${this.statusView()} ${leversSection(this.baseline, this.scenario)}
           ${c ? this.resultSections(c) : nothing}
         </article>
@@ -184,7 +196,7 @@ export class ComparisonSummary extends LitElement {
       wageFloor: this.scenario.params.wageFloor,
       printing: this.printing,
     };
-    return html`${metricsSection(c)} ${guardrailsSection(c, this.thresholds)}
+    return html`${metricsSection(c, this.minChanges)} ${guardrailsSection(c, this.thresholds)}
     ${chartsSection(c, charts)}`;
   }
 }

@@ -13,11 +13,12 @@ import {
   type Stakeholder,
 } from '../../model/metrics';
 import type { Comparison } from '../../model/results';
-import { VERDICT_TEXT } from '../../model/verdict';
+import { STAT_VERDICT_TEXT, VERDICT_TEXT, type MinChanges } from '../../model/verdict';
 import {
   PERIOD_LABEL,
   metricNumbers,
   verdictMark,
+  verdictTone,
   type MetricNumbers,
   type RunPeriod,
 } from '../shared/comparison-rows';
@@ -35,7 +36,7 @@ export function summaryValue(m: MetricDef, v: number) {
 }
 
 /** The "Metrics" section. */
-export function metricsSection(c: Comparison) {
+export function metricsSection(c: Comparison, minChanges: MinChanges = {}) {
   // A run without a peak week has no peak column (the settings line under the title says so).
   const peak = hasWeeks(c.scenario, 'peak') && hasWeeks(c.baseline, 'peak');
   return html`<section data-section="metrics" aria-labelledby="metrics-title">
@@ -69,27 +70,33 @@ export function metricsSection(c: Comparison) {
           <th scope="col">Verdict<br />long run</th>
         </tr>
       </thead>
-      ${STAKEHOLDERS.map((g) => metricGroup(c, g.id, g.label, peak))}
+      ${STAKEHOLDERS.map((g) => metricGroup(c, g.id, g.label, peak, minChanges))}
     </table>
   </section>`;
 }
 
 /** A stakeholder's metrics under a heading row (nothing if it has none). */
-function metricGroup(c: Comparison, group: Stakeholder, label: string, peak: boolean) {
+function metricGroup(
+  c: Comparison,
+  group: Stakeholder,
+  label: string,
+  peak: boolean,
+  minChanges: MinChanges,
+) {
   const defs = (METRICS as readonly MetricDef[]).filter((m) => m.stakeholder === group);
   if (defs.length === 0) return nothing;
   return html`<tbody data-stakeholder=${group}>
     <tr class="group">
       <th colspan=${peak ? 7 : 6} scope="colgroup">${label}</th>
     </tr>
-    ${defs.map((m) => metricRow(c, m, peak))}
+    ${defs.map((m) => metricRow(c, m, peak, minChanges))}
   </tbody>`;
 }
 
-function metricRow(c: Comparison, m: MetricDef, peak: boolean) {
+function metricRow(c: Comparison, m: MetricDef, peak: boolean, minChanges: MinChanges) {
   const id = m.id as MetricId;
-  const short = metricNumbers(c, id, 'shortRun');
-  const long = metricNumbers(c, id, 'longRun');
+  const short = metricNumbers(c, id, 'shortRun', minChanges);
+  const long = metricNumbers(c, id, 'longRun', minChanges);
   return html`<tr
     class=${id === NORTH_STAR ? 'north-star' : ''}
     data-metric=${id}
@@ -103,8 +110,13 @@ function metricRow(c: Comparison, m: MetricDef, peak: boolean) {
     <td class="num">${summaryValue(m, long.baseline)}</td>
     <td class="num">${summaryValue(m, long.scenario)}</td>
     ${changeCell(m, short, 'shortRun')} ${changeCell(m, long, 'longRun')}
-    ${peak ? changeCell(m, metricNumbers(c, id, 'peak'), 'peak') : nothing}
-    <td class="verdict ${long.verdict}">${verdictMark(long)} ${VERDICT_TEXT[long.verdict]}</td>
+    ${peak ? changeCell(m, metricNumbers(c, id, 'peak', minChanges), 'peak') : nothing}
+    <td
+      class="verdict ${verdictTone(long.verdict)}"
+      title=${`Statistically (95% interval against 0): ${STAT_VERDICT_TEXT[long.stat]}`}
+    >
+      ${verdictMark(long)} ${VERDICT_TEXT[long.verdict]}
+    </td>
   </tr>`;
 }
 
@@ -117,7 +129,9 @@ function changeCell(m: MetricDef, n: MetricNumbers, period: RunPeriod) {
   }
   const interval = formatInterval(m, n.low, n.high);
   return html`<td class="num" data-period=${period}>
-    <span class="change ${n.verdict}" title=${`${PERIOD_LABEL[period]}: ${VERDICT_TEXT[n.verdict]}`}
+    <span
+      class="change ${verdictTone(n.verdict)}"
+      title=${`${PERIOD_LABEL[period]}: ${VERDICT_TEXT[n.verdict]}`}
       >${formatChange(m, n.delta)} ${verdictMark(n)}</span
     >
     <span class="ci"

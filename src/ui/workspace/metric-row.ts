@@ -17,8 +17,13 @@ import {
 } from '../../model/guardrails';
 import { METRIC_INDEX, type MetricDef, type MetricId, type Stakeholder } from '../../model/metrics';
 import type { Comparison, Period } from '../../model/results';
-import { VERDICT_TEXT } from '../../model/verdict';
-import { metricNumbers, verdictMark, type MetricNumbers } from '../shared/comparison-rows';
+import { STAT_VERDICT_TEXT, VERDICT_TEXT, type MinChanges } from '../../model/verdict';
+import {
+  metricNumbers,
+  verdictMark,
+  verdictTone,
+  type MetricNumbers,
+} from '../shared/comparison-rows';
 import { NO_WEEKS, hasWeeks } from '../shared/run-windows';
 import {
   NO_VALUE,
@@ -42,6 +47,12 @@ export interface RowContext {
   /** The metric currently charted. */
   readonly selected: MetricId;
   readonly thresholds: Thresholds;
+  /** User-set smallest changes that matter, judging the verdicts. */
+  readonly minChanges: MinChanges;
+  /** Whether the verdicts' words are the statistical ones (the interval against zero). */
+  readonly statistical: boolean;
+  /** The disclosure and editor of a metric's smallest change that matters. */
+  readonly matters: (m: MetricDef) => TemplateResult;
   /** A metric's weekly course (the tree keeps them between renders). */
   readonly course: (id: MetricId, i: number) => Course;
   /** The guardrails section's threshold line or editor for a metric. */
@@ -59,9 +70,9 @@ export interface RowContext {
 export function metricRow(ctx: RowContext, m: MetricDef): TemplateResult {
   const id = m.id as MetricId;
   const i = METRIC_INDEX[id];
-  const short = metricNumbers(ctx.comparison, id, 'shortRun');
-  const long = metricNumbers(ctx.comparison, id, 'longRun');
-  const peak = metricNumbers(ctx.comparison, id, 'peak');
+  const short = metricNumbers(ctx.comparison, id, 'shortRun', ctx.minChanges);
+  const long = metricNumbers(ctx.comparison, id, 'longRun', ctx.minChanges);
+  const peak = metricNumbers(ctx.comparison, id, 'peak', ctx.minChanges);
   const primary = m.stakeholder === ctx.section;
   const breach = guardrailBreach(m, long.scenario, ctx.thresholds);
   // The guardrails section's row is the guardrail's verdict (page hook data-guardrail).
@@ -129,7 +140,7 @@ function nameCell(ctx: RowContext, m: MetricDef, breach: boolean): TemplateResul
         >definition</a
       ></span
     >
-    ${breach ? breachFlag(m, ctx.thresholds) : nothing}
+    ${primary ? ctx.matters(m) : nothing} ${breach ? breachFlag(m, ctx.thresholds) : nothing}
     ${alsoGuardrail ? html`<span class="also">also a guardrail, below</span>` : nothing}
     ${inGuardrails ? ctx.guard(m, breach) : nothing}
   </th>`;
@@ -152,12 +163,17 @@ function periodTd(ctx: RowContext, m: MetricDef, p: MetricNumbers, period: Perio
   if (!hasWeeks(c.scenario, period) || !hasWeeks(c.baseline, period)) {
     return html`<td class="no-weeks" data-period=${period} data-no-weeks>${NO_WEEKS[period]}</td>`;
   }
-  return html`<td data-period=${period}>${periodCell(m, p)}</td>`;
+  return html`<td data-period=${period}>${periodCell(m, p, ctx.statistical)}</td>`;
 }
 
 /** One period: baseline → scenario, then the change, its interval and the verdict. */
-function periodCell(m: MetricDef, p: MetricNumbers): TemplateResult {
+function periodCell(m: MetricDef, p: MetricNumbers, statistical: boolean): TemplateResult {
   const v = p.verdict;
+  const tone = statistical ? (p.stat === 'unknown' ? 'unclear' : p.stat) : verdictTone(v);
+  const words = statistical ? STAT_VERDICT_TEXT[p.stat] : VERDICT_TEXT[v];
+  const other = statistical
+    ? `Against the smallest change that matters: ${VERDICT_TEXT[v]}`
+    : `Statistically (95% interval against 0): ${STAT_VERDICT_TEXT[p.stat]}`;
   const change = formatChange(m, p.delta);
   const interval = formatInterval(m, p.low, p.high);
   const noInterval = change !== NO_VALUE && interval === '';
@@ -166,9 +182,9 @@ function periodCell(m: MetricDef, p: MetricNumbers): TemplateResult {
       <span class="to" aria-hidden="true">→</span>
       ${valueText(m, p.scenario, 'scen', 'scenario')}
     </div>
-    <div class="delta ${v}" data-verdict=${v}>
+    <div class="delta ${tone}" data-verdict=${v} data-stat-verdict=${p.stat}>
       <span class="piece"
-        ><span aria-hidden="true">${verdictMark(p)}</span>
+        ><span aria-hidden="true">${statistical ? statMark(p) : verdictMark(p)}</span>
         <span class="sr-only">change </span>${change}</span
       >
       ${
@@ -185,8 +201,14 @@ function periodCell(m: MetricDef, p: MetricNumbers): TemplateResult {
             >`
           : nothing
       }
-      <span class="piece verdict">${VERDICT_TEXT[v]}</span>
+      <span class="piece verdict" title=${other}>${words}</span>
     </div>`;
+}
+
+/** The statistical verdict's mark: ▲ ▼ when the interval excludes zero, ● when it does not. */
+function statMark(p: MetricNumbers): string {
+  if (p.stat === 'unknown') return '';
+  return p.stat === 'unclear' ? '●' : p.delta > 0 ? '▲' : '▼';
 }
 
 /** The breach flag, naming the threshold in force. */

@@ -301,6 +301,30 @@ export const metricTreeStyles = css`
     color: var(--worse);
     font-weight: 600;
   }
+  .judging {
+    display: flex;
+    flex-wrap: wrap;
+    align-items: baseline;
+    gap: 0.2em 0.75em;
+    margin: 0 0 0.4em;
+    color: var(--muted);
+    font-size: 0.85rem;
+  }
+  .judging button {
+    font: inherit;
+    padding: 0.1em 0.5em;
+  }
+  details.matters {
+    font-size: 0.8em;
+    color: var(--muted);
+  }
+  details.matters summary {
+    cursor: pointer;
+    width: fit-content;
+  }
+  details.matters input {
+    width: 4em;
+  }
   .updating tbody .values,
   .updating tbody .delta {
     opacity: 0.55;

@@ -17,13 +17,17 @@ import { treeHead, treeStatus } from './metric-tree-header';
 import { stabilityFlags } from '../shared/stability';
 import { metricTreeStyles } from './metric-tree.styles';
 import { guardrailLine } from './threshold-editor';
+import { minChangeEditor } from './min-change-editor';
+import { VERDICT_RULE, parseMinChange, type MinChanges } from '../../model/verdict';
 import { NO_DRAFTS, cleared, committed, typed, type ThresholdDrafts } from './threshold-input';
 
 /**
  * The metric tree (docs/MODEL.md section 7): the North Star on top, then customers, merchants,
  * drivers and the operator, then the guardrails. Each metric shows, for the short run (weeks
  * 1–4) and the long run (last 8 weeks), its baseline and scenario values and the paired delta
- * with its 95% interval, judged better / worse / no clear change (text, arrow and colour), and
+ * with its 95% interval, judged better / worse / no meaningful change / can't tell yet against
+ * the metric's smallest change that matters (text, mark and colour; the statistical verdict,
+ * the interval against zero, a toggle away; each smallest change editable under the name), and
  * a sparkline of its weekly course. A guardrail whose scenario long-run value is on the wrong
  * side of its threshold is flagged in words. Every guardrail takes a threshold
  * the user sets in the guardrails section.
@@ -38,6 +42,8 @@ import { NO_DRAFTS, cleared, committed, typed, type ThresholdDrafts } from './th
  * @fires threshold-change - CustomEvent<{ metric: MetricId, threshold: number | undefined }>:
  *   the user set a guardrail threshold (in the metric's units, shares as fractions), or cleared
  *   it (undefined: back to the table's). Bubbles, composed.
+ * @fires min-change-change - CustomEvent<{ metric: MetricId, value: number | undefined }>: the
+ *   user set a metric's smallest change that matters (in the table's kind), or cleared it.
  */
 @customElement('metric-tree')
 export class MetricTree extends LitElement {
@@ -50,6 +56,12 @@ export class MetricTree extends LitElement {
   @property({ type: String }) selected: MetricId = 'onTimePackagesPerWeek';
   /** User-set guardrail thresholds overriding the table's (any guardrail). */
   @property({ attribute: false }) thresholds: Thresholds = {};
+  /** User-set smallest changes that matter, overriding the table's. */
+  @property({ attribute: false }) minChanges: MinChanges = {};
+  /** Whether the verdicts show the interval against zero instead. */
+  @state() private statistical = false;
+  /** Why a typed smallest change was refused, by metric. */
+  @state() private minErrors: Partial<Record<MetricId, string>> = {};
 
   /** Text typed in the threshold editors and not yet taken by the parent, and why refused. */
   @state() private drafts: ThresholdDrafts = NO_DRAFTS;
@@ -75,7 +87,7 @@ export class MetricTree extends LitElement {
     }
     const busy = this.updating || this.progress < 1;
     return html`
-      ${treeStatus(this.progress, this.updating)}
+      ${treeStatus(this.progress, this.updating)} ${this.judging()}
       ${stabilityFlags(c).map(
         (f) =>
           html`<p class="unstable" role="note" data-flag="unstable" data-side=${f.who}>
@@ -124,6 +136,15 @@ export class MetricTree extends LitElement {
       section,
       selected: this.selected,
       thresholds: this.thresholds,
+      minChanges: this.minChanges,
+      statistical: this.statistical,
+      matters: (m) =>
+        minChangeEditor({
+          metric: m,
+          minChanges: this.minChanges,
+          error: this.minErrors[m.id as MetricId],
+          onCommit: (id, text) => this.commitMinChange(id, text),
+        }),
       course: (id, i) => this.course(c, id, i),
       guard: (m, breach) =>
         guardrailLine({
@@ -148,6 +169,42 @@ export class MetricTree extends LitElement {
       this.courses.set(id, course);
     }
     return course;
+  }
+
+  /** The line saying how verdicts are judged, with the toggle to the statistical verdict. */
+  private judging() {
+    return html`<p class="judging" data-judging=${this.statistical ? 'statistical' : 'practical'}>
+      <span
+        >${
+          this.statistical
+            ? 'Verdicts: the 95% interval against zero (is it nonzero?).'
+            : `Verdicts: does it matter? ${VERDICT_RULE}`
+        }</span
+      >
+      <button
+        type="button"
+        data-action="statistical"
+        aria-pressed=${this.statistical ? 'true' : 'false'}
+        @click=${() => (this.statistical = !this.statistical)}
+      >
+        ${this.statistical ? 'Show does it matter' : 'Show is it nonzero'}
+      </button>
+    </p>`;
+  }
+
+  private commitMinChange(id: MetricId, text: string): void {
+    const def = METRIC_BY_ID.get(id);
+    if (!def) return;
+    const r = parseMinChange(def, text);
+    this.minErrors = { ...this.minErrors, [id]: r.ok ? undefined : r.error };
+    if (!r.ok || r.value === this.minChanges[id]) return;
+    this.dispatchEvent(
+      new CustomEvent('min-change-change', {
+        detail: { metric: id, value: r.value },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private commit(id: MetricId): void {
@@ -179,6 +236,7 @@ export class MetricTree extends LitElement {
         (el) =>
           el instanceof HTMLFormElement ||
           el instanceof HTMLInputElement ||
+          el instanceof HTMLDetailsElement ||
           el instanceof HTMLAnchorElement,
       );
     if (fromForm) return;

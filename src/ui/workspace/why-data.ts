@@ -9,7 +9,7 @@ import { METRIC_BY_ID, METRIC_INDEX, type MetricDef, type MetricId } from '../..
 import { PARAMS } from '../../model/params';
 import type { Comparison, Estimate } from '../../model/results';
 import type { Scenario } from '../../model/scenario';
-import { truthOf } from '../../model/scoring';
+import { movedOf } from '../../model/scoring';
 import { WHY_BY_METRIC, WHY_OFFSET, whyParts, type WhyPeriod } from '../../model/why';
 import { WHY_NODES, WHY_NODE_INDEX } from '../../model/why-nodes';
 import {
@@ -107,7 +107,7 @@ function size(metric: MetricDef, value: number): string {
 export function whySentence(data: WhyData): string {
   const { metric, parts, total } = data;
   const interval = formatInterval(metric, total.low, total.high);
-  const moved = truthOf(total.mean, total.low, total.high);
+  const moved = movedOf(total.mean, total.low, total.high);
   const big = (r: WhyRow) => Math.abs(r.mean) >= 0.05 * Math.abs(total.mean);
   const bySize = [...parts].sort((a, b) => Math.abs(b.mean) - Math.abs(a.mean));
   const signed = (r: WhyRow) => `${r.label.toLowerCase()} (${formatChange(metric, r.shown)})`;

@@ -2,11 +2,13 @@ import { describe, expect, it } from 'vitest';
 import { defaultScenario, withParams, type Scenario } from '../../../src/model/scenario';
 import {
   alignSettings,
+  checkMinChange,
   checkThreshold,
   decodeView,
   defaultView,
   encodeView,
   sameScenario,
+  withMinChange,
   withThreshold,
   type ViewState,
 } from '../../../src/ui/app/view-state';
@@ -38,6 +40,7 @@ const rich: ViewState = {
   chart: 'pool',
   metric: 'fillRate',
   thresholds: { costPerPackage: 3.1, weeklyChurnRate: 0.025 },
+  minChanges: { hoursPerActiveDriver: 0.5, onTimePackagesPerWeek: 0.002, fillRate: 0 },
 };
 
 describe('the view in the URL', () => {
@@ -108,6 +111,10 @@ describe('a link that cannot be used', () => {
       ['#t.costPerPackage=-1', 'costPerPackage'],
       ['#t.costPerPackage=x', 'costPerPackage'],
       ['#t.fillRate=0.9', 'fillRate'],
+      ['#m.fillRate=-0.1', 'fillRate'],
+      ['#m.fillRate=x', 'fillRate'],
+      ['#m.__proto__=1', '__proto__'],
+      ['#m.fillRate=1&m.fillRate=2', 'fillRate'],
       ['#weeks=0', 'weeks'],
       ['#seed=1.5', 'seed'],
       ['#replications=many', 'replications'],
@@ -148,6 +155,18 @@ describe('view helpers', () => {
     expect(checkThreshold('belowFloorHoursShare', 0.2)).toEqual({ ok: true, value: 0.2 });
     expect(checkThreshold('belowFloorHoursShare', 1.5).ok).toBe(false);
     expect(checkThreshold('backlogDays', 1.5)).toEqual({ ok: true, value: 1.5 });
+  });
+
+  it('checks smallest changes: any metric, finite, 0 or more; sets and drops them', () => {
+    expect(checkMinChange('fillRate', 0)).toEqual({ ok: true, value: 0 });
+    expect(checkMinChange('fillRate', Infinity).ok).toBe(false);
+    expect(checkMinChange('toString', 1).ok).toBe(false);
+    const set = withMinChange({ fillRate: 0.1 }, 'lateRate', 0.02);
+    expect(set).toEqual({ fillRate: 0.1, lateRate: 0.02 });
+    expect(withMinChange(set, 'fillRate', undefined)).toEqual({ lateRate: 0.02 });
+    expect(encodeView({ ...defaultView(), minChanges: { fillRate: 0.01 } })).toBe(
+      '#m.fillRate=0.01',
+    );
   });
 
   it('compares scenarios by value', () => {

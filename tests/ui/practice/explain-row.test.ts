@@ -11,7 +11,8 @@ function changed(s: Scenario, changes: Record<string, unknown>): Scenario {
 }
 
 function truth(metric: MetricId, run: RunLength, direction: Direction | undefined): Truth {
-  return { metric, run, delta: 0.1, low: 0.05, high: 0.15, direction };
+  const verdict = direction === undefined ? 'uncertain' : 'better';
+  return { metric, run, delta: 0.1, low: 0.05, high: 0.15, minChange: 0, verdict, direction };
 }
 
 function miss(t: Truth): ScoredRow {

@@ -21,8 +21,9 @@ describe('judging the candidate’s North Star', () => {
     expect(['up', 'down', 'flat', undefined].map((d) => movedText(d as never))).toEqual([
       'rose',
       'fell',
-      'showed no clear change',
+      'showed no meaningful change',
       'had no estimate',
     ]);
+    expect(movedText(undefined, true)).toBe('moved by an amount the run cannot settle');
   });
 });

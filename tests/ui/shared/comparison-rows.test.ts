@@ -69,8 +69,14 @@ describe('a comparison read row by row', () => {
     const fill = metricNumbers(comparison, 'fillRate', 'longRun');
     expect(fill.verdict).toBe('better');
     const short = metricNumbers(comparison, 'fillRate', 'shortRun');
-    expect(short.verdict).toBe('unclear'); // 0 ± 0.1 includes zero
-    expect(verdictMark(short)).toBe('●');
+    expect(short.verdict).toBe('uncertain'); // 0 ± 0.1 straddles ±0.5 pp: can't tell yet
+    expect(short.stat).toBe('unclear'); // and includes zero
+    expect(short.minChange).toBe(0.005);
+    expect(verdictMark(short)).toBe('?');
+    // With 0.2 as the smallest change that matters, 0 ± 0.1 is no meaningful change.
+    const wide = metricNumbers(comparison, 'fillRate', 'shortRun', { fillRate: 0.2 });
+    expect(wide.verdict).toBe('negligible');
+    expect(verdictMark(wide)).toBe('≈');
     const missing = metricNumbers(comparison, 'weeklyChurnRate', 'longRun');
     expect(missing.verdict).toBe('unknown');
     expect(verdictMark(missing)).toBe('');
