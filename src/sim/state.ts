@@ -35,6 +35,7 @@ import { Drivers } from './drivers';
 import { peakWeeks, recruitmentRamp } from './ramp';
 import { normalCdf, replicationKey, streamKey } from './random';
 import { longRunDays } from '../model/periods';
+import { MAX_DRIVERS } from '../model/run-budget';
 import { newRecord } from './record';
 import { lengthGroups, noiseTable, waveNetTable } from './tables';
 
@@ -260,7 +261,9 @@ export class SimState {
 
     const ramp = this.recruitWeek.reduce((a, b) => a + b, 0) / Math.max(1, scenario.weeks);
     const expectedEntrants = this.applicantRate * ramp * (1 + 0.5 * p.wordOfMouth) * this.days;
-    this.dr = new Drivers(Math.ceil(p.initialDrivers + 1.3 * expectedEntrants + 64));
+    // At most the run's bound (src/model/run-budget.ts): a run that needs more stops in entry.
+    const room = Math.min(MAX_DRIVERS + 64, p.initialDrivers + 1.3 * expectedEntrants + 64);
+    this.dr = new Drivers(Math.ceil(room));
     this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
     this.growCandidates();
   }

@@ -7,6 +7,7 @@
  * the user saved is lost silently; a store that is not even JSON is copied to a backup key
  * before it is ever overwritten. Functions take the storage as an argument (tests pass a fake).
  */
+import { MAX_JSON_DEPTH, parseJson } from '../../model/input-text';
 import { parseScenario, scenarioToJson, type Parsed, type Scenario } from '../../model/scenario';
 
 export const SAVED_KEY = 'gigsim.savedScenarios.v1';
@@ -65,10 +66,11 @@ export function loadSaved(storage: StorageLike): SavedState {
     };
   }
   if (text === null) return { entries: [], setAside: [] };
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
+  // Bounded in depth (a store nests 5 levels), repeated keys refused: kept aside like any
+  // store that cannot be read. The browser's storage holds about 5 MB at most.
+  const parsed = parseJson(text, MAX_JSON_DEPTH, 8 * 1024 * 1024);
+  const data: unknown = parsed.ok ? parsed.value : undefined;
+  if (!parsed.ok) {
     return {
       entries: [],
       setAside: [],

@@ -3,6 +3,7 @@
  * large, not JSON or not a valid scenario is answered with a message naming the file and the
  * reason), and the text of an exported scenario file.
  */
+import { excerpt, parseJson } from '../../model/input-text';
 import { parseScenario, scenarioToJson, type Scenario } from '../../model/scenario';
 
 /** Largest scenario file read (a scenario file is well under a kilobyte). */
@@ -24,20 +25,17 @@ export type FileRead =
 export async function readScenarioFile(file: FileLike): Promise<FileRead> {
   const bad = (why: string): FileRead => ({
     ok: false,
-    message: `“${file.name}” was not imported: ${why}.`,
+    message: `“${excerpt(file.name)}” was not imported: ${why}.`,
   });
   if (file.size > MAX_FILE_BYTES) {
     return bad(`it is ${Math.round(file.size / 1024)} KB, larger than a scenario file can be`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(await file.text());
-  } catch (error) {
-    return bad(`it is not JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
-  const r = parseScenario(data);
+  // Bounded in depth, repeated keys refused, the parser's message cut to an excerpt.
+  const data = parseJson(await file.text());
+  if (!data.ok) return bad(data.error);
+  const r = parseScenario(data.value);
   if (!r.ok) return bad(r.error);
-  return { ok: true, scenario: r.value, message: `Imported “${file.name}”.` };
+  return { ok: true, scenario: r.value, message: `Imported “${excerpt(file.name)}”.` };
 }
 
 /** The text of a scenario file: its file form as indented JSON, ending in a newline. */
