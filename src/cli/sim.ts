@@ -66,13 +66,15 @@ Parameters and their ranges: see docs/MODEL.md section 5 or the app's model page
  * Runs the parsed request on a Node worker pool and returns the report: a sweep's when
  * `--sweep` was given, else the scenario's (compared with the baseline, if any).
  */
-export async function runCli(options: CliOptions): Promise<RunReport | SweepReport> {
-  const { createNodePool, nodePoolSize } = await import('../run/node');
-  const pool = createNodePool({
+export async function runCli(
+  options: CliOptions,
+  makePool: PoolMaker = nodePool,
+): Promise<RunReport | SweepReport> {
+  const pool = await makePool({
     // A sweep compares every point with one baseline: keep its replications at hand.
     cacheScenarios: options.sweeps.length > 0 ? 2 : 0,
     // No more threads than runs at once: `--workers 64` for two replications starts two.
-    size: Math.min(options.workers ?? nodePoolSize(), jobsOf(options)),
+    size: Math.min(options.workers ?? availableParallelism(), jobsOf(options)),
   });
   try {
     const { scenario, baseline } = options;
@@ -84,6 +86,17 @@ export async function runCli(options: CliOptions): Promise<RunReport | SweepRepo
   } finally {
     pool.close();
   }
+}
+
+/** Makes the pool a run uses (tests run the engine in-process). */
+export type PoolMaker = (options: {
+  cacheScenarios: number;
+  size: number;
+}) => SimulationPool | Promise<SimulationPool>;
+
+async function nodePool(options: { cacheScenarios: number; size: number }) {
+  const { createNodePool } = await import('../run/node');
+  return createNodePool(options);
 }
 
 async function runSweep(pool: SimulationPool, options: CliOptions): Promise<SweepReport> {
