@@ -29,6 +29,11 @@ export const WARMUP_WEEKS = 26;
 export const MAX_DRIVERS = 2_000_000;
 /** Most applicants a week a scenario may expect at its start. */
 export const MAX_APPLICANTS_PER_WEEK = 100_000;
+/**
+ * Most applicants the engine takes in one day: a week's bound, which no run within the bounds
+ * reaches even at a recruitment peak with word of mouth at its most.
+ */
+export const MAX_APPLICANTS_PER_DAY = MAX_APPLICANTS_PER_WEEK;
 
 /** Bytes of engine state per driver signed up (src/sim/drivers.ts: 28 typed arrays). */
 export const BYTES_PER_DRIVER = 190;
@@ -209,9 +214,12 @@ export class RunawayError extends Error {
 /** The engine guard's message: on which day, how many, and the parameters to change. */
 export function runawayMessage(p: Params, day: number, signedUp: number, arrivals: number): string {
   const when = day < 0 ? `warm-up day ${day + WARMUP_WEEKS * 7 + 1}` : `day ${day + 1}`;
+  const why =
+    arrivals > MAX_APPLICANTS_PER_DAY
+      ? `over the ${count(MAX_APPLICANTS_PER_DAY)} a run can take in a day`
+      : `taking the drivers signed up past ${count(MAX_DRIVERS)} (${count(signedUp)} so far)`;
   return (
-    `the run stopped on ${when}: ${count(arrivals)} applicants in one day would take the ` +
-    `drivers signed up past ${count(MAX_DRIVERS)} (${count(signedUp)} so far; applicant ` +
-    `inflow runs away as pay and word of mouth rise: ${inflowWhy(p)}): ${INFLOW_LEVERS}`
+    `the run stopped on ${when}: ${count(arrivals)} applicants in one day, ${why}; applicant ` +
+    `inflow runs away as pay and word of mouth rise (${inflowWhy(p)}): ${INFLOW_LEVERS}`
   );
 }

@@ -43,10 +43,17 @@ async function runInline(options: CliOptions): Promise<RunReport | SweepReport> 
   const e = estimateRun(options.scenario, 1, scenariosOf(options));
   const points = scenariosOf(options) * options.scenario.replications;
   if (e.activeDrivers * e.days * points > FUZZ_RUN_LIMIT) throw new Error(SKIPPED);
-  return runCli(options, ({ cacheScenarios }) => {
-    const workers = new WorkerPool(inlineWorker, { size: 1 });
-    return new SimulationPool(workers, { cacheScenarios });
-  });
+  return runCli(options, inlinePool);
+}
+
+/** Sizes of the pools asked of inlinePool (the threads the runner would start). */
+export const poolSizes: number[] = [];
+
+/** A pool that runs the engine on the caller's thread, one job at a time. */
+export function inlinePool(o: { cacheScenarios: number; size: number }): SimulationPool {
+  poolSizes.push(o.size);
+  const workers = new WorkerPool(inlineWorker, { size: 1 });
+  return new SimulationPool(workers, { cacheScenarios: o.cacheScenarios });
 }
 
 export interface Outcome {
