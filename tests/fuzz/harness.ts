@@ -33,8 +33,11 @@ function inlineWorker(): PoolWorker<ReplicationJob, ReplicationResult> {
   };
 }
 
-/** Runs estimated at more active driver-days than this in all are not simulated here. */
-export const FUZZ_RUN_LIMIT = 2_000_000;
+/**
+ * Runs estimated at more active driver-days than this in all are not simulated here (counted
+ * as skipped): 2 million in `npm run fuzz`, fewer in `npm test` to keep it quick.
+ */
+export const runLimit = { driverDays: 2_000_000 };
 
 /** Thrown (and counted) for a valid run too large to simulate inside the fuzz. */
 export const SKIPPED = 'fuzz: valid, too large to simulate here';
@@ -42,7 +45,7 @@ export const SKIPPED = 'fuzz: valid, too large to simulate here';
 async function runInline(options: CliOptions): Promise<RunReport | SweepReport> {
   const e = estimateRun(options.scenario, 1, scenariosOf(options));
   const points = scenariosOf(options) * options.scenario.replications;
-  if (e.activeDrivers * e.days * points > FUZZ_RUN_LIMIT) throw new Error(SKIPPED);
+  if (e.activeDrivers * e.days * points > runLimit.driverDays) throw new Error(SKIPPED);
   return runCli(options, inlinePool);
 }
 

@@ -51,9 +51,10 @@ describe('issue 14: the runner’s fuzz failures', () => {
     async () => {
       const o = await runMain([
         ...['--set', 'wageGapChurn=5', '--set', 'outsideWage=60'],
-        ...['--reps', '2', '--weeks', '1'],
+        ...['--reps', '2', '--weeks', '1', '--verbose'],
       ]);
       expect(o.code, o.stderr).toBe(0);
+      expect(o.stderr).toMatch(/^gigsim sim: estimate: about .* on 2 threads [^\n]*\n$/);
       expect(outcomeProblem(o)).toBeUndefined();
       const churn = (
         JSON.parse(o.stdout) as { metrics: { id: string; scenario: { whole: { mean: number } } }[] }
@@ -103,6 +104,11 @@ describe('issue 14: the runner’s fuzz failures', () => {
     expect(parseDecimal(' 24.5 ')).toBe(24.5);
     expect(parseDecimal('8,000')).toBe(8000);
     expect(parseDecimal('-1.5e3')).toBe(-1500);
+  });
+
+  it('refuses a run over the budget unless --force, saying the estimate', async () => {
+    const big = ['--set', 'initialDrivers=50000', '--set', 'demandPerDay=200000'];
+    await refused([...big, '--weeks', '104', '--reps', '256'], /about \d+ min .* with --force/);
   });
 
   it('refuses repeated flags and repeated keys', async () => {
