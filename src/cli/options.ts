@@ -4,11 +4,12 @@
  * baseline on the scenario's seed, weeks and replications. Bad input (a missing or malformed
  * file, an invalid value) throws UsageError.
  */
-import { readFileSync } from 'node:fs';
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
+import { MAX_JSON_BYTES, parseDecimal, parseJson } from '../model/input-text';
 import { PARAM_BY_ID } from '../model/params';
 import { defaultScenario, parseScenario, withParams, type Scenario } from '../model/scenario';
 import type { SweepAxis } from '../model/sweep';
-import { UsageError, readFlags, unwrap, type CliFlags } from './flags';
+import { UsageError, arg, readFlags, unwrap, type CliFlags } from './flags';
 
 export interface CliOptions {
   scenario: Scenario;
@@ -17,6 +18,8 @@ export interface CliOptions {
   /** One axis: a sweep; two: a grid (the first outermost). */
   sweeps: SweepAxis[];
   workers?: number;
+  force: boolean;
+  verbose: boolean;
   help: boolean;
 }
 
@@ -31,6 +34,8 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     format: flags.format,
     sweeps: flags.sweeps,
     ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
+    force: flags.force,
+    verbose: flags.verbose,
     help: flags.help,
   };
 }
@@ -41,7 +46,8 @@ function scenarioOf(flags: CliFlags): Scenario {
     ? readScenarioFile(flags.scenarioFile, '--scenario')
     : defaultScenario();
   for (const [id, text] of flags.sets) {
-    scenario = unwrap(withParams(scenario, { [id]: setValue(id, text) }), `--set ${id}=${text}`);
+    const change = withParams(scenario, { [id]: setValue(id, text) });
+    scenario = unwrap(change, `--set ${arg(`${id}=${text}`)}`);
   }
   return { ...scenario, ...flags.settings };
 }
@@ -58,22 +64,52 @@ function pairedBaseline(path: string, scenario: Scenario): Scenario {
 }
 
 function readScenarioFile(path: string, flag: string): Scenario {
-  let text: string;
+  const where = `${flag} ${arg(path)}`;
+  const json = parseJson(readBounded(path, where));
+  if (!json.ok) throw new UsageError(`${where}: ${json.error}`);
+  return unwrap(parseScenario(json.value), where);
+}
+
+/**
+ * A file's text, read in chunks and refused past MAX_JSON_BYTES: a larger regular file before
+ * any of it is read, a device or a pipe (`/dev/zero`) as soon as it passes the bound.
+ */
+export function readBounded(path: string, where: string, max = MAX_JSON_BYTES): string {
+  let fd: number;
   try {
-    text = readFileSync(path, 'utf8');
+    fd = openSync(path, 'r');
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code;
-    const why = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'is a directory' : code;
-    throw new UsageError(`${flag} ${path}: cannot read the file (${why ?? 'unknown error'})`);
+    throw new UsageError(`${where}: cannot read the file (${why(error)})`);
   }
-  let json: unknown;
   try {
-    json = JSON.parse(text);
+    const stat = fstatSync(fd);
+    if (stat.isDirectory()) throw new UsageError(`${where}: cannot read the file (is a directory)`);
+    const tooLarge = `${where}: the file is over ${max / 1024} KB, larger than a scenario can be`;
+    if (stat.isFile() && stat.size > max) throw new UsageError(tooLarge);
+    const buffer = Buffer.alloc(max + 1);
+    let length = 0;
+    for (;;) {
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+      if (length > max) throw new UsageError(tooLarge);
+    }
+    return buffer.toString('utf8', 0, length);
   } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    throw new UsageError(`${flag} ${path}: not valid JSON (${why})`);
+    if (error instanceof UsageError) throw error;
+    throw new UsageError(`${where}: cannot read the file (${why(error)})`);
+  } finally {
+    closeSync(fd);
   }
-  return unwrap(parseScenario(json), `${flag} ${path}`);
+}
+
+/** A file error's reason, in words where it is a common one. */
+function why(error: unknown): string {
+  const code = (error as NodeJS.ErrnoException).code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EISDIR') return 'is a directory';
+  if (code === 'EACCES') return 'permission denied';
+  return arg(code ?? (error instanceof Error ? error.message : 'unknown error'));
 }
 
 /** Reads a `--set` value by the parameter's kind: numbers as numbers, booleans as true/false. */
@@ -85,6 +121,5 @@ function setValue(id: string, text: string): unknown {
     if (text === 'false' || text === '0') return false;
     return text;
   }
-  const trimmed = text.trim();
-  return trimmed !== '' && Number.isFinite(Number(trimmed)) ? Number(trimmed) : text;
+  return parseDecimal(text) ?? text;
 }

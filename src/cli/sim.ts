@@ -9,10 +9,20 @@
  * on stderr and exits with code 2, printing nothing else. The arguments are read in flags.ts
  * (flag by flag) and options.ts (files, `--set`, the paired baseline).
  */
+import { availableParallelism } from 'node:os';
 import { pathToFileURL } from 'node:url';
+import { oneLine } from '../model/input-text';
 import { comparisonReport, reportCsv, summaryReport, type RunReport } from '../model/report';
+import {
+  checkRunBounds,
+  describeEstimate,
+  estimateRun,
+  overBudget,
+  type RunEstimate,
+} from '../model/run-budget';
 import { sweepCsv, sweepReport, type SweepReport } from '../model/sweep-report';
-import { SETTINGS } from '../model/scenario';
+import { PARAM_BY_ID } from '../model/params';
+import { SETTINGS, withParams, type Scenario } from '../model/scenario';
 import type { SimulationPool } from '../run/simulation-pool';
 import { UsageError } from './flags';
 import { parseArgs, type CliOptions } from './options';
@@ -39,8 +49,16 @@ Options:
                      scenario at each value with the baseline (or with the scenario as
                      given) on the same seeds; twice: a grid of two parameters
   --format json|csv  output format (default json)
-  --workers N        worker threads (default: one per core)
+  --workers N        worker threads (default: one per core; never more than the runs)
+  --verbose          say the run's estimated time and memory on stderr before it runs
+  --force            run even when the estimate is over the budget (10 min, 2 GB)
   --help             this text
+
+Limits: a scenario file is at most 1 MB and nests at most 16 levels; a key, a flag or
+a parameter is given once. A scenario whose applicants or sign-ups would run away (over
+100,000 applicants a week, or 2,000,000 drivers in a run) is refused, naming the
+parameters to change; one whose estimate is over the budget is refused unless --force.
+Exit codes: 0 done; 2 bad input or a run refused or stopped (one line on stderr).
 
 Parameters and their ranges: see docs/MODEL.md section 5 or the app's model page.`;
 
@@ -48,12 +66,15 @@ Parameters and their ranges: see docs/MODEL.md section 5 or the app's model page
  * Runs the parsed request on a Node worker pool and returns the report: a sweep's when
  * `--sweep` was given, else the scenario's (compared with the baseline, if any).
  */
-export async function runCli(options: CliOptions): Promise<RunReport | SweepReport> {
-  const { createNodePool } = await import('../run/node');
-  const pool = createNodePool({
+export async function runCli(
+  options: CliOptions,
+  makePool: PoolMaker = nodePool,
+): Promise<RunReport | SweepReport> {
+  const pool = await makePool({
     // A sweep compares every point with one baseline: keep its replications at hand.
     cacheScenarios: options.sweeps.length > 0 ? 2 : 0,
-    ...(options.workers !== undefined ? { size: options.workers } : {}),
+    // No more threads than runs at once: `--workers 64` for two replications starts two.
+    size: Math.min(options.workers ?? availableParallelism(), jobsOf(options)),
   });
   try {
     const { scenario, baseline } = options;
@@ -65,6 +86,17 @@ export async function runCli(options: CliOptions): Promise<RunReport | SweepRepo
   } finally {
     pool.close();
   }
+}
+
+/** Makes the pool a run uses (tests run the engine in-process). */
+export type PoolMaker = (options: {
+  cacheScenarios: number;
+  size: number;
+}) => SimulationPool | Promise<SimulationPool>;
+
+async function nodePool(options: { cacheScenarios: number; size: number }) {
+  const { createNodePool } = await import('../run/node');
+  return createNodePool(options);
 }
 
 async function runSweep(pool: SimulationPool, options: CliOptions): Promise<SweepReport> {
@@ -101,30 +133,124 @@ export function formatReport(report: RunReport | SweepReport, format: 'json' | '
   return report.gigsim === 'sweep' ? sweepCsv(report) : reportCsv(report);
 }
 
-async function main(argv: readonly string[]): Promise<number> {
+/** Scenarios run for each replication: the scenario, its baseline, a sweep's points. */
+export function scenariosOf(options: CliOptions): number {
+  const points = options.sweeps.reduce((n, a) => n * a.steps, 1);
+  return options.sweeps.length > 0 ? points + 1 : options.baseline ? 2 : 1;
+}
+
+/** Replications run in all: at most this many threads can be busy at once. */
+export function jobsOf(options: CliOptions): number {
+  return options.scenario.replications * scenariosOf(options);
+}
+
+/** Where the runner writes: the process's streams, or a test's. */
+export interface CliIo {
+  stdout(text: string): void;
+  stderr(text: string): void;
+  /** Runs the request (default: runCli, on worker threads). */
+  run?: (options: CliOptions) => Promise<RunReport | SweepReport>;
+  /** Threads the pool would start when `--workers` is not given (default: one per core). */
+  cores?: number;
+}
+
+/**
+ * The runner: reads the arguments, checks the run's bounds and budget, runs it, writes the
+ * report. Returns the exit code: 0 done, 2 bad input or a run refused or stopped (one
+ * printable line on stderr), 1 an unexpected failure (a defect).
+ */
+export async function main(argv: readonly string[], io: CliIo = processIo()): Promise<number> {
+  const fail = (message: string, code = 2): number => {
+    io.stderr(`gigsim sim: ${oneLine(message)}\n`);
+    return code;
+  };
   let options: CliOptions;
   try {
     options = parseArgs(argv);
   } catch (error) {
-    if (error instanceof UsageError) {
-      process.stderr.write(`gigsim sim: ${error.message}\n`);
-      return 2;
-    }
+    if (error instanceof UsageError) return fail(error.message);
     throw error;
   }
   if (options.help) {
-    process.stdout.write(`${USAGE}\n`);
+    io.stdout(`${USAGE}\n`);
     return 0;
   }
+  const refused = checkRun(options, io);
+  if (refused !== undefined) return fail(refused);
   try {
-    const report = await runCli(options);
-    process.stdout.write(formatReport(report, options.format));
+    const report = await (io.run ?? runCli)(options);
+    io.stdout(formatReport(report, options.format));
     return 0;
   } catch (error) {
+    const runaway = runawayOf(error);
+    if (runaway !== undefined) return fail(runaway);
     const why = error instanceof Error ? error.message : String(error);
-    process.stderr.write(`gigsim sim: the simulation failed: ${why}\n`);
-    return 1;
+    return fail(`the simulation failed: ${why}`, 1);
   }
+}
+
+/**
+ * Why the run is refused (its bounds, or its budget without --force), or undefined; says the
+ * estimate on stderr with --verbose or when it is long.
+ */
+function checkRun(options: CliOptions, io: CliIo): string | undefined {
+  for (const s of runsOf(options)) {
+    const bound = checkRunBounds(s);
+    if (!bound.ok) return bound.error;
+  }
+  const cores = io.cores ?? availableParallelism();
+  const threads = Math.min(options.workers ?? cores, jobsOf(options));
+  const e: RunEstimate = estimateRun(options.scenario, threads, scenariosOf(options));
+  const over = overBudget(e);
+  if (over !== undefined && !options.force) {
+    return `${over}; run it anyway with --force, or fewer replications, weeks or drivers`;
+  }
+  if (options.verbose || e.seconds > 30 || over !== undefined) {
+    io.stderr(`gigsim sim: estimate: ${describeEstimate(e)}\n`);
+  }
+  return undefined;
+}
+
+/** The scenarios whose bounds are checked: the scenario, its baseline, a sweep's corners. */
+function runsOf(options: CliOptions): Scenario[] {
+  const runs = options.baseline ? [options.scenario, options.baseline] : [options.scenario];
+  let corners: Record<string, number>[] = [{}];
+  for (const a of options.sweeps) {
+    corners = corners.flatMap((c) => [
+      { ...c, [a.id]: a.from },
+      { ...c, [a.id]: a.to },
+    ]);
+  }
+  if (options.sweeps.length === 0) return runs;
+  return corners.flatMap((c) => {
+    const r = withParams(options.scenario, asParams(c));
+    return r.ok ? [r.value] : [];
+  });
+}
+
+/** A sweep corner's values as parameter values (a true/false axis sweeps 0 and 1). */
+function asParams(corner: Record<string, number>): Record<string, number | boolean> {
+  const out: Record<string, number | boolean> = {};
+  for (const [id, v] of Object.entries(corner)) {
+    out[id] = PARAM_BY_ID.get(id)?.kind === 'boolean' ? v === 1 : v;
+  }
+  return out;
+}
+
+/** The engine guard's message, if the run stopped because its sign-ups ran away. */
+function runawayOf(error: unknown): string | undefined {
+  for (let e = error, depth = 0; e instanceof Error && depth < 4; depth++) {
+    if (e.name === 'RunawayError') return e.message;
+    e = (e as { failure?: unknown; cause?: unknown }).failure ?? e.cause;
+  }
+  return undefined;
+}
+
+function processIo(): CliIo {
+  return {
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+  };
 }
 
 if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
@@ -138,9 +264,8 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
       process.exitCode = code;
     },
     (error: unknown) => {
-      process.stderr.write(
-        `gigsim sim: ${error instanceof Error ? error.message : String(error)}\n`,
-      );
+      const why = error instanceof Error ? error.message : String(error);
+      process.stderr.write(`gigsim sim: ${oneLine(why)}\n`);
       process.exitCode = 1;
     },
   );

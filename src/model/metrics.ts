@@ -299,7 +299,7 @@ export const METRICS = [
     better: 'down',
     minChange: { abs: 0.005 },
     definition:
-      'Share of the week’s packages handed to the fallback carrier: on the day when no driver can take them, or after waiting two days for one.',
+      'Share of the packages leaving the station (delivered or handed over) that went to the fallback carrier: on the day when no driver can take them, or after two days waiting.',
     digits: 4,
     percent: true,
   },

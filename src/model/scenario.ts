@@ -6,6 +6,7 @@
  *                          "params": { "<paramId>": value, ... } }
  * `params` may list only the parameters that differ from the defaults.
  */
+import { excerpt, quoted } from './input-text';
 import { PARAMS, PARAM_BY_ID, defaultParams, type ParamDef, type Params } from './params';
 
 export const SCENARIO_VERSION = 1;
@@ -84,14 +85,14 @@ export function defaultScenario(): Scenario {
 
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
+/** A value as a message quotes it: short and printable (src/model/input-text.ts). */
 function show(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value);
+  if (typeof value === 'string') return quoted(value);
   if (value === undefined) return 'nothing';
   try {
-    const s = JSON.stringify(value);
-    return s.length > 40 ? `${s.slice(0, 37)}...` : s;
+    return excerpt(JSON.stringify(value) ?? String(value), 40);
   } catch {
-    return String(value);
+    return excerpt(Object.prototype.toString.call(value), 40);
   }
 }
 
@@ -102,7 +103,7 @@ function fmtRange(min: number, max: number): string {
 /** Checks one parameter value against the table; returns the value or an error naming it. */
 export function checkParam(id: string, value: unknown): Parsed<number | boolean> {
   const def: ParamDef | undefined = PARAM_BY_ID.get(id);
-  if (!def) return { ok: false, error: `unknown parameter "${id}"` };
+  if (!def) return { ok: false, error: `unknown parameter ${quoted(id)}` };
   // Named by label and key: the app shows the label, a scenario file or the runner uses the key.
   const name = `${def.label} ("${id}")`;
   if (def.kind === 'boolean') {
@@ -167,10 +168,11 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
   }
   const obj = input as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
-    if (key !== 'version' && key !== 'params' && !(key in SETTINGS)) {
+    // Own keys only: `toString` or `__proto__` name no setting, though `in` finds them.
+    if (key !== 'version' && key !== 'params' && !Object.hasOwn(SETTINGS, key)) {
       return {
         ok: false,
-        error: `unknown key "${key}" (allowed: version, seed, weeks, replications, params)`,
+        error: `unknown key ${quoted(key)} (allowed: version, seed, weeks, replications, params)`,
       };
     }
   }

@@ -5,6 +5,7 @@
  *
  * A boolean parameter sweeps false then true (as 0 and 1, steps 2).
  */
+import { parseDecimal, quoted } from './input-text';
 import {
   PARAM_BY_ID,
   type BooleanParamDef,
@@ -45,11 +46,14 @@ const EXAMPLE = 'e.g. payPerHour=18:30:7';
 export function parseSweep(text: string): Parsed<SweepAxis> {
   const at = text.indexOf('=');
   if (at <= 0) {
-    return { ok: false, error: `"${text}" is not a sweep: expected ID=FROM:TO:STEPS, ${EXAMPLE}` };
+    return {
+      ok: false,
+      error: `${quoted(text)} is not a sweep: expected ID=FROM:TO:STEPS, ${EXAMPLE}`,
+    };
   }
   const id = text.slice(0, at).trim();
   const def = PARAM_BY_ID.get(id);
-  if (!def) return { ok: false, error: `unknown parameter "${id}" in sweep "${text}"` };
+  if (!def) return { ok: false, error: `unknown parameter ${quoted(id)} in sweep ${quoted(text)}` };
   const rest = text.slice(at + 1);
   return def.kind === 'boolean' ? parseOnOff(def, rest) : parseRange(def, text, rest);
 }
@@ -64,13 +68,13 @@ function parseOnOff(def: BooleanParamDef, rest: string): Parsed<SweepAxis> {
   const parts = sweepParts(rest);
   const [a, b, steps] = parts;
   const ok =
-    (parts.length === 2 || (parts.length === 3 && Number(steps) === 2 && steps !== '')) &&
+    (parts.length === 2 || (parts.length === 3 && parseDecimal(steps) === 2)) &&
     a === 'false' &&
     b === 'true';
   if (!ok) {
     return {
       ok: false,
-      error: `parameter "${def.id}" is true or false: it sweeps only ${def.id}=false:true (steps 2), got "${rest}"`,
+      error: `parameter "${def.id}" is true or false: it sweeps only ${def.id}=false:true (steps 2), got ${quoted(rest)}`,
     };
   }
   return { ok: true, value: { id: def.id as ParamId, from: 0, to: 1, steps: 2 } };
@@ -82,7 +86,7 @@ function parseRange(def: NumberParamDef, text: string, rest: string): Parsed<Swe
   if (parts.length !== 3) {
     return {
       ok: false,
-      error: `sweep "${text}" needs FROM:TO:STEPS after "${def.id}=", ${EXAMPLE}`,
+      error: `sweep ${quoted(text)} needs FROM:TO:STEPS after "${def.id}=", ${EXAMPLE}`,
     };
   }
   const [fromText, toText, stepsText] = parts;
@@ -91,11 +95,11 @@ function parseRange(def: NumberParamDef, text: string, rest: string): Parsed<Swe
   if (!from.ok) return from;
   const to = readEnd(def, name, 'to', toText);
   if (!to.ok) return to;
-  const steps = stepsText === '' ? Number.NaN : Number(stepsText);
+  const steps = parseDecimal(stepsText) ?? Number.NaN;
   if (!Number.isInteger(steps) || steps < SWEEP_MIN_STEPS || steps > SWEEP_MAX_STEPS) {
     return {
       ok: false,
-      error: `sweep of ${name}: the number of points (STEPS) must be a whole number from ${SWEEP_MIN_STEPS} to ${SWEEP_MAX_STEPS}, got "${stepsText}"`,
+      error: `sweep of ${name}: the number of points (STEPS) must be a whole number from ${SWEEP_MIN_STEPS} to ${SWEEP_MAX_STEPS}, got ${quoted(stepsText)}`,
     };
   }
   if (from.value === to.value) {
@@ -109,11 +113,11 @@ function parseRange(def: NumberParamDef, text: string, rest: string): Parsed<Swe
 
 /** One end of a number's sweep: a number within the parameter's range. */
 function readEnd(def: NumberParamDef, name: string, end: 'from' | 'to', t: string): Parsed<number> {
-  const x = t === '' ? Number.NaN : Number(t);
+  const x = parseDecimal(t) ?? Number.NaN;
   if (!Number.isFinite(x)) {
     return {
       ok: false,
-      error: `sweep of ${name}: "${end}" must be a number from ${range(def)}, got "${t}"`,
+      error: `sweep of ${name}: "${end}" must be a number from ${range(def)}, got ${quoted(t)}`,
     };
   }
   if (x < def.min || x > def.max) {

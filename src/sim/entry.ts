@@ -16,6 +16,12 @@ import {
   WINDOW_SPREAD,
   WINDOW_START_RANGE,
 } from './constants';
+import {
+  MAX_APPLICANTS_PER_DAY,
+  MAX_DRIVERS,
+  RunawayError,
+  runawayMessage,
+} from '../model/run-budget';
 import type { BlockTypes } from './blocks';
 import { ACTIVE, APPLICANT, CHURNED, NO_DAY, ONBOARDING } from './drivers';
 import { normalQuantile, poissonQuantile, uniform } from './random';
@@ -161,6 +167,10 @@ export function entry(s: SimState, d: number): void {
     uniform(dayStream(s, d, P.arrivals), 0),
   );
   closeCohort(s, d);
+  // The guard of src/model/run-budget.ts: sign-ups that run away stop the run, named.
+  if (arrivals > MAX_APPLICANTS_PER_DAY || dr.count + arrivals > MAX_DRIVERS) {
+    throw new RunawayError(runawayMessage(p, d, dr.count, arrivals));
+  }
   for (let a = 0; a < arrivals; a++) {
     const i = createDriver(s, false);
     dr.state[i] = APPLICANT;

@@ -62,7 +62,9 @@ export function measureRange(
   set('fillRate', ratio(sum('needCovered'), sum('needCapacity')));
   set('timeToFillHours', ratio(sum('timeToFillSum'), claimed));
   set('surgeSpendShare', ratio(sum('paySurge'), blockPay));
-  set('fallbackShare', ratio(sum('fallback') + sum('agedOut'), demand));
+  // Over the packages that left the station in the range (not its fresh demand: packages aged
+  // out of an earlier week's backlog would let the share pass 1 while the drivers collapse).
+  set('fallbackShare', ratio(sum('fallback') + sum('agedOut'), delivered));
   set('backlogDays', ratio(sum('backlogEnd'), demand));
   set('idlePaidHoursShare', ratio(sum('idleHours'), sum('paidHours')));
   set('belowFloorHoursShare', ratio(sum('belowFloorHours'), sum('workHours')));

@@ -35,6 +35,7 @@ import { Drivers } from './drivers';
 import { peakWeeks, recruitmentRamp } from './ramp';
 import { normalCdf, replicationKey, streamKey } from './random';
 import { longRunDays } from '../model/periods';
+import { MAX_DRIVERS } from '../model/run-budget';
 import { newRecord } from './record';
 import { lengthGroups, noiseTable, waveNetTable } from './tables';
 
@@ -274,7 +275,7 @@ export class SimState {
 
     const ramp = this.recruitWeek.reduce((a, b) => a + b, 0) / Math.max(1, scenario.weeks);
     const expectedEntrants = this.applicantRate * ramp * (1 + 0.5 * p.wordOfMouth) * this.days;
-    this.dr = new Drivers(Math.ceil(p.initialDrivers + 1.3 * expectedEntrants + 64));
+    this.dr = new Drivers(driverRoom(p.initialDrivers, expectedEntrants));
     this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
     this.growCandidates();
   }
@@ -327,6 +328,20 @@ export function applicantCut(p: Params, baseNet: number): number {
         Math.log((APPLY_SLACK * Math.max(1e-9, baseNet)) / p.outsideWage) / p.outsideWageSpread,
       )
     : 1;
+}
+
+/**
+ * The drivers' first room: a quarter million sign-ups at most, growing by doubling up to the
+ * run's bound (src/model/run-budget.ts, where a run that needs more stops), so a runaway
+ * scenario stops on its first day without allocating for billions of drivers.
+ */
+function driverRoom(initial: number, expectedEntrants: number): number {
+  const room = Math.min(
+    initial + 256 * 1024,
+    MAX_DRIVERS + 64,
+    initial + 1.3 * expectedEntrants + 64,
+  );
+  return Math.ceil(room);
 }
 
 /** Index of record field `field` on day `d` in `s.rec` (the record starts at `s.firstDay`). */

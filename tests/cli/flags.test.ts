@@ -17,6 +17,8 @@ describe('reading the runner’s flags', () => {
       settings: {},
       format: 'json',
       sweeps: [],
+      force: false,
+      verbose: false,
       help: false,
     });
   });

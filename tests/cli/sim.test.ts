@@ -131,7 +131,7 @@ describe('the runner’s flags', () => {
       ['--scenario', join(dir, 'missing.json')],
       /cannot read the file \(no such file\)/,
     );
-    expectUsageError(['--scenario', file('bad.json', '{"version": 1,')], /not valid JSON/);
+    expectUsageError(['--scenario', file('bad.json', '{"version": 1,')], /it is not JSON/);
     expectUsageError(
       ['--baseline', file('range.json', { ...SMALL, params: { blockHours: 40 } })],
       /--baseline .*blockHours.*40/,

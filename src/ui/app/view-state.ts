@@ -16,6 +16,7 @@
  * Numbers are written in JavaScript's shortest round-trip form, so decoding reproduces the
  * exact numbers. Decoding validates through parseScenario: the first thing wrong is named.
  */
+import { MAX_LINK_CHARS, numberOrText, quoted } from '../../model/input-text';
 import { METRIC_BY_ID, METRIC_INDEX, type MetricId } from '../../model/metrics';
 import { PARAM_BY_ID, type Params } from '../../model/params';
 import { usableMinChange, type MinChanges } from '../../model/verdict';
@@ -83,12 +84,12 @@ export function alignSettings(baseline: Scenario, scenario: Scenario): Scenario 
  */
 export function checkThreshold(metric: string, value: unknown): Parsed<number> {
   const def = METRIC_BY_ID.get(metric);
-  if (!def) return { ok: false, error: `unknown metric "${metric}"` };
+  if (!def) return { ok: false, error: `unknown metric ${quoted(metric)}` };
   if (!def.guardrail) return { ok: false, error: `metric "${metric}" has no guardrail threshold` };
   if (typeof value !== 'number' || !Number.isFinite(value) || value <= 0) {
     return {
       ok: false,
-      error: `the threshold of "${metric}" must be a number above 0, got ${typeof value === 'string' ? `"${value}"` : String(value)}`,
+      error: `the threshold of "${metric}" must be a number above 0, got ${typeof value === 'string' ? quoted(value) : String(value)}`,
     };
   }
   if (def.percent === true && value > 1) {
@@ -169,13 +170,6 @@ export function encodeView(view: ViewState): string {
   return text === '' ? '' : `#${text}`;
 }
 
-const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)([eE][-+]?\d+)?$/;
-
-/** A link's text as a number, or the text itself (so validation names what was written). */
-function numberOrText(text: string): number | string {
-  return NUMBER_TEXT.test(text) ? Number(text) : text;
-}
-
 /** A parameter's text as the type its table row asks for (left as text when it is not). */
 function paramValue(id: string, text: string): unknown {
   const def = PARAM_BY_ID.get(id);
@@ -209,10 +203,10 @@ function readEntry(parts: LinkParts, key: string, value: string): string | undef
     parts.settings[key] = numberOrText(value);
   } else if (key === 'chart') {
     const c = CHART_IDS.find((id) => id === value);
-    if (!c) return `"chart" must be one of ${CHART_IDS.join(', ')}, got "${value}"`;
+    if (!c) return `"chart" must be one of ${CHART_IDS.join(', ')}, got ${quoted(value)}`;
     parts.chart = c;
   } else if (key === 'metric') {
-    if (!METRIC_BY_ID.has(value)) return `"metric" names no metric: "${value}"`;
+    if (!METRIC_BY_ID.has(value)) return `"metric" names no metric: ${quoted(value)}`;
     parts.metric = value as MetricId;
   } else if (key.startsWith(THRESHOLD_PREFIX)) {
     const id = key.slice(THRESHOLD_PREFIX.length);
@@ -226,12 +220,12 @@ function readEntry(parts: LinkParts, key: string, value: string): string | undef
     parts.minChanges[id] = r.value;
   } else if (key.startsWith(BASELINE_PREFIX)) {
     const id = key.slice(BASELINE_PREFIX.length);
-    if (!PARAM_BY_ID.has(id)) return `unknown baseline parameter "${id}"`;
+    if (!PARAM_BY_ID.has(id)) return `unknown baseline parameter ${quoted(id)}`;
     parts.baselineParams[id] = paramValue(id, value);
   } else if (PARAM_BY_ID.has(key)) {
     parts.scenarioParams[key] = paramValue(key, value);
   } else {
-    return `unknown key "${key}" in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric, t.<metric> or m.<metric>)`;
+    return `unknown key ${quoted(key)} in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric, t.<metric> or m.<metric>)`;
   }
   return undefined;
 }
@@ -270,6 +264,9 @@ export function decodeView(hash: string): Parsed<ViewState> {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   const base = defaultView();
   if (text.trim() === '') return { ok: true, value: base };
+  if (text.length > MAX_LINK_CHARS) {
+    return fail(`the link is over ${MAX_LINK_CHARS / 1024} KB, longer than any view's link`);
+  }
   let entries: [string, string][];
   try {
     entries = [...new URLSearchParams(text).entries()];
@@ -287,7 +284,7 @@ export function decodeView(hash: string): Parsed<ViewState> {
   };
   const seen = new Set<string>();
   for (const [key, value] of entries) {
-    if (seen.has(key)) return fail(`"${key}" appears more than once in the link`);
+    if (seen.has(key)) return fail(`${quoted(key)} appears more than once in the link`);
     seen.add(key);
     const error = readEntry(parts, key, value);
     if (error !== undefined) return fail(error);

@@ -4,6 +4,7 @@
  * counting the levers that differ from the baseline. No DOM, no Lit; unit-tested in
  * tests/ui/shared/lever-values.test.ts.
  */
+import { parseDecimal } from '../../model/input-text';
 import { PARAMS, type ParamDef, type Params } from '../../model/params';
 import { SETTINGS, type Scenario, type SettingId } from '../../model/scenario';
 
@@ -23,20 +24,14 @@ export function settingSpec(id: SettingId): NumberSpec {
   return { kind: 'integer', min: s.min, max: s.max, step: 1, unit: '', default: s.default };
 }
 
-const NUMBER_TEXT = /^[-+]?(\d+\.?\d*|\.\d+)(e[-+]?\d+)?$/i;
-const GROUPED = /^[-+]?\d{1,3}(,\d{3})+(\.\d*)?$/;
-
 /**
  * The number a person typed, or undefined when the text is not a plain number. Accepts
  * surrounding spaces, a sign, decimals, exponents and en-US thousands separators ("8,000");
- * rejects empty text, hex, "Infinity" and anything else `Number()` would quietly accept.
+ * rejects empty text, hex, "Infinity" and anything else `Number()` would quietly accept. The
+ * same syntax as the runner's flags and the link (src/model/input-text.ts).
  */
 export function parseNumberText(text: string): number | undefined {
-  const t = text.trim();
-  if (GROUPED.test(t)) return Number(t.replace(/,/g, ''));
-  if (!NUMBER_TEXT.test(t)) return undefined;
-  const v = Number(t);
-  return Number.isFinite(v) ? v : undefined;
+  return parseDecimal(text);
 }
 
 /** Removes binary noise (0.30000000000000004 → 0.3) without touching real digits. */

@@ -22,6 +22,7 @@
  * Reading never throws. Functions take the storage as an argument (tests pass a fake).
  */
 import { readThresholds, type Thresholds } from '../../model/guardrails';
+import { MAX_JSON_DEPTH, parseJson } from '../../model/input-text';
 import { parseScenario, scenarioToJson, type Parsed, type Scenario } from '../../model/scenario';
 
 export const SAVED_KEY = 'gigsim.savedScenarios.v1';
@@ -136,12 +137,12 @@ export function loadSaved(storage: StorageLike): SavedState {
     };
   }
   if (text === null) return { entries: [], setAside: [] };
-  let rows: Parsed<unknown[]>;
-  try {
-    rows = migrate(JSON.parse(text));
-  } catch {
-    rows = { ok: false, error: 'could not be read (not JSON)' };
-  }
+  // Bounded in depth (a store nests 5 levels), repeated keys refused: kept aside like any
+  // store that cannot be read. The browser's storage holds about 5 MB at most.
+  const parsed = parseJson(text, MAX_JSON_DEPTH, 8 * 1024 * 1024);
+  const rows: Parsed<unknown[]> = parsed.ok
+    ? migrate(parsed.value)
+    : { ok: false, error: 'could not be read (not JSON)' };
   if (!rows.ok) return unreadable(storage, text, rows.error);
   return readRows(rows.value);
 }

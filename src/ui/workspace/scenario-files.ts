@@ -6,6 +6,7 @@
  * when some are set; the rest is the scenario's file form.
  */
 import { readThresholds, type Thresholds } from '../../model/guardrails';
+import { excerpt, parseJson } from '../../model/input-text';
 import { parseScenario, scenarioToJson, type Scenario } from '../../model/scenario';
 
 /** Largest scenario file read (a scenario file is well under a kilobyte). */
@@ -33,17 +34,15 @@ export type FileRead =
 export async function readScenarioFile(file: FileLike): Promise<FileRead> {
   const bad = (why: string): FileRead => ({
     ok: false,
-    message: `“${file.name}” was not imported: ${why}.`,
+    message: `“${excerpt(file.name)}” was not imported: ${why}.`,
   });
   if (file.size > MAX_FILE_BYTES) {
     return bad(`it is ${Math.round(file.size / 1024)} KB, larger than a scenario file can be`);
   }
-  let data: unknown;
-  try {
-    data = JSON.parse(await file.text());
-  } catch (error) {
-    return bad(`it is not JSON (${error instanceof Error ? error.message : String(error)})`);
-  }
+  // Bounded in depth, repeated keys refused, the parser's message cut to an excerpt.
+  const parsed = parseJson(await file.text());
+  if (!parsed.ok) return bad(parsed.error);
+  let data = parsed.value;
   let thresholds: Thresholds | undefined;
   if (typeof data === 'object' && data !== null && Object.hasOwn(data, 'thresholds')) {
     const { thresholds: t, ...rest } = data as Record<string, unknown>;
@@ -52,7 +51,7 @@ export async function readScenarioFile(file: FileLike): Promise<FileRead> {
   }
   const r = parseScenario(data);
   if (!r.ok) return bad(r.error);
-  const message = `Imported “${file.name}”.`;
+  const message = `Imported “${excerpt(file.name)}”.`;
   return thresholds
     ? { ok: true, scenario: r.value, thresholds, message }
     : { ok: true, scenario: r.value, message };
