@@ -8,7 +8,7 @@ import type { Scenario } from '../../model/scenario';
 import { PERIOD_LABEL, type RunPeriod } from '../shared/comparison-rows';
 import { periodText, scenarioPeriods } from '../shared/run-windows';
 import type { ShownSlide } from './presentation-deck';
-import { runningNow, type RunOf } from './slide-runs';
+import { runningNow, type RunOf } from '../shared/scenario-runs';
 
 /** The progress of the shown scenario running now (empty, and `data-progress="done"`, if none). */
 export function statusLine(shown: readonly ShownSlide[], runOf: RunOf) {
