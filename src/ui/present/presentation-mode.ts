@@ -24,6 +24,7 @@ import {
 import { presentationModeStyles } from './presentation-mode.styles';
 import { settingsNote, statusLine } from './run-status';
 import { scenarioTable } from '../shared/scenario-table';
+import { scenarioTableStyles } from '../shared/scenario-table.styles';
 import { chartOrder, type ChartChoice } from './slide-charts';
 import { SlideRunner } from '../shared/scenario-runner';
 import type { Column, SlideRun } from '../shared/scenario-runs';
@@ -117,7 +118,7 @@ export class PresentationMode extends LitElement {
     chooseChartMetric: (id) => (this.chartMetric = id),
   };
 
-  static override styles = [verdictColours, presentationModeStyles];
+  static override styles = [verdictColours, scenarioTableStyles, presentationModeStyles];
 
   override connectedCallback(): void {
     super.connectedCallback();

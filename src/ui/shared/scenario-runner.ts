@@ -57,6 +57,14 @@ export class SlideRunner implements ReactiveController {
     this.generation++;
   }
 
+  /**
+   * Stops the pass in flight: it reports no more, and a comparison it was running goes back to
+   * queued (another run is taking the pool over). The next `run` picks up what is not done.
+   */
+  stop(): void {
+    this.generation++;
+  }
+
   /** Runs one slide's comparison; false when a newer pass has taken over. */
   private async runOne(
     runner: CompareRunner,

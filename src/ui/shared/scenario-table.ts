@@ -33,8 +33,8 @@ export interface TableView<C extends Column = Column> {
   readonly runOf: RunOf;
   /** Opens the one-page summary of a slide. */
   readonly openSummary: (slide: C) => void;
-  /** Takes a column away (the workspace's "Unpin"); no such button without it. */
-  readonly remove?: (slide: C, index: number) => void;
+  /** How to take a column away (the workspace's "Unpin"), if it can be; no button if not. */
+  readonly remove?: (slide: C, index: number) => (() => void) | undefined;
 }
 
 /** The table, as wide as its columns need. */
@@ -153,31 +153,26 @@ function actionsRow<C extends Column>(view: TableView<C>) {
   return html`<tr class="actions">
     <td></td>
     <td></td>
-    ${view.shown.map(
-      ({ slide, index }) =>
-        html`<td>
-          <button
-            type="button"
-            data-action="slide-summary"
-            data-slide=${index}
-            ?disabled=${view.runOf(slide)?.state !== 'done'}
-            @click=${() => view.openSummary(slide)}
-          >
-            Summary
-          </button>
-          ${
-            view.remove
-              ? html`<button
-                  type="button"
-                  data-action="unpin"
-                  data-slide=${index}
-                  @click=${() => view.remove?.(slide, index)}
-                >
-                  Unpin
-                </button>`
-              : nothing
-          }
-        </td>`,
-    )}
+    ${view.shown.map(({ slide, index }) => {
+      const remove = view.remove?.(slide, index);
+      return html`<td>
+        <button
+          type="button"
+          data-action="slide-summary"
+          data-slide=${index}
+          ?disabled=${view.runOf(slide)?.state !== 'done'}
+          @click=${() => view.openSummary(slide)}
+        >
+          Summary
+        </button>
+        ${
+          remove
+            ? html`<button type="button" data-action="unpin" data-slide=${index} @click=${remove}>
+                Unpin
+              </button>`
+            : nothing
+        }
+      </td>`;
+    })}
   </tr>`;
 }

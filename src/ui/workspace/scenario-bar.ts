@@ -1,12 +1,12 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { PRESETS, PRESET_BY_ID, applyPreset } from '../../model/presets';
+import { PRESET_BY_ID, applyPreset } from '../../model/presets';
 import { comparisonCsv } from '../../model/report';
 import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import type { StorageLike } from '../shared/saved-scenarios';
 import { filesMenu } from './files-menu';
-import { presetMenu } from './preset-menu';
+import { appliedPreset, presetMenu } from './preset-menu';
 import { NO_STORAGE, SavedMenu, browserStorage } from './saved-menu';
 import { scenarioBarStyles } from './scenario-bar.styles';
 import { differences } from './scenario-diff';
@@ -52,7 +52,6 @@ export class ScenarioBar extends LitElement {
   /** Where saved scenarios are kept (the browser's localStorage unless given). */
   @property({ attribute: false }) storage: StorageLike | undefined;
 
-  @state() private presetId = PRESETS[0].id;
   @state() private fileMessage = '';
   @state() private fileError = false;
   @state() private shareMessage = '';
@@ -86,8 +85,8 @@ export class ScenarioBar extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  private applyPreset(): void {
-    const preset = PRESET_BY_ID.get(this.presetId);
+  private applyPreset(id: string): void {
+    const preset = PRESET_BY_ID.get(id);
     if (!preset) return;
     const r = applyPreset(this.baseline, preset);
     if (!r.ok) {
@@ -157,11 +156,7 @@ export class ScenarioBar extends LitElement {
     return html`
       ${this.noticeLine()}
       <div class="groups">
-        ${presetMenu(
-          this.presetId,
-          (id) => (this.presetId = id),
-          () => this.applyPreset(),
-        )}
+        ${presetMenu(appliedPreset(this.baseline, this.scenario), (id) => this.applyPreset(id))}
         ${this.savedMenu.render()}
 
         <fieldset>
