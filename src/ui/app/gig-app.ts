@@ -50,9 +50,17 @@ export const LEVER_DEBOUNCE_MS = 200;
  * the workspace's layout (workspace-layout.ts), the other modes' and the summary's main area
  * (mode-views.ts); its look is gig-app.styles.ts.
  *
- * The view lives in the URL hash (view-state.ts, view-hash.ts), rewritten with
- * history.replaceState on every change and read on load and on hashchange/popstate. A link
- * that cannot be read leaves the current view as it is and says why above the scenario bar.
+ * The view lives in the URL hash (view-state.ts, view-hash.ts), written on every change and
+ * read on load and on hashchange/popstate. A change of what the user decides (levers, baseline,
+ * settings, thresholds) is a history entry, a drag or rapid typing one entry (view-history.ts),
+ * so Back/Forward and Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (outside text fields) step through them;
+ * the view and the pins autosave (autosave.ts) and come back when the app is opened without a
+ * hash, with a note (app-notices.ts); view-memory.ts keeps the three in step. A link that
+ * cannot be read leaves the current view as it is and says why above the scenario bar.
+ *
+ * Pins (pin-runs.ts): up to four scenarios pinned in the workspace, shown side by side with the
+ * baseline and the current scenario; their comparisons run on the pool only while the
+ * workspace's own run is done, and stop when a lever moves.
  *
  * Modes (app-mode.ts): a navigation in the header switches the main area between the workspace,
  * `<practice-mode>`, `<presentation-mode>` and `<model-page>`. The mode is the URL query's
