@@ -403,7 +403,7 @@ export class GigApp extends LitElement {
 
   private statusText(): string {
     if (this.state !== 'running' || this.mode !== 'workspace' || this.summary) return '';
-    if (this.draft) return 'Waiting for the levers to settle…';
+    if (this.settling) return 'Waiting for the levers to settle…';
     return `Updating… ${Math.round(this.progress * 100)}% of replications`;
   }
 
