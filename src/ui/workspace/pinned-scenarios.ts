@@ -78,8 +78,10 @@ export class PinnedScenarios extends LitElement {
       .scroll {
         overflow-x: auto;
       }
+      /* Narrow screens: the table keeps readable columns and scrolls sideways. */
       table {
         font-size: 0.9em;
+        min-width: calc(19em + var(--columns, 1) * 8.5em);
       }
       td button {
         margin: 0.15em 0 0 0.3em;
@@ -117,7 +119,7 @@ export class PinnedScenarios extends LitElement {
       ${
         pins.length === 0
           ? nothing
-          : html`<div class="scroll">
+          : html`<div class="scroll" style="--columns: ${columns.length}">
               ${scenarioTable({
                 shown: columns,
                 metricIds: pinMetrics(this.metric),
