@@ -86,7 +86,7 @@ export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
           @lever-pending=${on.leverPending}
         ></lever-panel>
       </section>
-      <div class="main">${metricsSection(p, on)} ${pinsSection(p, on)} ${chartsSection(p, on)}</div>
+      <div class="main">${metricsSection(p, on)} ${chartsSection(p, on)} ${pinsSection(p, on)}</div>
     </main>
   `;
 }
