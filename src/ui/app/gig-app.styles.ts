@@ -140,6 +140,10 @@ export const gigAppStyles = css`
       position: sticky;
       top: 0.5rem;
     }
+    /* The pinned scenarios run the full width under both. */
+    section[data-region='pins'] {
+      grid-column: 1 / -1;
+    }
   }
   @media (max-width: 900px) {
     .layout {

@@ -1,4 +1,4 @@
-import { LitElement, html, nothing, type PropertyValues } from 'lit';
+import { LitElement, html, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { MetricId } from '../../model/metrics';
 import type { Comparison } from '../../model/results';
@@ -7,16 +7,21 @@ import { createBrowserPool } from '../../run/browser';
 import { poolRunner } from '../../run/explorer-runner';
 import type { SimulationPool } from '../../run/simulation-pool';
 import type { CompareRunner } from '../shared/runner';
+import type { Pin } from '../shared/scenario-runs';
 import { APP_MODES, DEFAULT_MODE, modeSearch, readMode, type AppMode } from './app-mode';
 import { appHeader, type HeaderHandlers } from './app-header';
+import { appNotices, type NoticeHandlers } from './app-notices';
 import { gigAppStyles } from './gig-app.styles';
 import { modeView, summaryView, type ModeHandlers, type SummaryRequest } from './mode-views';
-import { ViewHash } from './view-hash';
+import { PinRuns, addPin, pinsOn } from './pin-runs';
+import { inTextField, isUndoKey } from './view-history';
+import { ViewMemory, type MemoryNotice } from './view-memory';
 import {
   CHART_IDS,
   DEFAULT_CHART,
   DEFAULT_METRIC,
   alignSettings,
+  defaultView,
   encodeView,
   withMinChange,
   withThreshold,
@@ -47,9 +52,17 @@ export const LEVER_DEBOUNCE_MS = 200;
  * the workspace's layout (workspace-layout.ts), the other modes' and the summary's main area
  * (mode-views.ts); its look is gig-app.styles.ts.
  *
- * The view lives in the URL hash (view-state.ts, view-hash.ts), rewritten with
- * history.replaceState on every change and read on load and on hashchange/popstate. A link
- * that cannot be read leaves the current view as it is and says why above the scenario bar.
+ * The view lives in the URL hash (view-state.ts, view-hash.ts), written on every change and
+ * read on load and on hashchange/popstate. A change of what the user decides (levers, baseline,
+ * settings, thresholds) is a history entry, a drag or rapid typing one entry (view-history.ts),
+ * so Back/Forward and Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (outside text fields) step through them;
+ * the view and the pins autosave (autosave.ts) and come back when the app is opened without a
+ * hash, with a note (app-notices.ts); view-memory.ts keeps the three in step. A link that
+ * cannot be read leaves the current view as it is and says why above the scenario bar.
+ *
+ * Pins (pin-runs.ts): up to four scenarios pinned in the workspace, shown side by side with the
+ * baseline and the current scenario; their comparisons run on the pool only while the
+ * workspace's own run is done, and stop when a lever moves.
  *
  * Modes (app-mode.ts): a navigation in the header switches the main area between the workspace,
  * `<practice-mode>`, `<presentation-mode>` and `<model-page>`. The mode is the URL query's
@@ -96,16 +109,40 @@ export class GigApp extends LitElement {
   @state() private modeNotice = '';
   /** The comparison the one-page summary shows, while it is open. */
   @state() private summary: SummaryRequest | undefined;
+  /** The scenarios pinned in the workspace (autosaved). */
+  @state() private pins: readonly Pin[] = [];
+  /** Why the last pin was refused, or "". */
+  @state() private pinMessage = '';
+  /** Whether a lever field holds typed text not yet applied (the page is not idle then). */
+  @state() private typing = false;
+  /** Where the view came from (the autosave), or why it could not be kept. */
+  @state() private memoryNotice: MemoryNotice | undefined;
 
   private pool: SimulationPool | undefined;
   /** Cancel committed settling lever edits: the pair changes without a run. */
   private holdRun = false;
   private timer: ReturnType<typeof setTimeout> | undefined;
-  /** The view's hash, as last read from or written to the URL. */
-  private readonly hash = new ViewHash();
+  /** The view in the URL, the browser's history and the autosave. */
+  private readonly memory = new ViewMemory();
+  /** The next write of the view goes over the current history entry (the first one). */
+  private replaceNext = true;
+  private readonly pinRuns = new PinRuns(this);
   private readonly onLocation = () => {
+    this.memory.history.popped();
     this.readMode();
     this.readUrl();
+  };
+  /** Ctrl+Z / Ctrl+Shift+Z / Ctrl+Y (Cmd on a Mac) in the workspace, outside text fields. */
+  private readonly onKey = (e: KeyboardEvent) => {
+    const which = isUndoKey(e);
+    if (!which || e.defaultPrevented || this.mode !== 'workspace' || this.summary) return;
+    if (inTextField(e.composedPath())) return;
+    e.preventDefault();
+    // Lever edits still settling are the last change: they become an entry first.
+    this.commitDraft();
+    void this.updateComplete.then(() =>
+      which === 'undo' ? this.memory.history.undo() : this.memory.history.redo(),
+    );
   };
 
   /** The workspace's comparison runs, and what each tells the page. */
@@ -123,10 +160,10 @@ export class GigApp extends LitElement {
     finished: (final) => {
       this.comparison = final;
       this.progress = 1;
-      this.state = this.draft ? 'running' : 'idle';
+      this.state = this.settling ? 'running' : 'idle';
     },
     ended: (error) => {
-      this.state = this.draft ? 'running' : 'idle';
+      this.state = this.settling ? 'running' : 'idle';
       if (error !== undefined) this.error = error;
     },
     cancelled: (last) => {
@@ -167,12 +204,20 @@ export class GigApp extends LitElement {
     };
   }
 
+  /** Whether lever edits are still settling (debounced, or typed and not yet applied). */
+  private get settling(): boolean {
+    return this.draft !== undefined || this.typing;
+  }
+
   override connectedCallback(): void {
     super.connectedCallback();
+    this.memory.history.attach();
     this.readMode();
-    this.readUrl();
+    if (location.hash.replace(/^#/, '') === '' && !this.hasUpdated) this.restore();
+    else this.readUrl();
     window.addEventListener('hashchange', this.onLocation);
     window.addEventListener('popstate', this.onLocation);
+    window.addEventListener('keydown', this.onKey);
     if (this.hasUpdated && !this.pool) this.requestUpdate();
   }
 
@@ -180,6 +225,7 @@ export class GigApp extends LitElement {
     super.disconnectedCallback();
     window.removeEventListener('hashchange', this.onLocation);
     window.removeEventListener('popstate', this.onLocation);
+    window.removeEventListener('keydown', this.onKey);
     clearTimeout(this.timer);
     this.timer = undefined;
     this.pool?.close();
@@ -205,7 +251,7 @@ export class GigApp extends LitElement {
     this.modeNotice = '';
     if (mode === this.mode) return;
     this.leaveMode();
-    history.pushState(history.state, '', this.modeUrl(mode));
+    this.memory.history.push(this.modeUrl(mode));
     this.mode = mode;
   }
 
@@ -215,27 +261,39 @@ export class GigApp extends LitElement {
     this.commitDraft();
   }
 
-  /** Takes the view from the URL hash; a link that cannot be used keeps the current view. */
-  private readUrl(): void {
-    const r = this.hash.read(location.hash);
-    if (!r) return;
-    if (!r.ok) {
-      this.linkNotice =
-        `This link could not be used: ${r.error}. ` +
-        (this.hasUpdated ? 'The view is unchanged.' : 'Showing the defaults instead.');
-      // Leave the link in the address bar as it was until the view next changes.
-      this.hash.keep(this.view);
-      return;
-    }
-    this.linkNotice = '';
-    this.cancelDraft();
-    const v = r.value;
+  /** Opened without a link: the autosaved view and pins, if any, with a note saying so. */
+  private restore(): void {
+    const r = this.memory.restore();
+    this.memoryNotice = r.notice;
+    if (!r.saved) return;
+    this.showView(r.saved.view);
+    this.pins = r.saved.pins;
+  }
+
+  private showView(v: ViewState): void {
     this.baseline = v.baseline;
     this.scenario = v.scenario;
     this.chart = v.chart;
     this.metric = v.metric;
     this.thresholds = v.thresholds;
     this.minChanges = v.minChanges;
+  }
+
+  /** Takes the view from the URL hash; a link that cannot be used keeps the current view. */
+  private readUrl(): void {
+    const r = this.memory.read(location.hash);
+    if (!r) return;
+    if (!r.ok) {
+      this.linkNotice =
+        `This link could not be used: ${r.error}. ` +
+        (this.hasUpdated ? 'The view is unchanged.' : 'Showing the defaults instead.');
+      // Leave the link in the address bar as it was until the view next changes.
+      this.memory.hash.keep(this.view);
+      return;
+    }
+    this.linkNotice = '';
+    this.cancelDraft();
+    this.showView(r.value);
   }
 
   private cancelDraft(): void {
@@ -276,14 +334,17 @@ export class GigApp extends LitElement {
   }
 
   override updated(): void {
-    const hash = this.hash.next(this.view);
-    if (hash === undefined) return;
-    const url = hash === '' ? `${location.pathname}${location.search}` : hash;
-    history.replaceState(history.state, '', url);
+    const notice = this.memory.write(this.view, this.pins, this.replaceNext);
+    this.replaceNext = false;
+    if (notice) this.memoryNotice = notice;
+    const pinsMayRun =
+      this.mode === 'workspace' && !this.summary && this.state === 'idle' && !this.settling;
+    this.pinRuns.sync(pinsMayRun, this.runner, this.baseline, pinsOn(this.pins, this.scenario));
   }
 
   /** Reruns the workspace's comparison of the current pair. */
   private simulate(): void {
+    this.pinRuns.stop();
     if (this.pool) void this.workspaceRun.start(this.pool, this.baseline, this.scenario);
   }
 
@@ -319,6 +380,32 @@ export class GigApp extends LitElement {
     minChangeChange: ({ detail: d }) => {
       this.minChanges = withMinChange(this.minChanges, d.metric, d.value);
     },
+    leverPending: (e) => {
+      this.typing = e.detail.pending;
+      if (this.typing) this.state = 'running';
+      else if (!this.draft && !this.workspaceRun.inFlight) this.state = 'idle';
+    },
+    pinAdd: () => {
+      const r = addPin(this.pins, this.commitDraft() ?? this.scenario);
+      this.pinMessage = r.ok ? '' : r.error;
+      if (r.ok) this.pins = r.value;
+    },
+    pinRemove: (e) => {
+      this.pinMessage = '';
+      this.pins = this.pins.filter((_, i) => i !== e.detail.index);
+    },
+    summaryOpen: (e) => (this.summary = e.detail),
+  };
+
+  /** The notes' buttons. */
+  private readonly noticeEvents: NoticeHandlers = {
+    dismissMode: () => (this.modeNotice = ''),
+    dismissMemory: () => (this.memoryNotice = undefined),
+    startFresh: () => {
+      this.memoryNotice = undefined;
+      this.cancelDraft();
+      this.showView(defaultView());
+    },
   };
 
   /** The header's events. */
@@ -350,7 +437,7 @@ export class GigApp extends LitElement {
 
   private statusText(): string {
     if (this.state !== 'running' || this.mode !== 'workspace' || this.summary) return '';
-    if (this.draft) return 'Waiting for the levers to settle…';
+    if (this.settling) return 'Waiting for the levers to settle…';
     return `Updating… ${Math.round(this.progress * 100)}% of replications`;
   }
 
@@ -376,15 +463,7 @@ export class GigApp extends LitElement {
         },
         this.headerEvents,
       )}
-      ${
-        this.modeNotice
-          ? html`<p class="mode-notice" role="alert" data-notice="mode">
-              ${this.modeNotice}
-              <button type="button" @click=${() => (this.modeNotice = '')}>Dismiss</button>
-            </p>`
-          : nothing
-      }
-      ${this.main()}
+      ${appNotices(this.modeNotice, this.memoryNotice, this.noticeEvents)} ${this.main()}
     `;
   }
 
@@ -413,6 +492,14 @@ export class GigApp extends LitElement {
         minChanges,
         link: `${location.origin}${location.pathname}${location.search}${view}`,
         linkNotice: this.linkNotice,
+        pins: pinsOn(this.pins, scenario),
+        pinMessage: this.pinMessage,
+        pinRunOf: (c) =>
+          c.scenario === scenario
+            ? this.workspaceRun.isFinal(baseline, scenario) && this.comparison
+              ? { state: 'done', comparison: this.comparison }
+              : { state: 'running', progress: this.progress }
+            : this.pinRuns.runOf(baseline, c.scenario),
       },
       this.workspaceEvents,
     );

@@ -11,8 +11,11 @@ import { WORKSPACE_NAME } from '../shared/export-context';
 import '../workspace/chart-panel';
 import '../workspace/lever-panel';
 import '../workspace/metric-tree';
+import '../workspace/pinned-scenarios';
 import '../workspace/scenario-bar';
 import '../shared/comparison-headline';
+import type { Pin, RunOf } from '../shared/scenario-runs';
+import type { SummaryRequest } from './mode-views';
 import type { ChartKind, MinChanges, Thresholds } from './view-state';
 
 /** What the workspace shows. */
@@ -39,6 +42,12 @@ export interface WorkspaceProps {
   readonly link: string;
   /** Why the link could not be used, or "". */
   readonly linkNotice: string;
+  /** The pinned scenarios, on the scenario's run settings. */
+  readonly pins: readonly Pin[];
+  /** Why the last pin was refused, or "". */
+  readonly pinMessage: string;
+  /** Where the comparison of the current scenario and of each pin stands. */
+  readonly pinRunOf: RunOf;
 }
 
 /** The workspace's events, each handled by the app. */
@@ -53,6 +62,11 @@ export interface WorkspaceHandlers {
   chartSelect(e: CustomEvent<{ chart: string }>): void;
   rerun(): void;
   minChangeChange(e: CustomEvent<{ metric: MetricId; value: number | undefined }>): void;
+  /** A lever field holds typed text not yet applied (or no longer). */
+  leverPending(e: CustomEvent<{ pending: boolean }>): void;
+  pinAdd(): void;
+  pinRemove(e: CustomEvent<{ index: number }>): void;
+  summaryOpen(e: CustomEvent<SummaryRequest>): void;
 }
 
 export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
@@ -87,9 +101,10 @@ export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
           .scenario=${p.edited}
           .baseline=${p.baseline}
           @scenario-input=${on.leverInput}
+          @lever-pending=${on.leverPending}
         ></lever-panel>
       </section>
-      <div class="main">${metricsSection(p, on)} ${chartsSection(p, on)}</div>
+      <div class="main">${metricsSection(p, on)} ${chartsSection(p, on)} ${pinsSection(p, on)}</div>
     </main>
   `;
 }
@@ -117,6 +132,24 @@ function metricsSection(p: WorkspaceProps, on: WorkspaceHandlers) {
       @threshold-change=${on.thresholdChange}
       @min-change-change=${on.minChangeChange}
     ></metric-tree>
+  </section>`;
+}
+
+function pinsSection(p: WorkspaceProps, on: WorkspaceHandlers) {
+  return html`<section data-region="pins" aria-labelledby="pins-title">
+    <h2 id="pins-title">Pinned scenarios</h2>
+    <pinned-scenarios
+      .pins=${p.pins}
+      .baseline=${p.baseline}
+      .scenario=${p.scenario}
+      .thresholds=${p.thresholds}
+      .metric=${p.metric}
+      .runOf=${p.pinRunOf}
+      .message=${p.pinMessage}
+      @pin-add=${on.pinAdd}
+      @pin-remove=${on.pinRemove}
+      @summary-open=${on.summaryOpen}
+    ></pinned-scenarios>
   </section>`;
 }
 

@@ -16,7 +16,7 @@ import {
   type ChartChoice,
   type SlideSeries,
 } from './slide-charts';
-import { waitText, type RunOf, type SlideRun } from './slide-runs';
+import { waitText, type RunOf, type SlideRun } from '../shared/scenario-runs';
 
 /** The row of `chart` for the shown slides (`metric` is the weekly charts' metric). */
 export function chartGrid(

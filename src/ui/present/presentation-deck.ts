@@ -6,7 +6,6 @@
  */
 import type { MetricId } from '../../model/metrics';
 import type { Scenario } from '../../model/scenario';
-import type { LeverChange } from '../shared/comparison-rows';
 import type { SavedScenario } from '../shared/saved-scenarios';
 
 /** The metrics shown unless the user picks others. */
@@ -37,9 +36,6 @@ export interface ShownSlide {
   readonly slide: Slide;
   readonly index: number;
 }
-
-/** Levers named in a column's head before the rest are counted. */
-const LEVERS_NAMED = 3;
 
 /** `scenario`'s parameters on `settings`'s run settings (seed, weeks, replications). */
 export function onSettings(scenario: Scenario, settings: Scenario): Scenario {
@@ -103,12 +99,4 @@ export function orderedMetrics(
   return all.filter((id) => chosen.has(id));
 }
 
-/** A scenario's levers in a line: "Pay per block hour: 24.2 $/h · … · +2 more". */
-export function leverLine(changes: readonly LeverChange[]): string {
-  if (changes.length === 0) return 'same levers as the baseline';
-  const named = changes
-    .slice(0, LEVERS_NAMED)
-    .map((l) => `${l.label}: ${l.scenario}`)
-    .join(' · ');
-  return named + (changes.length > LEVERS_NAMED ? ` · +${changes.length - LEVERS_NAMED} more` : '');
-}
+export { leverLine } from '../shared/comparison-rows';

@@ -24,11 +24,12 @@ import {
 } from './presentation-deck';
 import { presentationModeStyles } from './presentation-mode.styles';
 import { settingsNote, statusLine, type RunActions } from './run-status';
-import { breachBanner } from './present-guardrails';
-import { scenarioTable } from './scenario-table';
+import { breachBanner } from '../shared/scenario-guardrails';
+import { scenarioTable } from '../shared/scenario-table';
+import { scenarioTableStyles } from '../shared/scenario-table.styles';
 import { chartOrder, type ChartChoice } from './slide-charts';
-import { SlideRunner } from './slide-runner';
-import type { SlideRun } from './slide-runs';
+import { SlideRunner } from '../shared/scenario-runner';
+import type { Column, SlideRun } from '../shared/scenario-runs';
 
 /** `set` with `item` in or out. */
 function toggled<T>(set: ReadonlySet<T>, item: T, on: boolean): Set<T> {
@@ -56,8 +57,8 @@ function ownsArrows(e: KeyboardEvent): boolean {
  * Fullscreen API where the browser allows it.
  *
  * This element keeps the state and the keyboard; its parts are drawn by present-controls.ts,
- * present-pickers.ts, run-status.ts, scenario-table.ts and chart-grid.ts, and slide-runner.ts
- * runs the comparisons.
+ * present-pickers.ts, run-status.ts, scenario-table.ts and chart-grid.ts, and
+ * ../shared/scenario-runner.ts runs the comparisons.
  *
  * Test hooks: the host carries `data-state="running" | "idle"` and `data-window-start`; each
  * shown scenario's column head carries `data-slide="<index>"` and `data-slide-name`; each
@@ -104,7 +105,7 @@ export class PresentationMode extends LitElement {
     this.fullscreen = this.matches(':fullscreen');
   };
   private readonly onStorage = () => this.readSaved();
-  private readonly runOf = (slide: Slide): SlideRun | undefined =>
+  private readonly runOf = (slide: Column): SlideRun | undefined =>
     this.slideRuns.runOf(this.baseline, slide.scenario);
   /** The status line's Cancel and Run again. */
   private readonly runActions: RunActions = {
@@ -131,7 +132,7 @@ export class PresentationMode extends LitElement {
     chooseChartMetric: (id) => (this.chartMetric = id),
   };
 
-  static override styles = [verdictColours, presentationModeStyles];
+  static override styles = [verdictColours, scenarioTableStyles, presentationModeStyles];
 
   override connectedCallback(): void {
     super.connectedCallback();

@@ -8,7 +8,7 @@ import type { Scenario } from '../../model/scenario';
 import { PERIOD_LABEL, type RunPeriod } from '../shared/comparison-rows';
 import { periodText, scenarioPeriods } from '../shared/run-windows';
 import type { ShownSlide } from './presentation-deck';
-import { runningNow, type RunOf } from './slide-runs';
+import { runningNow, type RunOf } from '../shared/scenario-runs';
 
 /** What the status line's buttons do. */
 export interface RunActions {

@@ -160,3 +160,16 @@ export function poolSeries(summary: ScenarioSummary): Record<PoolSeries, WeekPoi
   for (const series of POOL_SERIES) out[series] = poolWeeks(summary.pool, series, summary.weeks);
   return out;
 }
+
+/** Levers named in a column's head before the rest are counted. */
+const LEVERS_NAMED = 3;
+
+/** A scenario's levers in a line: "Pay per block hour: 24.2 $/h · … · +2 more". */
+export function leverLine(changes: readonly LeverChange[]): string {
+  if (changes.length === 0) return 'same levers as the baseline';
+  const named = changes
+    .slice(0, LEVERS_NAMED)
+    .map((l) => `${l.label}: ${l.scenario}`)
+    .join(' · ');
+  return named + (changes.length > LEVERS_NAMED ? ` · +${changes.length - LEVERS_NAMED} more` : '');
+}

@@ -68,8 +68,15 @@ const SETTLE_MS = 500;
  * setting differs from the baseline's; paired comparison needs both to share them, so the app
  * should carry settings over to the baseline. Such a difference is marked like a lever's.
  *
+ * Typed text waiting for the pause in typing is never dropped by another control: moving a
+ * slider, a checkbox, a reset or arrow keys in another field first checks and applies it (or
+ * shows its message), then applies its own change.
+ *
  * @fires scenario-input - CustomEvent<{ scenario: Scenario }> (bubbles, composed): a new valid
  *   scenario after each valid change; never fired for invalid input or for no change.
+ * @fires lever-pending - CustomEvent<{ pending: boolean }> (bubbles, composed): typed text
+ *   starts (true) or stops (false) waiting to be checked and applied; the app is not idle
+ *   while it waits.
  */
 @customElement('lever-panel')
 export class LeverPanel extends LitElement {
@@ -88,6 +95,8 @@ export class LeverPanel extends LitElement {
   /** The scenario this panel fired last, so that getting it back is not taken for a new one. */
   private lastFired: Scenario | undefined;
   private settleTimer: ReturnType<typeof setTimeout> | undefined;
+  /** The typed text waiting for the pause in typing to be checked and applied. */
+  private pending: { readonly t: Target; readonly text: string } | undefined;
 
   static override styles = leverPanelStyles;
 
@@ -166,6 +175,32 @@ export class LeverPanel extends LitElement {
   private stopSettle(): void {
     if (this.settleTimer !== undefined) clearTimeout(this.settleTimer);
     this.settleTimer = undefined;
+    this.setPending(undefined);
+  }
+
+  /** Keeps the text waiting to be applied, telling the app when there starts or stops being one. */
+  private setPending(next: { t: Target; text: string } | undefined): void {
+    const was = this.pending !== undefined;
+    this.pending = next;
+    if (was === (next !== undefined)) return;
+    this.dispatchEvent(
+      new CustomEvent<{ pending: boolean }>('lever-pending', {
+        detail: { pending: next !== undefined },
+        bubbles: true,
+        composed: true,
+      }),
+    );
+  }
+
+  /**
+   * Before another control's change applies: text typed elsewhere and still waiting is checked
+   * and applied (or its message shown) first, so it is never dropped.
+   */
+  private flushPending(except?: Target): void {
+    const p = this.pending;
+    if (!p || (except && keyOf(except) === keyOf(p.t))) return;
+    this.stopSettle();
+    this.commitText(p.t, p.text, true);
   }
 
   private onFieldInput(t: Target, e: Event): void {
@@ -180,9 +215,11 @@ export class LeverPanel extends LitElement {
       this.setDraft(key, { text });
     }
     this.stopSettle();
+    this.setPending({ t, text });
     this.settleTimer = setTimeout(() => {
       this.settleTimer = undefined;
       this.commitText(t, text, false);
+      this.setPending(undefined);
     }, SETTLE_MS);
   }
 
@@ -205,6 +242,7 @@ export class LeverPanel extends LitElement {
     } else if (e.key === 'ArrowUp' || e.key === 'ArrowDown') {
       if (!specOf(t)) return;
       e.preventDefault();
+      this.flushPending(t);
       this.stopSettle();
       const direction = e.key === 'ArrowUp' ? 1 : -1;
       const next = steppedValue(t, input.value, valueIn(this.cur, t), direction, e.shiftKey);
@@ -222,16 +260,19 @@ export class LeverPanel extends LitElement {
     const value = fromSliderPosition(spec, position, Number(valueIn(this.cur, t)));
     const r = check(t, value);
     if (!r.ok) return;
+    this.flushPending(t);
     this.stopSettle();
     this.apply(t, r.value);
     this.setDraft(keyOf(t), undefined);
   }
 
   private onCheckbox(t: Target, e: Event): void {
+    this.flushPending(t);
     this.apply(t, (e.target as HTMLInputElement).checked);
   }
 
   private onReset(t: Target): void {
+    this.flushPending(t);
     this.stopSettle();
     this.setDraft(keyOf(t), undefined);
     this.apply(t, defaultOf(t));
@@ -299,5 +340,6 @@ declare global {
   }
   interface HTMLElementEventMap {
     'scenario-input': CustomEvent<{ scenario: Scenario }>;
+    'lever-pending': CustomEvent<{ pending: boolean }>;
   }
 }

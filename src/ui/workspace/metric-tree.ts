@@ -15,6 +15,7 @@ import { courseOf, type Course } from './metric-course';
 import { metricRow, type RowContext } from './metric-row';
 import { treeHead, treeStatus } from './metric-tree-header';
 import { stabilityFlags } from '../shared/stability';
+import { metricTreeNarrowStyles } from './metric-tree-narrow.styles';
 import { metricTreeStyles } from './metric-tree.styles';
 import { guardrailLine } from './threshold-editor';
 import { minChangeEditor } from './min-change-editor';
@@ -68,7 +69,7 @@ export class MetricTree extends LitElement {
 
   private courses = new Map<MetricId, Course>();
 
-  static override styles = [srOnly, metricTreeStyles];
+  static override styles = [srOnly, metricTreeStyles, metricTreeNarrowStyles];
 
   override willUpdate(changed: PropertyValues<this>): void {
     if (changed.has('comparison')) this.courses.clear();

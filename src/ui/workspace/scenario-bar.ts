@@ -1,14 +1,14 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
-import { PRESETS, PRESET_BY_ID, applyPreset } from '../../model/presets';
 import type { Thresholds } from '../../model/guardrails';
+import { PRESET_BY_ID, applyPreset } from '../../model/presets';
 import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import { WORKSPACE_NAME } from '../shared/export-context';
 import { resultsCsv } from '../shared/results-csv';
 import type { StorageLike } from '../shared/saved-scenarios';
 import { filesMenu } from './files-menu';
-import { presetMenu } from './preset-menu';
+import { appliedPreset, presetMenu } from './preset-menu';
 import { NO_STORAGE, SavedMenu, browserStorage } from './saved-menu';
 import { scenarioBarStyles } from './scenario-bar.styles';
 import { differences } from './scenario-diff';
@@ -57,7 +57,6 @@ export class ScenarioBar extends LitElement {
   /** The user's guardrail thresholds: saved and exported with the scenario, judged in the CSV. */
   @property({ attribute: false }) thresholds: Thresholds = {};
 
-  @state() private presetId = PRESETS[0].id;
   @state() private fileMessage = '';
   @state() private fileError = false;
   @state() private shareMessage = '';
@@ -96,8 +95,8 @@ export class ScenarioBar extends LitElement {
     this.dispatchEvent(new CustomEvent(type, { detail, bubbles: true, composed: true }));
   }
 
-  private applyPreset(): void {
-    const preset = PRESET_BY_ID.get(this.presetId);
+  private applyPreset(id: string): void {
+    const preset = PRESET_BY_ID.get(id);
     if (!preset) return;
     const r = applyPreset(this.baseline, preset);
     if (!r.ok) {
@@ -181,11 +180,7 @@ export class ScenarioBar extends LitElement {
     return html`
       ${this.noticeLine()}
       <div class="groups">
-        ${presetMenu(
-          this.presetId,
-          (id) => (this.presetId = id),
-          () => this.applyPreset(),
-        )}
+        ${presetMenu(appliedPreset(this.baseline, this.scenario), (id) => this.applyPreset(id))}
         ${this.savedMenu.render()}
 
         <fieldset>

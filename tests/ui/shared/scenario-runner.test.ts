@@ -5,8 +5,8 @@ import type { Comparison } from '../../../src/model/results';
 import { defaultScenario, type Scenario } from '../../../src/model/scenario';
 import { SupersededError } from '../../../src/run/pool';
 import type { Slide } from '../../../src/ui/present/presentation-deck';
-import { SlideRunner, type RunnerState } from '../../../src/ui/present/slide-runner';
-import { comparison } from './comparison-fixture';
+import { SlideRunner, type RunnerState } from '../../../src/ui/shared/scenario-runner';
+import { comparison } from '../present/comparison-fixture';
 
 const baseline = defaultScenario();
 

@@ -1,14 +1,13 @@
 /**
- * Runs the comparisons of the scenarios presentation mode shows, one after the other (the
- * pool serves one request at a time and caches replications), and keeps where each stands for
- * the columns to show. A newer pass, or the mode closing, stops an older one from reporting.
+ * Runs the comparisons of the scenarios presentation mode or the workspace's pins show, one
+ * after the other (the pool serves one request at a time and caches replications), and keeps
+ * where each stands for the columns to show. A newer pass, or the mode closing, stops an older one from reporting.
  * A Lit reactive controller: its host redraws whenever a run moves on.
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Scenario } from '../../model/scenario';
-import type { CompareRunner } from '../shared/runner';
-import type { Slide } from './presentation-deck';
-import { failureText, pairKey, withRun, type SlideRun } from './slide-runs';
+import type { CompareRunner } from './runner';
+import { failureText, pairKey, withRun, type Column, type SlideRun } from './scenario-runs';
 
 /** A column whose run was cancelled. */
 const CANCELLED: SlideRun = { state: 'failed', error: 'cancelled; press “Run again”' };
@@ -40,7 +39,7 @@ export class SlideRunner implements ReactiveController {
   async run(
     runner: CompareRunner | undefined,
     baseline: Scenario,
-    slides: readonly Slide[],
+    slides: readonly Column[],
   ): Promise<void> {
     const generation = ++this.generation;
     if (!runner) return;
@@ -81,11 +80,19 @@ export class SlideRunner implements ReactiveController {
     this.generation++;
   }
 
+  /**
+   * Stops the pass in flight: it reports no more, and a comparison it was running goes back to
+   * queued (another run is taking the pool over). The next `run` picks up what is not done.
+   */
+  stop(): void {
+    this.generation++;
+  }
+
   /** Runs one slide's comparison; false when a newer pass has taken over. */
   private async runOne(
     runner: CompareRunner,
     baseline: Scenario,
-    slide: Slide,
+    slide: Column,
     generation: number,
   ): Promise<boolean> {
     const key = pairKey(baseline, slide.scenario);

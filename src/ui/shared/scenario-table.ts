@@ -1,33 +1,34 @@
 /**
- * Presentation mode's table: a row a chosen metric, the baseline's column, then a column a
- * shown scenario headed by its name and levers, each cell in large type with its change, 95%
- * interval and any guardrail breach (or why it is still waiting), a row judging every
- * guardrail whatever metrics are chosen (present-guardrails.ts), and a row of "Summary"
- * buttons at the foot.
+ * Scenarios side by side with the baseline, as presentation mode and the workspace's pins show
+ * them: a row a chosen metric, the baseline's column, then a column a shown scenario headed by
+ * its name and levers, each cell in large type with its change, 95% interval and any
+ * guardrail breach (or why it is still waiting), each column's headline at the top, a row
+ * judging every guardrail whatever metrics are chosen (scenario-guardrails.ts), and a row of
+ * "Summary" buttons (and, for pins, "Unpin") at the foot.
  */
-import { NO_WEEKS, hasWeeks } from '../shared/run-windows';
 import { html, nothing } from 'lit';
 import { guardrailBreach, type Thresholds } from '../../model/guardrails';
 import type { MetricDef, MetricId } from '../../model/metrics';
 import type { Scenario } from '../../model/scenario';
 import { VERDICT_TEXT, type MinChanges } from '../../model/verdict';
-import { comparisonHeadline, headlineParagraph } from '../shared/comparison-headline';
+import { comparisonHeadline, headlineParagraph } from './comparison-headline';
 import {
   leverChanges,
+  leverLine,
   metricDef,
   metricNumbers,
   verdictMark,
   verdictTone,
   type RunPeriod,
-} from '../shared/comparison-rows';
-import { NO_VALUE, formatChange, formatInterval, formatMetric, unitLabel } from '../shared/format';
-import { leverLine, type ShownSlide, type Slide } from './presentation-deck';
-import { guardrailRow } from './present-guardrails';
-import { waitText, type RunOf } from './slide-runs';
+} from './comparison-rows';
+import { NO_VALUE, formatChange, formatInterval, formatMetric, unitLabel } from './format';
+import { NO_WEEKS, hasWeeks } from './run-windows';
+import { waitText, type Column, type RunOf, type ShownColumn } from './scenario-runs';
+import { guardrailRow } from './scenario-guardrails';
 
 /** What the table shows. */
-export interface TableView {
-  readonly shown: readonly ShownSlide[];
+export interface TableView<C extends Column = Column> {
+  readonly shown: readonly ShownColumn<C>[];
   /** The chosen metrics, in table order. */
   readonly metricIds: readonly MetricId[];
   readonly baseline: Scenario;
@@ -36,14 +37,16 @@ export interface TableView {
   readonly minChanges?: MinChanges;
   readonly runOf: RunOf;
   /** Opens the one-page summary of a slide. */
-  readonly openSummary: (slide: Slide) => void;
+  readonly openSummary: (slide: C) => void;
+  /** How to take a column away (the workspace's "Unpin"), if it can be; no button if not. */
+  readonly remove?: (slide: C, index: number) => (() => void) | undefined;
 }
 
 /**
  * The table, as wide as its columns need, in a box that scrolls sideways when a narrow screen
- * cannot hold its columns (presentation-mode.styles.ts).
+ * cannot hold its columns (scenario-table.styles.ts).
  */
-export function scenarioTable(view: TableView) {
+export function scenarioTable<C extends Column>(view: TableView<C>) {
   const { shown } = view;
   return html`<div class="table-scroll">
     <table aria-label="Scenarios against the baseline" style=${`--columns: ${shown.length}`}>
@@ -77,7 +80,7 @@ export function scenarioTable(view: TableView) {
 }
 
 /** A scenario's column head: its name and the levers it changes. */
-function slideHead(baseline: Scenario, slide: Slide, index: number) {
+function slideHead(baseline: Scenario, slide: Column, index: number) {
   return html`<th scope="col" data-slide=${index} data-slide-name=${slide.name}>
     <span class="name">${slide.name}</span>
     <span class="levers">${leverLine(leverChanges(baseline, slide.scenario))}</span>
@@ -85,7 +88,7 @@ function slideHead(baseline: Scenario, slide: Slide, index: number) {
 }
 
 /** Each scenario's headline, at the top of its column (src/model/headline.ts). */
-function headlineRow(view: TableView) {
+function headlineRow<C extends Column>(view: TableView<C>) {
   return html`<tr class="headline-row">
     <th scope="row">Headline</th>
     <td></td>
@@ -99,7 +102,7 @@ function headlineRow(view: TableView) {
 }
 
 /** A metric's row: the baseline's value (from the first comparison in hand), then each cell. */
-function metricRow(view: TableView, id: MetricId) {
+function metricRow<C extends Column>(view: TableView<C>, id: MetricId) {
   const m = metricDef(id);
   const first = view.shown.map(({ slide }) => view.runOf(slide)).find((r) => r?.state === 'done');
   const baseline =
@@ -120,7 +123,13 @@ function metricRow(view: TableView, id: MetricId) {
 }
 
 /** A scenario's value, change, interval and breach, with raw numbers for the tests. */
-function cell(view: TableView, m: MetricDef, id: MetricId, slide: Slide, index: number) {
+function cell<C extends Column>(
+  view: TableView<C>,
+  m: MetricDef,
+  id: MetricId,
+  slide: Column,
+  index: number,
+) {
   const run = view.runOf(slide);
   if (!run || run.state !== 'done') {
     return html`<td data-slide=${index} data-pending>
@@ -162,23 +171,30 @@ function value(m: MetricDef, v: number) {
 }
 
 /** A "Summary" button under each scenario, enabled once its comparison is in hand. */
-function actionsRow(view: TableView) {
+function actionsRow<C extends Column>(view: TableView<C>) {
   return html`<tr class="actions">
     <td></td>
     <td></td>
-    ${view.shown.map(
-      ({ slide, index }) =>
-        html`<td>
-          <button
-            type="button"
-            data-action="slide-summary"
-            data-slide=${index}
-            ?disabled=${view.runOf(slide)?.state !== 'done'}
-            @click=${() => view.openSummary(slide)}
-          >
-            Summary
-          </button>
-        </td>`,
-    )}
+    ${view.shown.map(({ slide, index }) => {
+      const remove = view.remove?.(slide, index);
+      return html`<td>
+        <button
+          type="button"
+          data-action="slide-summary"
+          data-slide=${index}
+          ?disabled=${view.runOf(slide)?.state !== 'done'}
+          @click=${() => view.openSummary(slide)}
+        >
+          Summary
+        </button>
+        ${
+          remove
+            ? html`<button type="button" data-action="unpin" data-slide=${index} @click=${remove}>
+                Unpin
+              </button>`
+            : nothing
+        }
+      </td>`;
+    })}
   </tr>`;
 }

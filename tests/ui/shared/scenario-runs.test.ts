@@ -10,8 +10,8 @@ import {
   waitText,
   withRun,
   type SlideRun,
-} from '../../../src/ui/present/slide-runs';
-import { comparison } from './comparison-fixture';
+} from '../../../src/ui/shared/scenario-runs';
+import { comparison } from '../present/comparison-fixture';
 
 function shown(...names: string[]): ShownSlide[] {
   return names.map((name, index) => ({

@@ -1,5 +1,6 @@
 /**
- * Presentation mode's guardrails, shown whatever metrics are chosen: a row of the scenario
+ * The guardrails of the table of scenarios side by side (Present and the workspace's pins),
+ * shown whatever metrics are chosen: a row of the scenario
  * table judging every guardrail in each column (the baseline's too), and a banner above the
  * table naming, per scenario shown, the guardrails it breaches. Judged by the one rule of
  * src/model/guardrails.ts: the long-run mean against the threshold in force.
@@ -17,10 +18,9 @@ import {
   type Thresholds,
 } from '../../model/guardrails';
 import type { Comparison } from '../../model/results';
-import { metricNumbers } from '../shared/comparison-rows';
-import { formatMetric, formatThreshold } from '../shared/format';
-import type { ShownSlide } from './presentation-deck';
-import { waitText, type RunOf } from './slide-runs';
+import { metricNumbers } from './comparison-rows';
+import { formatMetric, formatThreshold } from './format';
+import { waitText, type RunOf, type ShownColumn } from './scenario-runs';
 
 /** Every guardrail judged on one side of a comparison, long run. */
 function verdicts(c: Comparison, side: 'scenario' | 'baseline', t: Thresholds) {
@@ -54,7 +54,7 @@ function verdictList(vs: readonly GuardrailVerdict[]) {
 }
 
 /** The table's guardrails row: the baseline's and each scenario's verdicts. */
-export function guardrailRow(shown: readonly ShownSlide[], runOf: RunOf, thresholds: Thresholds) {
+export function guardrailRow(shown: readonly ShownColumn[], runOf: RunOf, thresholds: Thresholds) {
   const first = shown.map(({ slide }) => runOf(slide)).find((r) => r?.state === 'done');
   return html`<tr class="guardrail-row" data-guardrail-row>
     <th scope="row">Guardrails<span class="unit">long run, thresholds in force</span></th>
@@ -80,7 +80,7 @@ export function guardrailRow(shown: readonly ShownSlide[], runOf: RunOf, thresho
 }
 
 /** The banner naming each shown scenario's breached guardrails; nothing when none breaches. */
-export function breachBanner(shown: readonly ShownSlide[], runOf: RunOf, thresholds: Thresholds) {
+export function breachBanner(shown: readonly ShownColumn[], runOf: RunOf, thresholds: Thresholds) {
   const lines = shown.flatMap(({ slide, index }) => {
     const run = runOf(slide);
     if (run?.state !== 'done') return [];

@@ -1,14 +1,33 @@
 /**
- * Where each shown scenario's comparison stands in presentation mode (queued, running, done or
- * failed), kept by baseline–scenario pair in a bounded map, and the words a column shows while
- * it waits. Pure, no DOM.
+ * Where each shown scenario's comparison stands (queued, running, done or failed), for
+ * presentation mode's columns and the workspace's pins, kept by baseline–scenario pair in a
+ * bounded map, and the words a column shows while it waits. Pure, no DOM.
  */
 import type { Comparison } from '../../model/results';
 import type { Scenario } from '../../model/scenario';
 import { isSuperseded } from '../../run/pool';
 import { scenarioKey } from '../../run/result-cache';
-import { NO_VALUE } from '../shared/format';
-import type { ShownSlide, Slide } from './presentation-deck';
+import { NO_VALUE } from './format';
+
+/** A scenario shown in a column: presentation mode's slides, the workspace's pins. */
+export interface Column {
+  readonly name: string;
+  readonly scenario: Scenario;
+}
+
+/** A column in view, with its place among all. */
+export interface ShownColumn<C extends Column = Column> {
+  readonly slide: C;
+  readonly index: number;
+}
+
+/** A scenario the user pinned in the workspace, to see side by side with the baseline. */
+export type Pin = Column;
+
+/** Most pins. */
+export const MAX_PINS = 4;
+/** Longest pin name. */
+export const PIN_NAME_MAX = 60;
 
 /** Comparisons kept for slides visited (each is small: a few hundred kilobytes at most). */
 export const KEEP_RESULTS = 24;
@@ -21,7 +40,7 @@ export type SlideRun =
   | { state: 'failed'; error: string };
 
 /** A slide's run, if it has one. */
-export type RunOf = (slide: Slide) => SlideRun | undefined;
+export type RunOf = (slide: Column) => SlideRun | undefined;
 
 /** The key of a baseline–scenario pair: equal keys mean the same comparison. */
 export function pairKey(baseline: Scenario, scenario: Scenario): string {
@@ -63,14 +82,17 @@ export function failureText(error: unknown): string {
 }
 
 /** The shown slide running now: its place among those shown (from 1) and its progress. */
-export interface RunningNow {
-  readonly slide: Slide;
+export interface RunningNow<C extends Column = Column> {
+  readonly slide: C;
   readonly position: number;
   readonly fraction: number;
 }
 
 /** The first shown slide whose run is in progress, if any. */
-export function runningNow(shown: readonly ShownSlide[], runOf: RunOf): RunningNow | undefined {
+export function runningNow<C extends Column>(
+  shown: readonly ShownColumn<C>[],
+  runOf: RunOf,
+): RunningNow<C> | undefined {
   const i = shown.findIndex(({ slide }) => runOf(slide)?.state === 'running');
   const running = shown[i];
   if (!running) return undefined;
