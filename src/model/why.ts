@@ -259,7 +259,16 @@ export const WHY: readonly WhyDef[] = [
       one('sameDay', 'Overflow on the day', 'fallback'),
       one('agedOut', 'After waiting two days', 'agedOut'),
     ],
-    den: [one('demand', 'Packages due', 'demand')],
+    // Over the packages leaving the station (delivered by a driver, on time or late, or handed
+    // to the fallback), as the engine measures it (src/sim/measure.ts).
+    den: [
+      part('leaving', 'Packages leaving the station', [
+        ['onTime', 1],
+        ['lateDelivered', 1],
+        ['fallback', 1],
+        ['agedOut', 1],
+      ]),
+    ],
   },
   ratio(
     'backlogDays',
