@@ -102,8 +102,9 @@ interface OverlapCheck {
  * texts that stick out of the chart (cut off at its edge).
  */
 async function installOverlapCheck(page: Page): Promise<void> {
-  await page.addScriptTag({
-    content: `window.textOverlaps = function (svg) {
+  // Evaluated through the DevTools protocol, which the page's CSP does not govern (an inline
+  // script tag would be refused, as it should be).
+  await page.evaluate(`window.textOverlaps = function (svg) {
       var boxes = Array.from(svg.querySelectorAll('text'))
         .filter(function (t) { return (t.textContent || '').trim() !== ''; })
         .map(function (t) { return { text: t.textContent, r: t.getBoundingClientRect() }; });
@@ -123,8 +124,7 @@ async function installOverlapCheck(page: Page): Promise<void> {
         }
       }
       return out;
-    };`,
-  });
+    };`);
 }
 
 const AXIS_TITLES: Record<Chart, string[]> = {

@@ -67,15 +67,19 @@ describe('the Explore mode', () => {
     await page.locator('gig-app explorer-view').waitFor();
     await sweep(page, '15', '30', '6');
     await page.locator('explorer-view[data-state="running"]').waitFor({ timeout: 30_000 });
-    const running = new Set(page.workers());
-    expect(running.size).toBeGreaterThan(0);
+    const busy = () =>
+      page.evaluate(() => {
+        type App = HTMLElement & { pool: { workers: { slots: { task: unknown }[] } } };
+        const app = document.querySelector('gig-app') as unknown as App;
+        return app.pool.workers.slots.filter((s) => s.task).length;
+      });
+    expect(await busy()).toBeGreaterThan(0);
     await page.locator('explorer-view [data-explorer-cancel]').click();
     await page.locator('explorer-view[data-state="idle"]').waitFor({ timeout: 10_000 });
-    // Without cross-origin isolation the pool stops a run by replacing its workers: a stopped
-    // run shows as new workers.
-    await expect
-      .poll(() => page.workers().filter((w) => !running.has(w)).length, { timeout: 10_000 })
-      .toBeGreaterThan(0);
+    // Served cross-origin isolated (COOP/COEP), the pool stops a run through shared memory:
+    // the same workers, each free again, none still simulating the cancelled sweep.
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
+    await expect.poll(busy, { timeout: 10_000 }).toBe(0);
     await page.evaluate(() => {
       location.hash = '#weeks=8&replications=4';
     });

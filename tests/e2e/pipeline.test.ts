@@ -3,19 +3,14 @@
  * shows every metric; a changed scenario supersedes the run in flight; and the numbers are
  * those of the engine run in Node, to the last bit.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
 import { defaultScenario, pairedWith, type Scenario } from '../../src/model/scenario';
 import { runReplication } from '../../src/sim/engine';
 import { summarise } from '../../src/sim/stats';
 import type {} from '../../src/ui/app/gig-app';
-import { launchBrowser, openApp, screenshot, settled } from './harness';
+import { baseUrl, launchBrowser, openApp, screenshot, settled } from './harness';
 
 interface Shown {
   id: string;
@@ -118,68 +113,51 @@ describe('the simulation pipeline in the browser', () => {
     expect(problems).toEqual([]);
   });
 
-  it('drops a run superseded by a changed scenario and shows the newer one', async () => {
+  it('drops a run superseded by a changed scenario, stopping it through shared memory', async () => {
+    // Served cross-origin isolated (the preview server's COOP/COEP headers): the workers are
+    // told to stop and keep serving, so none is replaced.
     const { page, problems } = await openApp(browser);
     const workers: unknown[] = [];
     page.on('worker', (w) => workers.push(w));
     await settled(page);
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
     const startWorkers = workers.length;
     await setPay(page, 30);
     expect(await page.locator('gig-app').getAttribute('data-state')).toBe('running');
     await setPay(page, 26);
     await showsPay(page, 26);
-    // Without cross-origin isolation, stale runs are stopped by replacing their workers.
-    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
-    expect(workers.length).toBeGreaterThan(startWorkers);
+    expect(workers.length).toBe(startWorkers);
     expect(problems).toEqual([]);
+    await page.context().close();
   });
 
-  describe('served with cross-origin isolation headers', () => {
-    let server: PreviewServer;
-    let outDir: string;
-    let url: string;
-    beforeAll(async () => {
-      outDir = mkdtempSync(join(tmpdir(), 'gigsim-coi-'));
-      await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
-      server = await preview({
-        logLevel: 'error',
-        build: { outDir },
-        preview: {
-          host: '127.0.0.1',
-          port: 0,
-          headers: {
-            'Cross-Origin-Opener-Policy': 'same-origin',
-            'Cross-Origin-Embedder-Policy': 'require-corp',
-          },
-        },
-      });
-      url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+  it('served without isolation (a plain static host), stops stale runs by replacing workers', async () => {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    const problems: string[] = [];
+    page.on('pageerror', (e) => problems.push(e.message));
+    page.on('console', (m) => {
+      if (m.type() === 'error') problems.push(m.text());
     });
-    afterAll(async () => {
-      await server.close();
-      rmSync(outDir, { recursive: true, force: true });
+    // The same app without the isolation headers.
+    await page.route('**/*', async (route) => {
+      const response = await route.fetch();
+      const headers = { ...response.headers() };
+      delete headers['cross-origin-opener-policy'];
+      delete headers['cross-origin-embedder-policy'];
+      await route.fulfill({ response, headers });
     });
-
-    it('stops stale runs through shared memory, keeping its workers', async () => {
-      const context = await browser.newContext();
-      const page = await context.newPage();
-      const problems: string[] = [];
-      page.on('pageerror', (e) => problems.push(e.message));
-      page.on('console', (m) => {
-        if (m.type() === 'error') problems.push(m.text());
-      });
-      const workers: unknown[] = [];
-      page.on('worker', (w) => workers.push(w));
-      await page.goto(url);
-      expect(await page.evaluate(() => crossOriginIsolated)).toBe(true);
-      await settled(page);
-      const startWorkers = workers.length;
-      await setPay(page, 30);
-      await setPay(page, 26);
-      await showsPay(page, 26);
-      expect(workers.length).toBe(startWorkers);
-      expect(problems).toEqual([]);
-      await context.close();
-    });
+    const workers: unknown[] = [];
+    page.on('worker', (w) => workers.push(w));
+    await page.goto(baseUrl());
+    expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
+    await settled(page);
+    const startWorkers = workers.length;
+    await setPay(page, 30);
+    await setPay(page, 26);
+    await showsPay(page, 26);
+    expect(workers.length).toBeGreaterThan(startWorkers);
+    expect(problems).toEqual([]);
+    await context.close();
   });
 });

@@ -229,6 +229,38 @@ describe('reliability', () => {
     await page.context().close();
   });
 
+  it('asks before a run over the time budget and refuses a runaway one, naming why', async () => {
+    // A metro of two years and 32 replications: estimated over the tab's budget, so the page
+    // asks instead of running it.
+    const big = '#initialDrivers=20000&demandPerDay=200000&applicantsPerWeek=300';
+    const { page, problems } = await openApp(browser, `${big}&weeks=104&replications=32`);
+    await idle(page);
+    const notice = page.locator('[data-notice="cancelled"]');
+    await expect.poll(() => notice.textContent()).toMatch(/This run would take about \d+ min/);
+    expect(await page.locator('button[data-action="rerun"]').textContent()).toContain('Run anyway');
+    expect(await page.locator('metric-tree [data-metric][data-value]').count()).toBe(0);
+    // A runaway scenario: refused before it runs, with the parameters to change, no button.
+    await page.evaluate(() => {
+      const app = document.querySelector('gig-app') as unknown as {
+        scenario: { weeks: number; replications: number; params: Record<string, unknown> };
+      };
+      const s = app.scenario;
+      app.scenario = {
+        ...s,
+        weeks: 8,
+        replications: 2,
+        params: { ...s.params, payPerHour: 60, outsideWage: 5, supplyElasticity: 3 },
+      };
+    });
+    await expect
+      .poll(() => notice.textContent())
+      .toMatch(/The scenario cannot run: .*applicants a week.*supplyElasticity/);
+    expect(await page.locator('button[data-action="rerun"]').count()).toBe(0);
+    expect(await page.locator('gig-app').getAttribute('data-state')).toBe('idle');
+    expect(problems).toEqual([]);
+    await page.context().close();
+  });
+
   it("keeps both tabs' saved scenarios, each tab's list following the other's", async () => {
     const context = await browser.newContext();
     const open = async () => {

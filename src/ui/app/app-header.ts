@@ -63,3 +63,9 @@ export function appHeader(p: HeaderProps, on: HeaderHandlers) {
     }
   </header>`;
 }
+
+/** The header's status while the workspace's run goes: levers settling, or how far it got. */
+export function runStatus(settling: boolean, progress: number): string {
+  if (settling) return 'Waiting for the levers to settle…';
+  return `Updating… ${Math.round(progress * 100)}% of replications`;
+}

@@ -3,13 +3,13 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { MetricId } from '../../model/metrics';
 import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
-import { createBrowserPool } from '../../run/browser';
+import { browserPoolSize, createBrowserPool } from '../../run/browser';
 import { poolRunner } from '../../run/explorer-runner';
 import type { SimulationPool } from '../../run/simulation-pool';
 import type { CompareRunner } from '../shared/runner';
 import type { Pin } from '../shared/scenario-runs';
 import { APP_MODES, DEFAULT_MODE, modeSearch, readMode, type AppMode } from './app-mode';
-import { appHeader, type HeaderHandlers } from './app-header';
+import { appHeader, runStatus, type HeaderHandlers } from './app-header';
 import { appNotices, type NoticeHandlers } from './app-notices';
 import { gigAppStyles } from './gig-app.styles';
 import { modeView, summaryView, type ModeHandlers, type SummaryRequest } from './mode-views';
@@ -31,6 +31,7 @@ import {
   type ViewState,
 } from './view-state';
 import { workspaceLayout, type WorkspaceHandlers } from './workspace-layout';
+import { decideRun, type RunDecision } from './run-gate';
 import { WorkspaceRun } from './workspace-run';
 
 export { ESTIMATE_INTERVAL_MS } from './workspace-run';
@@ -103,6 +104,8 @@ export class GigApp extends LitElement {
   @state() private error = '';
   /** Set by Cancel: the numbers shown are not for the levers as set. */
   @state() private cancelNotice = '';
+  /** The cancel notice's button, and the estimate said while a long run goes (run-gate.ts). */
+  @state() private gate: RunDecision = { start: true, notice: '', label: 'Run again', note: '' };
   /** Why the link could not be used, shown by the scenario bar. */
   @state() private linkNotice = '';
   /** Why the link's mode could not be used, shown under the header. */
@@ -342,10 +345,20 @@ export class GigApp extends LitElement {
     this.pinRuns.sync(pinsMayRun, this.runner, this.baseline, pinsOn(this.pins, this.scenario));
   }
 
-  /** Reruns the workspace's comparison of the current pair. */
-  private simulate(): void {
+  /**
+   * Reruns the workspace's comparison of the current pair; `force` when the user said to run
+   * it ("Run again", "Run anyway"), over the time budget too.
+   */
+  private simulate(force = false): void {
     this.pinRuns.stop();
-    if (this.pool) void this.workspaceRun.start(this.pool, this.baseline, this.scenario);
+    const { pool, baseline, scenario } = this;
+    if (!pool) return;
+    // What the run would cost, checked before it starts: refused or asked about, nothing runs
+    // and the last numbers stay, marked as not for the levers as set.
+    this.gate = decideRun(baseline, scenario, browserPoolSize(), force, !!this.comparison);
+    if (this.gate.start) return void this.workspaceRun.start(pool, baseline, scenario);
+    this.workspaceRun.cancel(pool);
+    this.cancelNotice = this.gate.notice;
   }
 
   /** The workspace's events. */
@@ -369,7 +382,7 @@ export class GigApp extends LitElement {
     },
     noticeDismiss: () => (this.linkNotice = ''),
     metricSelect: (e) => (this.metric = e.detail.metric),
-    rerun: () => this.simulate(),
+    rerun: () => this.simulate(true),
     chartSelect: (e) => {
       const chart = CHART_IDS.find((c) => c === e.detail.chart);
       if (chart) this.chart = chart;
@@ -435,12 +448,6 @@ export class GigApp extends LitElement {
     if (e.detail.thresholds) this.thresholds = e.detail.thresholds;
   }
 
-  private statusText(): string {
-    if (this.state !== 'running' || this.mode !== 'workspace' || this.summary) return '';
-    if (this.settling) return 'Waiting for the levers to settle…';
-    return `Updating… ${Math.round(this.progress * 100)}% of replications`;
-  }
-
   /** Opens the one-page summary of the workspace's comparison. */
   private openSummary(): void {
     const draft = this.commitDraft();
@@ -452,14 +459,16 @@ export class GigApp extends LitElement {
   }
 
   override render() {
+    const shown = this.state === 'running' && this.mode === 'workspace' && !this.summary;
+    const status = shown ? runStatus(this.settling, this.progress) : '';
     return html`
       ${appHeader(
         {
           mode: this.mode,
           links: Object.fromEntries(APP_MODES.map((m) => [m, this.modeUrl(m)])),
           summaryOpen: this.summary !== undefined,
-          status: this.statusText(),
-          canCancel: this.statusText() !== '',
+          status,
+          canCancel: status !== '',
         },
         this.headerEvents,
       )}
@@ -486,6 +495,8 @@ export class GigApp extends LitElement {
         progress: this.progress,
         error: this.error,
         cancelNotice: this.cancelNotice,
+        rerunLabel: this.gate.label,
+        runNote: this.gate.note,
         metric,
         chart: this.chart,
         thresholds,

@@ -34,6 +34,10 @@ export interface WorkspaceProps {
   readonly error: string;
   /** Why the numbers shown are not for the levers as set (the run was cancelled), or "". */
   readonly cancelNotice: string;
+  /** The notice's button ("Run again", "Run anyway"), or "" for none (a run refused). */
+  readonly rerunLabel: string;
+  /** The estimate of a long run, said while it runs, or "". */
+  readonly runNote: string;
   readonly metric: MetricId;
   readonly chart: ChartKind;
   readonly thresholds: Thresholds;
@@ -117,8 +121,19 @@ function metricsSection(p: WorkspaceProps, on: WorkspaceHandlers) {
       p.cancelNotice
         ? html`<p class="cancelled" role="status" data-notice="cancelled">
             ${p.cancelNotice}
-            <button type="button" data-action="rerun" @click=${on.rerun}>Run again</button>
+            ${
+              p.rerunLabel
+                ? html`<button type="button" data-action="rerun" @click=${on.rerun}>
+                    ${p.rerunLabel}
+                  </button>`
+                : nothing
+            }
           </p>`
+        : nothing
+    }
+    ${
+      p.runNote && p.busy
+        ? html`<p class="run-note" role="status" data-notice="estimate">${p.runNote}</p>`
         : nothing
     }
     <metric-tree

@@ -16,6 +16,13 @@ export const chartPanelStyles = css`
     gap: 0.5rem 1rem;
     margin-bottom: 0.5rem;
   }
+  /* Four tabs do not fit a phone's width in one row: they wrap rather than stick out. */
+  [role='tablist'] {
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.25rem;
+    max-width: 100%;
+  }
   [role='tab'] {
     font-size: 1rem;
     padding: 0.45rem 0.9rem;
