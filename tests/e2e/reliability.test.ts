@@ -83,6 +83,28 @@ async function idle(page: Page): Promise<void> {
   await page.locator('gig-app[data-state="idle"]').waitFor({ timeout: 60_000 });
 }
 
+interface ScenarioChange {
+  weeks: number;
+  replications: number;
+  params: Record<string, unknown>;
+}
+
+/** Sets the workspace's scenario in the page: these run settings, these parameters changed. */
+async function setScenario(page: Page, change: ScenarioChange): Promise<void> {
+  await page.evaluate((c) => {
+    const app = document.querySelector('gig-app') as unknown as {
+      scenario: { weeks: number; replications: number; params: Record<string, unknown> };
+    };
+    const s = app.scenario;
+    app.scenario = {
+      ...s,
+      weeks: c.weeks,
+      replications: c.replications,
+      params: { ...s.params, ...c.params },
+    };
+  }, change);
+}
+
 describe('reliability', () => {
   let browser: Browser;
   beforeAll(async () => {
@@ -179,18 +201,7 @@ describe('reliability', () => {
     const before = await shownValues();
     expect(before.length).toBeGreaterThan(10);
     // A large run: two years, 32 replications, at higher pay.
-    await page.evaluate(() => {
-      const app = document.querySelector('gig-app') as unknown as {
-        scenario: { weeks: number; replications: number; params: Record<string, unknown> };
-      };
-      const s = app.scenario;
-      app.scenario = {
-        ...s,
-        weeks: 104,
-        replications: 32,
-        params: { ...s.params, payPerHour: 25 },
-      };
-    });
+    await setScenario(page, { weeks: 104, replications: 32, params: { payPerHour: 25 } });
     const cancel = page.locator('button[data-action="cancel-run"]');
     await cancel.waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1500); // let the workers get well into their runs
@@ -240,17 +251,10 @@ describe('reliability', () => {
     expect(await page.locator('button[data-action="rerun"]').textContent()).toContain('Run anyway');
     expect(await page.locator('metric-tree [data-metric][data-value]').count()).toBe(0);
     // A runaway scenario: refused before it runs, with the parameters to change, no button.
-    await page.evaluate(() => {
-      const app = document.querySelector('gig-app') as unknown as {
-        scenario: { weeks: number; replications: number; params: Record<string, unknown> };
-      };
-      const s = app.scenario;
-      app.scenario = {
-        ...s,
-        weeks: 8,
-        replications: 2,
-        params: { ...s.params, payPerHour: 60, outsideWage: 5, supplyElasticity: 3 },
-      };
+    await setScenario(page, {
+      weeks: 8,
+      replications: 2,
+      params: { payPerHour: 60, outsideWage: 5, supplyElasticity: 3 },
     });
     await expect
       .poll(() => notice.textContent())
