@@ -5,18 +5,12 @@
  * the levers its scenario changes. Pure, no DOM.
  */
 import type { MetricId } from '../../model/metrics';
+import { MAIN_METRICS } from '../shared/scenario-runs';
 import type { Scenario } from '../../model/scenario';
 import type { SavedScenario } from '../shared/saved-scenarios';
 
 /** The metrics shown unless the user picks others. */
-export const DEFAULT_PRESENT_METRICS: readonly MetricId[] = [
-  'onTimePackagesPerWeek',
-  'onTimeRate',
-  'driverNetHourly',
-  'costPerPackage',
-  'fillRate',
-  'activeDrivers',
-];
+export const DEFAULT_PRESENT_METRICS: readonly MetricId[] = MAIN_METRICS;
 
 /** Most scenarios side by side. */
 export const MAX_COLUMNS = 4;

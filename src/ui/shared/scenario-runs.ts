@@ -3,6 +3,7 @@
  * presentation mode's columns and the workspace's pins, kept by baseline–scenario pair in a
  * bounded map, and the words a column shows while it waits. Pure, no DOM.
  */
+import type { MetricId } from '../../model/metrics';
 import type { Comparison } from '../../model/results';
 import type { Scenario } from '../../model/scenario';
 import { isSuperseded } from '../../run/pool';
@@ -103,3 +104,13 @@ export function runningNow<C extends Column>(
     fraction: run?.state === 'running' ? run.progress : 0,
   };
 }
+
+/** The main metrics of a scenario table: the North Star and the main stakeholder metrics. */
+export const MAIN_METRICS: readonly MetricId[] = [
+  'onTimePackagesPerWeek',
+  'onTimeRate',
+  'driverNetHourly',
+  'costPerPackage',
+  'fillRate',
+  'activeDrivers',
+];

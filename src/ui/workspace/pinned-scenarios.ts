@@ -3,20 +3,10 @@ import { customElement, property } from 'lit/decorators.js';
 import { TREE_GUARDRAIL_IDS, type Thresholds } from '../../model/guardrails';
 import type { MetricId } from '../../model/metrics';
 import { defaultScenario, type Scenario } from '../../model/scenario';
-import { MAX_PINS, type Column, type Pin, type RunOf } from '../shared/scenario-runs';
+import { MAIN_METRICS, MAX_PINS, type Column, type Pin, type RunOf } from '../shared/scenario-runs';
 import { scenarioTable } from '../shared/scenario-table';
 import { scenarioTableStyles } from '../shared/scenario-table.styles';
 import { verdictColours } from '../shared/styles';
-
-/** The metrics every pin table shows: the North Star, the main stakeholder metrics. */
-const MAIN_METRICS: readonly MetricId[] = [
-  'onTimePackagesPerWeek',
-  'onTimeRate',
-  'driverNetHourly',
-  'costPerPackage',
-  'fillRate',
-  'activeDrivers',
-];
 
 /** The rows: the main metrics, every guardrail, and the metric selected in the workspace. */
 export function pinMetrics(selected: MetricId): MetricId[] {
