@@ -107,6 +107,26 @@ export class ViewMemory {
   }
 }
 
+/** The app's properties the view (the URL, the history) and the autosave are made of. */
+const VIEW_SOURCES = [
+  'baseline',
+  'scenario',
+  'chart',
+  'metric',
+  'thresholds',
+  'minChanges',
+  'pins',
+];
+
+/**
+ * Whether an update with these changed properties may have changed the view or the pins: a
+ * run's progress re-renders the page many times a second, and only a change of what the view
+ * or the autosave hold is worth encoding and writing.
+ */
+export function viewMayHaveChanged(changed: ReadonlyMap<PropertyKey, unknown>): boolean {
+  return VIEW_SOURCES.some((k) => changed.has(k));
+}
+
 /** What an autosave holds, minus its time. */
 function savedKey(view: ViewState, pins: readonly Pin[]): string {
   return JSON.stringify([encodeView(view), pins.map((p) => [p.name, p.scenario])]);
