@@ -441,11 +441,15 @@ export class GigApp extends LitElement {
     scenarioInput: (e) => this.onScenarioInput(e),
   };
 
-  private onScenarioInput(e: CustomEvent<{ scenario: Scenario; thresholds?: Thresholds }>): void {
+  private onScenarioInput(
+    e: CustomEvent<{ scenario: Scenario; thresholds?: Thresholds; minChanges?: MinChanges }>,
+  ): void {
     this.cancelDraft();
     this.scenario = e.detail.scenario;
-    // A saved scenario or file brings the guardrail thresholds saved with it.
+    // A saved scenario or file brings the guardrail thresholds (and a saved scenario the
+    // smallest changes that matter) saved with it.
     if (e.detail.thresholds) this.thresholds = e.detail.thresholds;
+    if (e.detail.minChanges) this.minChanges = e.detail.minChanges;
   }
 
   /** Opens the one-page summary of the workspace's comparison. */

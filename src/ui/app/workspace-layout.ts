@@ -57,7 +57,9 @@ export interface WorkspaceProps {
 /** The workspace's events, each handled by the app. */
 export interface WorkspaceHandlers {
   /** A preset, saved scenario or file replaces the scenario (and the thresholds saved with it). */
-  scenarioInput(e: CustomEvent<{ scenario: Scenario; thresholds?: Thresholds }>): void;
+  scenarioInput(
+    e: CustomEvent<{ scenario: Scenario; thresholds?: Thresholds; minChanges?: MinChanges }>,
+  ): void;
   baselineInput(e: CustomEvent<{ baseline: Scenario }>): void;
   noticeDismiss(): void;
   leverInput(e: CustomEvent<{ scenario: Scenario }>): void;
@@ -83,6 +85,7 @@ export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
         .comparison=${p.comparison}
         .link=${p.link}
         .thresholds=${p.thresholds}
+        .minChanges=${p.minChanges}
         .notice=${p.linkNotice}
         @scenario-input=${on.scenarioInput}
         @baseline-input=${on.baselineInput}
