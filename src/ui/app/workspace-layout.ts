@@ -57,9 +57,7 @@ export interface WorkspaceProps {
 /** The workspace's events, each handled by the app. */
 export interface WorkspaceHandlers {
   /** A preset, saved scenario or file replaces the scenario (and the thresholds saved with it). */
-  scenarioInput(
-    e: CustomEvent<{ scenario: Scenario; thresholds?: Thresholds; minChanges?: MinChanges }>,
-  ): void;
+  scenarioInput(e: ScenarioInput): void;
   baselineInput(e: CustomEvent<{ baseline: Scenario }>): void;
   noticeDismiss(): void;
   leverInput(e: CustomEvent<{ scenario: Scenario }>): void;
@@ -74,6 +72,13 @@ export interface WorkspaceHandlers {
   pinRemove(e: CustomEvent<{ index: number }>): void;
   summaryOpen(e: CustomEvent<SummaryRequest>): void;
 }
+
+/** A preset, saved scenario or file taken as the scenario, with what was saved with it. */
+export type ScenarioInput = CustomEvent<{
+  scenario: Scenario;
+  thresholds?: Thresholds;
+  minChanges?: MinChanges;
+}>;
 
 export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
   return html`
