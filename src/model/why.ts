@@ -257,8 +257,8 @@ export const WHY: readonly WhyDef[] = [
     kind: 'shares',
     scale: 7,
     num: [
-      one('noHours', 'Drivers who got no hours that week', 'giniNoHours'),
-      part('uneven', 'Uneven hours among drivers who worked', [
+      one('noHours', 'Drivers with no hours that week', 'giniNoHours'),
+      part('uneven', 'Uneven hours among those who worked', [
         ['gini', 1],
         ['giniNoHours', -1],
       ]),
@@ -273,10 +273,10 @@ export const WHY: readonly WhyDef[] = [
     scale: 7,
     num: [
       one('base', 'Base recruiting rate', 'applicantsBase'),
-      one('ramp', 'Recruiting ramp before peaks, paused by a waitlist', 'applicantsRamped'),
+      one('ramp', 'Recruiting ramp (peaks, waitlist)', 'applicantsRamped'),
       one('pay', 'Earnings drivers hear about', 'applicantsPaid'),
       one('wordOfMouth', 'Word of mouth from satisfied drivers', 'applicantsExpected'),
-      one('chance', 'Chance: sign-ups above or below the expected', 'applicants'),
+      one('chance', 'Chance in the day’s sign-ups', 'applicants'),
     ],
     den: [one('days', 'days', 'days')],
   },
