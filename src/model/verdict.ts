@@ -12,7 +12,7 @@
  * The statistical verdict (the interval against zero alone) stays one click away in the app:
  * `statisticalVerdict`.
  */
-import type { MetricDef, MetricId } from './metrics';
+import { METRIC_BY_ID, type MetricDef, type MetricId } from './metrics';
 
 export type Verdict = 'better' | 'worse' | 'negligible' | 'uncertain' | 'unknown';
 
@@ -37,6 +37,16 @@ export interface MinChangeSetting {
 /** A usable smallest change: a finite number, zero or more. */
 export function usableMinChange(value: unknown): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= 0;
+}
+
+/** Stored smallest changes read defensively: known metrics with usable values, the rest dropped. */
+export function readMinChanges(data: unknown): MinChanges {
+  const out: MinChanges = {};
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return out;
+  for (const [id, v] of Object.entries(data as Record<string, unknown>)) {
+    if (METRIC_BY_ID.has(id) && usableMinChange(v)) out[id as MetricId] = v;
+  }
+  return out;
 }
 
 /** The smallest change that matters in force for a metric: the user's if usable, else the table's. */

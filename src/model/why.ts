@@ -11,6 +11,14 @@
  *   share the interaction between numerator and denominator evenly, so the parts sum to ΔM
  *   exactly and no interaction term is left over. With `per`, every term is first divided by a
  *   common sum (driver net hourly = net pay per paid hour / hours spent per paid hour).
+ * - `hazards`: M = exp(−Σ hᵢ), a life table, with hᵢ = daysᵢ·eᵢ/xᵢ the exits eᵢ of a cause in
+ *   a tenure band over the band's driver-days xᵢ. The log of M is a sum, so part i is its
+ *   share −L·Δhᵢ of the change, L the logarithmic mean of M₀ and M₁ (ΔM / Δln M, or M₀ when
+ *   ln M does not move): the parts sum to ΔM exactly.
+ * - `factors`: M = k·R/den, with R a count drawn around its expected value Fₙ, and Fₙ a
+ *   product of factors recorded as running products F₀, F₁ = F₀·f₁, …, Fₙ. The expected value's
+ *   change is split by the same logarithmic mean: part 0 is L·Δln F₀, part j is L·Δln(Fⱼ/Fⱼ₋₁),
+ *   and the last part, chance, is the change in R − Fₙ.
  *
  * Terms are linear combinations of the period's sums, named by record field or by one of the
  * `WHY_EXTRAS` (src/sim/why-sums.ts computes them). Mechanism nodes of the causal graph that
@@ -32,7 +40,7 @@ export interface WhyPart {
 
 export interface WhyDef {
   readonly metric: MetricId;
-  readonly kind: 'shares' | 'ratio';
+  readonly kind: 'shares' | 'ratio' | 'hazards' | 'factors';
   /** k: the metric is k·Σ num / den (plus `constant` for shares). */
   readonly scale: number;
   readonly constant?: number;
@@ -47,6 +55,8 @@ export interface WhyDef {
    */
   readonly per?: Linear;
   readonly denConstant?: number;
+  /** For `hazards`: each numerator part's tenure band, its driver-days and length in days. */
+  readonly bands?: readonly { readonly exposure: Linear; readonly days: number }[];
 }
 
 /**
@@ -108,6 +118,38 @@ const ratio = (
 
 const perActiveWeek = (metric: MetricId, id: string, label: string, field: string): WhyDef =>
   ratio(metric, [one(id, label, field)], POOL, 7);
+
+/** The tenure bands of the life table (src/sim/measure.ts): record suffix, days, words. */
+const BANDS = [
+  { b: 0, days: 30, words: 'in their first month' },
+  { b: 1, days: 60, words: 'in months 2–3' },
+  { b: 2, days: 275, words: 'in months 4–12' },
+] as const;
+
+/**
+ * Retention or survival over the first `n` tenure bands: one part per band and cause, the
+ * drivers who quit and those deactivated (for repeated no-shows).
+ */
+function hazards(metric: MetricId, n: number): WhyDef {
+  const bands = BANDS.slice(0, n);
+  return {
+    metric,
+    kind: 'hazards',
+    scale: 1,
+    num: bands.flatMap(({ b, words }) => [
+      part(`quit${b}`, `New drivers quitting ${words}`, [
+        [`tenureExits${b}`, 1],
+        [`tenureDeactivated${b}`, -1],
+      ]),
+      one(`deactivated${b}`, `Deactivated ${words}`, `tenureDeactivated${b}`),
+    ]),
+    den: [],
+    bands: bands.flatMap(({ b, days }) => {
+      const band = { exposure: [[`tenureExposure${b}`, 1]] as Linear, days };
+      return [band, band];
+    }),
+  };
+}
 
 export const WHY: readonly WhyDef[] = [
   {
@@ -206,6 +248,38 @@ export const WHY: readonly WhyDef[] = [
       one('joined', 'Drivers who joined', 'joined'),
     ],
   ),
+  hazards('retention90', 2),
+  hazards('survival365', 3),
+  {
+    // A week's Gini is z + (1 − z)·G⁺: z the share of its drivers with no paid hours, G⁺ the
+    // Gini among those who worked (src/sim/tallies.ts). The mean over weeks splits the same way.
+    metric: 'hoursGini',
+    kind: 'shares',
+    scale: 7,
+    num: [
+      one('noHours', 'Drivers with no hours that week', 'giniNoHours'),
+      part('uneven', 'Uneven hours among those who worked', [
+        ['gini', 1],
+        ['giniNoHours', -1],
+      ]),
+    ],
+    den: [one('days', 'days', 'days')],
+  },
+  {
+    // Applicants are drawn each day around base × ramp × pay heard × word of mouth
+    // (src/sim/entry.ts); the record keeps the running products, then the count drawn.
+    metric: 'applicantsWeekly',
+    kind: 'factors',
+    scale: 7,
+    num: [
+      one('base', 'Base recruiting rate', 'applicantsBase'),
+      one('ramp', 'Recruiting ramp (peaks, waitlist)', 'applicantsRamped'),
+      one('pay', 'Earnings drivers hear about', 'applicantsPaid'),
+      one('wordOfMouth', 'Word of mouth from satisfied drivers', 'applicantsExpected'),
+      one('chance', 'Chance in the day’s sign-ups', 'applicants'),
+    ],
+    den: [one('days', 'days', 'days')],
+  },
   ratio(
     'activationRate',
     [one('activated', 'Applicants who worked a block', 'cohortActivated')],
@@ -295,7 +369,7 @@ export const WHY: readonly WhyDef[] = [
 
 /** The parts of a decomposition, in the order they are carried and drawn. */
 export function whyParts(def: WhyDef): readonly WhyPart[] {
-  return def.kind === 'shares' ? def.num : [...def.num, ...def.den];
+  return def.kind === 'ratio' ? [...def.num, ...def.den] : def.num;
 }
 
 export const WHY_BY_METRIC: ReadonlyMap<MetricId, WhyDef> = new Map(WHY.map((d) => [d.metric, d]));

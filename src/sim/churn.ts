@@ -74,6 +74,7 @@ function paysAtRelease(s: SimState, asking: number): number {
  */
 const exposure = new Float64Array(4);
 const exits = new Float64Array(4);
+const deactivations = new Float64Array(4);
 
 /** Step 9: strikes fade; repeated no-shows deactivate; dissatisfaction raises churn. */
 export function churn(s: SimState, d: number): void {
@@ -90,6 +91,7 @@ export function churn(s: SimState, d: number): void {
   let deactivated = 0;
   exposure.fill(0);
   exits.fill(0);
+  deactivations.fill(0);
   // Survivors are compacted in place, so the active list stays in index order.
   const activeList = s.activeList;
   const nActive = s.activeCount;
@@ -106,6 +108,7 @@ export function churn(s: SimState, d: number): void {
       dr.exitDay[i] = d;
       deactivated++;
       exits[band]++;
+      deactivations[band]++;
       continue;
     }
     const r = res[i];
@@ -131,6 +134,7 @@ export function churn(s: SimState, d: number): void {
   for (let b = 0; b < 3; b++) {
     rec[at(s, F.tenureExposure0 + 2 * b, d)] = exposure[b];
     rec[at(s, F.tenureExposure0 + 2 * b + 1, d)] = exits[b];
+    rec[at(s, F.tenureDeactivated0 + b, d)] = deactivations[b];
   }
   rec[at(s, F.active, d)] = s.activeCount;
 }

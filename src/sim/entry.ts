@@ -138,15 +138,25 @@ export function seedInitialPool(s: SimState): void {
 }
 
 /**
- * Today's expected applicants: the base rate times the realised net hourly of current drivers
- * (search time included, smoothed; relative to its default ratio to the advertised pay) over
- * the outside wage to the supply elasticity, and word of mouth from satisfied drivers.
+ * Today's expected applicants: the base rate times the recruiting ramp, times the realised net
+ * hourly of current drivers (search time included, smoothed; relative to its default ratio to
+ * the advertised pay) over the outside wage to the supply elasticity, times word of mouth from
+ * satisfied drivers. Each factor's running product is recorded for the decomposition of a
+ * change in applicants (src/model/why.ts).
  */
-export function applicantsToday(s: SimState): number {
+function arrivalRate(s: SimState, d: number): number {
   const p = s.p;
+  const ramp = recruiting(s, d);
+  const base = p.applicantsPerWeek / 7;
   const heard = Math.max(0, s.realisedNet / REALISED_REF) / p.outsideWage;
+  const paid = base * Math.pow(heard, p.supplyElasticity);
   const wom = Math.max(0, 1 + p.wordOfMouth * (s.happyShare - 0.5));
-  return (p.applicantsPerWeek / 7) * Math.pow(heard, p.supplyElasticity) * wom;
+  const rate = paid * wom * ramp;
+  s.rec[at(s, F.applicantsBase, d)] = base;
+  s.rec[at(s, F.applicantsRamped, d)] = base * ramp;
+  s.rec[at(s, F.applicantsPaid, d)] = paid * ramp;
+  s.rec[at(s, F.applicantsExpected, d)] = rate;
+  return rate;
 }
 
 /**
@@ -162,10 +172,7 @@ function recruiting(s: SimState, d: number): number {
 export function entry(s: SimState, d: number): void {
   const { p, dr } = s;
   s.rec[at(s, F.activeStart, d)] = s.activeCount;
-  const arrivals = poissonQuantile(
-    applicantsToday(s) * recruiting(s, d),
-    uniform(dayStream(s, d, P.arrivals), 0),
-  );
+  const arrivals = poissonQuantile(arrivalRate(s, d), uniform(dayStream(s, d, P.arrivals), 0));
   closeCohort(s, d);
   // The guard of src/model/run-budget.ts: sign-ups that run away stop the run, named.
   if (arrivals > MAX_APPLICANTS_PER_DAY || dr.count + arrivals > MAX_DRIVERS) {

@@ -69,6 +69,15 @@ export const FIELDS = [
   'unloadedPlan', // ... due to a plan short of the day's volume
   'freshFailed', // fresh packages loaded and not delivered today: failed attempts
   'freshReturned', // ... brought back from overrunning routes
+  // For the decompositions of retention, survival, the hours Gini and applicants (why.ts):
+  'tenureDeactivated0', // of tenureExits0: deactivations (the rest quit)
+  'tenureDeactivated1', // of tenureExits1
+  'tenureDeactivated2', // of tenureExits2
+  'giniNoHours', // share of the Gini's drivers with no paid hours, on the week's last day only
+  'applicantsBase', // expected applicants today at the base rate (applicantsPerWeek / 7)
+  'applicantsRamped', // ... times the recruiting ramp (1 while applicants wait for a place)
+  'applicantsPaid', // ... times the pay response (realised net hourly heard over outside wage)
+  'applicantsExpected', // ... times word of mouth: the Poisson mean the arrivals are drawn from
 ] as const;
 
 export type Field = (typeof FIELDS)[number];

@@ -14,12 +14,20 @@ export function weekEnd(s: SimState, d: number): void {
   const { state, hoursWeek, workedWeek } = dr;
   const scratch = s.hoursScratch;
   let n = 0;
+  let none = 0;
   for (let i = 0; i < dr.count; i++) {
-    if (state[i] === ACTIVE || workedWeek[i] === 1) scratch[n++] = hoursWeek[i];
+    if (state[i] === ACTIVE || workedWeek[i] === 1) {
+      const h = hoursWeek[i];
+      scratch[n++] = h;
+      if (h === 0) none++;
+    }
     hoursWeek[i] = 0;
     workedWeek[i] = 0;
   }
   s.rec[at(s, F.gini, d)] = gini(scratch.subarray(0, n));
+  // The Gini is z + (1 − z)·(the Gini among drivers who worked), z the share with no hours
+  // (src/model/why.ts splits its change so); a week nobody worked has Gini 0 and no share.
+  s.rec[at(s, F.giniNoHours, d)] = none < n ? none / n : 0;
 }
 
 /** The run's closing ledger: packages outstanding, drivers by state, the drivers' earnings. */

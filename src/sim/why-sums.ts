@@ -14,6 +14,7 @@ const NAMED = new Set<string>(
   [
     ...WHY.flatMap((d) => [...d.num, ...d.den].flatMap((p) => p.sum)),
     ...WHY.flatMap((d) => d.per ?? []),
+    ...WHY.flatMap((d) => (d.bands ?? []).flatMap((b) => b.exposure)),
     ...WHY_NODES.flatMap((n) => [...n.num, ...n.den]),
   ].map(([name]) => name),
 );

@@ -23,6 +23,7 @@ interface Compiled {
   readonly num: readonly Term[];
   readonly den: readonly Term[];
   readonly per: Term | undefined;
+  readonly exposure: readonly Term[];
 }
 
 const COMPILED: readonly Compiled[] = WHY.map((def) => ({
@@ -31,6 +32,7 @@ const COMPILED: readonly Compiled[] = WHY.map((def) => ({
   num: def.num.map((p) => resolve(p.sum)),
   den: def.den.map((p) => resolve(p.sum)),
   per: def.per ? resolve(def.per) : undefined,
+  exposure: (def.bands ?? []).map((b) => resolve(b.exposure)),
 }));
 
 const NODES = WHY_NODES.map((n) => ({ num: resolve(n.num), den: resolve(n.den), k: n.scale }));
@@ -67,8 +69,30 @@ function side(c: Compiled, sums: Float64Array, o: number): Side {
   return { a, b, A, B, empty };
 }
 
+/** A `hazards` metric's hazards, one per part: days × exits over driver-days (0 if none). */
+function hazardsOf(c: Compiled, sums: Float64Array, o: number): number[] {
+  const bands = c.def.bands ?? [];
+  return c.num.map((t, i) => {
+    const x = value(c.exposure[i], sums, o);
+    return x > 0 ? (bands[i].days * value(t, sums, o)) / x : 0;
+  });
+}
+
+/**
+ * A `factors` metric's running products, each scaled per den (F₀ … Fₙ), then its count R;
+ * all 0 when den is not positive (the metric is then 0).
+ */
+function levelsOf(c: Compiled, sums: Float64Array, o: number): number[] {
+  const den = total(c.den, sums, o);
+  return c.num.map((t) => (den > 0 ? (c.def.scale * value(t, sums, o)) / den : 0));
+}
+
 /** The metric's value from the sums, as src/sim/measure.ts computes it from the record. */
 export function whyValue(c: Compiled, sums: Float64Array, o: number): number {
+  if (c.def.kind === 'hazards') {
+    return Math.exp(-hazardsOf(c, sums, o).reduce((a, b) => a + b, 0));
+  }
+  if (c.def.kind === 'factors') return levelsOf(c, sums, o)[c.num.length - 1];
   if (c.def.kind === 'ratio') {
     const x = side(c, sums, o);
     return x.empty ? 0 : (c.def.scale * x.A) / x.B;
@@ -118,12 +142,59 @@ function ratioParts(c: Compiled, x: Float64Array, y: Float64Array, o: number, ou
   }
 }
 
+/**
+ * The logarithmic mean of v0 and v0·e^d: (v1 − v0) / d, v0 when d = 0. Part i of a change
+ * whose logs move by dᵢ (Σ dᵢ = d) is L·dᵢ, and the parts sum to v1 − v0 exactly.
+ */
+function logMean(v0: number, d: number): number {
+  return d === 0 ? v0 : (v0 * Math.expm1(d)) / d;
+}
+
+/** Parts of a `hazards` metric: each hazard's share of the change in log survival. */
+function hazardParts(c: Compiled, x: Float64Array, y: Float64Array, o: number, out: Float64Array) {
+  const h0 = hazardsOf(c, x, o);
+  const h1 = hazardsOf(c, y, o);
+  const dh = h1.map((h, i) => h - h0[i]);
+  const H0 = h0.reduce((a, b) => a + b, 0);
+  const L = logMean(Math.exp(-H0), -dh.reduce((a, b) => a + b, 0));
+  dh.forEach((d, i) => (out[c.offset + i] = -L * d));
+}
+
+/**
+ * Parts of a `factors` metric: each factor's share of the change in the log of the expected
+ * count, then chance (the count's change less the expected's). With a level not positive on
+ * either side (no log), the expected's change is all the first part's.
+ */
+function factorParts(c: Compiled, x: Float64Array, y: Float64Array, o: number, out: Float64Array) {
+  const a = levelsOf(c, x, o);
+  const b = levelsOf(c, y, o);
+  const n = c.num.length - 1;
+  out[c.offset + n] = b[n] - b[n - 1] - (a[n] - a[n - 1]);
+  for (let j = 0; j < n; j++) out[c.offset + j] = 0;
+  if (!a.slice(0, n).every((v) => v > 0) || !b.slice(0, n).every((v) => v > 0)) {
+    out[c.offset] = b[n - 1] - a[n - 1];
+    return;
+  }
+  const d = a
+    .slice(0, n)
+    .map((v, j) => Math.log(b[j] / v) - (j > 0 ? Math.log(b[j - 1] / a[j - 1]) : 0));
+  const L = logMean(
+    a[n - 1],
+    d.reduce((s, v) => s + v, 0),
+  );
+  d.forEach((v, j) => (out[c.offset + j] = L * v));
+}
+
+const PARTS = {
+  shares: sharesParts,
+  ratio: ratioParts,
+  hazards: hazardParts,
+  factors: factorParts,
+};
+
 /** Every metric's parts of the change from `x` to `y` (period sums at offset o), into out. */
 export function pairParts(x: Float64Array, y: Float64Array, o: number, out: Float64Array): void {
-  for (const c of COMPILED) {
-    if (c.def.kind === 'shares') sharesParts(c, x, y, o, out);
-    else ratioParts(c, x, y, o, out);
-  }
+  for (const c of COMPILED) PARTS[c.def.kind](c, x, y, o, out);
 }
 
 /** Every measured node's change from `x` to `y` (period sums at offset o), into out. */

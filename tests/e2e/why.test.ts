@@ -2,7 +2,8 @@
  * Why it moved, in Chromium: a pay cut's link opens the workspace on the "Why it moved" tab;
  * the North Star's waterfall labels its parts, and the numbers it prints add up to the total
  * it prints, which is the metric tree's change; the sentence and the chains are there; the
- * metric select switches the decomposition. One small run (6 weeks, 2 replications).
+ * metric select switches the decomposition, to the hours Gini and applicants too. One small
+ * run (6 weeks, 2 replications).
  */
 import type { Browser, Locator } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -73,6 +74,31 @@ describe('why it moved', () => {
     const [hourlyTotal] = await values(chart.locator('[data-why-total]'));
     expect(Math.abs(hourly.reduce((a, b) => a + b, 0) - hourlyTotal)).toBeLessThan(1e-9);
     expect(hourlyTotal).toBeLessThan(0);
+
+    // The metrics that are no ratio split too: the hours Gini (drivers left without hours,
+    // uneven hours among the rest) and applicants (their factors, then chance).
+    for (const [metric, first, n] of [
+      ['hoursGini', 'Drivers with no hours that week', 2],
+      ['applicantsWeekly', 'Base recruiting rate', 5],
+    ] as const) {
+      await page.locator('chart-panel select[data-metric-select]').selectOption(metric);
+      await expect
+        .poll(() => chart.locator('[data-why-part] text:not(.value)').first().textContent())
+        .toBe(first);
+      const split = await values(chart.locator('[data-why-part]'));
+      const [splitTotal] = await values(chart.locator('[data-why-total]'));
+      expect(split).toHaveLength(n);
+      expect(Math.abs(split.reduce((a, b) => a + b, 0) - splitTotal), metric).toBeLessThan(1e-9);
+      expect(await page.locator('[data-why-sentence]').textContent()).not.toMatch(
+        /no decomposition/,
+      );
+    }
+    // A pay cut brings fewer applicants, through the pay they hear about.
+    const [applicants] = await values(chart.locator('[data-why-total]'));
+    expect(applicants).toBeLessThan(0);
+    const [pay] = await values(chart.locator('[data-why-part="pay"]'));
+    expect(pay).toBeLessThan(0);
+    await screenshot(page, 'why-applicants');
     expect(problems).toEqual([]);
   }, 180_000);
 });

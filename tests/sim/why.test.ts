@@ -1,10 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { METRIC_INDEX } from '../../src/model/metrics';
+import { METRICS, METRIC_INDEX } from '../../src/model/metrics';
 import { comparisonReport } from '../../src/model/report';
 import type { ReplicationResult } from '../../src/model/results';
 import { defaultScenario, pairedWith, withParams, type Scenario } from '../../src/model/scenario';
-import { WHY, WHY_OFFSET, WHY_PART_COUNT, WHY_PERIODS, whyParts } from '../../src/model/why';
+import {
+  WHY,
+  WHY_BY_METRIC,
+  WHY_OFFSET,
+  WHY_PART_COUNT,
+  WHY_PERIODS,
+  whyParts,
+} from '../../src/model/why';
 import { runReplication } from '../../src/sim/engine';
+import { gini } from '../../src/sim/measure';
 import { compare } from '../../src/sim/stats';
 import { pairParts, sumsValue, linearValue } from '../../src/sim/why';
 import { SUM_LENGTH } from '../../src/sim/why-sums';
@@ -133,5 +141,81 @@ describe('why a metric moved', () => {
     const reported = (report?.why ?? []).reduce((a, p) => a + (p.longRun.mean ?? NaN), 0);
     expect(report?.why?.map((p) => p.id)).toContain('fallback');
     expect(Math.abs(reported - (report?.delta?.longRun.mean ?? NaN))).toBeLessThan(1e-9);
+  });
+
+  it('decomposes every metric', () => {
+    expect(METRICS.filter((m) => !WHY_BY_METRIC.has(m.id)).map((m) => m.id)).toEqual([]);
+  });
+
+  it('splits a Gini as the share with no hours plus the rest times the Gini of the rest', () => {
+    const worked = Float64Array.from([3.5, 7, 7, 10.5, 35, 4.5, 9]);
+    const all = Float64Array.from([0, 0, 0, ...worked]);
+    const z = 3 / all.length;
+    const g = gini(all);
+    expect(g).toBeGreaterThan(gini(worked.slice()));
+    expect(Math.abs(g - (z + (1 - z) * gini(worked.slice())))).toBeLessThan(1e-12);
+  });
+
+  it('records the drivers with no hours, the deactivations and the applicants expected', () => {
+    const r = runReplication({ ...BASE, weeks: 14 }, 0);
+    const sums = r.sums as Float64Array;
+    const whole = (name: string) => linearValue([[name, 1]], sums, 'whole');
+    const weeks = 14;
+    // The Gini's share of drivers with no hours is a share, and never more than the Gini.
+    const z = whole('giniNoHours') / weeks;
+    expect(z).toBeGreaterThan(0.01);
+    expect(z).toBeLessThan(whole('gini') / weeks);
+    // Deactivations are part of the exits in each band, and some drivers are deactivated.
+    let deactivated = 0;
+    for (const b of [0, 1, 2]) {
+      expect(whole(`tenureDeactivated${b}`)).toBeLessThanOrEqual(whole(`tenureExits${b}`));
+      deactivated += whole(`tenureDeactivated${b}`);
+    }
+    expect(deactivated).toBeLessThanOrEqual(whole('deactivated'));
+    // The factors are running products; the count drawn is within chance of its mean.
+    const base = whole('applicantsBase');
+    expect(base).toBeCloseTo((defaultScenario().params.applicantsPerWeek / 7) * 7 * weeks, 6);
+    const expected = whole('applicantsExpected');
+    expect(expected).toBeGreaterThan(0.3 * base);
+    expect(Math.abs(whole('applicants') - expected)).toBeLessThan(4 * Math.sqrt(expected));
+  });
+
+  /** The long-run mean parts of a metric in a comparison with the baseline, by part id. */
+  function longRunParts(changes: Record<string, unknown>, metric: (typeof WHY)[number]['metric']) {
+    const s = scenario(changes);
+    const c = compare(
+      baseline,
+      Array.from({ length: REPS }, (_, k) => runReplication(s, k)),
+    );
+    const def = WHY_BY_METRIC.get(metric);
+    const o = WHY_OFFSET.get(metric) ?? 0;
+    const parts = Object.fromEntries(
+      (def ? whyParts(def) : []).map((p, j) => [p.id, c.why?.parts.longRun.mean[o + j] ?? NaN]),
+    );
+    const i = METRIC_INDEX[metric];
+    return { parts, delta: c.delta.longRun.mean[i], before: c.baseline.longRun.mean[i] };
+  }
+
+  it('puts a change of the base recruiting rate in its own part, and a pay cut in pay heard', () => {
+    const more = longRunParts(
+      { applicantsPerWeek: defaultScenario().params.applicantsPerWeek * 1.2 },
+      'applicantsWeekly',
+    );
+    // +20% intake: the base part is about ln 1.2 of the applicants; the pay heard falls back.
+    expect(more.parts.base / more.before).toBeGreaterThan(0.15);
+    expect(more.parts.base / more.before).toBeLessThan(0.22);
+    expect(Math.abs(more.parts.ramp)).toBeLessThan(1e-9);
+    const cut = longRunParts({ payPerHour: 15 }, 'applicantsWeekly');
+    expect(Math.abs(cut.parts.base)).toBeLessThan(1e-9);
+    expect(cut.parts.pay).toBeLessThan(0);
+    expect(cut.delta).toBeLessThan(0);
+  });
+
+  it('finds a pay cut losing new drivers who quit, band by band', () => {
+    const cut = longRunParts({ payPerHour: 15 }, 'survival365');
+    expect(cut.delta).toBeLessThan(-0.01);
+    const quits = cut.parts.quit0 + cut.parts.quit1 + cut.parts.quit2;
+    expect(quits).toBeLessThan(0);
+    expect(Math.abs(quits)).toBeGreaterThan(Math.abs(cut.delta) / 2);
   });
 });

@@ -13,7 +13,7 @@ import { appHeader, runStatus, type HeaderHandlers } from './app-header';
 import { appNotices, type NoticeHandlers } from './app-notices';
 import { gigAppStyles } from './gig-app.styles';
 import { modeView, summaryView, type ModeHandlers, type SummaryRequest } from './mode-views';
-import { PinRuns, addPin, pinsOn } from './pin-runs';
+import { PinRuns, addPin, droppedNotice, pinsOn } from './pin-runs';
 import { inTextField, isUndoKey } from './view-history';
 import { ViewMemory, viewMayHaveChanged, type MemoryNotice } from './view-memory';
 import {
@@ -30,7 +30,7 @@ import {
   type Thresholds,
   type ViewState,
 } from './view-state';
-import { workspaceLayout, type WorkspaceHandlers } from './workspace-layout';
+import { workspaceLayout, type ScenarioInput, type WorkspaceHandlers } from './workspace-layout';
 import { decideRun, type RunDecision } from './run-gate';
 import { WorkspaceRun } from './workspace-run';
 
@@ -204,6 +204,7 @@ export class GigApp extends LitElement {
       metric: this.metric,
       thresholds: this.thresholds,
       minChanges: this.minChanges,
+      pins: this.pins,
     };
   }
 
@@ -280,6 +281,7 @@ export class GigApp extends LitElement {
     this.metric = v.metric;
     this.thresholds = v.thresholds;
     this.minChanges = v.minChanges;
+    this.pins = v.pins ?? [];
   }
 
   /** Takes the view from the URL hash; a link that cannot be used keeps the current view. */
@@ -294,7 +296,7 @@ export class GigApp extends LitElement {
       this.memory.hash.keep(this.view);
       return;
     }
-    this.linkNotice = '';
+    this.linkNotice = droppedNotice(r.value.dropped);
     this.cancelDraft();
     this.showView(r.value);
   }
@@ -443,11 +445,13 @@ export class GigApp extends LitElement {
     scenarioInput: (e) => this.onScenarioInput(e),
   };
 
-  private onScenarioInput(e: CustomEvent<{ scenario: Scenario; thresholds?: Thresholds }>): void {
+  private onScenarioInput(e: ScenarioInput): void {
     this.cancelDraft();
     this.scenario = e.detail.scenario;
-    // A saved scenario or file brings the guardrail thresholds saved with it.
+    // A saved scenario or file brings the guardrail thresholds (and a saved scenario the
+    // smallest changes that matter) saved with it.
     if (e.detail.thresholds) this.thresholds = e.detail.thresholds;
+    if (e.detail.minChanges) this.minChanges = e.detail.minChanges;
   }
 
   /** Opens the one-page summary of the workspace's comparison. */

@@ -14,7 +14,7 @@ import '../present/presentation-mode';
 import type { CompareRunner } from '../shared/runner';
 import '../summary/comparison-summary';
 import { MODE_INFO, type AppMode } from './app-mode';
-import type { MinChanges, Thresholds } from './view-state';
+import { defaultView, encodeView, type MinChanges, type Thresholds } from './view-state';
 
 /** What the one-page summary shows: a scenario against a baseline, under a name. */
 export interface SummaryRequest {
@@ -80,6 +80,21 @@ export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: 
   }
 }
 
+/**
+ * The link that reproduces a summary: the workspace on its baseline and scenario, with the
+ * user's thresholds, smallest changes and metric (its "Summary" then shows the same page).
+ */
+export function summaryLink(
+  request: SummaryRequest,
+  p: Pick<ModeProps, 'thresholds' | 'minChanges'> & { readonly metric: MetricId },
+  page = `${location.origin}${location.pathname}`,
+): string {
+  const { baseline, scenario } = request;
+  const { thresholds, minChanges, metric } = p;
+  const hash = encodeView({ ...defaultView(), baseline, scenario, thresholds, minChanges, metric });
+  return `${page}${hash}`;
+}
+
 /** The one-page summary of `request`, with the user's thresholds and chosen metric. */
 export function summaryView(
   request: SummaryRequest,
@@ -95,6 +110,7 @@ export function summaryView(
       .thresholds=${p.thresholds}
       .minChanges=${p.minChanges}
       .metric=${p.metric}
+      .link=${summaryLink(request, p)}
       @summary-close=${on.summaryClose}
     ></comparison-summary>
   </main>`;

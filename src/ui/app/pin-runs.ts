@@ -1,6 +1,6 @@
 /**
- * The workspace's pins: adding one (`addPin`, pure) and running their comparisons on the app's
- * pool (`PinRuns`). The pool serves one request at a time, so pins run only while the
+ * The workspace's pins: adding one (`addPin`, pure), the note on pins a link dropped
+ * (`droppedNotice`), and running their comparisons on the app's pool (`PinRuns`). The pool serves one request at a time, so pins run only while the
  * workspace's own comparison is done (`sync` with `active`); a lever moving stops them, and
  * they pick up where they were once the workspace is idle again (the result cache keeps every
  * replication already run).
@@ -29,6 +29,11 @@ export function addPin(pins: readonly Pin[], scenario: Scenario): Parsed<Pin[]> 
   const names = new Set(pins.map((p) => p.name));
   const letter = [...PIN_LETTERS].find((l) => !names.has(`Pin ${l}`)) ?? String(pins.length + 1);
   return { ok: true, value: [...pins, { name: `Pin ${letter}`, scenario }] };
+}
+
+/** What a link whose pins were dropped says (the rest of the link is shown), or "". */
+export function droppedNotice(dropped: readonly string[] = []): string {
+  return dropped.length > 0 ? `Part of this link could not be used: ${dropped.join('; ')}.` : '';
 }
 
 /** Runs the pins' comparisons against the baseline while the workspace lets them. */

@@ -5,7 +5,7 @@
  * app hands it the hash and does the reading and writing of the URL itself.
  */
 import type { Parsed } from '../../model/scenario';
-import { decodeView, encodeView, type ViewState } from './view-state';
+import { decodeView, encodeView, type LinkView, type ViewState } from './view-state';
 
 export class ViewHash {
   /** The hash last written to or read from the URL. */
@@ -15,7 +15,7 @@ export class ViewHash {
    * The view `hash` asks for, or why it cannot be used; undefined when `hash` is the one last
    * read or written (nothing new to take).
    */
-  read(hash: string): Parsed<ViewState> | undefined {
+  read(hash: string): Parsed<LinkView> | undefined {
     if (hash === this.last) return undefined;
     const r = decodeView(hash);
     if (r.ok) this.last = encodeView(r.value);

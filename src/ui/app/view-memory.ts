@@ -10,7 +10,7 @@ import type { Pin } from '../shared/scenario-runs';
 import { restoreAutosave, writeAutosave, type Autosaved } from './autosave';
 import { ViewHash } from './view-hash';
 import { AppHistory } from './view-history';
-import { encodeView, type ViewState } from './view-state';
+import { encodeView, type LinkView, type ViewState } from './view-state';
 import type { Parsed } from '../../model/scenario';
 
 /** A note about where the view shown came from, or why it could not be kept. */
@@ -75,7 +75,7 @@ export class ViewMemory {
   }
 
   /** Takes what the URL's hash asks for (see ViewHash.read). */
-  read(hash: string): Parsed<ViewState> | undefined {
+  read(hash: string): Parsed<LinkView> | undefined {
     return this.hash.read(hash);
   }
 

@@ -12,7 +12,9 @@
  *   (they must be, to pair replications on the same random draws);
  * - `chart` (weekly | pool | earnings | why), `metric` (a metric id), `t.<metricId>` (a guardrail
  *   threshold the user set), `m.<metricId>` (a smallest change that matters the user set, in
- *   the table's kind: metric units, shares as fractions, or a fraction of the baseline).
+ *   the table's kind: metric units, shares as fractions, or a fraction of the baseline);
+ * - `pin<k>=<name>` and `pin<k>.<id>=<value>`: the workspace's pins (pin-link.ts). A pin that
+ *   cannot be used is dropped, named in `dropped`, and does not fail the link.
  * Numbers are written in JavaScript's shortest round-trip form, so decoding reproduces the
  * exact numbers. Decoding validates through parseScenario: the first thing wrong is named.
  */
@@ -20,6 +22,8 @@ import { MAX_LINK_CHARS, numberOrText, quoted } from '../../model/input-text';
 import { METRIC_BY_ID, METRIC_INDEX, type MetricId } from '../../model/metrics';
 import { PARAM_BY_ID, type Params } from '../../model/params';
 import { usableMinChange, type MinChanges } from '../../model/verdict';
+import type { Pin } from '../shared/scenario-runs';
+import { isPinKey, readPins, writePins } from './pin-link';
 import {
   SETTINGS,
   changedParams,
@@ -43,6 +47,13 @@ export interface ViewState {
   readonly metric: MetricId;
   readonly thresholds: Thresholds;
   readonly minChanges: MinChanges;
+  /** The workspace's pins (none when absent). */
+  readonly pins?: readonly Pin[];
+}
+
+/** A view read from a link, with a message per pin it dropped (absent when none was). */
+export interface LinkView extends ViewState {
+  readonly dropped?: readonly string[];
 }
 
 export const DEFAULT_CHART: ChartKind = 'weekly';
@@ -166,6 +177,7 @@ export function encodeView(view: ViewState): string {
   for (const [id, value] of Object.entries(view.minChanges)) {
     if (value !== undefined) out.append(`${MIN_CHANGE_PREFIX}${id}`, String(value));
   }
+  writePins(out, view.pins ?? []);
   const text = out.toString();
   return text === '' ? '' : `#${text}`;
 }
@@ -225,7 +237,7 @@ function readEntry(parts: LinkParts, key: string, value: string): string | undef
   } else if (PARAM_BY_ID.has(key)) {
     parts.scenarioParams[key] = paramValue(key, value);
   } else {
-    return `unknown key ${quoted(key)} in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric, t.<metric> or m.<metric>)`;
+    return `unknown key ${quoted(key)} in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric, t.<metric>, m.<metric> or pin<k>)`;
   }
   return undefined;
 }
@@ -260,7 +272,7 @@ function viewOf(parts: LinkParts): Parsed<ViewState> {
  * Anything wrong (an unknown key, a repeated key, a value of the wrong type or out of range)
  * fails the whole link with a message naming the key and value.
  */
-export function decodeView(hash: string): Parsed<ViewState> {
+export function decodeView(hash: string): Parsed<LinkView> {
   const text = hash.startsWith('#') ? hash.slice(1) : hash;
   const base = defaultView();
   if (text.trim() === '') return { ok: true, value: base };
@@ -284,12 +296,23 @@ export function decodeView(hash: string): Parsed<ViewState> {
   };
   const seen = new Set<string>();
   for (const [key, value] of entries) {
+    if (isPinKey(key)) continue;
     if (seen.has(key)) return fail(`${quoted(key)} appears more than once in the link`);
     seen.add(key);
     const error = readEntry(parts, key, value);
     if (error !== undefined) return fail(error);
   }
-  return viewOf(parts);
+  const view = viewOf(parts);
+  if (!view.ok) return view;
+  const { pins, dropped } = readPins(entries, view.value.scenario, paramValue);
+  return {
+    ok: true,
+    value: {
+      ...view.value,
+      ...(pins.length > 0 ? { pins } : {}),
+      ...(dropped.length > 0 ? { dropped } : {}),
+    },
+  };
 }
 
 /** Whether two scenarios are the same in every setting and parameter. */

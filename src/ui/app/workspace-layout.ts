@@ -57,7 +57,7 @@ export interface WorkspaceProps {
 /** The workspace's events, each handled by the app. */
 export interface WorkspaceHandlers {
   /** A preset, saved scenario or file replaces the scenario (and the thresholds saved with it). */
-  scenarioInput(e: CustomEvent<{ scenario: Scenario; thresholds?: Thresholds }>): void;
+  scenarioInput(e: ScenarioInput): void;
   baselineInput(e: CustomEvent<{ baseline: Scenario }>): void;
   noticeDismiss(): void;
   leverInput(e: CustomEvent<{ scenario: Scenario }>): void;
@@ -73,6 +73,13 @@ export interface WorkspaceHandlers {
   summaryOpen(e: CustomEvent<SummaryRequest>): void;
 }
 
+/** A preset, saved scenario or file taken as the scenario, with what was saved with it. */
+export type ScenarioInput = CustomEvent<{
+  scenario: Scenario;
+  thresholds?: Thresholds;
+  minChanges?: MinChanges;
+}>;
+
 export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
   return html`
     <section class="bar" data-region="scenario" aria-label="Scenario">
@@ -83,6 +90,7 @@ export function workspaceLayout(p: WorkspaceProps, on: WorkspaceHandlers) {
         .comparison=${p.comparison}
         .link=${p.link}
         .thresholds=${p.thresholds}
+        .minChanges=${p.minChanges}
         .notice=${p.linkNotice}
         @scenario-input=${on.scenarioInput}
         @baseline-input=${on.baselineInput}

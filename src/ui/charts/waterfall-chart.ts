@@ -162,19 +162,15 @@ export class WaterfallChart extends ChartElement {
     const better = r.mean > 0 === (m.better === 'up');
     const fill = isTotal ? COLOURS.text : better ? BETTER : WORSE;
     const x0 = Math.min(x(start), x(end));
-    const whisker =
-      Number.isFinite(r.low) && Number.isFinite(r.high)
-        ? svg`<line x1=${x(start + r.low)} x2=${x(start + r.high)} y1=${mid} y2=${mid}
-            stroke=${COLOURS.text} stroke-width="1.5"></line>
-          <line x1=${x(start + r.low)} x2=${x(start + r.low)} y1=${top + 3} y2=${top + BAR - 3}
-            stroke=${COLOURS.text} stroke-width="1.5"></line>
-          <line x1=${x(start + r.high)} x2=${x(start + r.high)} y1=${top + 3} y2=${top + BAR - 3}
-            stroke=${COLOURS.text} stroke-width="1.5"></line>`
-        : svg``;
-    const reach = Math.max(x(end), x(start), x(start + r.high));
+    const whisker = whiskerOf(x, start, r, top, mid);
     const text = formatChange(m, r.shown);
-    const fits = reach + 6 + textWidth(text, FONT.tick) <= this.size.width;
-    const left = Math.min(x(end), x(start), x(start + r.low));
+    const value = valuePlace(
+      Math.max(x(end), x(start), x(start + r.high)),
+      Math.min(x(end), x(start), x(start + r.low)),
+      textWidth(text, FONT.tick),
+      x(0),
+      this.size.width,
+    );
     const connector = isTotal
       ? svg``
       : svg`<line x1=${x(end)} x2=${x(end)} y1=${top + BAR} y2=${top + BAR + row - BAR} stroke=${COLOURS.axis}
@@ -195,8 +191,8 @@ export class WaterfallChart extends ChartElement {
       <rect x=${x0} y=${top} width=${Math.max(1, Math.abs(x(end) - x(start)))} height=${BAR}
         fill=${fill} fill-opacity="0.85"></rect>
       ${whisker} ${connector}
-      <text class="value" x=${fits ? reach + 6 : left - 6} y=${mid} dy="0.32em"
-        text-anchor=${fits ? 'start' : 'end'} font-size=${FONT.tick} stroke="#ffffff"
+      <text class="value" x=${value.x} y=${mid} dy="0.32em"
+        text-anchor=${value.anchor} font-size=${FONT.tick} stroke="#ffffff"
         stroke-width="4" paint-order="stroke" stroke-linejoin="round"
         font-weight=${isTotal ? '700' : '400'} fill=${COLOURS.text}>${text}</text>
     </g>`;
@@ -225,4 +221,34 @@ declare global {
   interface HTMLElementTagNameMap {
     'waterfall-chart': WaterfallChart;
   }
+}
+
+/**
+ * Where a row's value (`w` wide) is printed: after the row's reach (bar and whisker), else
+ * before its left end when it would not fit; clear of the zero line, which would turn its "−"
+ * into a "+".
+ */
+function valuePlace(reach: number, left: number, w: number, zero: number, width: number) {
+  const clear = (at: number, from: number, to: number) =>
+    from < zero + 3 && to > zero - 3 ? zero : at;
+  const after = clear(reach, reach + 6, reach + 6 + w);
+  if (after + 6 + w <= width) return { x: after + 6, anchor: 'start' };
+  return { x: clear(left, left - 6 - w, left - 6) - 6, anchor: 'end' };
+}
+
+/** A row's 95% interval around its part, drawn from where the part starts; none if unknown. */
+function whiskerOf(
+  x: (v: number) => number,
+  start: number,
+  r: WaterfallRow,
+  top: number,
+  mid: number,
+) {
+  if (!Number.isFinite(r.low) || !Number.isFinite(r.high)) return svg``;
+  return svg`<line x1=${x(start + r.low)} x2=${x(start + r.high)} y1=${mid} y2=${mid}
+      stroke=${COLOURS.text} stroke-width="1.5"></line>
+    <line x1=${x(start + r.low)} x2=${x(start + r.low)} y1=${top + 3} y2=${top + BAR - 3}
+      stroke=${COLOURS.text} stroke-width="1.5"></line>
+    <line x1=${x(start + r.high)} x2=${x(start + r.high)} y1=${top + 3} y2=${top + BAR - 3}
+      stroke=${COLOURS.text} stroke-width="1.5"></line>`;
 }

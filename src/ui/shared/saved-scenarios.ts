@@ -3,9 +3,12 @@
  * app's tabs.
  *
  * Stored under SAVED_KEY as `{ "version": 2, "entries": [{ "id", "name", "scenario",
- * "thresholds" }] }`, each scenario in the file form of DESIGN.md, with the guardrail thresholds
- * the user had set (by metric id, shares as fractions; an entry saved without them has none and
- * loads without them). Earlier versions are migrated when read:
+ * "thresholds", "minChanges" }] }`, each scenario in the file form of DESIGN.md, with the
+ * guardrail thresholds and the smallest changes that matter the user had set (each by metric
+ * id, as the link writes them; an entry saved without them has none and loads without them,
+ * keeping those in force). `minChanges` is optional in version 2 (entries written before it
+ * lack it), so no new version: an older app reads the store, though it drops the field from
+ * the entries it writes back. Earlier versions are migrated when read:
  * version 1 (`{ "version": 1, "entries": [{ "name", "scenario" }] }`, the only earlier shape)
  * gets an id per entry. An app of version 1 still reads a version-2 store (it ignores ids).
  *
@@ -22,6 +25,7 @@
  * Reading never throws. Functions take the storage as an argument (tests pass a fake).
  */
 import { readThresholds, type Thresholds } from '../../model/guardrails';
+import { readMinChanges, type MinChanges } from '../../model/verdict';
 import { MAX_JSON_DEPTH, parseJson } from '../../model/input-text';
 import { parseScenario, scenarioToJson, type Parsed, type Scenario } from '../../model/scenario';
 
@@ -46,6 +50,8 @@ export interface SavedScenario {
   readonly scenario: Scenario;
   /** The guardrail thresholds saved with it (undefined for an entry saved without them). */
   readonly thresholds?: Thresholds;
+  /** The smallest changes that matter saved with it (undefined for an entry saved without). */
+  readonly minChanges?: MinChanges;
 }
 
 /** A stored entry that could not be read, kept as it was. */
@@ -185,11 +191,13 @@ function readRows(rows: readonly unknown[]): SavedState {
     const given = typeof row.id === 'string' && /^[\w-]{1,64}$/.test(row.id) ? row.id : '';
     const id = given !== '' && !ids.has(given) ? given : newId();
     ids.add(id);
-    entries.push(
-      row.thresholds === undefined
-        ? { id, name, scenario: r.value }
-        : { id, name, scenario: r.value, thresholds: readThresholds(row.thresholds) },
-    );
+    entries.push({
+      id,
+      name,
+      scenario: r.value,
+      ...(row.thresholds === undefined ? {} : { thresholds: readThresholds(row.thresholds) }),
+      ...(row.minChanges === undefined ? {} : { minChanges: readMinChanges(row.minChanges) }),
+    });
   });
   return { entries, setAside };
 }
@@ -221,6 +229,7 @@ function update(
           name: e.name,
           scenario: scenarioToJson(e.scenario),
           ...(e.thresholds ? { thresholds: e.thresholds } : {}),
+          ...(e.minChanges ? { minChanges: e.minChanges } : {}),
         })),
         ...fresh.setAside.map((s) => s.raw),
       ],
@@ -240,8 +249,8 @@ function locate(entries: readonly SavedScenario[], state: SavedState, name: stri
 }
 
 /**
- * Saves `scenario` under `name` with the guardrail thresholds in force (none when not given),
- * replacing a saved scenario of that name (in any tab).
+ * Saves `scenario` under `name` with the guardrail thresholds and smallest changes that matter
+ * in force (none when not given), replacing a saved scenario of that name (in any tab).
  */
 export function saveScenario(
   storage: StorageLike,
@@ -249,10 +258,14 @@ export function saveScenario(
   name: string,
   scenario: Scenario,
   thresholds?: Thresholds,
+  minChanges?: MinChanges,
 ): Parsed<SavedState> {
   const n = checkName(name);
   if (!n.ok) return n;
-  const kept = thresholds ? { thresholds: readThresholds(thresholds) } : {};
+  const kept = {
+    ...(thresholds ? { thresholds: readThresholds(thresholds) } : {}),
+    ...(minChanges ? { minChanges: readMinChanges(minChanges) } : {}),
+  };
   return update(storage, (entries) => {
     const i = entries.findIndex((e) => e.name === n.value);
     if (i >= 0) entries[i] = { id: entries[i].id, name: n.value, scenario, ...kept };

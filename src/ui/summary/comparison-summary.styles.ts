@@ -80,6 +80,10 @@ export const comparisonSummaryStyles = css`
     margin: 0;
     color: #4a5565;
   }
+  .provenance a {
+    color: inherit;
+    overflow-wrap: anywhere;
+  }
   p.headline {
     margin: 0.6rem 0 0;
     padding: 0.4rem 0.7rem;

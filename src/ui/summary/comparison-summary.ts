@@ -13,15 +13,17 @@ import { chartsSection } from './summary-charts';
 import { guardrailsSection } from './summary-guardrails';
 import { leversSection } from './summary-levers';
 import { metricsSection } from './summary-metrics';
-import { failureText, progressPercent, settingsText } from './summary-text';
+import { failureText, progressPercent, ranText, settingsText } from './summary-text';
 
 /**
  * A one-page summary of a comparison, to print or save as PDF: the levers changed (against
  * the baseline, with labels and units), every metric's baseline, scenario and paired change
  * with its 95% interval for the short and the long run with its verdict, the guardrails (a
  * breach flagged in words), and the charts (a metric's weekly course, the driver pool,
- * drivers' earnings). It runs its comparison through `runner` (the app's pool, whose cache
- * answers a pair it has seen at once), with progress shown.
+ * drivers' earnings), and, under the title, when it was run and the link that reproduces it
+ * (`data-summary-ran` with the ISO time, `a[data-summary-link]`). It runs its comparison
+ * through `runner` (the app's pool, whose cache answers a pair it has seen at once), with
+ * progress shown.
  *
  * A print stylesheet keeps to the page: no buttons, sections and charts never cut across
  * pages. The host carries `data-state="running" | "ready" | "failed"`; each section carries
@@ -49,6 +51,8 @@ export class ComparisonSummary extends LitElement {
   @property({ attribute: false }) minChanges: MinChanges = {};
   /** The metric whose weekly course is charted (the North Star by default). */
   @property({ type: String }) metric: MetricId = 'onTimePackagesPerWeek';
+  /** The link that reproduces the summary (printed under its title). */
+  @property({ type: String }) link = '';
 
   @property({ type: String, reflect: true, attribute: 'data-state' })
   state: 'running' | 'ready' | 'failed' = 'running';
@@ -56,6 +60,8 @@ export class ComparisonSummary extends LitElement {
   @state() private comparison: Comparison | undefined;
   @state() private progress = 0;
   @state() private error = '';
+  /** When the comparison shown was run (its numbers came in). */
+  @state() private ranAt: Date | undefined;
   /** Whether the page is laid out for print (the charts are drawn shorter then). */
   @state() private printing = false;
 
@@ -108,6 +114,7 @@ export class ComparisonSummary extends LitElement {
     const runner = this.runner;
     const run = ++this.runs;
     this.comparison = undefined;
+    this.ranAt = undefined;
     this.progress = 0;
     this.error = '';
     if (!runner) {
@@ -121,6 +128,7 @@ export class ComparisonSummary extends LitElement {
       });
       if (run !== this.runs) return;
       this.comparison = c;
+      this.ranAt = new Date();
       this.progress = 1;
       this.state = 'ready';
     } catch (error) {
@@ -158,6 +166,7 @@ export class ComparisonSummary extends LitElement {
         <article class="page" aria-labelledby="summary-title">
           <h1 id="summary-title" tabindex="-1">${this.name} against the baseline</h1>
           <p class="meta">${settingsText(this.scenario)}</p>
+          ${this.provenance()}
           ${
             c && this.state === 'ready'
               ? headlineParagraph(
@@ -171,6 +180,18 @@ export class ComparisonSummary extends LitElement {
         </article>
       </div>
     `;
+  }
+
+  /** When it was run and the link that reproduces it, for the printed page to stand alone. */
+  private provenance() {
+    return html`<p class="meta provenance">
+      <span data-summary-ran=${this.ranAt?.toISOString() ?? ''}>${ranText(this.ranAt)}</span>
+      ${
+        this.link
+          ? html`· Reproduce: <a data-summary-link href=${this.link}>${this.link}</a>`
+          : nothing
+      }
+    </p>`;
   }
 
   private statusView() {

@@ -5,6 +5,7 @@
  */
 import { isSuperseded } from '../../run/pool';
 import type { Scenario } from '../../model/scenario';
+import { exportDate } from '../shared/export-context';
 import { runWindowText, scenarioPeriods } from '../shared/run-windows';
 
 /** Why a cell shows a dash instead of a number. */
@@ -19,6 +20,11 @@ export function settingsText(s: Scenario): string {
     `peak = ${windows.peak} · ` +
     `intervals are 95% intervals of the paired difference`
   );
+}
+
+/** When the comparison was run, to the minute in UTC: "Run 2026-11-30 13:40 UTC". */
+export function ranText(date: Date | undefined): string {
+  return date ? `Run ${exportDate(date)}` : 'Not run yet';
 }
 
 /** A run's progress as a whole percentage, kept within 0–100. */

@@ -14,6 +14,7 @@ import {
   type TemplateResult,
 } from 'lit';
 import type { Thresholds } from '../../model/guardrails';
+import type { MinChanges } from '../../model/verdict';
 import type { Scenario } from '../../model/scenario';
 import {
   SAVED_KEY,
@@ -53,8 +54,13 @@ export interface SavedMenuHost {
   readonly scenario: () => Scenario;
   /** The guardrail thresholds "Save" keeps with it. */
   readonly thresholds: () => Thresholds;
-  /** "Load" replaces the scenario (and the thresholds, when saved with it) with a saved one. */
-  readonly load: (scenario: Scenario, thresholds: Thresholds | undefined) => void;
+  /** The smallest changes that matter "Save" keeps with it. */
+  readonly minChanges: () => MinChanges;
+  /**
+   * "Load" replaces the scenario (and the thresholds and smallest changes that matter, when
+   * saved with it) with a saved one.
+   */
+  readonly load: (entry: SavedScenario) => void;
 }
 
 /** The saved scenarios' part of the bar: reads them when the bar connects, redraws it on change. */
@@ -125,6 +131,7 @@ export class SavedMenu implements ReactiveController {
       this.saveAs,
       this.bar.scenario(),
       this.bar.thresholds(),
+      this.bar.minChanges(),
     );
     if (this.settle(r, replacing ? `Replaced “${name}”.` : `Saved as “${name}”.`)) {
       this.savedName = name;
@@ -136,7 +143,7 @@ export class SavedMenu implements ReactiveController {
   private load(): void {
     const entry = this.saved.entries.find((e) => e.name === this.savedName);
     if (!entry) return;
-    this.bar.load(entry.scenario, entry.thresholds);
+    this.bar.load(entry);
     this.message = `Loaded “${entry.name}”.`;
     this.error = false;
     this.host.requestUpdate();
@@ -164,7 +171,14 @@ export class SavedMenu implements ReactiveController {
   private undoDelete(): void {
     const d = this.lastDeleted;
     if (!d) return;
-    const r = saveScenario(this.bar.store(), this.saved, d.name, d.scenario, d.thresholds);
+    const r = saveScenario(
+      this.bar.store(),
+      this.saved,
+      d.name,
+      d.scenario,
+      d.thresholds,
+      d.minChanges,
+    );
     if (this.settle(r, `Restored “${d.name}”.`)) {
       this.savedName = d.name;
       this.lastDeleted = undefined;

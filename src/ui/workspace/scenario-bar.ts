@@ -1,6 +1,7 @@
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, state } from 'lit/decorators.js';
 import type { Thresholds } from '../../model/guardrails';
+import type { MinChanges } from '../../model/verdict';
 import { PRESET_BY_ID, applyPreset } from '../../model/presets';
 import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
@@ -34,9 +35,9 @@ function download(filename: string, text: string, type: string): void {
  * levers where the scenario differs from the baseline. Messages about a bad link (`notice`),
  * a bad file or saving appear next to the control they concern.
  *
- * @fires scenario-input - CustomEvent<{ scenario: Scenario, thresholds?: Thresholds }>: a
- *   preset, saved scenario or imported file replaces the scenario (and the guardrail
- *   thresholds, when saved with it)
+ * @fires scenario-input - CustomEvent<{ scenario, thresholds?, minChanges? }>: a preset, saved
+ *   scenario or imported file replaces the scenario (and the guardrail thresholds and smallest
+ *   changes that matter, when saved with it)
  * @fires baseline-input - CustomEvent<{ baseline: Scenario }>: the baseline is replaced
  * @fires notice-dismiss - the user dismissed `notice`
  */
@@ -56,6 +57,8 @@ export class ScenarioBar extends LitElement {
   @property({ attribute: false }) storage: StorageLike | undefined;
   /** The user's guardrail thresholds: saved and exported with the scenario, judged in the CSV. */
   @property({ attribute: false }) thresholds: Thresholds = {};
+  /** The user's smallest changes that matter: saved with the scenario. */
+  @property({ attribute: false }) minChanges: MinChanges = {};
 
   @state() private fileMessage = '';
   @state() private fileError = false;
@@ -67,8 +70,13 @@ export class ScenarioBar extends LitElement {
     store: () => this.store,
     scenario: () => this.scenario,
     thresholds: () => this.thresholds,
-    load: (scenario, thresholds) =>
-      this.emit('scenario-input', thresholds ? { scenario, thresholds } : { scenario }),
+    minChanges: () => this.minChanges,
+    load: ({ scenario, thresholds, minChanges }) =>
+      this.emit('scenario-input', {
+        scenario,
+        ...(thresholds ? { thresholds } : {}),
+        ...(minChanges ? { minChanges } : {}),
+      }),
   });
 
   static override styles = scenarioBarStyles;
@@ -88,7 +96,7 @@ export class ScenarioBar extends LitElement {
 
   private emit(
     type: 'scenario-input',
-    detail: { scenario: Scenario; thresholds?: Thresholds },
+    detail: { scenario: Scenario; thresholds?: Thresholds; minChanges?: MinChanges },
   ): void;
   private emit(type: 'baseline-input', detail: { baseline: Scenario }): void;
   private emit(type: string, detail: unknown): void {

@@ -97,8 +97,7 @@ export class WhyPanel extends LitElement {
     const label = METRIC_BY_ID.get(this.metric)?.label ?? this.metric;
     if (!WHY_BY_METRIC.has(this.metric)) {
       return html`<p class="sentence" data-why-sentence>
-        ${label} is not a ratio of additive sums (a Gini, or a life table of exit rates), so its
-        change has no exact decomposition into parts. Choose another metric.
+        ${label} has no decomposition into parts. Choose another metric.
       </p>`;
     }
     const data = whyData(c, this.metric, period);

@@ -59,6 +59,46 @@ describe('saved scenarios', () => {
     expect(loadSaved(storage).entries[1]?.thresholds).toEqual({});
   });
 
+  it('keep the smallest changes that matter saved with a scenario, through a rename', () => {
+    const storage = new FakeStorage();
+    const t = { costPerPackage: 3 };
+    const m = { onTimePackagesPerWeek: 500, costPerPackage: 0.1 };
+    const r = saveScenario(storage, loadSaved(storage), 'Strict', pay(25), t, m);
+    if (!r.ok) throw new Error(r.error);
+    expect(loadSaved(storage).entries).toEqual([
+      { id: expect.any(String), name: 'Strict', scenario: pay(25), thresholds: t, minChanges: m },
+    ]);
+    expect(JSON.parse(storage.getItem(SAVED_KEY)!).entries[0].minChanges).toEqual(m);
+    expect(renameSaved(storage, loadSaved(storage), 'Strict', 'S').ok).toBe(true);
+    expect(loadSaved(storage).entries[0]?.minChanges).toEqual(m);
+    // Saved with none set: an empty set, so loading it goes back to the table's.
+    const none = saveScenario(storage, loadSaved(storage), 'Plain', pay(26), {}, {});
+    expect(none.ok && none.value.entries[1]?.minChanges).toEqual({});
+    expect(loadSaved(storage).entries[1]?.minChanges).toEqual({});
+  });
+
+  it('read stored smallest changes defensively: unusable values and unknown metrics dropped', () => {
+    const storage = new FakeStorage();
+    storage.setItem(
+      SAVED_KEY,
+      JSON.stringify({
+        version: 2,
+        entries: [
+          {
+            id: 'a',
+            name: 'A',
+            scenario: { params: {} },
+            minChanges: { costPerPackage: 0.2, fillRate: -1, noSuchMetric: 3, lateRate: 'x' },
+          },
+          { id: 'b', name: 'B', scenario: { params: {} }, minChanges: [1, 2] },
+        ],
+      }),
+    );
+    const [a, b] = loadSaved(storage).entries;
+    expect(a?.minChanges).toEqual({ costPerPackage: 0.2 });
+    expect(b?.minChanges).toEqual({});
+  });
+
   it('read stored thresholds defensively: unusable values are dropped', () => {
     const storage = new FakeStorage();
     const stored = {
@@ -281,6 +321,40 @@ describe('saved scenarios', () => {
       expect(loadSaved(storage).entries.map((e) => e.id)).toEqual(
         stored.entries.slice(0, 2).map((e: { id: string }) => e.id),
       );
+    });
+
+    // Version 2 before the smallest changes were saved (commit c99d300): ids and thresholds.
+    const V2 = JSON.stringify({
+      version: 2,
+      entries: [
+        {
+          id: '0123456789abcdef01',
+          name: 'Floor',
+          scenario: { version: 1, seed: 1, weeks: 26, replications: 16, params: {} },
+          thresholds: { belowFloorHoursShare: 0.2 },
+        },
+      ],
+    });
+
+    it('read a version-1 or early version-2 store without smallest changes, then save them', () => {
+      for (const text of [V1, V2]) {
+        const storage = new FakeStorage();
+        storage.setItem(SAVED_KEY, text);
+        const s = loadSaved(storage);
+        expect(s.problem).toBeUndefined();
+        expect(s.entries).toHaveLength(1);
+        expect(s.entries[0]).not.toHaveProperty('minChanges');
+        const r = saveScenario(storage, s, 'New', pay(30), {}, { fillRate: 0.05 });
+        if (!r.ok) throw new Error(r.error);
+        const stored = JSON.parse(storage.getItem(SAVED_KEY)!);
+        expect(stored.version).toBe(SAVED_VERSION);
+        expect(stored.entries[0]).not.toHaveProperty('minChanges');
+        expect(stored.entries[1].minChanges).toEqual({ fillRate: 0.05 });
+        const again = loadSaved(storage).entries;
+        expect(again[0]?.name).toBe(s.entries[0]?.name);
+        expect(again[0]?.thresholds).toEqual(s.entries[0]?.thresholds);
+        expect(again[1]?.minChanges).toEqual({ fillRate: 0.05 });
+      }
     });
 
     it('keep ids once written, and give a duplicate or malformed id a new one', () => {

@@ -6,11 +6,17 @@ import {
   failureText,
   guardrailsAre,
   progressPercent,
+  ranText,
   settingsText,
   thresholdSide,
 } from '../../../src/ui/summary/summary-text';
 
 describe('the summary’s sentences', () => {
+  it('says when the comparison was run, to the minute in UTC', () => {
+    expect(ranText(new Date('2026-11-30T13:41:59.900Z'))).toBe('Run 2026-11-30 13:41 UTC');
+    expect(ranText(undefined)).toBe('Not run yet');
+  });
+
   it('names the run settings, the two periods and what the intervals are', () => {
     const s = { ...defaultScenario(), weeks: 8, replications: 4, seed: 7 };
     const text = settingsText(s);

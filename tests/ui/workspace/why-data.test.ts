@@ -83,8 +83,13 @@ describe('why it moved, as the waterfall shows it', () => {
       const chains = whyChains(c, base, s, 'onTimePackagesPerWeek', 'longRun');
       expect(chains.considered).toBeGreaterThan(0);
       expect(chains.note.length).toBeGreaterThan(0);
-      // A Gini has no decomposition.
-      expect(whyData(c, 'hoursGini', 'longRun')).toBeUndefined();
+      // The Gini splits into drivers with no hours and uneven hours among the rest.
+      const gini = whyData(c, 'hoursGini', 'longRun');
+      expect(gini?.parts.map((p) => p.id)).toEqual(['noHours', 'uneven']);
+      expect(gini?.parts.reduce((a, p) => a + p.shown, 0)).toBeCloseTo(
+        gini?.total.shown ?? NaN,
+        12,
+      );
     },
   );
 });
