@@ -15,7 +15,7 @@ import { gigAppStyles } from './gig-app.styles';
 import { modeView, summaryView, type ModeHandlers, type SummaryRequest } from './mode-views';
 import { PinRuns, addPin, droppedNotice, pinsOn } from './pin-runs';
 import { inTextField, isUndoKey } from './view-history';
-import { ViewMemory, viewMayHaveChanged, type MemoryNotice } from './view-memory';
+import { ViewMemory, type MemoryNotice } from './view-memory';
 import {
   CHART_IDS,
   DEFAULT_CHART,
@@ -339,10 +339,8 @@ export class GigApp extends LitElement {
   }
 
   override updated(changed: PropertyValues<this>): void {
-    if (viewMayHaveChanged(changed as Map<PropertyKey, unknown>)) {
-      const notice = this.memory.write(this.view, this.pins, this.replaceNext);
-      if (notice) this.memoryNotice = notice;
-    }
+    const notice = this.memory.writeChanged(changed, this.view, this.pins, this.replaceNext);
+    if (notice) this.memoryNotice = notice;
     this.replaceNext = false;
     const pinsMayRun =
       this.mode === 'workspace' && !this.summary && this.state === 'idle' && !this.settling;

@@ -79,6 +79,16 @@ export class ViewMemory {
     return this.hash.read(hash);
   }
 
+  /** As `write`, after an update that changed `changed`: nothing when the view cannot have. */
+  writeChanged(
+    changed: ReadonlyMap<PropertyKey, unknown>,
+    view: ViewState,
+    pins: readonly Pin[],
+    replace: boolean,
+  ): MemoryNotice | undefined {
+    return viewMayHaveChanged(changed) ? this.write(view, pins, replace) : undefined;
+  }
+
   /**
    * Writes `view` into the URL (an entry of the history when it is a decision, see
    * view-history.ts; over the current entry when `replace`) and the autosave. Returns a note
