@@ -295,34 +295,40 @@ export class PracticeMode extends LitElement {
       ${
         running
           ? html`<p class="row" role="status">
-              <progress max="1" .value=${this.progress} aria-label="Simulation progress"></progress>
-              <span>${this.progressText}</span>
-              <span data-notice="estimate">${this.gate.note}</span>
-              <button type="button" data-action="cancel-practice" @click=${this.cancelRound}>
-                Cancel
-              </button>
-            </p>`
+                <progress
+                  max="1"
+                  .value=${this.progress}
+                  aria-label="Simulation progress"
+                ></progress>
+                <span>${this.progressText}</span>
+                <button type="button" data-action="cancel-practice" @click=${this.cancelRound}>
+                  Cancel
+                </button>
+              </p>
+              <p class="lede" data-notice="estimate">${this.gate.note}</p>`
           : nothing
       }
-      ${
-        this.notice
-          ? html`<p class="notice" role="alert">
-              ${this.notice}
-              ${
-                !running && this.gate.label === 'Run anyway'
-                  ? html`<button
-                      type="button"
-                      data-action="run-anyway-practice"
-                      @click=${() => this.runRound(true)}
-                    >
-                      Run anyway
-                    </button>`
-                  : nothing
-              }
-            </p>`
-          : nothing
-      }
+      ${this.notice ? this.noticeLine(running) : nothing}
     </section>`;
+  }
+
+  /** The notice, with "Run anyway" for a round the run gate asked about. */
+  private noticeLine(running: boolean) {
+    const anyway = !running && this.gate.label === 'Run anyway';
+    return html`<p class="notice" role="alert">
+      ${this.notice}
+      ${
+        anyway
+          ? html`<button
+              type="button"
+              data-action="run-anyway-practice"
+              @click=${() => this.runRound(true)}
+            >
+              Run anyway
+            </button>`
+          : nothing
+      }
+    </p>`;
   }
 
   /** Runs the round once the run gate lets it (`anyway`: over the time budget too). */

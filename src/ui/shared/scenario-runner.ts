@@ -101,7 +101,8 @@ export class SlideRunner implements ReactiveController {
   /** Whether the gate lets the pass start; if not, its columns say so and nothing runs. */
   private gate(baseline: Scenario, todo: readonly Column[], allowed: boolean): boolean {
     const points = todo.map((s) => s.scenario);
-    const plan = { baselines: [baseline], points, ...this.words(points.length) };
+    const names = todo.map((s) => `the scenario “${s.name}”`);
+    const plan = { baselines: [baseline], points, names, ...this.words(points.length) };
     this.decision = decideRun(plan, allowed, false);
     if (this.decision.start) return true;
     const error = this.decision.label
