@@ -11,7 +11,9 @@
  *    change. A run over them is refused, whatever the budget.
  * 2. `estimateRun`: the run's time and memory from the scenario (drivers × days ×
  *    replications, calibrated against the headless runner), for the runner and the app to say
- *    before a run and to ask (or refuse) over a budget (`overBudget`).
+ *    before a run and to ask (or refuse) over a budget (`overBudget`); `estimatePlan` sums it
+ *    over a run of many comparisons (a sweep, a grid, goal seek, presentation mode's columns)
+ *    and adds the results the page keeps.
  * 3. `RunawayError` and `runawayMessage`: the engine's guard (src/sim/entry.ts) stops a run
  *    whose sign-ups pass MAX_DRIVERS anyway (entry can grow during a run as pay and word of
  *    mouth move) with a message naming the cause.
@@ -126,6 +128,82 @@ export function estimateRun(s: Scenario, workers = 1, scenarios = 1): RunEstimat
   };
 }
 
+/**
+ * Bytes the page keeps for each comparison it holds (three summaries and the paired
+ * differences, each a mean and an interval per metric and week): measured 28 kB plus 2.2 kB a
+ * week (tsx, 1 to 104 weeks), with room for the objects around them.
+ */
+export const COMPARISON_BYTES = 32 * 1024;
+export const COMPARISON_BYTES_PER_WEEK = 2.5 * 1024;
+
+/**
+ * What a run of one or more comparisons will simulate, for its estimate: the workspace's pair,
+ * an explorer's sweep, grid, sensitivity or goal seek, presentation mode's columns, a practice
+ * round. The pool runs one comparison at a time and caches the baseline's replications, so the
+ * baselines run once each and every comparison after that runs its own scenario.
+ */
+export interface RunPlan {
+  /** The scenarios the points are compared with, each run once. */
+  readonly baselines: readonly Scenario[];
+  /**
+   * The scenarios compared with a baseline, in the order run; when `comparisons` is larger, a
+   * sample standing for them all (goal seek's corners for its budget of runs).
+   */
+  readonly points: readonly Scenario[];
+  /** Comparisons the run makes (default: one per point). */
+  readonly comparisons?: number;
+  /** Comparisons whose results the page keeps at once (default: all it makes). */
+  readonly kept?: number;
+}
+
+/** A plan's cost: time summed over its runs, memory at its largest run plus the results kept. */
+export interface PlanEstimate extends RunEstimate {
+  /** Scenario runs: the baselines, then one per comparison. */
+  readonly runs: number;
+  /** Replications of each run (the largest among them). */
+  readonly replications: number;
+  /** Bytes of the comparisons' results the page keeps (within `bytes`). */
+  readonly keptBytes: number;
+}
+
+/** The plan's cost on `workers` threads (each comparison one after the other). */
+export function estimatePlan(plan: RunPlan, workers = 1): PlanEstimate {
+  const comparisons = plan.comparisons ?? plan.points.length;
+  const busy = (s: Scenario) => estimateRun(s, workers).seconds - WORKER_START_SECONDS;
+  const mean = (xs: readonly number[]) =>
+    xs.length === 0 ? 0 : xs.reduce((a, b) => a + b, 0) / xs.length;
+  const seconds =
+    WORKER_START_SECONDS +
+    plan.baselines.reduce((t, s) => t + busy(s), 0) +
+    comparisons * mean(plan.points.map(busy));
+  const all = [...plan.baselines, ...plan.points];
+  const each = all.map((s) => estimateRun(s, workers));
+  const largest = each.reduce<RunEstimate | undefined>(
+    (a, e) => (a && a.bytes >= e.bytes ? a : e),
+    undefined,
+  );
+  const weeks = Math.max(0, ...all.map((s) => s.weeks));
+  const keptBytes =
+    (plan.kept ?? comparisons) * (COMPARISON_BYTES + COMPARISON_BYTES_PER_WEEK * weeks);
+  const base: RunEstimate = largest ?? {
+    applicantsPerWeek: 0,
+    driversSignedUp: 0,
+    activeDrivers: 0,
+    days: 0,
+    seconds: 0,
+    bytes: 0,
+    workers: 0,
+  };
+  return {
+    ...base,
+    seconds,
+    bytes: base.bytes + keptBytes,
+    runs: plan.baselines.length + comparisons,
+    replications: Math.max(0, ...all.map((s) => s.replications)),
+    keptBytes,
+  };
+}
+
 const count = (n: number): string =>
   n >= 1e9
     ? `${(n / 1e9).toPrecision(3)} billion`
@@ -203,6 +281,19 @@ export function describeEstimate(e: RunEstimate): string {
     `about ${describeSeconds(e.seconds)} and ${describeBytes(e.bytes)} on ${e.workers} ` +
     `thread${e.workers === 1 ? '' : 's'} (about ${count(e.activeDrivers)} active drivers × ` +
     `${e.days} days a replication, warm-up included)`
+  );
+}
+
+/**
+ * A plan's estimate in one line: "about 40 s and 300 MB on 2 threads (11 runs of 16
+ * replications, about 1,200 active drivers × 238 days each, warm-up included)".
+ */
+export function describePlan(e: PlanEstimate): string {
+  return (
+    `about ${describeSeconds(e.seconds)} and ${describeBytes(e.bytes)} on ${e.workers} ` +
+    `thread${e.workers === 1 ? '' : 's'} (${count(e.runs)} scenario run${e.runs === 1 ? '' : 's'} ` +
+    `of ${e.replications} replication${e.replications === 1 ? '' : 's'}, about ` +
+    `${count(e.activeDrivers)} active drivers × ${e.days} days each, warm-up included)`
   );
 }
 

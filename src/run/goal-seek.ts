@@ -21,6 +21,7 @@ import {
   type GoalSpec,
 } from './goal-spec';
 import { metricValue, type IntervalValue } from './metric-value';
+import type { ExplorePlan } from './sweep-grid';
 
 export interface GoalPoint {
   readonly values: Readonly<Partial<Record<ParamId, number>>>;
@@ -123,6 +124,31 @@ export async function goalSeek(
     points: search.points,
     converged,
     gridValues,
+  };
+}
+
+/** The levers' values at a setting `xs` (in the levers' order), and the scenario they make. */
+function settingAt(baseline: Scenario, spec: GoalSpec, xs: readonly number[]) {
+  const values: Partial<Record<ParamId, number>> = {};
+  spec.levers.forEach((l, i) => (values[l.id] = xs[i]));
+  return { values, scenario: atValues(baseline, values) };
+}
+
+/**
+ * What `goalSeek` will run, for the run gate: up to its budget of comparisons, every one within
+ * the levers' ranges. The corners of those ranges stand for them (entry and pool size move one
+ * way with each lever, so the corners hold the extremes); all the budget's results are kept.
+ */
+export function goalPlan(baseline: Scenario, spec: GoalSpec): ExplorePlan {
+  validateGoal(spec);
+  const corners = [...gridSettings(spec.levers.map((l) => [l.from, l.to]))];
+  return {
+    baselines: [baseline],
+    points: corners.map((xs) => settingAt(baseline, spec, xs).scenario),
+    names: corners.map(
+      (xs) => `goal seek's corner ${spec.levers.map((l, i) => `${l.id} ${xs[i]}`).join(', ')}`,
+    ),
+    comparisons: spec.budget,
   };
 }
 
@@ -253,9 +279,7 @@ class GoalSearch {
     const cached = this.byKey.get(key(xs));
     if (cached) return cached;
     const { spec, window } = this;
-    const values: Partial<Record<ParamId, number>> = {};
-    spec.levers.forEach((l, i) => (values[l.id] = xs[i]));
-    const scenario = atValues(this.baseline, values);
+    const { values, scenario } = settingAt(this.baseline, spec, xs);
     const comparison = await this.run.compare(this.baseline, scenario);
     const objective = metricValue(comparison, spec.objective.metric, 'scenario', window).mean;
     const feasible = this.constraints.every((c) =>

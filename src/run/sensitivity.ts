@@ -12,6 +12,7 @@ import { checkParam, type Scenario } from '../model/scenario';
 import { atValues, axisParamValue } from '../model/sweep';
 import { PointRunner, type ExplorerOptions } from './explorer-runner';
 import { metricValue, type IntervalValue } from './metric-value';
+import type { ExplorePlan } from './sweep-grid';
 
 export interface TornadoItem {
   readonly id: ParamId;
@@ -49,6 +50,21 @@ export interface TornadoResult {
   readonly rows: TornadoRow[];
 }
 
+/** The scenario with the item at one of its ends. */
+const atEnd = (scenario: Scenario, item: TornadoItem, value: number): Scenario =>
+  atValues(scenario, { [item.id]: value });
+
+/** What `tornado` will run: each item at its low then its high end, against the scenario. */
+export function tornadoPlan(scenario: Scenario, items: readonly TornadoItem[]): ExplorePlan {
+  checkItems(items);
+  const ends = items.flatMap((item) => [item.low, item.high].map((v) => ({ item, v })));
+  return {
+    baselines: [scenario],
+    points: ends.map(({ item, v }) => atEnd(scenario, item, v)),
+    names: ends.map(({ item, v }) => `the sensitivity's end ${item.id} ${v}`),
+  };
+}
+
 /**
  * Sensitivity of a metric (long run unless told) to each item moved to its low and its high
  * end, the rest of the scenario kept: two comparisons with the scenario per item.
@@ -65,7 +81,7 @@ export async function tornado(
   const run = new PointRunner(runner, options, items.length * 2);
   let base: IntervalValue | undefined;
   const end = async (item: TornadoItem, value: number): Promise<TornadoEnd> => {
-    const comparison = await run.compare(scenario, atValues(scenario, { [item.id]: value }));
+    const comparison = await run.compare(scenario, atEnd(scenario, item, value));
     base ??= metricValue(comparison, metric, 'baseline', window);
     return {
       value,

@@ -5,6 +5,7 @@
  */
 import type { CompareRunner } from '../model/contract';
 import type { Comparison } from '../model/results';
+import type { RunPlan } from '../model/run-budget';
 import type { Scenario } from '../model/scenario';
 import { atValues, sweepValues, type SweepAxis } from '../model/sweep';
 import { PointRunner, pairedWith, type ExplorerOptions } from './explorer-runner';
@@ -27,6 +28,27 @@ export interface SweepResult {
   readonly points: Comparison[];
 }
 
+/** What a sweep or a grid runs, for the run gate (src/model/run-budget.ts), its points named. */
+export interface ExplorePlan extends RunPlan {
+  /** Each point's name, as a refusal names it: "the sweep's point payPerHour 60". */
+  readonly names: string[];
+}
+
+/** The scenarios a sweep runs, one per value of the axis. */
+function sweepScenarios(baseline: Scenario, axis: SweepAxis, scenario = baseline): Scenario[] {
+  const start = pairedWith(baseline, scenario);
+  return sweepValues(axis).map((v) => atValues(start, { [axis.id]: v }));
+}
+
+/** What `sweep` will run. */
+export function sweepPlan(baseline: Scenario, axis: SweepAxis, scenario = baseline): ExplorePlan {
+  return {
+    baselines: [baseline],
+    points: sweepScenarios(baseline, axis, scenario),
+    names: sweepValues(axis).map((v) => `the sweep's point ${axis.id} ${v}`),
+  };
+}
+
 /** Sweeps one lever: a comparison with the baseline at each of the axis's values. */
 export async function sweep(
   runner: CompareRunner,
@@ -35,8 +57,7 @@ export async function sweep(
   options: SweepOptions = {},
 ): Promise<SweepResult> {
   const values = sweepValues(axis);
-  const start = pairedWith(baseline, options.scenario ?? baseline);
-  const scenarios = values.map((v) => atValues(start, { [axis.id]: v }));
+  const scenarios = sweepScenarios(baseline, axis, options.scenario);
   const run = new PointRunner(runner, options, values.length);
   const points: Comparison[] = [];
   for (const s of scenarios) points.push(await run.compare(baseline, s));
@@ -53,6 +74,39 @@ export interface GridResult {
   readonly points: Comparison[][];
 }
 
+/** The scenarios of a grid, `[i][j]` at x[i] and y[j]. */
+function gridScenarios(
+  baseline: Scenario,
+  axisX: SweepAxis,
+  axisY: SweepAxis,
+  scenario = baseline,
+): Scenario[][] {
+  if (axisX.id === axisY.id) {
+    throw new RangeError(`a grid needs two different levers, got "${axisX.id}" twice`);
+  }
+  const start = pairedWith(baseline, scenario);
+  return sweepValues(axisX).map((vx) =>
+    sweepValues(axisY).map((vy) => atValues(start, { [axisX.id]: vx, [axisY.id]: vy })),
+  );
+}
+
+/** What `grid` will run (x outer, y inner). */
+export function gridPlan(
+  baseline: Scenario,
+  axisX: SweepAxis,
+  axisY: SweepAxis,
+  scenario = baseline,
+): ExplorePlan {
+  const y = sweepValues(axisY);
+  return {
+    baselines: [baseline],
+    points: gridScenarios(baseline, axisX, axisY, scenario).flat(),
+    names: sweepValues(axisX).flatMap((vx) =>
+      y.map((vy) => `the grid's cell ${axisX.id} ${vx}, ${axisY.id} ${vy}`),
+    ),
+  };
+}
+
 /** Two levers at once: a comparison at every pair of values (x outer, y inner). */
 export async function grid(
   runner: CompareRunner,
@@ -61,15 +115,9 @@ export async function grid(
   axisY: SweepAxis,
   options: SweepOptions = {},
 ): Promise<GridResult> {
-  if (axisX.id === axisY.id) {
-    throw new RangeError(`a grid needs two different levers, got "${axisX.id}" twice`);
-  }
+  const scenarios = gridScenarios(baseline, axisX, axisY, options.scenario);
   const x = sweepValues(axisX);
   const y = sweepValues(axisY);
-  const start = pairedWith(baseline, options.scenario ?? baseline);
-  const scenarios = x.map((vx) =>
-    y.map((vy) => atValues(start, { [axisX.id]: vx, [axisY.id]: vy })),
-  );
   const run = new PointRunner(runner, options, x.length * y.length);
   const points: Comparison[][] = [];
   for (const row of scenarios) {

@@ -3,10 +3,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { MetricId } from '../../model/metrics';
 import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
-import { browserPoolSize, createBrowserPool } from '../../run/browser';
+import { createBrowserPool } from '../../run/browser';
 import { poolRunner } from '../../run/explorer-runner';
 import type { SimulationPool } from '../../run/simulation-pool';
 import type { CompareRunner } from '../shared/runner';
+import { GO, decideRun, pairPlan, type RunDecision } from '../shared/run-gate';
 import type { Pin } from '../shared/scenario-runs';
 import { APP_MODES, DEFAULT_MODE, modeSearch, readMode, type AppMode } from './app-mode';
 import { appHeader, runStatus, type HeaderHandlers } from './app-header';
@@ -31,7 +32,6 @@ import {
   type ViewState,
 } from './view-state';
 import { workspaceLayout, type ScenarioInput, type WorkspaceHandlers } from './workspace-layout';
-import { decideRun, type RunDecision } from './run-gate';
 import { WorkspaceRun } from './workspace-run';
 
 export { ESTIMATE_INTERVAL_MS } from './workspace-run';
@@ -105,7 +105,7 @@ export class GigApp extends LitElement {
   /** Set by Cancel: the numbers shown are not for the levers as set. */
   @state() private cancelNotice = '';
   /** The cancel notice's button, and the estimate said while a long run goes (run-gate.ts). */
-  @state() private gate: RunDecision = { start: true, notice: '', label: 'Run again', note: '' };
+  @state() private gate: RunDecision = GO;
   /** Why the link could not be used, shown by the scenario bar. */
   @state() private linkNotice = '';
   /** Why the link's mode could not be used, shown under the header. */
@@ -357,7 +357,7 @@ export class GigApp extends LitElement {
     if (!pool) return;
     // What the run would cost, checked before it starts: refused or asked about, nothing runs
     // and the last numbers stay, marked as not for the levers as set.
-    this.gate = decideRun(baseline, scenario, browserPoolSize(), force, !!this.comparison);
+    this.gate = decideRun(pairPlan(baseline, scenario), force, !!this.comparison);
     if (this.gate.start) return void this.workspaceRun.start(pool, baseline, scenario);
     this.workspaceRun.cancel(pool);
     this.cancelNotice = this.gate.notice;
@@ -508,7 +508,7 @@ export class GigApp extends LitElement {
         link: `${location.origin}${location.pathname}${location.search}${view}`,
         linkNotice: this.linkNotice,
         pins: pinsOn(this.pins, scenario),
-        pinMessage: this.pinMessage,
+        pinMessage: this.pinMessage || this.pinRuns.notice,
         pinRunOf: (c) =>
           c.scenario === scenario
             ? this.workspaceRun.isFinal(baseline, scenario) && this.comparison

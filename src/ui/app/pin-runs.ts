@@ -3,7 +3,8 @@
  * (`droppedNotice`), and running their comparisons on the app's pool (`PinRuns`). The pool serves one request at a time, so pins run only while the
  * workspace's own comparison is done (`sync` with `active`); a lever moving stops them, and
  * they pick up where they were once the workspace is idle again (the result cache keeps every
- * replication already run).
+ * replication already run). They pass the run gate as every run does (src/ui/shared/run-gate.ts):
+ * pins over the tab's budget do not run, and say why.
  */
 import type { ReactiveControllerHost } from 'lit';
 import type { Parsed, Scenario } from '../../model/scenario';
@@ -43,7 +44,19 @@ export class PinRuns {
   private running = '';
 
   constructor(host: ReactiveControllerHost) {
-    this.runner = new SlideRunner(host, () => undefined);
+    this.runner = new SlideRunner(
+      host,
+      () => undefined,
+      (n) => ({
+        what: n === 1 ? 'The pinned scenario' : `The ${n} pinned scenarios`,
+        fewer: 'pins, replications or weeks',
+      }),
+    );
+  }
+
+  /** Why the pins did not run (the run gate's refusal or question), or "". */
+  get notice(): string {
+    return this.runner.decision.notice;
   }
 
   /** Runs what is not done of `pins` against `baseline` while `active`; else stops. */

@@ -18,6 +18,8 @@ export interface ExploreEvents {
   'scenario-choose': { values: LeverValues };
   /** The run bar's Cancel. */
   'run-cancel': undefined;
+  /** The run bar's "Run anyway", for a run the gate asked about. */
+  'run-anyway': undefined;
   /** The run bar's SVG or PNG export of the chart shown. */
   'chart-export': { format: 'svg' | 'png' };
 }

@@ -7,7 +7,7 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CompareRunner } from '../../model/contract';
 import type { Thresholds } from '../../model/guardrails';
 import { defaultScenario, type Parsed, type Scenario } from '../../model/scenario';
-import { goalSeek, type GoalResult } from '../../run/goal-seek';
+import { goalPlan, goalSeek, type GoalResult } from '../../run/goal-seek';
 import { GOAL_MAX_LEVERS, type GoalSpec } from '../../run/goal-spec';
 import { paramDef } from '../charts/explore-data';
 import { metricDef } from '../shared/comparison-rows';
@@ -15,6 +15,7 @@ import { unitLabel } from '../shared/format';
 import { rangeAround } from './axis-form';
 import { inputText, leverSelect, metricSelect } from './explore-fields';
 import { emit } from './explore-events';
+import { gatePlan } from './explore-plans';
 import { exploreStyles } from './explore.styles';
 import './explore-goal-answer';
 import './explore-run-bar';
@@ -101,11 +102,16 @@ export class ExploreGoal extends LitElement {
       : {
           ok: true,
           value: async (options) => {
-            this.specShown = spec.value;
             this.result = await goalSeek(runner, baseline, spec.value, options);
+            // Set with the answer: a cancelled seek leaves the last answer and its spec as they were.
+            this.specShown = spec.value;
           },
         };
-    emit(this, 'explore-run', { what: 'goal', job });
+    emit(this, 'explore-run', {
+      what: 'goal',
+      job,
+      ...(spec.ok ? { plan: () => gatePlan('goal', goalPlan(baseline, spec.value)) } : {}),
+    });
   };
 
   private objectiveFields() {

@@ -8,15 +8,16 @@ import type { MetricId } from '../../model/metrics';
 import { defaultScenario, type Parsed, type Scenario } from '../../model/scenario';
 import type { CompareRunner } from '../../model/contract';
 import type { Thresholds } from '../../model/guardrails';
-import { grid, type GridResult } from '../../run/sweep-grid';
+import { grid, gridPlan, type GridResult } from '../../run/sweep-grid';
 import { heatCells, leverTitle, matchIndex } from '../charts/explore-data';
 import '../charts/heatmap-chart';
 import { axisForm, numericValue, readAxis, type AxisForm } from './axis-form';
 import { axisFields, metricSelect } from './explore-fields';
 import { emit } from './explore-events';
+import { gatePlan } from './explore-plans';
 import { exploreStyles } from './explore.styles';
 import './explore-run-bar';
-import { IDLE, type RunJob, type RunStatus } from './run-session';
+import { IDLE, type RunJob, type RunRequest, type RunStatus } from './run-session';
 
 /**
  * @fires explore-run - CustomEvent<RunRequest>, when the grid is asked to run.
@@ -82,6 +83,7 @@ export class ExploreGrid extends LitElement {
     const ax = readAxis(this.x);
     const ay = readAxis(this.y);
     let job: Parsed<RunJob>;
+    let plan: RunRequest['plan'];
     if (!ax.ok) job = ax;
     else if (!ay.ok) job = ay;
     else {
@@ -91,8 +93,9 @@ export class ExploreGrid extends LitElement {
           this.result = await grid(runner, baseline, ax.value, ay.value, { ...options, scenario });
         },
       };
+      plan = () => gatePlan('grid', gridPlan(baseline, ax.value, ay.value, scenario));
     }
-    emit(this, 'explore-run', { what: 'grid', job });
+    emit(this, 'explore-run', { what: 'grid', job, ...(plan ? { plan } : {}) });
   };
 
   private heatmap() {

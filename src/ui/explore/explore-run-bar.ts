@@ -1,7 +1,8 @@
 /**
  * The run bar under each explorer tool's form: its run button, Cancel, the progress of the run
  * in flight (whichever tool started it) or the last word on it, and the chart's SVG and PNG
- * export; the error, if any, below it.
+ * export; below it the run gate's question with "Run anyway" (`data-explorer-ask`), the
+ * estimate of a long run while it goes (`data-explorer-estimate`), and the error, if any.
  */
 import { LitElement, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
@@ -13,6 +14,7 @@ import { IDLE, type RunStatus } from './run-session';
 /**
  * @fires run-start - Event (not bubbling), when the run button is pressed.
  * @fires run-cancel - CustomEvent<undefined>, when Cancel is pressed.
+ * @fires run-anyway - CustomEvent<undefined>, when "Run anyway" is pressed.
  * @fires chart-export - CustomEvent<{ format: 'svg' | 'png' }>, when an export button is pressed.
  */
 @customElement('explore-run-bar')
@@ -29,6 +31,7 @@ export class ExploreRunBar extends LitElement {
 
   override render() {
     const busy = this.status.running !== undefined;
+    const { asking, note } = this.status;
     return html`<div class="actions">
         <button
           class="primary"
@@ -42,7 +45,7 @@ export class ExploreRunBar extends LitElement {
         <button
           type="button"
           data-explorer-cancel
-          ?disabled=${!busy}
+          ?disabled=${!busy && !asking}
           @click=${() => emit(this, 'run-cancel', undefined)}
         >
           Cancel
@@ -51,6 +54,21 @@ export class ExploreRunBar extends LitElement {
         ${!this.ready ? html`<span class="note">The worker pool is starting…</span>` : nothing}
         ${this.exportGroup()}
       </div>
+      ${
+        asking
+          ? html`<p class="error" role="alert" data-explorer-ask>
+              ${asking}
+              <button
+                type="button"
+                data-explorer-run-anyway
+                @click=${() => emit(this, 'run-anyway', undefined)}
+              >
+                Run anyway
+              </button>
+            </p>`
+          : nothing
+      }
+      ${busy && note ? html`<p class="note" role="status" data-explorer-estimate>${note}</p>` : nothing}
       ${
         this.status.error
           ? html`<p class="error" role="alert" data-explorer-error>${this.status.error}</p>`

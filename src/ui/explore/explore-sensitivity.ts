@@ -7,10 +7,11 @@ import { customElement, property, state } from 'lit/decorators.js';
 import type { CompareRunner } from '../../model/contract';
 import type { MetricId } from '../../model/metrics';
 import { defaultScenario, type Parsed, type Scenario } from '../../model/scenario';
-import { tornado, type TornadoResult } from '../../run/sensitivity';
+import { tornado, tornadoPlan, type TornadoResult } from '../../run/sensitivity';
 import '../charts/tornado-chart';
 import { inputText, metricSelect } from './explore-fields';
 import { emit } from './explore-events';
+import { gatePlan } from './explore-plans';
 import { exploreStyles } from './explore.styles';
 import './explore-run-bar';
 import { IDLE, type RunJob, type RunStatus } from './run-session';
@@ -73,7 +74,13 @@ export class ExploreSensitivity extends LitElement {
             this.result = await tornado(runner, scenario, items.value, metric, options);
           },
         };
-    emit(this, 'explore-run', { what: 'sensitivity', job });
+    emit(this, 'explore-run', {
+      what: 'sensitivity',
+      job,
+      ...(items.ok
+        ? { plan: () => gatePlan('sensitivity', tornadoPlan(scenario, items.value)) }
+        : {}),
+    });
   };
 
   private chart() {

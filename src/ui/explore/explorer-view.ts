@@ -15,7 +15,7 @@ import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import { atValues, type SweepAxis } from '../../model/sweep';
 import type { ExplorerOptions } from '../../run/explorer-runner';
-import { sweep } from '../../run/sweep-grid';
+import { sweep, sweepPlan } from '../../run/sweep-grid';
 import { downloadBlob, downloadSvg } from '../charts/chart-export';
 import { WORKSPACE_NAME, type ExportContext } from '../shared/export-context';
 import { tabStep } from '../shared/keys';
@@ -26,6 +26,7 @@ import type { ExploreEvents } from './explore-events';
 import { exploreStyles } from './explore.styles';
 import { chosenText } from './explore-text';
 import { TABS, exportFileName, type ExplorerTab } from './explorer-tabs';
+import { gatePlan } from './explore-plans';
 import { IDLE, RunSession, errorText, type RunStatus } from './run-session';
 import { startSweep, withPoint, type ShownSweep } from './shown-sweep';
 import './explore-goal';
@@ -167,6 +168,7 @@ export class ExplorerView extends LitElement {
         @axis-change=${this.onAxisChange}
         @scenario-choose=${this.onChoose}
         @run-cancel=${this.onCancel}
+        @run-anyway=${this.onRunAnyway}
         @chart-export=${this.onExport}
       >
         ${cache(this.tool())}
@@ -252,6 +254,7 @@ export class ExplorerView extends LitElement {
               this.runSweep(runner, baseline, axis.value, { ...options, scenario }),
           }
         : axis,
+      ...(axis.ok ? { plan: () => gatePlan(what, sweepPlan(baseline, axis.value, scenario)) } : {}),
       ...(what === 'sweep' ? { onPoint } : {}),
     });
   };
@@ -262,9 +265,16 @@ export class ExplorerView extends LitElement {
     axis: SweepAxis,
     options: ExplorerOptions & { scenario: Scenario },
   ): Promise<void> {
+    const before = this.shownSweep;
     this.shownSweep = startSweep(axis);
-    const r = await sweep(runner, baseline, axis, options);
-    this.shownSweep = { axis: r.axis, values: r.values, points: r.points };
+    try {
+      const r = await sweep(runner, baseline, axis, options);
+      this.shownSweep = { axis: r.axis, values: r.values, points: r.points };
+    } catch (error) {
+      // Cancelled or failed: the last complete sweep comes back, as it was.
+      this.shownSweep = before;
+      throw error;
+    }
   }
 
   private onAxisChange = (e: ExploreEvent<'axis-change'>): void => {
@@ -275,6 +285,11 @@ export class ExplorerView extends LitElement {
   private onCancel = (e: Event): void => {
     e.stopPropagation();
     this.session.cancel();
+  };
+
+  private onRunAnyway = (e: Event): void => {
+    e.stopPropagation();
+    void this.session.runAnyway();
   };
 
   private onChoose = (e: ExploreEvent<'scenario-choose'>): void => {

@@ -2,11 +2,14 @@
  * One exploration at a time: the run in flight with its cancel switch and its progress, and
  * the last word on it ('Done.', 'Cancelled…', what went wrong, or the scenario just chosen).
  * A tool says what to run (a RunRequest); the explorer view runs it here and shows the status
- * in every tab, so a sweep keeps running, and can be cancelled, from another tab. No DOM.
+ * in every tab, so a sweep keeps running, and can be cancelled, from another tab. Every run
+ * passes the app's run gate first (src/ui/shared/run-gate.ts): refused with the reason, asked
+ * about ("Run anyway" or Cancel) over the time budget, its estimate said when long. No DOM.
  */
 import type { Comparison } from '../../model/results';
 import type { Parsed } from '../../model/scenario';
 import { isAbortError, type ExplorerProgress } from '../../run/explorer-runner';
+import { decideRun, type GatePlan } from '../shared/run-gate';
 import type { ExplorerTab } from './explorer-tabs';
 
 export interface RunStatus {
@@ -18,9 +21,20 @@ export interface RunStatus {
   readonly message: string;
   /** What went wrong, shown as an alert; empty when nothing did. */
   readonly error: string;
+  /** The run gate's question ("… would take about 8 min …"), waiting for Run anyway or Cancel. */
+  readonly asking: string;
+  /** The run's estimate, said while a long run goes. */
+  readonly note: string;
 }
 
-export const IDLE: RunStatus = { running: undefined, progress: undefined, message: '', error: '' };
+export const IDLE: RunStatus = {
+  running: undefined,
+  progress: undefined,
+  message: '',
+  error: '',
+  asking: '',
+  note: '',
+};
 
 /** What a run is given: the signal that cancels it and where it reports its progress. */
 export interface RunOptions {
@@ -36,6 +50,8 @@ export interface RunRequest {
   readonly what: ExplorerTab;
   /** The run, or why the tool's form cannot run (shown as the error). */
   readonly job: Parsed<RunJob>;
+  /** What it will run, for the run gate (the tool's `…Plan` in src/run), with its words. */
+  readonly plan?: () => GatePlan;
   /** Given each point as it completes (a sweep draws its points as they come). */
   readonly onPoint?: (point: Comparison) => void;
 }
@@ -43,9 +59,17 @@ export interface RunRequest {
 export class RunSession {
   private controller: AbortController | undefined;
   private current: RunStatus = IDLE;
+  /** The request the gate asked about, until Run anyway or Cancel. */
+  private pending: RunRequest | undefined;
 
-  /** `changed` is told each new status. */
-  constructor(private readonly changed: (status: RunStatus) => void = () => undefined) {}
+  /**
+   * `changed` is told each new status; `workers`, the threads runs go on (the tab's pool when
+   * unset), for the gate's estimate.
+   */
+  constructor(
+    private readonly changed: (status: RunStatus) => void = () => undefined,
+    private readonly workers?: number,
+  ) {}
 
   get status(): RunStatus {
     return this.current;
@@ -55,9 +79,11 @@ export class RunSession {
    * Runs the request unless a run is in flight: clears the last word, then ends with 'Done.',
    * 'Cancelled. …' or the error. A form that cannot run says why without starting.
    */
-  async run(request: RunRequest): Promise<void> {
+  async run(request: RunRequest, anyway = false): Promise<void> {
     if (this.current.running) return;
-    this.update({ error: '', message: '' });
+    this.pending = undefined;
+    this.update({ error: '', message: '', asking: '', note: '' });
+    if (request.job.ok && request.plan && !this.admit(request, request.plan, anyway)) return;
     const controller = new AbortController();
     this.controller = controller;
     const live = () => this.controller === controller;
@@ -81,13 +107,52 @@ export class RunSession {
     } finally {
       if (live()) {
         this.controller = undefined;
-        this.update({ running: undefined, progress: undefined });
+        this.update({ running: undefined, progress: undefined, note: '' });
       }
     }
   }
 
-  /** Cancels the run in flight, if any. */
+  /**
+   * Whether the gate lets the request run now; if not, says why (a refusal as the error, a
+   * question to answer with Run anyway or Cancel).
+   */
+  private admit(request: RunRequest, plan: () => GatePlan, anyway: boolean): boolean {
+    let planned: GatePlan;
+    try {
+      planned = plan();
+    } catch (error) {
+      this.update({ error: errorText(error) });
+      return false;
+    }
+    const d = decideRun(planned, anyway, false, this.workers);
+    if (d.start) {
+      this.update({ note: d.note });
+      return true;
+    }
+    if (d.label) {
+      this.pending = request;
+      this.update({ asking: d.notice });
+    } else {
+      this.update({ error: d.notice });
+    }
+    return false;
+  }
+
+  /** Runs the request the gate asked about, over the time budget. */
+  runAnyway(): Promise<void> {
+    const request = this.pending;
+    return request ? this.run(request, true) : Promise.resolve();
+  }
+
+  /** Cancels the run in flight, or the question about one (nothing runs). */
   cancel(): void {
+    if (this.pending) {
+      this.pending = undefined;
+      this.update({
+        asking: '',
+        message: 'Cancelled: nothing ran. Change the settings or run again.',
+      });
+    }
     this.controller?.abort();
   }
 

@@ -25,6 +25,7 @@ import {
 } from '../../model/scoring';
 import { isSuperseded } from '../../run/pool';
 import { metricOptions } from '../shared/metric-options';
+import { GO, decideRun, pairPlan } from '../shared/run-gate';
 import type { CompareRunner } from '../shared/runner';
 import { northStarNote } from './north-star-note';
 import { practiceModeStyles } from './practice-mode.styles';
@@ -86,6 +87,8 @@ export class PracticeMode extends LitElement {
   /** Aborts the round's run in flight (it stops on the workers). */
   private abort: AbortController | undefined;
   @state() private notice = '';
+  /** The run gate's word on the round (src/ui/shared/run-gate.ts): "Run anyway", its estimate. */
+  @state() private gate = GO;
   @state() private result: RoundScore | undefined;
   /** Every metric's measured change in the last run, for the reveal's explanations. */
   @state() private measured: readonly Truth[] = [];
@@ -273,7 +276,7 @@ export class PracticeMode extends LitElement {
           class="primary"
           data-run
           ?disabled=${running || !runnable || this.runner === undefined}
-          @click=${this.runRound}
+          @click=${() => this.runRound()}
         >
           Run the simulation
         </button>
@@ -292,25 +295,56 @@ export class PracticeMode extends LitElement {
       ${
         running
           ? html`<p class="row" role="status">
-              <progress max="1" .value=${this.progress} aria-label="Simulation progress"></progress>
-              <span>${this.progressText}</span>
-              <button type="button" data-action="cancel-practice" @click=${this.cancelRound}>
-                Cancel
-              </button>
-            </p>`
+                <progress
+                  max="1"
+                  .value=${this.progress}
+                  aria-label="Simulation progress"
+                ></progress>
+                <span>${this.progressText}</span>
+                <button type="button" data-action="cancel-practice" @click=${this.cancelRound}>
+                  Cancel
+                </button>
+              </p>
+              <p class="lede" data-notice="estimate">${this.gate.note}</p>`
           : nothing
       }
-      ${this.notice ? html`<p class="notice" role="alert">${this.notice}</p>` : nothing}
+      ${this.notice ? this.noticeLine(running) : nothing}
     </section>`;
   }
 
-  private async runRound(): Promise<void> {
+  /** The notice, with "Run anyway" for a round the run gate asked about. */
+  private noticeLine(running: boolean) {
+    const anyway = !running && this.gate.label === 'Run anyway';
+    return html`<p class="notice" role="alert">
+      ${this.notice}
+      ${
+        anyway
+          ? html`<button
+              type="button"
+              data-action="run-anyway-practice"
+              @click=${() => this.runRound(true)}
+            >
+              Run anyway
+            </button>`
+          : nothing
+      }
+    </p>`;
+  }
+
+  /** Runs the round once the run gate lets it (`anyway`: over the time budget too). */
+  private async runRound(anyway = false): Promise<void> {
     const prompt = this.prompt;
     const runner = this.runner;
     if (!prompt || !runner) return;
     const pair = promptRun(prompt, this.baseline);
     if (!pair.ok) {
       this.notice = pair.error;
+      return;
+    }
+    const { baseline, scenario } = pair.value;
+    this.gate = decideRun(pairPlan(baseline, scenario, 'This round'), anyway, false);
+    if (!this.gate.start) {
+      this.notice = this.gate.notice;
       return;
     }
     const token = ++this.runs;

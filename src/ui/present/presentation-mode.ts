@@ -110,11 +110,12 @@ export class PresentationMode extends LitElement {
   /** The status line's Cancel and Run again. */
   private readonly runActions: RunActions = {
     cancel: () => this.slideRuns.cancel(),
-    rerun: () =>
+    rerun: (anyway = false) =>
       void this.slideRuns.run(
         this.runner,
         this.baseline,
         this.visible().map((v) => v.slide),
+        anyway,
       ),
   };
 
@@ -267,7 +268,7 @@ export class PresentationMode extends LitElement {
   override render() {
     const shown = this.visible();
     return html`
-      ${this.controls()} ${statusLine(shown, this.runOf, this.runActions)}
+      ${this.controls()} ${statusLine(shown, this.runOf, this.runActions, this.slideRuns.decision)}
       ${settingsNote({
         baseline: this.baseline,
         period: this.period,

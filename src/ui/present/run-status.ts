@@ -5,6 +5,7 @@
  */
 import { html, nothing } from 'lit';
 import type { Scenario } from '../../model/scenario';
+import type { RunDecision } from '../shared/run-gate';
 import { PERIOD_LABEL, type RunPeriod } from '../shared/comparison-rows';
 import { periodText, scenarioPeriods } from '../shared/run-windows';
 import type { ShownSlide } from './presentation-deck';
@@ -14,43 +15,75 @@ import { runningNow, type RunOf } from '../shared/scenario-runs';
 export interface RunActions {
   /** Stops the runs in flight. */
   cancel(): void;
-  /** Runs the shown scenarios not in hand again. */
-  rerun(): void;
+  /** Runs the shown scenarios not in hand again (`anyway`: over the time budget too). */
+  rerun(anyway?: boolean): void;
+}
+
+/** The run gate's word on the shown scenarios: why they did not run, or their estimate. */
+function gateNote(decision: RunDecision | undefined, running: boolean, actions?: RunActions) {
+  if (!decision) return nothing;
+  if (running) {
+    return decision.note
+      ? html`<p class="note" data-notice="estimate">${decision.note}</p>`
+      : nothing;
+  }
+  if (!decision.notice) return nothing;
+  return html`<p class="problem" role="alert" data-notice="gate">
+    ${decision.notice}
+    ${
+      decision.label && actions
+        ? html`<button
+            type="button"
+            data-action="run-anyway-present"
+            @click=${() => actions.rerun(true)}
+          >
+            ${decision.label}
+          </button>`
+        : nothing
+    }
+  </p>`;
 }
 
 /**
  * The progress of the shown scenario running now, with Cancel (empty, and
  * `data-progress="done"`, if none; with “Run again” when a shown column's run failed).
  */
-export function statusLine(shown: readonly ShownSlide[], runOf: RunOf, actions?: RunActions) {
+export function statusLine(
+  shown: readonly ShownSlide[],
+  runOf: RunOf,
+  actions?: RunActions,
+  decision?: RunDecision,
+) {
   const running = runningNow(shown, runOf);
   if (!running) {
     const failed = shown.some(({ slide }) => runOf(slide)?.state === 'failed');
-    return html`<div class="status" role="status" data-progress="done">
+    return html`${gateNote(decision, false, actions)}
+      <div class="status" role="status" data-progress="done">
+        ${
+          failed && actions && !decision?.notice
+            ? html`<button type="button" data-action="rerun-present" @click=${actions.rerun}>
+                Run again
+              </button>`
+            : nothing
+        }
+      </div>`;
+  }
+  const { fraction } = running;
+  return html`${gateNote(decision, true)}
+    <div class="status" role="status" data-progress=${fraction}>
+      <span
+        >Running ${running.position} of ${shown.length}: “${running.slide.name}”,
+        ${Math.round(fraction * 100)}% of the replications in.</span
+      >
+      <progress max="1" .value=${fraction} aria-label="Replications done"></progress>
       ${
-        failed && actions
-          ? html`<button type="button" data-action="rerun-present" @click=${actions.rerun}>
-              Run again
+        actions
+          ? html`<button type="button" data-action="cancel-present" @click=${actions.cancel}>
+              Cancel
             </button>`
           : nothing
       }
     </div>`;
-  }
-  const { fraction } = running;
-  return html`<div class="status" role="status" data-progress=${fraction}>
-    <span
-      >Running ${running.position} of ${shown.length}: “${running.slide.name}”,
-      ${Math.round(fraction * 100)}% of the replications in.</span
-    >
-    <progress max="1" .value=${fraction} aria-label="Replications done"></progress>
-    ${
-      actions
-        ? html`<button type="button" data-action="cancel-present" @click=${actions.cancel}>
-            Cancel
-          </button>`
-        : nothing
-    }
-  </div>`;
 }
 
 /** What the note says. */

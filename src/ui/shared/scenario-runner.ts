@@ -6,11 +6,21 @@
  */
 import type { ReactiveController, ReactiveControllerHost } from 'lit';
 import type { Scenario } from '../../model/scenario';
+import { GO, decideRun, type RunDecision } from './run-gate';
 import type { CompareRunner } from './runner';
 import { failureText, pairKey, withRun, type Column, type SlideRun } from './scenario-runs';
 
 /** A column whose run was cancelled. */
 const CANCELLED: SlideRun = { state: 'failed', error: 'cancelled; press “Run again”' };
+
+/** How the run gate's messages name a pass of `n` comparisons. */
+export type PassWords = (n: number) => { readonly what: string; readonly fewer: string };
+
+/** Presentation mode's words: the columns shown. */
+export const COLUMN_WORDS: PassWords = (n) => ({
+  what: n === 1 ? 'This scenario' : `These ${n} scenarios`,
+  fewer: 'columns shown, replications or weeks',
+});
 
 /** Whether runs are going on. */
 export type RunnerState = 'running' | 'idle';
@@ -21,11 +31,17 @@ export class SlideRunner implements ReactiveController {
   private generation = 0;
   /** Aborts the pass in flight (its comparison stops on the workers). */
   private abort: AbortController | undefined;
+  /**
+   * The run gate's word on the last pass (src/ui/shared/run-gate.ts): why it did not start,
+   * with "Run anyway" when it was only over the time budget, or its estimate while it runs.
+   */
+  decision: RunDecision = GO;
 
   /** `onState` hears when a pass starts running and when it is done. */
   constructor(
     private readonly host: ReactiveControllerHost,
     private readonly onState: (state: RunnerState) => void,
+    private readonly words: PassWords = COLUMN_WORDS,
   ) {
     host.addController(this);
   }
@@ -35,19 +51,25 @@ export class SlideRunner implements ReactiveController {
     return this.runs.get(pairKey(baseline, scenario));
   }
 
-  /** Runs the comparisons of `slides` that are not in hand, one after the other. */
+  /**
+   * Runs the comparisons of `slides` that are not in hand, one after the other, once the run
+   * gate lets them (`allowed`: the user said to run them anyway, over the time budget).
+   */
   async run(
     runner: CompareRunner | undefined,
     baseline: Scenario,
     slides: readonly Column[],
+    allowed = false,
   ): Promise<void> {
     const generation = ++this.generation;
     if (!runner) return;
     const todo = slides.filter((s) => this.runOf(baseline, s.scenario)?.state !== 'done');
+    this.decision = GO;
     if (todo.length === 0) {
       this.onState('idle');
       return;
     }
+    if (!this.gate(baseline, todo, allowed)) return;
     this.onState('running');
     this.abort = new AbortController();
     for (const s of todo) this.set(pairKey(baseline, s.scenario), { state: 'queued' });
@@ -64,6 +86,7 @@ export class SlideRunner implements ReactiveController {
    */
   cancel(): void {
     this.generation++;
+    this.decision = GO;
     this.abort?.abort();
     this.abort = undefined;
     const next = new Map(this.runs);
@@ -73,6 +96,21 @@ export class SlideRunner implements ReactiveController {
     this.runs = next;
     this.onState('idle');
     this.host.requestUpdate();
+  }
+
+  /** Whether the gate lets the pass start; if not, its columns say so and nothing runs. */
+  private gate(baseline: Scenario, todo: readonly Column[], allowed: boolean): boolean {
+    const points = todo.map((s) => s.scenario);
+    const names = todo.map((s) => `the scenario “${s.name}”`);
+    const plan = { baselines: [baseline], points, names, ...this.words(points.length) };
+    this.decision = decideRun(plan, allowed, false);
+    if (this.decision.start) return true;
+    const error = this.decision.label
+      ? 'over the time budget: see the note above'
+      : 'refused: see the note above';
+    for (const s of todo) this.set(pairKey(baseline, s.scenario), { state: 'failed', error });
+    this.onState('idle');
+    return false;
   }
 
   /** Runs in flight stop reporting. */

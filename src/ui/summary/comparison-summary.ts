@@ -6,6 +6,7 @@ import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import type { MinChanges } from '../../model/verdict';
 import { comparisonHeadline, headlineParagraph } from '../shared/comparison-headline';
+import { decideRun, pairPlan } from '../shared/run-gate';
 import type { CompareRunner } from '../shared/runner';
 import { srOnly, verdictColours } from '../shared/styles';
 import { comparisonSummaryStyles } from './comparison-summary.styles';
@@ -119,6 +120,13 @@ export class ComparisonSummary extends LitElement {
     this.error = '';
     if (!runner) {
       this.state = 'running';
+      return;
+    }
+    // Opened on purpose, so a run over the time budget goes; one the gate refuses does not.
+    const gate = decideRun(pairPlan(this.baseline, this.scenario, 'This summary'), true, false);
+    if (!gate.start) {
+      this.state = 'failed';
+      this.error = gate.notice;
       return;
     }
     this.state = 'running';

@@ -1,5 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { defaultScenario } from '../../../src/model/scenario';
+import { defaultScenario, withParams } from '../../../src/model/scenario';
+import { sweepPlan } from '../../../src/run/sweep-grid';
+import { gatePlan } from '../../../src/ui/explore/explore-plans';
 import { ExplorerAbortError } from '../../../src/run/explorer-runner';
 import {
   IDLE,
@@ -81,5 +83,59 @@ describe('a run session’s cancelling and errors', () => {
   it('reads an error’s message, or the thrown value as text', () => {
     expect(errorText(new Error('broken'))).toBe('broken');
     expect(errorText('plain')).toBe('plain');
+  });
+});
+
+describe('a run session’s gate', () => {
+  const big = { ...defaultScenario(), weeks: 104, replications: 32 };
+  const axis = { id: 'payPerHour' as const, from: 10, to: 60, steps: 50 };
+
+  it('asks before a long sweep: Cancel runs nothing, Run anyway runs it with its estimate', async () => {
+    const session = new RunSession(undefined, 2);
+    let ran = 0;
+    const notes: string[] = [];
+    const request = {
+      what: 'sweep' as const,
+      plan: () => gatePlan('sweep', sweepPlan(big, axis)),
+      job: ok(async () => {
+        ran++;
+        notes.push(session.status.note);
+      }),
+    };
+    await session.run(request);
+    expect(ran).toBe(0);
+    expect(session.status.asking).toMatch(/^This sweep would take about \d+ min/);
+    session.cancel();
+    expect(session.status).toEqual({
+      ...IDLE,
+      message: 'Cancelled: nothing ran. Change the settings or run again.',
+    });
+    await session.runAnyway(); // nothing asked any more: nothing runs
+    expect(ran).toBe(0);
+    await session.run(request);
+    await session.runAnyway();
+    expect(ran).toBe(1);
+    expect(notes[0]).toMatch(/^This sweep: about \d+ min .*Cancel stops it/);
+    expect(session.status).toEqual({ ...IDLE, message: 'Done.' });
+  });
+
+  it('refuses a sweep that runs away, with the reason, and runs nothing', async () => {
+    const session = new RunSession(undefined, 2);
+    const r = withParams(
+      { ...defaultScenario(), weeks: 1, replications: 2 },
+      { outsideWage: 5, supplyElasticity: 3, applicantsPerWeek: 1000 },
+    );
+    if (!r.ok) throw new Error(r.error);
+    let ran = 0;
+    await session.run({
+      what: 'sweep',
+      plan: () => gatePlan('sweep', sweepPlan(r.value, { ...axis, steps: 5 })),
+      job: ok(async () => void ran++),
+    });
+    expect(ran).toBe(0);
+    expect(session.status.error).toMatch(
+      /^The sweep's point payPerHour [\d.]+ cannot run: .*supplyElasticity/,
+    );
+    expect(session.status.asking).toBe('');
   });
 });

@@ -162,3 +162,36 @@ describe('the runner of presentation mode’s slides, when things go wrong', () 
     expect(states).toEqual(['running']);
   });
 });
+
+describe('the run gate on a pass of columns', () => {
+  it('runs nothing over the time budget until told to, and says why in each column', async () => {
+    const { runner, pending, compare, states } = setUp();
+    const metro = { initialDrivers: 20000, demandPerDay: 200000, applicantsPerWeek: 300 };
+    const big = (pay: number): Slide => ({
+      name: `Pay ${pay}`,
+      scenario: {
+        ...baseline,
+        weeks: 104,
+        replications: 32,
+        params: { ...baseline.params, ...metro, payPerHour: pay },
+      },
+      current: false,
+    });
+    const b = big(22).scenario;
+    const slides = [big(24), big(26), big(28)];
+    await runner.run(compare, b, slides);
+    expect(pending).toHaveLength(0);
+    expect(states).toEqual(['idle']);
+    expect(runner.decision).toMatchObject({ start: false, label: 'Run anyway' });
+    expect(runner.decision.notice).toMatch(/^These 3 scenarios would take about \d+ min/);
+    expect(runner.runOf(b, slides[0]!.scenario)).toEqual({
+      state: 'failed',
+      error: 'over the time budget: see the note above',
+    });
+    void runner.run(compare, b, slides, true);
+    expect(pending).toHaveLength(1);
+    expect(runner.decision.note).toMatch(/^These 3 scenarios: about \d+ min/);
+    runner.cancel();
+    expect(runner.decision.note).toBe('');
+  });
+});
