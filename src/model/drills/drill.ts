@@ -5,6 +5,10 @@
  */
 import { defaultScenario, type Scenario } from '../scenario';
 import { decodeDrill } from './code';
+import { FEATURE_BY_ID } from './features';
+import { formatValue } from './grade';
+import { Window, type DrillHistory } from './history';
+import { observe } from './slices';
 import { TEMPLATES, type DrillTemplate } from './templates';
 
 /** Weeks of station history a drill shows. */
@@ -54,4 +58,31 @@ export function drillFromCode(code: string): Drill | undefined {
   const d = decodeDrill(code);
   if (!d || d.template >= TEMPLATES.length) return undefined;
   return makeDrill(TEMPLATES[d.template], d.seed, code.trim().toUpperCase());
+}
+
+/** What the candidate is told before any query: the headline metric's move and its weeks. */
+export interface DrillPrompt {
+  readonly metric: string;
+  readonly text: string;
+  /** The headline metric week by week (free to see: the prompt shows it). */
+  readonly weekly: readonly number[];
+}
+
+/** The prompt of a drill, from its history: "<metric> has moved since week W". */
+export function drillPrompt(drill: Drill, h: DrillHistory): DrillPrompt {
+  const f = FEATURE_BY_ID.get(drill.template.headline);
+  if (!f) throw new Error(`no measure "${drill.template.headline}"`);
+  const o = observe(h, f);
+  const lengths = (w: number): readonly number[] =>
+    w + 1 < h.changeWeek ? h.lengths.before : h.lengths.after;
+  const weekly = Array.from({ length: h.weeks }, (_, w) =>
+    f.value(new Window(h, w * 7, w * 7 + 7), lengths(w)),
+  );
+  const verb = o.after > o.before ? 'rose' : 'fell';
+  const last = h.changeWeek - 1;
+  const text =
+    `${f.label} ${verb} from ${formatValue(f, o.before)} in weeks 1–${last} to ` +
+    `${formatValue(f, o.after)} in weeks ${h.changeWeek}–${h.weeks}. Find out why within ` +
+    `${drill.budget} queries, name the cause and the fix.`;
+  return { metric: f.label, text, weekly };
 }
