@@ -80,7 +80,7 @@ function causeFeedback(truth: DrillTemplate, named: DrillTemplate | undefined, h
       : ' The data do not rule it out, but they do not show its mark either.';
     if (named.family === truth.family) why += ` It is close: both are ${truth.family} causes.`;
   }
-  return `${intro}${why} The hidden cause was ${truth.cause.toLowerCase()}: ${truth.mechanism} The data that show it: ${shown}.`;
+  return `${intro}${why} The hidden cause: ${truth.cause}. ${truth.mechanism} The data that show it: ${shown}.`;
 }
 
 function moveWord(e: string | undefined): string {
