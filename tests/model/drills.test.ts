@@ -155,7 +155,7 @@ describe('the root-cause drills', () => {
     expect(right.score).toBeGreaterThan(close.score);
     expect(close.score).toBeGreaterThan(wrong.score);
     expect(right.feedback[0]).toMatch(/^Right: .*Station wait/);
-    expect(close.feedback[0]).toMatch(/^Not “.*”\..*both are station causes.*The hidden cause was/);
+    expect(close.feedback[0]).toMatch(/^Not “.*”\..*both are station causes.*The hidden cause: /);
     // The wrong answer is told what its cause would have shown, and what the data show.
     expect(wrong.feedback[0]).toMatch(/Had it been the cause, .* would have/);
     expect(wrong.feedback[1]).toMatch(/does not answer it; .* would\./);
