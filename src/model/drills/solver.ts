@@ -62,32 +62,66 @@ function survives(truth: DrillTemplate, other: DrillTemplate, ids: readonly Slic
   return true;
 }
 
+/** Queries planned ahead at most (beyond it, log2 of the hypotheses left stands for the rest). */
+const PLAN_DEPTH = 3;
+
 /**
- * How many hypotheses would stand, summed over each as the truth, after querying the slices
- * `ids`: the fewer, the better the slices split what is left.
+ * Expected further queries to single the truth out of `set`, querying the best of `open` each
+ * time, each hypothesis equally likely; a hypothesis still standing when the budget is spent
+ * costs 2 queries' worth.
  */
-function survivors(ids: readonly SliceId[], remaining: readonly DrillTemplate[]): number {
-  let n = 0;
-  for (const truth of remaining)
-    for (const other of remaining) if (survives(truth, other, ids)) n++;
-  return n;
+function expected(
+  set: readonly DrillTemplate[],
+  open: readonly SliceId[],
+  left: number,
+  depth: number,
+  memo: Map<string, number>,
+): number {
+  if (set.length <= 1) return 0;
+  if (left === 0 || open.length === 0) return 2 * (set.length - 1);
+  if (depth === 0) return Math.log2(set.length);
+  const key = `${set.map((t) => t.id).join()}|${open.join()}|${left}|${depth}`;
+  const known = memo.get(key);
+  if (known !== undefined) return known;
+  let best = 2 * (set.length - 1);
+  for (const a of open) best = Math.min(best, costOf(a, set, open, left, depth, memo));
+  memo.set(key, best);
+  return best;
+}
+
+/** Expected queries if slice `a` is asked next and the best ones after it. */
+function costOf(
+  a: SliceId,
+  set: readonly DrillTemplate[],
+  open: readonly SliceId[],
+  left: number,
+  depth: number,
+  memo: Map<string, number>,
+): number {
+  const rest = open.filter((x) => x !== a);
+  let total = 0;
+  let splits = false;
+  for (const truth of set) {
+    const standing = set.filter((o) => survives(truth, o, [a]));
+    if (standing.length < set.length) splits = true;
+    total += expected(standing, rest, left - 1, depth - 1, memo);
+  }
+  return splits ? 1 + total / set.length : Infinity;
 }
 
 /**
- * The next slice to query: the one that, with the best slice after it (one step of look-ahead,
- * so a slice that only pays off with another is not passed over), leaves the fewest standing.
+ * The next slice to query: the first of the plan (PLAN_DEPTH queries ahead) that singles out
+ * the cause in the fewest queries on average over the hypotheses still standing.
  */
 function nextSlice(open: readonly SliceId[], remaining: readonly DrillTemplate[], left: number) {
+  const memo = new Map<string, number>();
   let best = open[0];
-  let bestScore = Infinity;
+  let bestCost = Infinity;
   for (const a of open) {
-    let score = survivors([a], remaining);
-    if (left > 1) {
-      for (const b of open) if (b !== a) score = Math.min(score, survivors([a, b], remaining));
-    }
-    if (score < bestScore) {
+    const cost = costOf(a, remaining, open, left, PLAN_DEPTH, memo);
+    if (cost < bestCost - 1e-9) {
       best = a;
-      bestScore = score;
+      bestCost = cost;
     }
   }
   return best;
