@@ -39,6 +39,18 @@ const boundaries = [
       noDomLibraries,
     ],
   ),
+  // The practice drills live in a folder of src/model: they import src/model only.
+  layer(
+    ['src/model/drills/**/*.ts'],
+    [
+      {
+        regex: '^\\.\\./\\.\\./',
+        message:
+          'src/model/drills imports nothing of ours outside src/model (docs/ARCHITECTURE.md).',
+      },
+      noDomLibraries,
+    ],
+  ),
   layer(
     ['src/sim/**/*.ts'],
     [

@@ -23,6 +23,18 @@ export interface Scenario {
    * own. A pairing made when a comparison is run, not part of the file form.
    */
   readonly warmup?: Params;
+  /**
+   * A change of parameters from the Monday of week `change.week` on (docs/MODEL.md "A change
+   * mid-run"): the practice drills inject a hidden cause into a station's history with it. Not
+   * part of the file form; a run without it is the very same run as before it existed.
+   */
+  readonly change?: ScenarioChange;
+}
+
+/** Parameters that change from week `week` (1-based, 2 or later) of a run on. */
+export interface ScenarioChange {
+  readonly week: number;
+  readonly params: Partial<Params>;
 }
 
 /** The parameters a scenario's warm-up runs under: `warmup` when paired, else its own. */

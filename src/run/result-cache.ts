@@ -13,9 +13,11 @@ export type ReplicationStore = Map<number, ReplicationResult>;
 
 /** A canonical text for a scenario: equal texts mean equal scenarios, whatever the key order. */
 export function scenarioKey(s: Scenario): string {
-  const key = [s.version, s.seed, s.weeks, s.replications, sortedParams(s.params)];
+  const key: unknown[] = [s.version, s.seed, s.weeks, s.replications, sortedParams(s.params)];
   // The warm-up's parameters (a scenario paired with a baseline) change the results too.
   if (s.warmup) key.push(sortedParams(s.warmup));
+  // So does a change mid-run (the practice drills').
+  if (s.change) key.push([s.change.week, sortedParams(s.change.params as Scenario['params'])]);
   return JSON.stringify(key);
 }
 

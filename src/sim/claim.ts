@@ -9,6 +9,7 @@ import { RESERVED, SURGE_ONLY, SURGE_RECRUIT_HOURS, WANTS } from './constants';
 import { lengthMask } from './candidates';
 import { uniform } from './random';
 import { F } from './record';
+import { tallyLengths, waveKind } from './slices';
 import { at, dayStream, type SimState } from './state';
 import { drawSurgeRecruits } from './surge-supply';
 
@@ -37,6 +38,7 @@ export function claim(s: SimState, d: number): void {
       if (s.nOpen === 0) break;
     }
     if (wave.mult > 1) surged += claimed - before;
+    s.rec[at(s, F.claimedWave0 + waveKind(s, w), d)] += claimed - before;
   }
   s.rec[at(s, F.blocksClaimed, d)] = claimed;
   s.rec[at(s, F.blocksSurged, d)] = surged;
@@ -47,6 +49,7 @@ export function claim(s: SimState, d: number): void {
   s.rec[at(s, F.needCovered, d)] = covered < need ? covered : need;
   s.rec[at(s, F.plannedCapacity, d)] = capacityBefore;
   s.rec[at(s, F.unfilledCapacity, d)] = unfilled;
+  tallyLengths(s, d, F.unfilledLen0, s.typeOpen);
   tallyClaims(s, d);
 }
 

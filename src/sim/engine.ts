@@ -15,6 +15,7 @@
  */
 import type { ReplicationResult } from '../model/results';
 import type { Scenario } from '../model/scenario';
+import { changeDay, handOver } from './change';
 import { runDays, type RunControl } from './day';
 import { buildResult } from './result';
 import { SimState } from './state';
@@ -68,9 +69,15 @@ export function simulate(
   warmups: WarmupCache = sharedWarmups,
 ): SimState {
   const warm = warmState(scenario, rep, control, warmups);
-  const s = new SimState(scenario, rep);
+  let s = new SimState(scenario, rep);
   takeOver(s, warm);
-  runDays(s, 0, s.days, control);
+  const switchDay = changeDay(scenario);
+  if (switchDay !== undefined) {
+    // A change mid-run (src/sim/change.ts): the days before it, then a state for the new levers.
+    runDays(s, 0, switchDay, control);
+    s = handOver(s, scenario, rep);
+    runDays(s, switchDay, s.days, control);
+  } else runDays(s, 0, s.days, control);
   closeLedger(s);
   return s;
 }

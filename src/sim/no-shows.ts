@@ -7,6 +7,7 @@ import { QUEUE_HOURS_PER_OVERLOAD, P, RESERVED, RESERVED_NO_SHOW } from './const
 import { SLOT_STARTS } from './blocks';
 import { uniform } from './random';
 import { F } from './record';
+import { lengthGroup, tallySlots } from './slices';
 import { at, dayStream, type SimState } from './state';
 
 /**
@@ -33,6 +34,7 @@ export function noShowsAndQueue(s: SimState, d: number): number {
       dr.hoursWeek[i] -= bt.len[t];
       noShows++;
       noShowCapacity += bt.cap[t];
+      s.rec[at(s, F.noShowLen0 + lengthGroup(t), d)]++;
       continue;
     }
     slotWorked[bt.slot[t]]++;
@@ -44,6 +46,7 @@ export function noShowsAndQueue(s: SimState, d: number): number {
     s.slotWait[k] =
       s.load + QUEUE_HOURS_PER_OVERLOAD * Math.max(0, slotWorked[k] / s.p.loadingPerHalfHour - 1);
   }
+  tallySlots(s, d);
   s.rec[at(s, F.noShows, d)] = noShows;
   s.rec[at(s, F.noShowCapacity, d)] = noShowCapacity;
   s.rec[at(s, F.blocksWorked, d)] = worked;

@@ -7,6 +7,7 @@ import { demandMultiplier } from './calendar';
 import { P } from './constants';
 import { normalQuantile, stochasticRound, uniform } from './random';
 import { F } from './record';
+import { tallyLengths } from './slices';
 import { at, dayStream, type SimState } from './state';
 
 /** Steps 2 and 3: today's volume, and blocks planned from the forecast plus the backlog. */
@@ -39,6 +40,7 @@ export function demandAndPlan(s: SimState, d: number): void {
   }
   s.plannedMask = planned;
   s.rec[at(s, F.blocksOffered, d)] = offered;
+  tallyLengths(s, d, F.offeredLen0, s.typeOpen);
   // The fresh need: the forecast's share of the route capacity planned, forecast x (1 + buffer)
   // as the plan rounded it; the rest of the plan is for the backlog.
   s.rec[at(s, F.needCapacity, d)] = forecast > 0 ? (capacity * forecast) / (forecast + backlog) : 0;

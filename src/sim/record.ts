@@ -78,6 +78,42 @@ export const FIELDS = [
   'applicantsRamped', // ... times the recruiting ramp (1 while applicants wait for a place)
   'applicantsPaid', // ... times the pay response (realised net hourly heard over outside wage)
   'applicantsExpected', // ... times word of mouth: the Poisson mean the arrivals are drawn from
+  // The slices of the practice drills (src/sim/slices.ts), by block length (group 0 the
+  // longest, 4 the shortest), start slot (SLOT_STARTS) and offer wave (reserved, release,
+  // re-offers 24, 6, 3 and 1 h before the start):
+  'offeredLen0', // blocks planned of length group 0
+  'offeredLen1',
+  'offeredLen2',
+  'offeredLen3',
+  'offeredLen4',
+  'unfilledLen0', // of which nobody claimed
+  'unfilledLen1',
+  'unfilledLen2',
+  'unfilledLen3',
+  'unfilledLen4',
+  'noShowLen0', // no-shows on blocks of length group 0
+  'noShowLen1',
+  'noShowLen2',
+  'noShowLen3',
+  'noShowLen4',
+  'workedSlot0', // blocks worked starting in slot 0
+  'workedSlot1',
+  'workedSlot2',
+  'workedSlot3',
+  'workedSlot4',
+  'workedSlot5',
+  'waitSlot0', // station wait (h) of the blocks worked in slot 0, summed
+  'waitSlot1',
+  'waitSlot2',
+  'waitSlot3',
+  'waitSlot4',
+  'waitSlot5',
+  'claimedWave0', // blocks claimed in the reserved wave
+  'claimedWave1', // ... in the open release
+  'claimedWave2', // ... re-offered 24 h before the start
+  'claimedWave3', // ... 6 h before
+  'claimedWave4', // ... 3 h before
+  'claimedWave5', // ... 1 h before
 ] as const;
 
 export type Field = (typeof FIELDS)[number];

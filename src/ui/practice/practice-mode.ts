@@ -34,6 +34,7 @@ import type { PredictionChangeDetail } from './practice-predictions';
 import type { PromptPickDetail } from './practice-prompts';
 import './practice-prompts';
 import './practice-reveal';
+import './root-cause-drill';
 import { roundHeader } from './round-header';
 
 export type PracticeStep = 'pick' | 'predict' | 'running' | 'reveal';
@@ -166,6 +167,8 @@ export class PracticeMode extends LitElement {
         .history=${this.history}
         @prompt-pick=${(e: CustomEvent<PromptPickDetail>) => this.pick(e.detail.id)}
       ></practice-prompts>
+      <h3 style="margin-top:1rem">Diagnose</h3>
+      <root-cause-drill></root-cause-drill>
     </section>`;
   }
 
