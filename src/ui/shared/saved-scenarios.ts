@@ -22,7 +22,7 @@
  * Reading never throws. Functions take the storage as an argument (tests pass a fake).
  */
 import { readThresholds, type Thresholds } from '../../model/guardrails';
-import { MAX_JSON_DEPTH, parseJson } from '../../model/input-text';
+import { MAX_JSON_DEPTH, excerpt, parseJson } from '../../model/input-text';
 import { parseScenario, scenarioToJson, type Parsed, type Scenario } from '../../model/scenario';
 
 export const SAVED_KEY = 'gigsim.savedScenarios.v1';
@@ -117,7 +117,8 @@ export function migrate(data: unknown): Parsed<unknown[]> {
     return { ok: false, error: `were written by a newer version of gigsim (${version})` };
   }
   if (version !== 1 && version !== SAVED_VERSION) {
-    return { ok: false, error: `have an unknown version (${JSON.stringify(version)})` };
+    if (version === undefined) return { ok: false, error: 'have no version' };
+    return { ok: false, error: `have an unknown version (${excerpt(JSON.stringify(version))})` };
   }
   if (!Array.isArray(entries)) return { ok: false, error: 'have an unexpected shape' };
   // Version 1 rows are version 2 rows without ids: `readRows` gives each one.
