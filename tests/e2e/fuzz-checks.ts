@@ -32,7 +32,7 @@ export interface ScreenScan {
 }
 
 const MESSAGE_SELECTOR =
-  '[role="alert"], [role="status"], [data-notice], [data-message], [data-error]';
+  '[role="alert"], [role="status"], [data-notice], [data-message]:not(details), [data-error]';
 
 /** Reads the whole page's text, shadow roots included, messages apart. */
 export function scanScreen(page: Page): Promise<ScreenScan> {
@@ -129,19 +129,27 @@ export async function pageProblems(
   return { problems: [...problems.slice(from), ...screenProblems(scan, input)], scan };
 }
 
-/** Waits until the app is idle with a value for every metric in the tree (hooks too). */
+/** Waits until the app is idle with a value for every metric in the tree (one round trip). */
 export async function idleWithNumbers(page: Page, timeout = 60_000): Promise<void> {
-  const want = `idle ${METRICS.length}`;
-  const until = performance.now() + timeout;
-  let got = '';
-  while (performance.now() < until) {
-    got =
-      `${await page.locator('gig-app').getAttribute('data-state')} ` +
-      `${await page.locator('metric-tree [data-metric][data-value]').count()}`;
-    if (got === want) return;
-    await new Promise((r) => setTimeout(r, 50));
+  const got = await page.evaluate(
+    ({ want, timeout }) =>
+      new Promise<string>((resolve) => {
+        const until = performance.now() + timeout;
+        const look = (): void => {
+          const app = document.querySelector('gig-app');
+          const tree = app?.shadowRoot?.querySelector('metric-tree');
+          const rows = tree?.shadowRoot?.querySelectorAll('[data-metric][data-value]').length;
+          const now = `${app?.getAttribute('data-state')} ${rows ?? 0}`;
+          if (now === want || performance.now() > until) resolve(now);
+          else setTimeout(look, 20);
+        };
+        look();
+      }),
+    { want: `idle ${METRICS.length}`, timeout },
+  );
+  if (got !== `idle ${METRICS.length}`) {
+    throw new Error(`the app did not settle in ${timeout} ms: ${got}, not idle ${METRICS.length}`);
   }
-  throw new Error(`the app did not settle in ${timeout} ms: ${got}, not ${want}`);
 }
 
 /**

@@ -265,7 +265,7 @@ describe('browser fuzz: links', () => {
           expect(found.problems).toEqual([]);
           if (++n % 25 === 0) await usable();
         }),
-        { numRuns: fuzzRuns(80, 0.8), seed: fuzzSeed(), endOnFailure: true },
+        { numRuns: fuzzRuns(60, 0.35), seed: fuzzSeed(), endOnFailure: true },
       );
       console.log(`links: ${n} cases in ${((performance.now() - t0) / 1000).toFixed(1)} s`);
       await usable();
@@ -296,7 +296,7 @@ describe('browser fuzz: links', () => {
         if (known && said.length > 0) found.problems.push(`mode "${asked}" is said not to exist`);
         expect(found.problems).toEqual([]);
       }),
-      { numRuns: fuzzRuns(10, 0.05), seed: fuzzSeed(), endOnFailure: true },
+      { numRuns: fuzzRuns(8, 0.05), seed: fuzzSeed(), endOnFailure: true },
     );
     await page.evaluate(async () => {
       history.pushState(null, '', `${location.pathname}${location.hash}`);
