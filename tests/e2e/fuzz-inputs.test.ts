@@ -187,7 +187,7 @@ describe('browser fuzz: lever fields, imported files, stored values', () => {
             await usable();
           }
         }),
-        { numRuns: fuzzRuns(25, 0.25), seed: fuzzSeed(), endOnFailure: true },
+        { numRuns: fuzzRuns(20, 0.25), seed: fuzzSeed(), endOnFailure: true },
       );
       await followLink(page, SMALL);
       await usable();
@@ -351,7 +351,7 @@ describe('browser fuzz: lever fields, imported files, stored values', () => {
           }
           expect(found.problems).toEqual([]);
         }),
-        { numRuns: fuzzRuns(4, 0.05), seed: fuzzSeed(), endOnFailure: true },
+        { numRuns: fuzzRuns(3, 0.05), seed: fuzzSeed(), endOnFailure: true },
       );
       await page.evaluate(() => localStorage.clear());
       await page.goto(new URL(SMALL, page.url()).href);
