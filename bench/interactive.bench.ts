@@ -18,13 +18,9 @@
  * `gigsim:final`; long tasks come from a PerformanceObserver. Printed per worker count:
  * medians over the measured iterations.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
-import type { AddressInfo } from 'node:net';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
 import { launchBrowser } from '../tests/e2e/chromium';
+import { serveBuiltApp, type ServedApp } from './serve';
 
 interface Timing {
   firstEstimate: number;
@@ -40,8 +36,7 @@ const RUNS = 10;
 const timings = new Map<number, Timing[]>(WORKER_COUNTS.map((n) => [n, []]));
 const pages = new Map<number, Page>();
 let browser: Browser;
-let server: PreviewServer;
-let outDir: string;
+let served: ServedApp | undefined;
 let pay = 22;
 
 /** The Long Tasks API reports only tasks over 50 ms. */
@@ -163,15 +158,9 @@ async function explorer(url: string): Promise<string> {
 }
 
 async function main(): Promise<void> {
-  outDir = mkdtempSync(join(tmpdir(), 'gigsim-bench-'));
   try {
-    await build({ logLevel: 'error', build: { outDir, emptyOutDir: true } });
-    server = await preview({
-      logLevel: 'error',
-      build: { outDir },
-      preview: { host: '127.0.0.1', port: 0 },
-    });
-    const url = `http://127.0.0.1:${(server.httpServer.address() as AddressInfo).port}/`;
+    served = await serveBuiltApp();
+    const url = served.url;
     browser = await launchBrowser();
     // Opening the page runs the default comparison from cold: it pays for the warm-ups (one
     // per replication, src/sim/warmup.ts); the lever changes measured below reuse them.
@@ -215,8 +204,7 @@ async function main(): Promise<void> {
     console.log(await explorer(url));
   } finally {
     await browser?.close();
-    await server?.close();
-    rmSync(outDir, { recursive: true, force: true });
+    await served?.close();
   }
 }
 

@@ -8,7 +8,8 @@
  * runs while any job runs and names the workers silent for longer than their allowance:
  * `silenceMs`, or three times the longest stretch between two daily checks the worker reported
  * in its last few heartbeats (a huge scenario whose days take long, or a worker slowed down by
- * a loaded machine, is not mistaken for a dead one; a passing slowdown is soon forgotten);
+ * a loaded machine, is not mistaken for a dead one; a passing slowdown is soon forgotten), or
+ * JOB_SPAN_FACTOR times the longest in its job so far (a large scenario's rare long day);
  * `runStartMs` while it sets up a run (before the engine's first check); `startMs` for a
  * worker never heard from (still loading its script).
  *
@@ -49,7 +50,18 @@ interface Life {
   spans: number[];
   /** Setting up a run: given a job and not yet through its first check. */
   starting: boolean;
+  /** The longest stretch between two checks since the worker was given its job, ms. */
+  jobSpan: number;
 }
+
+/**
+ * A busy worker's allowance is also this many times the longest stretch between two of its
+ * checks in the job so far: a large scenario's days vary tenfold (a weekly pass, a collection
+ * of a heap of hundreds of MB, the drivers' arrays growing), measured 0.3 s typical and 3.4 s
+ * once in a 50,000-driver replication under load, and such a spike is not a death. Small
+ * scenarios' days (milliseconds) leave the allowance at silenceMs.
+ */
+export const JOB_SPAN_FACTOR = 10;
 
 export class Liveness<W extends object> {
   private readonly lives = new WeakMap<W, Life>();
@@ -79,6 +91,7 @@ export class Liveness<W extends object> {
       life.spans.push(span);
       if (life.spans.length > RECENT_SPANS) life.spans.shift();
       life.span = Math.max(...life.spans);
+      life.jobSpan = Math.max(life.jobSpan, span);
     }
   }
 
@@ -87,6 +100,7 @@ export class Liveness<W extends object> {
     const life = this.life(worker);
     life.last = this.now();
     life.starting = true;
+    life.jobSpan = 0;
     if (this.timer !== undefined) return;
     const period = Math.max(10, this.options.silenceMs / 5);
     this.lastTick = this.now();
@@ -101,7 +115,11 @@ export class Liveness<W extends object> {
     const { silenceMs, startMs, runStartMs } = this.options;
     const allowance = !life.heard
       ? startMs
-      : Math.max(life.starting ? runStartMs : silenceMs, 3 * life.span);
+      : Math.max(
+          life.starting ? runStartMs : silenceMs,
+          3 * life.span,
+          JOB_SPAN_FACTOR * life.jobSpan,
+        );
     return this.now() - life.last > allowance;
   }
 
@@ -124,7 +142,7 @@ export class Liveness<W extends object> {
   private life(worker: W): Life {
     let life = this.lives.get(worker);
     if (!life) {
-      life = { last: this.now(), heard: false, span: 0, spans: [], starting: false };
+      life = { last: this.now(), heard: false, span: 0, spans: [], starting: false, jobSpan: 0 };
       this.lives.set(worker, life);
     }
     return life;

@@ -1,9 +1,20 @@
 /**
  * Drivers as struct-of-arrays: one typed array per attribute, indexed by driver number,
- * allocated once per run (and grown by doubling in the rare run that outgrows its estimate).
+ * allocated once per run (and grown by a quarter in the rare run that outgrows its estimate).
  * Driver i in a baseline and driver i in a scenario draw the same attributes (common random
  * numbers): attributes are keyed by the driver's number, never by creation order of draws.
  */
+
+import { MAX_DRIVERS } from '../model/run-budget';
+
+/**
+ * How much the drivers' arrays grow when a run outgrows them. Doubling left the largest run
+ * the app lets through (1.5 million drivers signed up) holding room for 2.4 million, about
+ * 465 MB a worker where 290 MB are used, twice over in a tab's two workers (issue 14: the tab's
+ * memory stays under 1 GB). A quarter keeps the room within the estimate's slack
+ * (src/model/run-budget.ts); the copies it costs are rare and cheap beside a run's days.
+ */
+export const GROWTH = 1.25;
 
 /** Lifecycle states, as stored in `Drivers.state`. */
 export const APPLICANT = 0; // waiting for a place under the pool cap
@@ -95,12 +106,14 @@ export class Drivers {
     this.exitDay = new Int32Array(capacity);
   }
 
-  /** Makes room for `extra` more drivers, doubling the arrays when needed. */
+  /**
+   * Makes room for `extra` more drivers, growing the arrays by a quarter (GROWTH) when needed,
+   * never past the most a run may sign up (the entry guard stops a run there).
+   */
   reserve(extra: number): void {
     const need = this.count + extra;
     if (need <= this.capacity) return;
-    let cap = this.capacity * 2;
-    while (cap < need) cap *= 2;
+    const cap = Math.max(need, Math.min(Math.ceil(this.capacity * GROWTH) + 64, MAX_DRIVERS + 64));
     const grow = <T extends Uint8Array | Int32Array | Float64Array>(a: T): T => {
       const b = new (a.constructor as new (n: number) => T)(cap);
       b.set(a);

@@ -3,7 +3,12 @@
  * shared by weight. Prints, for each property, its cases and failures, the runner's outcomes,
  * and the seed to replay a failure with: `npm run fuzz -- --seed N [--cases M] [--only TEXT]`.
  * Exits 1 when a property failed.
+ *
+ * With `--browser [N]`, then the browser section: the Chromium fuzz of links, lever fields,
+ * imported files and stored values (tests/e2e/fuzz-*.test.ts) on about N cases (400 unless
+ * given) with the same seed, through Vitest's e2e project (which builds and serves the app).
  */
+import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
 import { PROPERTIES, tally } from './properties';
 
@@ -43,9 +48,38 @@ async function fuzz(): Promise<number> {
   return failed > 0 ? 1 : 0;
 }
 
+/** The browser section: its exit code (0 when every case passed). */
+function browserFuzz(): number {
+  const at = process.argv.indexOf('--browser');
+  const given = Number(process.argv[at + 1]);
+  const runs = Number.isInteger(given) && given > 0 ? given : 400;
+  console.log(`gigsim fuzz, browser: about ${runs} cases in Chromium, seed ${seed}`);
+  const r = spawnSync(
+    'npx',
+    [
+      'vitest',
+      'run',
+      '--project',
+      'e2e',
+      'tests/e2e/fuzz-links.test.ts',
+      'tests/e2e/fuzz-inputs.test.ts',
+    ],
+    {
+      stdio: 'inherit',
+      env: { ...process.env, GIGSIM_FUZZ_RUNS: String(runs), GIGSIM_FUZZ_SEED: String(seed) },
+    },
+  );
+  const code = r.status ?? 1;
+  console.log(
+    `gigsim fuzz, browser: ${code === 0 ? 'failures 0' : 'FAILED'}; seed ${seed}` +
+      (code === 0 ? '' : `; replay: npm run fuzz -- --seed ${seed} --cases 0 --browser ${runs}`),
+  );
+  return code;
+}
+
 fuzz().then(
   (code) => {
-    process.exitCode = code;
+    process.exitCode = process.argv.includes('--browser') ? Math.max(code, browserFuzz()) : code;
   },
   (error: unknown) => {
     console.error(error);

@@ -92,7 +92,7 @@ describe('WorkerPool with heartbeats (silent worker deaths)', () => {
 });
 
 describe('Liveness', () => {
-  it('allows silenceMs, three times the longest reported span, runStartMs while a run starts, or startMs before first word', () => {
+  it('allows silenceMs, ten times the longest reported span of the job, runStartMs while a run starts, or startMs before first word', () => {
     let now = 0;
     const book = new Liveness<object>(
       { silenceMs: 100, startMs: 1000, runStartMs: 500 },
@@ -111,12 +111,15 @@ describe('Liveness', () => {
     expect(book.silent(w)).toBe(false);
     now += 1;
     expect(book.silent(w)).toBe(true);
+    // Ten times the job's longest day (60 ms) is over three times the recent one.
     book.heard(w, 60);
-    now += 180;
+    now += 600;
     expect(book.silent(w)).toBe(false);
     now += 1;
     expect(book.silent(w)).toBe(true);
     // Starting a run (told so, or given a job): runStartMs, until the first check's heartbeat.
+    book.started(w);
+    book.stop();
     book.heard(w, -1);
     now += 500;
     expect(book.silent(w)).toBe(false);
@@ -124,6 +127,33 @@ describe('Liveness', () => {
     expect(book.silent(w)).toBe(true);
     book.heard(w, 0);
     now += 181;
+    expect(book.silent(w)).toBe(true);
+  });
+
+  it('allows ten times the longest day of the job: a large run’s rare long day is not a death (the worst-case benchmark)', () => {
+    let now = 0;
+    const book = new Liveness<object>(
+      { silenceMs: 1500, startMs: 30_000, runStartMs: 6000 },
+      () => false,
+      () => now,
+    );
+    const w = {};
+    book.started(w);
+    book.stop();
+    book.heard(w, 0);
+    // Days of 300 ms, then quicker ones that push it out of the recent spans.
+    book.heard(w, 300);
+    for (let i = 0; i < 6; i++) book.heard(w, 50);
+    now += 2999;
+    expect(book.silent(w)).toBe(false);
+    now += 2;
+    expect(book.silent(w)).toBe(true);
+    // A new job starts from its own pace: the default station's days keep 1.5 s.
+    book.started(w);
+    book.stop();
+    book.heard(w, 0);
+    book.heard(w, 5);
+    now += 1501;
     expect(book.silent(w)).toBe(true);
   });
 });

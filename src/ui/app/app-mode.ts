@@ -3,6 +3,7 @@
  * `?mode=practice`, `?mode=present`, `?mode=model`; absent for the workspace). The view itself stays in the hash
  * (view-state.ts), so a link keeps its scenario in every mode. Pure functions, no DOM.
  */
+import { quoted } from '../../model/input-text';
 
 export const APP_MODES = ['workspace', 'explore', 'practice', 'present', 'model'] as const;
 export type AppMode = (typeof APP_MODES)[number];
@@ -41,7 +42,7 @@ export function readMode(search: string): { mode: AppMode; error?: string } {
   if (value === DEFAULT_MODE) return { mode: DEFAULT_MODE };
   return {
     mode: DEFAULT_MODE,
-    error: `the link asks for mode "${value}", which does not exist (modes: ${APP_MODES.filter((m) => m !== DEFAULT_MODE).join(', ')}); showing the workspace`,
+    error: `the link asks for mode ${quoted(value)}, which does not exist (modes: ${APP_MODES.filter((m) => m !== DEFAULT_MODE).join(', ')}); showing the workspace`,
   };
 }
 

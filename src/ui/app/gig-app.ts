@@ -287,7 +287,8 @@ export class GigApp extends LitElement {
   /** Takes the view from the URL hash; a link that cannot be used keeps the current view. */
   private readUrl(): void {
     const r = this.memory.read(location.hash);
-    if (!r) return;
+    // The link is the view shown: a note that an earlier link could not be used is stale.
+    if (!r) return void (this.linkNotice = '');
     if (!r.ok) {
       this.linkNotice =
         `This link could not be used: ${r.error}. ` +

@@ -26,7 +26,7 @@
  */
 import { readThresholds, type Thresholds } from '../../model/guardrails';
 import { readMinChanges, type MinChanges } from '../../model/verdict';
-import { MAX_JSON_DEPTH, parseJson } from '../../model/input-text';
+import { MAX_JSON_DEPTH, excerpt, parseJson } from '../../model/input-text';
 import { parseScenario, scenarioToJson, type Parsed, type Scenario } from '../../model/scenario';
 
 export const SAVED_KEY = 'gigsim.savedScenarios.v1';
@@ -123,7 +123,8 @@ export function migrate(data: unknown): Parsed<unknown[]> {
     return { ok: false, error: `were written by a newer version of gigsim (${version})` };
   }
   if (version !== 1 && version !== SAVED_VERSION) {
-    return { ok: false, error: `have an unknown version (${JSON.stringify(version)})` };
+    if (version === undefined) return { ok: false, error: 'have no version' };
+    return { ok: false, error: `have an unknown version (${excerpt(JSON.stringify(version))})` };
   }
   if (!Array.isArray(entries)) return { ok: false, error: 'have an unexpected shape' };
   // Version 1 rows are version 2 rows without ids: `readRows` gives each one.

@@ -16,6 +16,15 @@ describe('the app mode in the URL query', () => {
     expect(r.error).toContain('explore, practice, present, model');
   });
 
+  it('quotes a long or unprintable mode as a short escaped excerpt (found by the browser fuzz)', () => {
+    const long = readMode(`?mode=${'x'.repeat(5000)}`).error ?? '';
+    expect(long.length).toBeLessThan(250);
+    expect(long).toContain(`"${'x'.repeat(60)}…"`);
+    const control = readMode(`?mode=${encodeURIComponent('a\u001b[31mb\nc')}`).error ?? '';
+    // eslint-disable-next-line no-control-regex
+    expect(control).not.toMatch(/[\u0000-\u001f]/);
+  });
+
   it('writes the mode into the query, keeping other keys, and drops it for the workspace', () => {
     expect(modeSearch('', 'practice')).toBe('?mode=practice');
     expect(modeSearch('?mode=practice', 'model')).toBe('?mode=model');

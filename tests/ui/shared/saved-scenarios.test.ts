@@ -380,8 +380,18 @@ describe('saved scenarios', () => {
     it('treat a store without a known version as unreadable, backed up', () => {
       const storage = new FakeStorage();
       storage.setItem(SAVED_KEY, JSON.stringify({ entries: [] }));
-      expect(loadSaved(storage).problem).toMatch(/unknown version/);
+      expect(loadSaved(storage).problem).toMatch(/have no version/);
       expect(storage.getItem(`${SAVED_BACKUP_PREFIX}1`)).not.toBeNull();
+    });
+
+    it('name a missing version as missing, not "undefined", and quote a long one short (found by the browser fuzz)', () => {
+      const storage = new FakeStorage();
+      storage.setItem(SAVED_KEY, '{"params":{"valueOf":1}}');
+      expect(loadSaved(storage).problem).not.toMatch(/undefined/);
+      storage.setItem(SAVED_KEY, JSON.stringify({ version: 'v'.repeat(5000), entries: [] }));
+      const problem = loadSaved(storage).problem ?? '';
+      expect(problem).toMatch(/unknown version \("v+…\)/);
+      expect(problem.length).toBeLessThan(300);
     });
   });
 });
