@@ -1,6 +1,6 @@
 /**
  * The largest valid scenario in the tab (issue 14): the largest run the workspace's run gate
- * (src/ui/app/run-gate.ts, src/model/run-budget.ts) lets through without refusing, run in
+ * (src/ui/shared/run-gate.ts, src/model/run-budget.ts) lets through without refusing, run in
  * headless Chromium on the production build served cross-origin isolated (bench/serve.ts).
  *
  * The scenario: 104 weeks × 256 replications (the settings' ends), 50,000 initial drivers and
@@ -23,7 +23,7 @@ import { readFileSync } from 'node:fs';
 import { chromium, type Browser, type CDPSession, type Page } from 'playwright-core';
 import { describeBytes, describeEstimate, estimateRun } from '../src/model/run-budget';
 import { defaultScenario, withParams, type Scenario } from '../src/model/scenario';
-import { runGate } from '../src/ui/app/run-gate';
+import { pairPlan, runGate } from '../src/ui/shared/run-gate';
 import { encodeView, defaultView } from '../src/ui/app/view-state';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from '../tests/e2e/chromium';
 import { serveBuiltApp } from './serve';
@@ -53,7 +53,7 @@ function largestPair(workers: number): { baseline: Scenario; scenario: Scenario;
   });
   const passes = (pay: number) => {
     const p = pair(pay);
-    return runGate(p.baseline, p.scenario, workers).kind !== 'refuse';
+    return runGate(pairPlan(p.baseline, p.scenario), workers).kind !== 'refuse';
   };
   let pay = 10;
   if (!passes(pay)) throw new Error('the gate refuses the smallest pay: lower the sizing levers');
@@ -132,7 +132,7 @@ async function main(): Promise<void> {
     const workers = (await page.evaluate('navigator.hardwareConcurrency')) as number;
     const isolated = (await page.evaluate('crossOriginIsolated')) as boolean;
     const { baseline, scenario: big, pay } = largestPair(workers);
-    const gate = runGate(baseline, big, workers);
+    const gate = runGate(pairPlan(baseline, big), workers);
     const e = estimateRun(big, workers, 2);
     console.log(
       `worst case (headless Chromium, production build, ${workers} workers, ` +

@@ -17,7 +17,7 @@ function scenario(changes: Record<string, unknown>, settings: Partial<Scenario> 
 }
 
 const METRO = { initialDrivers: 20000, demandPerDay: 200000, applicantsPerWeek: 300 };
-const RUNAWAY_MARKET = { outsideWage: 5, supplyElasticity: 3, applicantsPerWeek: 1000 };
+const RUNAWAY_MARKET = { outsideWage: 5, supplyElasticity: 3, applicantsPerWeek: 600 };
 const pay = (from: number, to: number, steps: number): SweepAxis => ({
   id: 'payPerHour',
   from,
@@ -76,7 +76,7 @@ describe('the run gate, for the workspace', () => {
   it('refuses a run needing more memory than a tab should take, pointing to the runner', () => {
     // About 1.8 million drivers signed up a replication: within the bounds, over 1 GB.
     const huge = scenario(
-      { initialDrivers: 50000, demandPerDay: 200000, applicantsPerWeek: 5000, payPerHour: 26 },
+      { initialDrivers: 50000, demandPerDay: 200000, applicantsPerWeek: 5000, payPerHour: 23 },
       { weeks: 104 },
     );
     const gate = pair(huge, huge);
