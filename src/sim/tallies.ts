@@ -13,9 +13,10 @@ export function weekEnd(s: SimState, d: number): void {
   if (s.hoursScratch.length < dr.count) s.hoursScratch = new Float64Array(dr.capacity);
   const { state, hoursWeek, workedWeek } = dr;
   const scratch = s.hoursScratch;
+  const active = ACTIVE; // imports read in the loop, as locals (docs/ARCHITECTURE.md)
   let n = 0;
   for (let i = 0; i < dr.count; i++) {
-    if (state[i] === ACTIVE || workedWeek[i] === 1) scratch[n++] = hoursWeek[i];
+    if (state[i] === active || workedWeek[i] === 1) scratch[n++] = hoursWeek[i];
     hoursWeek[i] = 0;
     workedWeek[i] = 0;
   }
