@@ -49,33 +49,40 @@ export function gatherCandidates(s: SimState, d: number): void {
   const sFree = dayStream(s, d, P.surgeFree);
   const idle = s.idle;
   let nIdle = 0;
+  // Imports read in the loop, as locals: see "Hot loops read locals" in docs/ARCHITECTURE.md.
+  const draw = uniform;
+  const free = SURGE_FREE;
+  const accept = ACCEPT_SHARE;
+  const levels = NOISE_LEVELS;
+  const overshoot = HOURS_OVERSHOOT;
+  const wants = WANTS;
+  const good = GOOD;
+  const okStrikes = GOOD_STANDING_STRIKES;
+  const okBlocks = GOOD_STANDING_BLOCKS;
   for (let k = 0; k < nActive; k++) {
     const i = activeList[k];
-    if ((dayMask[i] & dayBit) === 0 || uniform(sWant, i) >= lookP[i]) {
-      if (uniform(sFree, i) < SURGE_FREE) idle[nIdle++] = i;
+    if ((dayMask[i] & dayBit) === 0 || draw(sWant, i) >= lookP[i]) {
+      if (draw(sFree, i) < free) idle[nIdle++] = i;
       continue;
     }
-    const r = ACCEPT_SHARE * res[i] * noise[(uniform(sNoise, i) * NOISE_LEVELS) | 0];
+    const r = accept * res[i] * noise[(draw(sNoise, i) * levels) | 0];
     // Hours offered: what the driver would work today at the offered pay, whatever the
     // hours they already have this week (demand caps those, not the offer).
     if (r <= baseNet) offered += dayHours[i];
     const hw = hoursWeek[i];
-    if (hw > 0 && hoursTarget[i] - hw < HOURS_OVERSHOOT * minLen) continue;
-    let flags = r <= baseNet ? WANTS : 0;
-    if (flags === WANTS) wanting++;
-    if (strikes[i] < GOOD_STANDING_STRIKES && blocksDone[i] >= GOOD_STANDING_BLOCKS) {
-      flags |= GOOD;
-    }
+    if (hw > 0 && hoursTarget[i] - hw < overshoot * minLen) continue;
+    let flags = r <= baseNet ? wants : 0;
+    if (flags === wants) wanting++;
+    if (strikes[i] < okStrikes && blocksDone[i] >= okBlocks) flags |= good;
     cand[nc] = i;
     candR[nc] = r;
     candFlags[nc] = flags;
     candType[nc] = -1;
     candFailMult[nc] = 0;
     // Free for a block offered h hours ahead while below `availability(h)` (blocks.ts).
-    candAvail[nc] = uniform(sShort, i);
+    candAvail[nc] = draw(sShort, i);
     // Read here, in index order, rather than later in the random order of app checks.
-    candFit[nc] =
-      hw > 0 ? winFit[i] & lengthMask(s, (hoursTarget[i] - hw) / HOURS_OVERSHOOT) : winFit[i];
+    candFit[nc] = hw > 0 ? winFit[i] & lengthMask(s, (hoursTarget[i] - hw) / overshoot) : winFit[i];
     nc++;
   }
   s.nc = nc;

@@ -31,18 +31,21 @@ export function frustration(s: SimState, d: number): void {
   let wanted = 0;
   let frustrated = 0;
   let noFit = 0;
-  for (let c = 0; c < s.nc; c++) {
+  // Imports read in the loop, as locals (docs/ARCHITECTURE.md, "Hot loops read locals").
+  const wants = WANTS;
+  const smoothing = FRUSTRATION_SMOOTHING;
+  const nc = s.nc;
+  for (let c = 0; c < nc; c++) {
     const fl = candFlags[c];
     const got = candType[c] !== -1;
-    if ((fl & WANTS) === 0 && !got) continue;
+    if ((fl & wants) === 0 && !got) continue;
     searching++;
-    if ((fl & WANTS) === 0) continue;
+    if ((fl & wants) === 0) continue;
     const i = cand[c];
     wanted++;
     const miss = got ? 0 : 1;
     frustrated += miss;
-    dr.frustration[i] =
-      (1 - FRUSTRATION_SMOOTHING) * dr.frustration[i] + FRUSTRATION_SMOOTHING * miss;
+    dr.frustration[i] = (1 - smoothing) * dr.frustration[i] + smoothing * miss;
     if (miss) {
       dr.belief[i] *= decay;
       if (late) dr.timeLate[i] += searchH;
@@ -72,9 +75,9 @@ function paysAtRelease(s: SimState, asking: number): number {
  * Active driver-days and exits by tenure band (days 0-29, 30-89, 90-364, and longer), for the
  * life-table estimates of 90-day retention and one-year survival (src/sim/measure.ts).
  */
-const exposure = new Float64Array(4);
-const exits = new Float64Array(4);
-const deactivations = new Float64Array(4);
+const EXPOSURE = new Float64Array(4);
+const EXITS = new Float64Array(4);
+const DEACTIVATIONS = new Float64Array(4);
 
 /** Step 9: strikes fade; repeated no-shows deactivate; dissatisfaction raises churn. */
 export function churn(s: SimState, d: number): void {
@@ -89,6 +92,15 @@ export function churn(s: SimState, d: number): void {
   let happy = 0;
   let churned = 0;
   let deactivated = 0;
+  // Imports and module constants read in the loop, as locals (docs/ARCHITECTURE.md).
+  const exposure = EXPOSURE;
+  const exits = EXITS;
+  const deactivations = DEACTIVATIONS;
+  const draw = uniform;
+  const decay = STRIKE_DECAY;
+  const newcomer = NEWCOMER_CHURN * NEWCOMER_DAYS;
+  const newcomerDays = NEWCOMER_DAYS;
+  const exitDay = dr.exitDay;
   exposure.fill(0);
   exits.fill(0);
   deactivations.fill(0);
@@ -98,14 +110,14 @@ export function churn(s: SimState, d: number): void {
   let kept = 0;
   for (let k = 0; k < nActive; k++) {
     const i = activeList[k];
-    const st = strikes[i] * STRIKE_DECAY;
+    const st = strikes[i] * decay;
     strikes[i] = st;
     const tenure = d - activeDay[i];
     const band = tenure < 30 ? 0 : tenure < 90 ? 1 : tenure < 365 ? 2 : 3;
     exposure[band]++;
     if (st >= toDeactivate) {
       state[i] = DEACTIVATED;
-      dr.exitDay[i] = d;
+      exitDay[i] = d;
       deactivated++;
       exits[band]++;
       deactivations[band]++;
@@ -115,10 +127,10 @@ export function churn(s: SimState, d: number): void {
     const gap = r > belief[i] ? (r - belief[i]) / r : 0;
     const hazard =
       (baseChurn + gapChurn * gap + frustChurn * frustration[i] + overChurn * overrunAvg[i]) *
-      (1 + (NEWCOMER_CHURN * NEWCOMER_DAYS) / (NEWCOMER_DAYS + (tenure > 0 ? tenure : 0)));
-    if (uniform(sChurn, i) * 7 < hazard) {
+      (1 + newcomer / (newcomerDays + (tenure > 0 ? tenure : 0)));
+    if (draw(sChurn, i) * 7 < hazard) {
       state[i] = CHURNED;
-      dr.exitDay[i] = d;
+      exitDay[i] = d;
       churned++;
       exits[band]++;
       continue;
@@ -128,13 +140,18 @@ export function churn(s: SimState, d: number): void {
   }
   s.activeCount = kept;
   s.happyShare = s.activeCount > 0 ? happy / s.activeCount : 0.5;
+  recordChurn(s, d, churned, deactivated);
+}
+
+/** The day's exits and, by tenure band, exposure and exits (EXPOSURE, EXITS) to the record. */
+function recordChurn(s: SimState, d: number, churned: number, deactivated: number): void {
   const rec = s.rec;
   rec[at(s, F.churned, d)] = churned;
   rec[at(s, F.deactivated, d)] = deactivated;
   for (let b = 0; b < 3; b++) {
-    rec[at(s, F.tenureExposure0 + 2 * b, d)] = exposure[b];
-    rec[at(s, F.tenureExposure0 + 2 * b + 1, d)] = exits[b];
-    rec[at(s, F.tenureDeactivated0 + b, d)] = deactivations[b];
+    rec[at(s, F.tenureExposure0 + 2 * b, d)] = EXPOSURE[b];
+    rec[at(s, F.tenureExposure0 + 2 * b + 1, d)] = EXITS[b];
+    rec[at(s, F.tenureDeactivated0 + b, d)] = DEACTIVATIONS[b];
   }
   rec[at(s, F.active, d)] = s.activeCount;
 }

@@ -121,6 +121,9 @@ function orderWave(s: SimState, d: number, w: number): number {
   const { mult, duration, avail } = wave;
   const scale = BUCKETS / duration;
   const sDelay = dayStream(s, d, P.delay + w);
+  // Imports read in the loop, as locals (docs/ARCHITECTURE.md, "Hot loops read locals").
+  const draw = uniform;
+  const lastBucket = BUCKETS - 1;
   const live = s.live;
   let total = s.nLive;
   for (let c = s.liveEnd; c < s.nc; c++) live[total++] = c;
@@ -150,9 +153,9 @@ function orderWave(s: SimState, d: number, w: number): number {
     }
     candChoice[c] = choice;
     const i = cand[c];
-    const delay = -Math.log(uniform(sDelay, i)) / speed[i];
+    const delay = -Math.log(draw(sDelay, i)) / speed[i];
     if (delay >= duration) continue;
-    const b = Math.min(BUCKETS - 1, Math.floor(delay * scale));
+    const b = Math.min(lastBucket, Math.floor(delay * scale));
     candNext[c] = -1;
     if (head[b] === -1) head[b] = c;
     else candNext[tail[b]] = c;

@@ -23,12 +23,17 @@ export function noShowsAndQueue(s: SimState, d: number): number {
   let worked = 0;
   let noShows = 0;
   let noShowCapacity = 0;
+  // Imports read in the loop, as locals (docs/ARCHITECTURE.md, "Hot loops read locals").
+  const draw = uniform;
+  const reserved = RESERVED;
+  const reservedNoShow = RESERVED_NO_SHOW;
+  const { candFlags, leadNoShow } = s;
   for (let c = 0; c < s.nc; c++) {
     const t = candType[c];
     if (t < 0) continue;
     const i = cand[c];
-    const commit = (s.candFlags[c] & RESERVED) !== 0 ? RESERVED_NO_SHOW : 1;
-    if (uniform(sNoShow, i) < dr.noShowP[i] * s.leadNoShow * commit) {
+    const commit = (candFlags[c] & reserved) !== 0 ? reservedNoShow : 1;
+    if (draw(sNoShow, i) < dr.noShowP[i] * leadNoShow * commit) {
       candType[c] = -2 - t;
       dr.strikes[i] += 1;
       dr.hoursWeek[i] -= bt.len[t];

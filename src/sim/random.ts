@@ -14,11 +14,13 @@ export function mix32(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-const TWO_POW_32 = 4294967296;
-
-/** Maps a 32-bit hash to a uniform number strictly between 0 and 1. */
+/**
+ * Maps a 32-bit hash to a uniform number strictly between 0 and 1 (over 2^32, written as a
+ * literal: a module constant would be a context load in every draw where the runner's modules
+ * are not bundled, docs/ARCHITECTURE.md "Hot loops read locals").
+ */
 export function toUnit(h: number): number {
-  return (h + 0.5) / TWO_POW_32;
+  return (h + 0.5) / 4294967296;
 }
 
 /** The key of replication `rep` of a run seeded with `seed`. */

@@ -30,13 +30,14 @@ export function routes(s: SimState, d: number, loaded: number, capacity: number)
 function firstBlocks(s: SimState, d: number): void {
   const { cand, workers } = s;
   const { firstBlockDay, signupDay } = s.dr;
+  const none = NO_DAY; // imports read in the loop, as locals (docs/ARCHITECTURE.md)
   let first = 0;
   let days = 0;
   for (let k = 0; k < s.nWorkers; k++) {
     const i = cand[workers[k]];
-    if (firstBlockDay[i] !== NO_DAY) continue;
+    if (firstBlockDay[i] !== none) continue;
     firstBlockDay[i] = d;
-    if (signupDay[i] === NO_DAY) continue;
+    if (signupDay[i] === none) continue;
     first++;
     days += d - signupDay[i];
   }
@@ -63,10 +64,12 @@ function routeRemainder(s: SimState, loaded: number, rho: number): number {
  * the day's hours and packages and returns the packages delivered.
  */
 function driveRoutes(s: SimState, d: number, rho: number, remainder: number): number {
-  const { p, dr, bt, cand, candType, candTime, slotWait, workers, rec } = s;
+  const { p, dr, bt, cand, candType, candTime, slotWait, workers, rec, learnFloor } = s;
   const sFail = dayStream(s, d, P.fail);
   const { productivity, learningBlocks, maxOverrunHours: maxOverrun } = p;
-  const learnFloor = s.learnFloor;
+  // Imports read in the loop, as locals (docs/ARCHITECTURE.md, "Hot loops read locals").
+  const draw = uniform;
+  const smoothing = OVERRUN_SMOOTHING;
   let delivered = 0;
   let workHours = 0;
   let idleHours = 0;
@@ -100,7 +103,7 @@ function driveRoutes(s: SimState, d: number, rho: number, remainder: number): nu
         : 0;
     if (!over) idleHours += len - needed;
     const attempted = route - returned;
-    const failed = stochasticRound(attempted * p.failedAttemptRate, uniform(sFail, i));
+    const failed = stochasticRound(attempted * p.failedAttemptRate, draw(sFail, i));
     delivered += attempted - failed;
     candTime[c] = time;
     workHours += time;
@@ -110,7 +113,7 @@ function driveRoutes(s: SimState, d: number, rho: number, remainder: number): nu
     returnedSum += returned;
     if (route > p.safePace * (len - wait > 0.25 ? len - wait : 0.25)) unsafe++;
     dr.blocksDone[i] = done + 1;
-    dr.overrunAvg[i] = (1 - OVERRUN_SMOOTHING) * dr.overrunAvg[i] + OVERRUN_SMOOTHING * overrun;
+    dr.overrunAvg[i] = (1 - smoothing) * dr.overrunAvg[i] + smoothing * overrun;
   }
   rec[at(s, F.workHours, d)] = workHours;
   rec[at(s, F.idleHours, d)] = idleHours;

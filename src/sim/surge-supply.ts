@@ -35,16 +35,20 @@ export function drawSurgeRecruits(s: SimState, d: number, w: number): void {
   const minLen = s.minLen;
   const floorR = top / noise[0];
   const { idle, nIdle } = s;
+  // Imports read in the loop, as locals (docs/ARCHITECTURE.md, "Hot loops read locals").
+  const draw = uniform;
+  const overshoot = HOURS_OVERSHOOT;
+  const levels = NOISE_LEVELS;
   let nc = s.nc;
   for (let k = 0; k < nIdle; k++) {
     // Not looking today, and free by today's draw (gathered in candidates.ts).
     const i = idle[k];
-    const u = uniform(sFree, i);
+    const u = draw(sFree, i);
     const r0 = res[i];
     if (r0 > floorR) continue;
     const hw = hoursWeek[i];
-    if (hw > 0 && hoursTarget[i] - hw < HOURS_OVERSHOOT * minLen) continue;
-    const r = r0 * noise[(uniform(sNoise, i) * NOISE_LEVELS) | 0];
+    if (hw > 0 && hoursTarget[i] - hw < overshoot * minLen) continue;
+    const r = r0 * noise[(draw(sNoise, i) * levels) | 0];
     if (r > top) continue;
     const c = nc++;
     cand[c] = i;

@@ -13,10 +13,11 @@ export function weekEnd(s: SimState, d: number): void {
   if (s.hoursScratch.length < dr.count) s.hoursScratch = new Float64Array(dr.capacity);
   const { state, hoursWeek, workedWeek } = dr;
   const scratch = s.hoursScratch;
+  const active = ACTIVE; // imports read in the loop, as locals (docs/ARCHITECTURE.md)
   let n = 0;
   let none = 0;
   for (let i = 0; i < dr.count; i++) {
-    if (state[i] === ACTIVE || workedWeek[i] === 1) {
+    if (state[i] === active || workedWeek[i] === 1) {
       const h = hoursWeek[i];
       scratch[n++] = h;
       if (h === 0) none++;
