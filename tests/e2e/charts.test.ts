@@ -2,7 +2,9 @@
  * The charts in Chromium: each chart of the app's live comparison draws with finite
  * coordinates, switches by keyboard, reads out weeks in a tooltip, and exports as a standalone
  * SVG and a 2× PNG. Screenshots of each chart at 1280×800 and 1920×1080 land in
- * tests/e2e/screenshots for a person to look at.
+ * tests/e2e/screenshots for a person to look at. The tests of the app's comparison share one
+ * page on a lean run of the default 26 weeks (4 replications), each starting from the page as
+ * it opens (the weekly chart of the North Star) at its own viewport size.
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -16,6 +18,8 @@ import { launchBrowser, openApp, screenshot } from './harness';
 
 const SHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 const CHARTS = ['weekly', 'pool', 'earnings'] as const;
+/** The shared page's run: the default 26 weeks (the windows and Prime Day), 4 replications. */
+const VIEW = '#replications=4';
 type Chart = (typeof CHARTS)[number];
 
 /** Waits for the app's run to finish and the panel to draw the given chart. */
@@ -138,16 +142,34 @@ const AXIS_TITLES: Record<Chart, string[]> = {
 
 describe('the charts', () => {
   let browser: Browser;
+  let page: Page;
+  let problems: string[];
   beforeAll(async () => {
     browser = await launchBrowser();
+    ({ page, problems } = await openApp(browser, VIEW));
+    await ready(page);
   });
   afterAll(async () => {
     await browser.close();
   });
 
+  /** The shared page as it opens: the weekly chart of the North Star, nothing focused. */
+  async function fresh(viewport = { width: 1280, height: 800 }): Promise<void> {
+    await page.setViewportSize(viewport);
+    await page.mouse.move(0, 0);
+    await selectChartByKeyboard(page, 'weekly');
+    await page.locator('chart-panel select').selectOption('onTimePackagesPerWeek');
+    await expect
+      .poll(() => page.locator('chart-panel').getAttribute('data-metric-chart'))
+      .toBe('onTimePackagesPerWeek');
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+  }
+
   it('draws every chart of the live comparison with finite coordinates and labelled axes', async () => {
-    const { page, problems } = await openApp(browser);
-    await ready(page);
+    // The first test: the page as it opened.
     expect(await page.locator('chart-panel').getAttribute('data-metric-chart')).toBe(
       'onTimePackagesPerWeek',
     );
@@ -192,8 +214,7 @@ describe('the charts', () => {
   });
 
   it('switches chart and metric by keyboard and tells the page', async () => {
-    const { page, problems } = await openApp(browser);
-    await ready(page);
+    await fresh();
     await page.evaluate(() => {
       const w = window as unknown as { events: string[] };
       w.events = [];
@@ -246,8 +267,7 @@ describe('the charts', () => {
   });
 
   it('reads a week out in a tooltip on keyboard focus and on hover', async () => {
-    const { page, problems } = await openApp(browser);
-    await ready(page);
+    await fresh();
     const svg = svgOf(page, 'weekly');
     await svg.focus();
     const tip = page.locator('weekly-chart .tooltip');
@@ -283,8 +303,7 @@ describe('the charts', () => {
   });
 
   it('exports each chart as standalone SVG and as a PNG at twice its size', async () => {
-    const { page, problems } = await openApp(browser);
-    await ready(page);
+    await fresh();
     for (const chart of CHARTS) {
       await selectChartByKeyboard(page, chart);
       const shown = await svgOf(page, chart).boundingBox();
@@ -305,7 +324,7 @@ describe('the charts', () => {
       const chartHeight = Math.round(shown?.height ?? 0);
       const caption = out.captions.map((c) => c.text).join(' ');
       expect(caption, chart).toMatch(
-        /^Workspace scenario against the baseline: no lever changed\. Same seeds for both: seed 1 · 26 weeks · 16 replications\. Exported \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Reproduce: http/,
+        /^Workspace scenario against the baseline: no lever changed\. Same seeds for both: seed 1 · 26 weeks · 4 replications\. Exported \d{4}-\d\d-\d\d \d\d:\d\d UTC\. Reproduce: http/,
       );
       expect(out.captions.length).toBeGreaterThanOrEqual(3);
       expect(out.height).toBe(chartHeight + 16 + 15 * out.captions.length);
@@ -332,30 +351,8 @@ describe('the charts', () => {
     expect(problems).toEqual([]);
   });
 
-  it('shows a one-week run as points, with its windows named as they are', async () => {
-    const { page, problems } = await openApp(browser, '#weeks=1&replications=2&payPerHour=26');
-    await ready(page);
-    const svg = svgOf(page, 'weekly');
-    // One dot per side, and an interval bar each, where a line would need two weeks.
-    expect(await svg.locator('circle.point').count()).toBe(2);
-    expect(await svg.locator('rect.band').count()).toBe(2);
-    expect(await svg.locator('text').allTextContents()).toEqual(
-      expect.arrayContaining(['Short run: week 1', 'Long run: week 1']),
-    );
-    const headers = await page.locator('metric-tree thead').textContent();
-    expect(headers?.replace(/\s+/g, ' ')).toMatch(
-      /Short run week 1: .*Long run week 1, outside the peaks: .*Peak no peak week in this run/,
-    );
-    expect((await coordinates(page, 'weekly')).every(Number.isFinite)).toBe(true);
-    await page
-      .locator('chart-panel')
-      .screenshot({ path: join(SHOTS, 'chart-weekly-one-week.png') });
-    expect(problems).toEqual([]);
-  });
-
   it('says "Computing…" without a comparison and draws no NaN for weeks without a value', async () => {
-    const { page, problems } = await openApp(browser);
-    await ready(page);
+    await fresh();
     const result = await page.evaluate(async () => {
       const panel = document.createElement('chart-panel');
       document.body.append(panel);
@@ -400,9 +397,76 @@ describe('the charts', () => {
     expect(problems).toEqual([]);
   });
 
+  // 1800 px wide is the narrowest page that puts the charts beside the metric tree.
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1800, height: 1000 },
+  ]) {
+    it(`draws every metric of the table without NaN, overlapping or cut-off labels at ${viewport.width} px`, async () => {
+      await fresh(viewport);
+      await installOverlapCheck(page);
+      const panel = page.locator('chart-panel');
+      const ids = METRICS.map((m) => m.id);
+      for (const id of ids) {
+        const found = await panel.evaluate(async (el, metric) => {
+          const p = el as ChartPanel;
+          p.metric = metric as ChartPanel['metric'];
+          await p.updateComplete;
+          const chart = p.shadowRoot?.querySelector('weekly-chart');
+          await chart?.updateComplete;
+          const svg = chart?.shadowRoot?.querySelector('svg');
+          if (!svg) return { markup: '', overlaps: ['no svg'] };
+          return {
+            markup: svg.outerHTML,
+            overlaps: (window as unknown as OverlapCheck).textOverlaps(svg),
+          };
+        }, id);
+        expect(found.markup, id).not.toMatch(/NaN|undefined|Infinity/);
+        expect(found.overlaps, id).toEqual([]);
+        if (['onTimeRate', 'weeklyChurnRate', 'unsafePaceShare', 'hoursGini'].includes(id)) {
+          mkdirSync(SHOTS, { recursive: true });
+          await panel.screenshot({ path: join(SHOTS, `chart-weekly-${id}-${viewport.width}.png`) });
+        }
+      }
+      expect(problems).toEqual([]);
+    });
+  }
+
+  for (const viewport of [
+    { width: 1280, height: 800 },
+    { width: 1920, height: 1080 },
+  ]) {
+    it(`fits each chart in the page at ${viewport.width}×${viewport.height} (screenshots)`, async () => {
+      await fresh(viewport);
+      mkdirSync(SHOTS, { recursive: true });
+      for (const chart of CHARTS) {
+        await selectChartByKeyboard(page, chart);
+        const svg = svgOf(page, chart);
+        const box = await svg.boundingBox();
+        const panel = await page.locator('chart-panel').boundingBox();
+        if (!box || !panel) throw new Error('no chart box');
+        // The chart fills its panel without overflowing it.
+        expect(box.width).toBeGreaterThan(500);
+        expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width + 1);
+        // Text never overlaps other text.
+        await installOverlapCheck(page);
+        const overlaps = await svg.evaluate((el) =>
+          (window as unknown as OverlapCheck).textOverlaps(el),
+        );
+        expect(overlaps, chart).toEqual([]);
+        await svg.focus();
+        await page.keyboard.press('ArrowLeft');
+        await page
+          .locator('chart-panel')
+          .screenshot({ path: join(SHOTS, `chart-${chart}-${viewport.width}.png`) });
+      }
+      await screenshot(page, `charts-page-${viewport.width}`);
+      expect(problems).toEqual([]);
+    });
+  }
   it('draws a changed scenario apart from its baseline, and exports what it shows', async () => {
-    const { page, problems } = await openApp(browser, '', { width: 1280, height: 800 });
-    await ready(page);
+    // Last on the shared page: it changes the scenario.
+    await fresh();
     await page.evaluate(async () => {
       const app = document.querySelector('gig-app')!;
       app.scenario = { ...app.scenario, params: { ...app.scenario.params, payPerHour: 30 } };
@@ -442,73 +506,24 @@ describe('the charts', () => {
     expect(problems).toEqual([]);
   });
 
-  // 1800 px wide is the narrowest page that puts the charts beside the metric tree.
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 1800, height: 1000 },
-  ]) {
-    it(`draws every metric of the table without NaN, overlapping or cut-off labels at ${viewport.width} px`, async () => {
-      const { page, problems } = await openApp(browser, '', viewport);
-      await ready(page);
-      await installOverlapCheck(page);
-      const panel = page.locator('chart-panel');
-      const ids = METRICS.map((m) => m.id);
-      for (const id of ids) {
-        const found = await panel.evaluate(async (el, metric) => {
-          const p = el as ChartPanel;
-          p.metric = metric as ChartPanel['metric'];
-          await p.updateComplete;
-          const chart = p.shadowRoot?.querySelector('weekly-chart');
-          await chart?.updateComplete;
-          const svg = chart?.shadowRoot?.querySelector('svg');
-          if (!svg) return { markup: '', overlaps: ['no svg'] };
-          return {
-            markup: svg.outerHTML,
-            overlaps: (window as unknown as OverlapCheck).textOverlaps(svg),
-          };
-        }, id);
-        expect(found.markup, id).not.toMatch(/NaN|undefined|Infinity/);
-        expect(found.overlaps, id).toEqual([]);
-        if (['onTimeRate', 'weeklyChurnRate', 'unsafePaceShare', 'hoursGini'].includes(id)) {
-          mkdirSync(SHOTS, { recursive: true });
-          await panel.screenshot({ path: join(SHOTS, `chart-weekly-${id}-${viewport.width}.png`) });
-        }
-      }
-      expect(problems).toEqual([]);
-    });
-  }
-
-  for (const viewport of [
-    { width: 1280, height: 800 },
-    { width: 1920, height: 1080 },
-  ]) {
-    it(`fits each chart in the page at ${viewport.width}×${viewport.height} (screenshots)`, async () => {
-      const { page, problems } = await openApp(browser, '', viewport);
-      await ready(page);
-      mkdirSync(SHOTS, { recursive: true });
-      for (const chart of CHARTS) {
-        await selectChartByKeyboard(page, chart);
-        const svg = svgOf(page, chart);
-        const box = await svg.boundingBox();
-        const panel = await page.locator('chart-panel').boundingBox();
-        if (!box || !panel) throw new Error('no chart box');
-        // The chart fills its panel without overflowing it.
-        expect(box.width).toBeGreaterThan(500);
-        expect(box.x + box.width).toBeLessThanOrEqual(panel.x + panel.width + 1);
-        // Text never overlaps other text.
-        await installOverlapCheck(page);
-        const overlaps = await svg.evaluate((el) =>
-          (window as unknown as OverlapCheck).textOverlaps(el),
-        );
-        expect(overlaps, chart).toEqual([]);
-        await svg.focus();
-        await page.keyboard.press('ArrowLeft');
-        await page
-          .locator('chart-panel')
-          .screenshot({ path: join(SHOTS, `chart-${chart}-${viewport.width}.png`) });
-      }
-      await screenshot(page, `charts-page-${viewport.width}`);
-      expect(problems).toEqual([]);
-    });
-  }
+  it('shows a one-week run as points, with its windows named as they are', async () => {
+    const { page, problems } = await openApp(browser, '#weeks=1&replications=2&payPerHour=26');
+    await ready(page);
+    const svg = svgOf(page, 'weekly');
+    // One dot per side, and an interval bar each, where a line would need two weeks.
+    expect(await svg.locator('circle.point').count()).toBe(2);
+    expect(await svg.locator('rect.band').count()).toBe(2);
+    expect(await svg.locator('text').allTextContents()).toEqual(
+      expect.arrayContaining(['Short run: week 1', 'Long run: week 1']),
+    );
+    const headers = await page.locator('metric-tree thead').textContent();
+    expect(headers?.replace(/\s+/g, ' ')).toMatch(
+      /Short run week 1: .*Long run week 1, outside the peaks: .*Peak no peak week in this run/,
+    );
+    expect((await coordinates(page, 'weekly')).every(Number.isFinite)).toBe(true);
+    await page
+      .locator('chart-panel')
+      .screenshot({ path: join(SHOTS, 'chart-weekly-one-week.png') });
+    expect(problems).toEqual([]);
+  });
 });

@@ -1,7 +1,7 @@
 import { mkdirSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
 
@@ -11,6 +11,20 @@ const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'screenshot
 
 export function baseUrl(): string {
   return inject('baseUrl');
+}
+
+/** The contexts `openApp` opened that `closeApps` has not closed yet. */
+const opened = new Set<BrowserContext>();
+
+/**
+ * Closes every page `openApp` opened (in this test file) and not closed since: a page left open
+ * goes on running in the background and slows the next test. For `afterEach` in files that
+ * open a page per test; files that share one page across tests close it with the browser.
+ */
+export async function closeApps(): Promise<void> {
+  const contexts = [...opened];
+  opened.clear();
+  await Promise.all(contexts.map((c) => c.close()));
 }
 
 export interface AppPage {
@@ -32,6 +46,8 @@ export async function openApp(
 ): Promise<AppPage> {
   const root = new URL(baseUrl());
   const context = await browser.newContext({ viewport });
+  opened.add(context);
+  context.on('close', () => opened.delete(context));
   const page = await context.newPage();
   const problems: string[] = [];
   page.on('console', (msg) => {

@@ -5,17 +5,19 @@
  * everything works from the keyboard alone.
  *
  * The events are recorded by a listener on the document (the event bubbles and is composed),
- * so these tests do not depend on how the app reacts to them.
+ * so these tests do not depend on how the app reacts to them. The page's runs are the smallest
+ * (2 weeks, 2 replications): no test here waits for one, and each page closes after its test,
+ * so no run goes on behind the next test.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { defaultParams, type Params } from '../../src/model/params';
 import type { Scenario } from '../../src/model/scenario';
 import type {} from '../../src/ui/app/gig-app';
 import type {} from '../../src/ui/workspace/lever-panel';
-import { launchBrowser, openApp, screenshot } from './harness';
+import { closeApps, launchBrowser, openApp, screenshot } from './harness';
 
 declare global {
   interface Window {
@@ -23,9 +25,12 @@ declare global {
   }
 }
 
+/** The smallest run: the panel's events carry these settings. */
+const VIEW = '#weeks=2&replications=2';
+
 /** Opens the app and records every scenario-input event from then on. */
 async function open(browser: Browser): Promise<{ page: Page; problems: string[] }> {
-  const app = await openApp(browser);
+  const app = await openApp(browser, VIEW);
   await app.page.locator('lever-panel [data-param="payPerHour"]').waitFor();
   await app.page.evaluate(() => {
     window.leverEvents = [];
@@ -77,6 +82,8 @@ describe('the lever panel', () => {
   afterAll(async () => {
     await browser.close();
   });
+  // A page per test, closed after it: nothing of it runs on behind the next test.
+  afterEach(closeApps);
 
   it('shows every parameter and setting, policy levers first and open', async () => {
     const { page, problems } = await open(browser);
@@ -115,7 +122,7 @@ describe('the lever panel', () => {
     const got = await events(page);
     expect(got).toHaveLength(1);
     expect(changes(got[0]!)).toEqual({ payPerHour: 30 });
-    expect(got[0]).toMatchObject({ version: 1, seed: 1, weeks: 26, replications: 16 });
+    expect(got[0]).toMatchObject({ version: 1, seed: 1, weeks: 2, replications: 2 });
     // The slider follows the field.
     expect(await page.locator('lever-panel [data-param-slider="payPerHour"]').inputValue()).toBe(
       '30',

@@ -1,7 +1,8 @@
 /**
  * The metric tree in Chromium: on the app page with the app's live comparison, and as a
  * second element given hand-made comparisons whose verdicts, breaches and missing values are
- * known in advance.
+ * known in advance. One page for the whole file, on a lean run of the default 26 weeks (4
+ * replications): the hand-made trees are added beside the app's own.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -10,10 +11,12 @@ import { TREE_GUARDRAIL_IDS, guardrailBreach } from '../../src/model/guardrails'
 import { deltaVerdict, minChangeOf } from '../../src/model/verdict';
 import type {} from '../../src/ui/app/gig-app';
 import type {} from '../../src/ui/workspace/metric-tree';
-import { launchBrowser, openApp, screenshot } from './harness';
+import { TREE_ROWS, launchBrowser, openApp, screenshot } from './harness';
 
 const WEEKS = 26;
 const M = METRICS.length;
+/** The app's run: the default 26 weeks, 4 replications (the tests read its hooks, not its values). */
+const VIEW = '#replications=4';
 
 interface PlainIntervals {
   mean: number[];
@@ -199,16 +202,20 @@ function row(page: Page, id: string) {
 }
 
 async function hooks(page: Page, scope: string): Promise<Record<string, Record<string, string>>> {
-  const rows = await page.locator(`${scope} [data-metric]`).all();
-  const out: Record<string, Record<string, string>> = {};
-  for (const r of rows) {
-    const attrs = await r.evaluate((el) =>
-      Object.fromEntries(
-        [...el.attributes].filter((a) => a.name.startsWith('data-')).map((a) => [a.name, a.value]),
+  // One round trip for every row (a round trip per row is slow on a busy machine).
+  const rows = await page
+    .locator(`${scope} [data-metric]`)
+    .evaluateAll((els) =>
+      els.map((el) =>
+        Object.fromEntries(
+          [...el.attributes]
+            .filter((a) => a.name.startsWith('data-'))
+            .map((a) => [a.name, a.value]),
+        ),
       ),
     );
-    out[attrs['data-metric']!] = attrs;
-  }
+  const out: Record<string, Record<string, string>> = {};
+  for (const attrs of rows) out[attrs['data-metric']!] = attrs;
   return out;
 }
 
@@ -223,16 +230,23 @@ async function settled(page: Page): Promise<void> {
 
 describe('the metric tree', () => {
   let browser: Browser;
+  let page: Page;
+  let problems: string[];
   beforeAll(async () => {
     browser = await launchBrowser();
+    ({ page, problems } = await openApp(browser, VIEW));
+    // Idle with a value in every row (expect.poll is for tests, not hooks).
+    await page.locator('gig-app[data-state="idle"]').waitFor({ timeout: 60_000 });
+    await page
+      .locator(TREE_ROWS)
+      .nth(M - 1)
+      .waitFor({ timeout: 60_000 });
   });
   afterAll(async () => {
     await browser.close();
   });
 
   it('shows every metric of the app run once, grouped by stakeholder, with its raw numbers as hooks', async () => {
-    const { page, problems } = await openApp(browser);
-    await settled(page);
     const tree = page.locator('gig-app metric-tree');
     await expect.poll(() => tree.locator('[data-metric]').count(), { timeout: 10_000 }).toBe(M);
     // Table order, which is stakeholder order; the North Star first.
@@ -284,9 +298,49 @@ describe('the metric tree', () => {
     expect(problems).toEqual([]);
   });
 
+  it('keeps a metric reached by Tab in view below the sticky header', async () => {
+    // From the top of the page with nothing focused, as the page opens.
+    await page.evaluate(() => {
+      (document.activeElement as HTMLElement | null)?.blur();
+      window.scrollTo(0, 0);
+    });
+    const focusedClass = () =>
+      page.evaluate(() => {
+        let a: Element | null = document.activeElement;
+        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
+        return a?.className ?? '';
+      });
+    let presses = 0;
+    while ((await focusedClass()) !== 'name' && presses < 200) {
+      await page.keyboard.press('Tab');
+      presses++;
+    }
+    expect(await focusedClass()).toBe('name');
+    const name = await page.locator('metric-tree button.name:focus').boundingBox();
+    const header = await page.locator('metric-tree thead th').first().boundingBox();
+    if (!name || !header) throw new Error('no focused metric or header');
+    expect(name.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
+    expect(problems).toEqual([]);
+  });
+
+  it('reads at 1920×1080 too', async () => {
+    await page.setViewportSize({ width: 1920, height: 1080 });
+    const tree = page.locator('gig-app metric-tree');
+    await expect.poll(() => tree.locator('[data-metric]').count(), { timeout: 10_000 }).toBe(M);
+    // Nothing spills out of the tree sideways.
+    const overflow = await tree.evaluate((el) => {
+      const table = el.shadowRoot!.querySelector('table')!;
+      return table.scrollWidth - el.clientWidth;
+    });
+    expect(overflow).toBeLessThanOrEqual(1);
+    await screenshot(page, 'metric-tree-1920');
+    await tree.screenshot({ path: 'tests/e2e/screenshots/metric-tree-app-1920.png' });
+    await page.setViewportSize({ width: 1280, height: 800 });
+    expect(problems).toEqual([]);
+  });
+
   it("follows a lever change: its hooks and verdicts are the new comparison's", async () => {
-    const { page, problems } = await openApp(browser);
-    await settled(page);
+    // Last of the app's own tests: the page's scenario is changed from here on.
     await page.evaluate(async () => {
       const app = document.querySelector('gig-app')!;
       app.scenario = { ...app.scenario, params: { ...app.scenario.params, payPerHour: 30 } };
@@ -325,47 +379,7 @@ describe('the metric tree', () => {
     expect(problems).toEqual([]);
   });
 
-  it('keeps a metric reached by Tab in view below the sticky header', async () => {
-    const { page, problems } = await openApp(browser);
-    await page.locator('gig-app[data-state="idle"]').waitFor({ timeout: 60_000 });
-    const focusedClass = () =>
-      page.evaluate(() => {
-        let a: Element | null = document.activeElement;
-        while (a?.shadowRoot?.activeElement) a = a.shadowRoot.activeElement;
-        return a?.className ?? '';
-      });
-    let presses = 0;
-    while ((await focusedClass()) !== 'name' && presses < 200) {
-      await page.keyboard.press('Tab');
-      presses++;
-    }
-    expect(await focusedClass()).toBe('name');
-    const name = await page.locator('metric-tree button.name:focus').boundingBox();
-    const header = await page.locator('metric-tree thead th').first().boundingBox();
-    if (!name || !header) throw new Error('no focused metric or header');
-    expect(name.y).toBeGreaterThanOrEqual(header.y + header.height - 1);
-    expect(problems).toEqual([]);
-  });
-
-  it('reads at 1920×1080 too', async () => {
-    const { page, problems } = await openApp(browser, '', { width: 1920, height: 1080 });
-    await settled(page);
-    const tree = page.locator('gig-app metric-tree');
-    await expect.poll(() => tree.locator('[data-metric]').count(), { timeout: 10_000 }).toBe(M);
-    // Nothing spills out of the tree sideways.
-    const overflow = await tree.evaluate((el) => {
-      const table = el.shadowRoot!.querySelector('table')!;
-      return table.scrollWidth - el.clientWidth;
-    });
-    expect(overflow).toBeLessThanOrEqual(1);
-    await screenshot(page, 'metric-tree-1920');
-    await tree.screenshot({ path: 'tests/e2e/screenshots/metric-tree-app-1920.png' });
-    await page.setViewportSize({ width: 1280, height: 800 });
-    expect(problems).toEqual([]);
-  });
-
   it('says better, worse, no meaningful change or can’t tell yet, in words and colour, with deltas in percentage points', async () => {
-    const { page, problems } = await openApp(browser);
     await addProbe(page, handMade());
     const delta = (id: string, n: number) => row(page, id).locator('.delta').nth(n);
     // Long run is the second period cell.
@@ -471,8 +485,6 @@ describe('the metric tree', () => {
   });
 
   it('shows three periods, names the peak, and says so plainly when a run has no peak', async () => {
-    const { page, problems } = await openApp(browser);
-    await settled(page);
     await addProbe(page, handMade());
     const heads = page.locator('#probe thead [data-period-head]');
     expect(
@@ -510,8 +522,6 @@ describe('the metric tree', () => {
   });
 
   it('flags an unstable scenario in a plain sentence above the tree, and a stable one not', async () => {
-    const { page, problems } = await openApp(browser);
-    await settled(page);
     await addProbe(page, handMade());
     expect(await page.locator('#probe [data-flag="unstable"]').count()).toBe(0);
     const shaky = handMade();
@@ -536,7 +546,6 @@ describe('the metric tree', () => {
   });
 
   it('shows a dash with a reason where a metric has no number, never NaN', async () => {
-    const { page, problems } = await openApp(browser);
     await addProbe(page, handMade());
     const r = row(page, 'retention90');
     const text = await r.textContent();
@@ -555,7 +564,6 @@ describe('the metric tree', () => {
   });
 
   it('flags breached guardrails in words, against the user threshold when one is set', async () => {
-    const { page, problems } = await openApp(browser);
     await addProbe(page, handMade());
     expect(await row(page, 'belowFloorHoursShare').getAttribute('data-breach')).toBe('true');
     expect(await row(page, 'belowFloorHoursShare').locator('.flag').textContent()).toContain(
@@ -605,7 +613,6 @@ describe('the metric tree', () => {
   });
 
   it('edits every guardrail threshold (churn and cost here), refusing bad input with a message', async () => {
-    const { page, problems } = await openApp(browser);
     await addProbe(page, handMade());
     const input = page.locator('#probe form[data-threshold="weeklyChurnRate"] input');
     // Every guardrail's threshold is the user's to set.
@@ -658,7 +665,6 @@ describe('the metric tree', () => {
   });
 
   it('charts a metric chosen by click or keyboard and highlights the selected one', async () => {
-    const { page, problems } = await openApp(browser);
     await addProbe(page, handMade());
     await row(page, 'lateRate').locator('td').first().click();
     const name = row(page, 'fillRate').locator('button.name');
@@ -684,7 +690,6 @@ describe('the metric tree', () => {
   });
 
   it('keeps the numbers while a newer run replaces them, and says it is computing before the first', async () => {
-    const { page, problems } = await openApp(browser);
     await addProbe(page, undefined);
     const probe = page.locator('#probe');
     expect(await probe.textContent()).toBe('');

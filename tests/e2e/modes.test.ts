@@ -5,10 +5,10 @@
  * hash stays as it was; and the workspace shares the pool with the modes without getting stuck.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { METRIC_INDEX } from '../../src/model/metrics';
 import type {} from '../../src/ui/app/gig-app';
-import { TREE_ROWS, launchBrowser, openApp, screenshot, settled } from './harness';
+import { closeApps, launchBrowser, openApp, screenshot, settled, TREE_ROWS } from './harness';
 
 /** Small runs, so the tests stay quick. */
 const VIEW = '#weeks=8&replications=4';
@@ -36,6 +36,8 @@ describe('the app modes', () => {
   afterAll(async () => {
     await browser.close();
   });
+  // A page per test, closed after it: nothing of it runs on behind the next test.
+  afterEach(closeApps);
 
   it('switch by click and by keyboard, live in the URL, survive a reload, and follow back/forward', async () => {
     const { page, problems } = await openApp(browser, VIEW);
@@ -123,8 +125,9 @@ describe('the app modes', () => {
   });
 
   it('keeps the workspace from being stuck when a mode’s run supersedes it, and reruns it on return', async () => {
-    // The default run (16 replications of 26 weeks), long enough to be caught in flight.
-    const { page, problems } = await openApp(browser);
+    // A lean run of the default 26 weeks (4 replications): the mode's run supersedes the
+    // workspace's in the same task as it starts, before any answer of the workers can arrive.
+    const { page, problems } = await openApp(browser, '#replications=4');
     await settled(page, TREE_ROWS);
     const runsBefore = await page.evaluate(() => performance.getEntriesByName('gigsim:run').length);
     expect(runsBefore).toBe(1);

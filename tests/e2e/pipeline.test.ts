@@ -1,16 +1,17 @@
 /**
  * The pipeline in Chromium: the page runs the default scenario in its workers on load and
  * shows every metric; a changed scenario supersedes the run in flight; and the numbers are
- * those of the engine run in Node, to the last bit.
+ * those of the engine run in Node, to the last bit. The first test runs the default scenario;
+ * the others a lean run of its 26 weeks (4 replications), in the page and in Node.
  */
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
 import { defaultScenario, pairedWith, type Scenario } from '../../src/model/scenario';
 import { runReplication } from '../../src/sim/engine';
 import { summarise } from '../../src/sim/stats';
 import type {} from '../../src/ui/app/gig-app';
-import { baseUrl, launchBrowser, openApp, screenshot, settled } from './harness';
+import { baseUrl, closeApps, launchBrowser, openApp, screenshot, settled } from './harness';
 
 interface Shown {
   id: string;
@@ -23,23 +24,19 @@ interface Shown {
 }
 
 async function shownMetrics(page: Page): Promise<Shown[]> {
-  const rows = page.locator('[data-metric]');
-  const out: Shown[] = [];
-  for (const row of await rows.all()) {
-    const [id, value, delta, low, high] = await Promise.all(
-      ['data-metric', 'data-value', 'data-delta', 'data-ci-low', 'data-ci-high'].map((a) =>
-        row.getAttribute(a),
-      ),
-    );
-    out.push({
-      id: id!,
-      value: Number(value),
-      delta: Number(delta),
-      low: Number(low),
-      high: Number(high),
-    });
-  }
-  return out;
+  // One round trip for every row.
+  return page.locator('[data-metric]').evaluateAll((els) =>
+    els.map((el) => {
+      const n = (a: string) => Number(el.getAttribute(a));
+      return {
+        id: el.getAttribute('data-metric') ?? '',
+        value: n('data-value'),
+        delta: n('data-delta'),
+        low: n('data-ci-low'),
+        high: n('data-ci-high'),
+      };
+    }),
+  );
 }
 
 /** Replaces the page's scenario by one with another pay, and waits for the app to take it. */
@@ -67,6 +64,9 @@ function expectSameNumbers(shown: number[], expected: Float64Array): void {
   });
 }
 
+/** The default scenario with fewer replications (4). */
+const LEAN: Scenario = { ...defaultScenario(), replications: 4 };
+
 function inNode(s: Scenario): Float64Array {
   const reps = Array.from({ length: s.replications }, (_, r) => runReplication(s, r));
   return summarise(reps).longRun.mean;
@@ -75,7 +75,7 @@ function inNode(s: Scenario): Float64Array {
 /** Waits for the page to settle, then expects it to show the engine's numbers at this pay. */
 async function showsPay(page: Page, pay: number): Promise<void> {
   await settled(page);
-  const s = defaultScenario();
+  const s = LEAN;
   expectSameNumbers(
     (await shownMetrics(page)).map((m) => m.value),
     // The scenario warms up under the default baseline's parameters, as the app pairs them.
@@ -91,6 +91,8 @@ describe('the simulation pipeline in the browser', () => {
   afterAll(async () => {
     await browser.close();
   });
+  // A page per test, closed after it: nothing of it runs on behind the next test.
+  afterEach(closeApps);
 
   it('computes the default scenario on load and shows a finite number for every metric', async () => {
     const { page, problems } = await openApp(browser);
@@ -116,7 +118,7 @@ describe('the simulation pipeline in the browser', () => {
   it('drops a run superseded by a changed scenario, stopping it through shared memory', async () => {
     // Served cross-origin isolated (the preview server's COOP/COEP headers): the workers are
     // told to stop and keep serving, so none is replaced.
-    const { page, problems } = await openApp(browser);
+    const { page, problems } = await openApp(browser, '#replications=4');
     const workers: unknown[] = [];
     page.on('worker', (w) => workers.push(w));
     await settled(page);
@@ -149,7 +151,7 @@ describe('the simulation pipeline in the browser', () => {
     });
     const workers: unknown[] = [];
     page.on('worker', (w) => workers.push(w));
-    await page.goto(baseUrl());
+    await page.goto(`${baseUrl()}#replications=4`);
     expect(await page.evaluate(() => crossOriginIsolated)).toBe(false);
     await settled(page);
     const startWorkers = workers.length;

@@ -2,20 +2,29 @@
  * The what-if workspace in Chromium, end to end: levers move the metrics the expected way on
  * screen, a link reproduces a view exactly after a reload, presets and saved scenarios survive
  * a reload, a bad link and a bad file are answered with a message and no NaN, and the exports
- * are valid files.
+ * are valid files. Runs are lean: the default 26 weeks (the periods and Prime Day) with 4
+ * replications, except where the default run itself is what is checked.
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
 import { CSV_HEADER } from '../../src/model/report';
 import { defaultScenario, parseScenario, type Scenario } from '../../src/model/scenario';
 import type {} from '../../src/ui/app/gig-app';
 import { shownNumber } from '../../src/ui/shared/format';
 import { SAVED_KEY } from '../../src/ui/shared/saved-scenarios';
-import { deepText, launchBrowser, openApp, screenshot, settled } from './harness';
+import { closeApps, deepText, launchBrowser, openApp, screenshot, settled } from './harness';
 
 type Row = Record<'value' | 'delta' | 'low' | 'high', number>;
+
+/** The lean run the tests open: the default 26 weeks, 4 replications. */
+const LEAN = 'replications=4';
+
+/** The default scenario with the lean run's settings. */
+function leanDefault(): Scenario {
+  return { ...defaultScenario(), replications: 4 };
+}
 
 /** Every metric's raw numbers as the tree shows them, by id. */
 async function shown(page: Page): Promise<Record<string, Row>> {
@@ -60,8 +69,11 @@ describe('the what-if workspace', () => {
   afterAll(async () => {
     await browser.close();
   });
+  // A page per test, closed after it: nothing of it runs on behind the next test.
+  afterEach(closeApps);
 
   it('raising pay on the lever moves fill rate and cost per package up, on screen', async () => {
+    // The default run: at 4 replications no block goes unfilled either side, fill rate flat.
     const { page, problems } = await openApp(browser);
     await settled(page);
     const before = await shown(page);
@@ -85,15 +97,15 @@ describe('the what-if workspace', () => {
 
   it('reproduces a view from its link exactly, and again after a reload', async () => {
     const link =
-      '#payPerHour=26.5&blockHours=4.5&seed=3&replications=8&b.surgeEnabled=false&chart=pool&metric=fillRate&t.costPerPackage=3';
+      '#payPerHour=26.5&blockHours=4.5&seed=3&replications=4&b.surgeEnabled=false&chart=pool&metric=fillRate&t.costPerPackage=3';
     const { page, problems } = await openApp(browser, link);
     await settled(page);
     const { scenario, baseline } = await appScenario(page);
     expect(scenario.params.payPerHour).toBe(26.5);
     expect(scenario.params.blockHours).toBe(4.5);
-    expect([scenario.seed, scenario.replications]).toEqual([3, 8]);
+    expect([scenario.seed, scenario.replications]).toEqual([3, 4]);
     expect(baseline.params.surgeEnabled).toBe(false);
-    expect([baseline.seed, baseline.replications]).toEqual([3, 8]);
+    expect([baseline.seed, baseline.replications]).toEqual([3, 4]);
     expect(await page.evaluate(() => location.hash)).toBe(link);
     expect(await page.locator('scenario-bar [data-notice]').count()).toBe(0);
     const first = await shown(page);
@@ -119,7 +131,7 @@ describe('the what-if workspace', () => {
     await expect
       .poll(() => page.evaluate(() => location.hash))
       .toBe(
-        '#payPerHour=26.5&blockHours=4.5&seed=3&replications=8&b.surgeEnabled=false&chart=earnings&metric=driverNetHourly&t.weeklyChurnRate=0.02',
+        '#payPerHour=26.5&blockHours=4.5&seed=3&replications=4&b.surgeEnabled=false&chart=earnings&metric=driverNetHourly&t.weeklyChurnRate=0.02',
       );
     expect(
       await page.evaluate(() => {
@@ -148,10 +160,10 @@ describe('the what-if workspace', () => {
     expect(await appScenario(other.page)).toEqual(views);
     expect(await shown(other.page)).toEqual(numbers);
     expect([...problems, ...other.problems]).toEqual([]);
-  });
+  }, 120_000); // two pages, a reload and four runs
 
   it('keeps a preset and a saved scenario across a reload', async () => {
-    const { page, problems } = await openApp(browser);
+    const { page, problems } = await openApp(browser, `#${LEAN}`);
     await settled(page);
     await page.evaluate((key) => localStorage.removeItem(key), SAVED_KEY);
     await page.locator('scenario-bar [data-control="preset"]').selectOption('no-surge');
@@ -194,7 +206,7 @@ describe('the what-if workspace', () => {
     ).toBe('0');
     await page.locator('scenario-bar [data-action="reset-baseline"]').click();
     await settled(page);
-    expect((await appScenario(page)).baseline).toEqual(defaultScenario());
+    expect((await appScenario(page)).baseline).toEqual(leanDefault());
 
     // Rename, then delete and undo.
     await page.locator('scenario-bar [data-action="rename-saved"]').click();
@@ -213,7 +225,7 @@ describe('the what-if workspace', () => {
   });
 
   it('sets aside saved entries that cannot be read, without losing them or crashing', async () => {
-    const { page, problems } = await openApp(browser);
+    const { page, problems } = await openApp(browser, `#${LEAN}`);
     const stored = {
       version: 1,
       entries: [
@@ -261,7 +273,7 @@ describe('the what-if workspace', () => {
     expect((await appScenario(page)).scenario).toEqual(defaultScenario());
     expect(await pageText(page)).not.toMatch(/NaN|undefined/);
     // A good one is taken.
-    await page.evaluate(() => (location.hash = '#payPerHour=30'));
+    await page.evaluate((lean) => (location.hash = `#payPerHour=30&${lean}`), LEAN);
     await settled(page);
     expect((await appScenario(page)).scenario.params.payPerHour).toBe(30);
     expect(await page.locator('scenario-bar [data-notice]').count()).toBe(0);
@@ -269,7 +281,7 @@ describe('the what-if workspace', () => {
   });
 
   it('answers a bad scenario file with a message next to the import, and takes a good one', async () => {
-    const { page, problems } = await openApp(browser);
+    const { page, problems } = await openApp(browser, `#${LEAN}`);
     await settled(page);
     const input = page.locator('scenario-bar [data-control="import"]');
     const message = page.locator('scenario-bar [data-message="file"]');
@@ -288,13 +300,13 @@ describe('the what-if workspace', () => {
     await expect.poll(() => message.textContent()).toContain('not JSON');
     await input.setInputFiles(file('extra.json', '{"version":1,"sede":3}'));
     await expect.poll(() => message.textContent()).toContain('unknown key "sede"');
-    expect((await appScenario(page)).scenario).toEqual(defaultScenario());
+    expect((await appScenario(page)).scenario).toEqual(leanDefault());
     expect(await pageText(page)).not.toMatch(/NaN|undefined/);
 
     await input.setInputFiles(
       file(
         'good.json',
-        '{"version":1,"seed":1,"weeks":26,"replications":16,"params":{"blockHours":5}}',
+        '{"version":1,"seed":1,"weeks":26,"replications":4,"params":{"blockHours":5}}',
       ),
     );
     await expect.poll(() => message.textContent()).toContain('Imported');
@@ -304,7 +316,7 @@ describe('the what-if workspace', () => {
   });
 
   it('exports the scenario as a valid file and the results as valid CSV', async () => {
-    const { page, problems } = await openApp(browser, '#payPerHour=25');
+    const { page, problems } = await openApp(browser, `#payPerHour=25&${LEAN}`);
     await settled(page);
 
     const [jsonDownload] = await Promise.all([
@@ -316,7 +328,7 @@ describe('the what-if workspace', () => {
       version: 1,
       seed: 1,
       weeks: 26,
-      replications: 16,
+      replications: 4,
       params: { payPerHour: 25 },
     });
     expect(parseScenario(json)).toEqual({
@@ -345,7 +357,7 @@ describe('the what-if workspace', () => {
     const header = all.filter((l) => l.startsWith('#')).join('\n');
     expect(header).toContain('# scenario: Workspace scenario');
     expect(header).toContain(`# levers: payPerHour ${defaultScenario().params.payPerHour} -> 25`);
-    expect(header).toContain('# seed: 1\n# weeks: 26\n# replications: 16');
+    expect(header).toContain('# seed: 1\n# weeks: 26\n# replications: 4');
     expect(header).toMatch(/# exported: \d{4}-\d\d-\d\dT\d\d:\d\d:\d\d\.\d{3}Z/);
     expect(header).toContain(`# link: ${page.url()}`);
     expect(header).toMatch(/# guardrails \(scenario, long run\): \d+ of \d+ breached/);
@@ -386,7 +398,7 @@ describe('the what-if workspace', () => {
   });
 
   it('shows three periods, marks Prime Day and calendar weeks on the chart, and flags an unstable scenario', async () => {
-    const { page, problems } = await openApp(browser);
+    const { page, problems } = await openApp(browser, `#${LEAN}`);
     await settled(page);
     const heads = page.locator('metric-tree thead [data-period-head]');
     expect(await heads.count()).toBe(3);
@@ -415,6 +427,7 @@ describe('the what-if workspace', () => {
   });
 
   it('keeps the last numbers on screen, marked as updating with progress, while a run computes', async () => {
+    // The default run: long enough for its progress to be seen.
     const { page, problems } = await openApp(browser);
     await settled(page);
     const field = page.locator('[data-param="payPerHour"]').first();
@@ -433,12 +446,14 @@ describe('the what-if workspace', () => {
   });
 
   it('lays the workspace out at laptop and projector sizes', async () => {
+    // One page and run, resized from the laptop to the projector.
+    const { page, problems } = await openApp(browser, `#payPerHour=24.2&${LEAN}`);
+    await settled(page);
     for (const [width, height] of [
       [1280, 800],
       [1920, 1080],
     ] as const) {
-      const { page, problems } = await openApp(browser, '#payPerHour=24.2', { width, height });
-      await settled(page);
+      await page.setViewportSize({ width, height });
       await page.waitForTimeout(300);
       // Nothing sticks out sideways.
       expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
