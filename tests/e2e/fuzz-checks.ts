@@ -177,3 +177,20 @@ export function fuzzSeed(): number | undefined {
   const n = Number(process.env.GIGSIM_FUZZ_SEED);
   return process.env.GIGSIM_FUZZ_SEED !== undefined && Number.isInteger(n) ? n : undefined;
 }
+
+/**
+ * Sets the URL's hash as a link would, waits for the app to take it (if it changed), and
+ * returns the hash the page then shows.
+ */
+export function followLink(page: Page, hash: string): Promise<string> {
+  return page.evaluate(async (h) => {
+    const before = location.href;
+    const changed = new Promise<void>((resolve) =>
+      window.addEventListener('hashchange', () => resolve(), { once: true }),
+    );
+    location.hash = h;
+    if (location.href !== before) await changed;
+    await document.querySelector('gig-app')!.updateComplete;
+    return location.hash;
+  }, hash);
+}

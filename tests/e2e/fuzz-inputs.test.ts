@@ -30,6 +30,7 @@ import {
   moveLeverAndRun,
   pageProblems,
   shownMessages,
+  followLink,
 } from './fuzz-checks';
 import { launchBrowser, openApp } from './harness';
 
@@ -82,19 +83,6 @@ function fieldOf(page: Page, t: Target) {
 
 function idOf(t: Target): string {
   return t.kind === 'param' ? t.def.id : t.id;
-}
-
-/** Sets the URL's hash and waits for the app to take it. */
-function followLink(page: Page, hash: string): Promise<void> {
-  return page.evaluate(async (h) => {
-    const before = location.href;
-    const changed = new Promise<void>((resolve) =>
-      window.addEventListener('hashchange', () => resolve(), { once: true }),
-    );
-    location.hash = h;
-    if (location.href !== before) await changed;
-    await document.querySelector('gig-app')!.updateComplete;
-  }, hash);
 }
 
 /** The app's scenario. */

@@ -38,6 +38,7 @@ import {
   scanScreen,
   screenProblems,
   shownMessages,
+  followLink,
 } from './fuzz-checks';
 import { launchBrowser, openApp } from './harness';
 
@@ -133,20 +134,6 @@ function cheap(v: ViewState): boolean {
     (d) => v.baseline.params[d.id as keyof Params] !== d.default,
   );
   return s.weeks <= 3 && s.replications <= 3 && s.seed <= 2 && !baselineMoved;
-}
-
-/** Sets the URL's hash as a link would, and waits for the app to take it (if it changed). */
-function followLink(page: Page, hash: string): Promise<string> {
-  return page.evaluate(async (h) => {
-    const before = location.href;
-    const changed = new Promise<void>((resolve) =>
-      window.addEventListener('hashchange', () => resolve(), { once: true }),
-    );
-    location.hash = h;
-    if (location.href !== before) await changed;
-    await document.querySelector('gig-app')!.updateComplete;
-    return location.hash;
-  }, hash);
 }
 
 describe('browser fuzz: links', () => {

@@ -136,3 +136,26 @@ export function deepText(target: Locator, options: DeepTextOptions = {}): Promis
     return opts.fold ? text.replace(/\s+/g, ' ') : text;
   }, options);
 }
+
+/** Run settings and parameter changes for `setScenario`. */
+export interface ScenarioChange {
+  weeks: number;
+  replications: number;
+  params?: Record<string, unknown>;
+}
+
+/** Sets the app's scenario in the page: these run settings, these parameters changed. */
+export async function setScenario(page: Page, change: ScenarioChange): Promise<void> {
+  await page.evaluate((c) => {
+    const app = document.querySelector('gig-app') as unknown as {
+      scenario: { weeks: number; replications: number; params: Record<string, unknown> };
+    };
+    const s = app.scenario;
+    app.scenario = {
+      ...s,
+      weeks: c.weeks,
+      replications: c.replications,
+      params: { ...s.params, ...c.params },
+    };
+  }, change);
+}

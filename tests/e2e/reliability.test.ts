@@ -6,7 +6,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, openApp } from './harness';
+import { baseUrl, launchBrowser, openApp, setScenario } from './harness';
 
 const SMALL = '#weeks=2&replications=2';
 
@@ -81,28 +81,6 @@ async function runPay(page: Page, pay: number, arm = 0): Promise<Shown> {
 
 async function idle(page: Page): Promise<void> {
   await page.locator('gig-app[data-state="idle"]').waitFor({ timeout: 60_000 });
-}
-
-interface ScenarioChange {
-  weeks: number;
-  replications: number;
-  params: Record<string, unknown>;
-}
-
-/** Sets the workspace's scenario in the page: these run settings, these parameters changed. */
-async function setScenario(page: Page, change: ScenarioChange): Promise<void> {
-  await page.evaluate((c) => {
-    const app = document.querySelector('gig-app') as unknown as {
-      scenario: { weeks: number; replications: number; params: Record<string, unknown> };
-    };
-    const s = app.scenario;
-    app.scenario = {
-      ...s,
-      weeks: c.weeks,
-      replications: c.replications,
-      params: { ...s.params, ...c.params },
-    };
-  }, change);
 }
 
 describe('reliability', () => {

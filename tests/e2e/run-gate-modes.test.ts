@@ -8,7 +8,7 @@
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { baseUrl, launchBrowser, openApp } from './harness';
+import { baseUrl, launchBrowser, openApp, setScenario } from './harness';
 
 const TINY = '#weeks=1&replications=2';
 /** DESIGN.md's metro over two years and 32 replications: over the tab's time budget. */
@@ -16,30 +16,6 @@ const BIG =
   '#initialDrivers=20000&demandPerDay=200000&applicantsPerWeek=300&weeks=104&replications=32';
 /** A market whose applicants run away as pay rises (the scenario itself, at $22, runs). */
 const RUNAWAY = { outsideWage: 5, supplyElasticity: 3, applicantsPerWeek: 600 };
-
-/** Sets the app's scenario: these run settings, these parameters changed. */
-async function setScenario(
-  page: Page,
-  weeks: number,
-  replications: number,
-  params: Record<string, unknown> = {},
-): Promise<void> {
-  await page.evaluate(
-    (c) => {
-      const app = document.querySelector('gig-app') as unknown as {
-        scenario: { weeks: number; replications: number; params: Record<string, unknown> };
-      };
-      const s = app.scenario;
-      app.scenario = {
-        ...s,
-        weeks: c.weeks,
-        replications: c.replications,
-        params: { ...s.params, ...c.params },
-      };
-    },
-    { weeks, replications, params },
-  );
-}
 
 async function sweepForm(page: Page, from: string, to: string, steps: string): Promise<void> {
   await page.locator('explorer-view [data-sweep-from="sweep"]').fill(from);
@@ -78,7 +54,7 @@ describe('the run gate in every mode', () => {
     expect(new Set(before)).toEqual(new Set(['18', '24', '30']));
 
     // Over the time budget: asked, nothing runs; Cancel drops the question.
-    await setScenario(page, 104, 32);
+    await setScenario(page, { weeks: 104, replications: 32 });
     await sweepForm(page, '10', '60', '50');
     await page.locator('explorer-view [data-explorer-run="sweep"]').click();
     const ask = page.locator('explorer-view [data-explorer-ask]');
@@ -103,7 +79,7 @@ describe('the run gate in every mode', () => {
     expect(await points(page)).toEqual(before);
 
     // A sweep whose higher pay makes applicants run away: refused, naming the point and why.
-    await setScenario(page, 1, 2, RUNAWAY);
+    await setScenario(page, { weeks: 1, replications: 2, params: RUNAWAY });
     await sweepForm(page, '22', '60', '5');
     await page.locator('explorer-view [data-explorer-run="sweep"]').click();
     await expect
@@ -133,7 +109,7 @@ describe('the run gate in every mode', () => {
     expect(await page.locator('presentation-mode td[data-pending]').first().textContent()).toMatch(
       /cancelled/,
     );
-    await setScenario(page, 1, 2, { ...RUNAWAY, payPerHour: 60 });
+    await setScenario(page, { weeks: 1, replications: 2, params: { ...RUNAWAY, payPerHour: 60 } });
     await expect
       .poll(() => gate.textContent())
       .toMatch(/The scenario “.*” cannot run: .*supplyElasticity/);
