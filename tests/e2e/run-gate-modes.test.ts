@@ -15,7 +15,7 @@ const TINY = '#weeks=1&replications=2';
 const BIG =
   '#initialDrivers=20000&demandPerDay=200000&applicantsPerWeek=300&weeks=104&replications=32';
 /** A market whose applicants run away as pay rises (the scenario itself, at $22, runs). */
-const RUNAWAY = { outsideWage: 5, supplyElasticity: 3, applicantsPerWeek: 600 };
+const RUNAWAY = { outsideWage: 5, supplyElasticity: 3, applicantsPerWeek: 400 };
 
 async function sweepForm(page: Page, from: string, to: string, steps: string): Promise<void> {
   await page.locator('explorer-view [data-sweep-from="sweep"]').fill(from);

@@ -17,7 +17,7 @@ function scenario(changes: Record<string, unknown>, settings: Partial<Scenario> 
 }
 
 const METRO = { initialDrivers: 20000, demandPerDay: 200000, applicantsPerWeek: 300 };
-const RUNAWAY_MARKET = { outsideWage: 5, supplyElasticity: 3, applicantsPerWeek: 600 };
+const RUNAWAY_MARKET = { outsideWage: 5, supplyElasticity: 3, applicantsPerWeek: 400 };
 const pay = (from: number, to: number, steps: number): SweepAxis => ({
   id: 'payPerHour',
   from,
