@@ -23,6 +23,8 @@ export interface WaterfallRow {
 const TOP = 76;
 const BOTTOM = 56;
 const ROW = 36;
+/** Left margin of a narrow chart's plot: half the widest tick label ("−100%") and a gap. */
+const NARROW_LEFT = 28;
 /** Rows on a narrow chart: the label on a line of its own above the bar. */
 const NARROW_ROW = 50;
 const BAR = 20;
@@ -104,7 +106,9 @@ export class WaterfallChart extends ChartElement {
     }
     const width = this.size.width;
     const labels = [...this.parts, total].map((r) => textWidth(r.label, FONT.axis));
-    const labelWidth = this.narrow ? 12 : Math.min(width * 0.4, Math.max(...labels) + 20);
+    // Narrow: the labels sit above the bars; the plot starts far enough in for its first tick's
+    // label ("−20%"), centred on the plot's left edge, to fit.
+    const labelWidth = this.narrow ? NARROW_LEFT : Math.min(width * 0.4, Math.max(...labels) + 20);
     const box: Box = {
       left: labelWidth,
       right: width - (this.narrow ? 72 : 96),
