@@ -144,4 +144,24 @@ describe('the run gate in every mode', () => {
     );
     expect(problems).toEqual([]);
   }, 60_000);
+  it('Summary: Cancel stops its run and says so, Run again restarts it, Close stops it', async () => {
+    await setScenario(page, {
+      weeks: 104,
+      replications: 32,
+      params: { initialDrivers: 20000, demandPerDay: 200000, applicantsPerWeek: 300 },
+    });
+    await page.locator('[data-action="open-summary"]').click();
+    const summary = page.locator('comparison-summary');
+    await expect.poll(() => summary.getAttribute('data-state')).toBe('running');
+    await summary.locator('[data-action="cancel-summary"]').click();
+    await expect.poll(() => summary.getAttribute('data-state')).toBe('cancelled');
+    expect(await summary.locator('[data-notice="cancelled"]').textContent()).toMatch(
+      /Cancelled: this summary has no numbers/,
+    );
+    await summary.locator('[data-action="rerun-summary"]').click();
+    await expect.poll(() => summary.getAttribute('data-state')).toBe('running');
+    await summary.locator('[data-action="close-summary"]').click();
+    await expect.poll(() => summary.count()).toBe(0);
+    expect(problems).toEqual([]);
+  }, 60_000);
 });

@@ -56,7 +56,7 @@ export class ComparisonSummary extends LitElement {
   @property({ type: String }) link = '';
 
   @property({ type: String, reflect: true, attribute: 'data-state' })
-  state: 'running' | 'ready' | 'failed' = 'running';
+  state: 'running' | 'ready' | 'failed' | 'cancelled' = 'running';
 
   @state() private comparison: Comparison | undefined;
   @state() private progress = 0;
@@ -67,6 +67,8 @@ export class ComparisonSummary extends LitElement {
   @state() private printing = false;
 
   private runs = 0;
+  /** Stops the run in flight on the workers: Cancel, closing the summary, or a newer run. */
+  private abort: AbortController | undefined;
   private readonly onKey = (e: KeyboardEvent) => {
     if (e.key !== 'Escape' || e.defaultPrevented) return;
     e.preventDefault();
@@ -99,6 +101,7 @@ export class ComparisonSummary extends LitElement {
     window.removeEventListener('beforeprint', this.onBeforePrint);
     window.removeEventListener('afterprint', this.onPrint);
     this.runs++; // a run in flight no longer reaches this element
+    this.abort?.abort(); // and stops: closing the summary stops its run
   }
 
   override willUpdate(changed: PropertyValues<this>): void {
@@ -114,6 +117,9 @@ export class ComparisonSummary extends LitElement {
   private async run(): Promise<void> {
     const runner = this.runner;
     const run = ++this.runs;
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
     this.comparison = undefined;
     this.ranAt = undefined;
     this.progress = 0;
@@ -131,9 +137,14 @@ export class ComparisonSummary extends LitElement {
     }
     this.state = 'running';
     try {
-      const c = await runner(this.baseline, this.scenario, (p) => {
-        if (run === this.runs) this.progress = p.fraction;
-      });
+      const c = await runner(
+        this.baseline,
+        this.scenario,
+        (p) => {
+          if (run === this.runs) this.progress = p.fraction;
+        },
+        abort.signal,
+      );
       if (run !== this.runs) return;
       this.comparison = c;
       this.ranAt = new Date();
@@ -145,6 +156,15 @@ export class ComparisonSummary extends LitElement {
       this.error = failureText(error);
     }
   }
+
+  /** Cancel: stops the run on the workers; the summary says so and offers to run again. */
+  private readonly cancel = (): void => {
+    this.runs++;
+    this.abort?.abort();
+    this.state = 'cancelled';
+  };
+
+  private readonly rerun = (): void => void this.run();
 
   private close(): void {
     this.dispatchEvent(new CustomEvent('summary-close', { bubbles: true, composed: true }));
@@ -214,7 +234,14 @@ export class ComparisonSummary extends LitElement {
           >Running the comparison: ${progressPercent(this.progress)}% of the replications in.</span
         >
         <progress max="1" .value=${this.progress} aria-label="Replications done"></progress>
+        <button type="button" data-action="cancel-summary" @click=${this.cancel}>Cancel</button>
       </div>`;
+    }
+    if (this.state === 'cancelled') {
+      return html`<p class="cancelled" role="status" data-notice="cancelled">
+        Cancelled: this summary has no numbers.
+        <button type="button" data-action="rerun-summary" @click=${this.rerun}>Run again</button>
+      </p>`;
     }
     return nothing;
   }
