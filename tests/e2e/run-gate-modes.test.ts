@@ -144,12 +144,11 @@ describe('the run gate in every mode', () => {
     );
     expect(problems).toEqual([]);
   }, 60_000);
+
   it('Summary: Cancel stops its run and says so, Run again restarts it, Close stops it', async () => {
-    await setScenario(page, {
-      weeks: 104,
-      replications: 32,
-      params: { initialDrivers: 20000, demandPerDay: 200000, applicantsPerWeek: 300 },
-    });
+    // The workspace asks before the metro runs; the summary, opened on purpose, runs it.
+    await page.goto(new URL(BIG, baseUrl()).href);
+    await expect.poll(() => page.locator('gig-app').getAttribute('data-mode')).toBe('workspace');
     await page.locator('[data-action="open-summary"]').click();
     const summary = page.locator('comparison-summary');
     await expect.poll(() => summary.getAttribute('data-state')).toBe('running');
