@@ -172,10 +172,26 @@ export function fuzzRuns(base: number, weight = 1): number {
   return Number.isInteger(n) && n > 0 ? Math.max(1, Math.round(n * weight)) : base;
 }
 
-/** The seed of the fuzz (GIGSIM_FUZZ_SEED, to replay a failure), or undefined for a fresh one. */
-export function fuzzSeed(): number | undefined {
+/** The seed `npm test` fuzzes with, so that every run of the suite tries the same cases. */
+export const TEST_FUZZ_SEED = 20261130;
+
+/**
+ * The seed of the fuzz: GIGSIM_FUZZ_SEED (npm run fuzz -- --browser sets a fresh one, or the one
+ * to replay), else TEST_FUZZ_SEED.
+ */
+export function fuzzSeed(): number {
   const n = Number(process.env.GIGSIM_FUZZ_SEED);
-  return process.env.GIGSIM_FUZZ_SEED !== undefined && Number.isInteger(n) ? n : undefined;
+  return process.env.GIGSIM_FUZZ_SEED !== undefined && Number.isInteger(n) ? n : TEST_FUZZ_SEED;
+}
+
+/**
+ * A message with the JSON parser's own words left out: "it is not JSON (…)" quotes the error
+ * of the JavaScript engine that parsed it, and Node's V8 and Chromium's word it differently
+ * (Chromium adds the line and column), so a message worked out in Node and the page's are
+ * compared without it.
+ */
+export function withoutParserWords(message: string): string {
+  return message.replace(/it is not JSON \(.*?\)\./, 'it is not JSON (…).');
 }
 
 /**
