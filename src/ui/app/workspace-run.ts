@@ -18,7 +18,9 @@ import { ProgressPacer, type PacedProgress } from './progress-pacer';
 import { sameScenario } from './view-state';
 
 /** Shortest time between two refinements of the shown estimate, ms. */
-export const ESTIMATE_INTERVAL_MS = 150;
+export const ESTIMATE_INTERVAL_MS = 500;
+/** Shortest time between two moves of the progress bar, ms. */
+export const PROGRESS_INTERVAL_MS = 150;
 
 const MARKS = ['gigsim:run', 'gigsim:estimate', 'gigsim:final'] as const;
 
@@ -79,7 +81,12 @@ export class WorkspaceRun {
     for (const name of MARKS) performance.clearMarks(name);
     performance.mark('gigsim:run', { detail: run });
     this.pacer?.stop();
-    const pacer = new ProgressPacer<Comparison>(ESTIMATE_INTERVAL_MS, (p) => this.show(run, p));
+    const pacer = new ProgressPacer<Comparison>(
+      PROGRESS_INTERVAL_MS,
+      (p) => this.show(run, p),
+      undefined,
+      ESTIMATE_INTERVAL_MS,
+    );
     this.pacer = pacer;
     try {
       const final = await pool.compare(baseline, scenario, {

@@ -33,7 +33,11 @@ export function treeStatus(progress: number, updating: boolean): TemplateResult 
   </div>`;
 }
 
-/** The column headers, for a run's periods; `busy` while a run is in flight. */
+/**
+ * The column headers, for a run's periods; `busy` while a run is in flight, with a bar for
+ * how far it has got (a bar, not a percentage: new text in a header cell would lay the whole
+ * table out again at every progress report, a bar's new value is only painted).
+ */
 export function treeHead(
   periods: PeriodSource,
   busy: boolean,
@@ -49,8 +53,9 @@ export function treeHead(
         ${
           busy
             ? html`<span class="sub busy" aria-hidden="true"
-                >${updating ? 'updating' : 'estimate'} ${progressPercent(progress)}%</span
-              >`
+                >${updating ? 'updating' : 'estimate'}
+                <progress max="1" .value=${progress}></progress
+              ></span>`
             : nothing
         }
       </th>

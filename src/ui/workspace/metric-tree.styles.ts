@@ -204,6 +204,11 @@ export const metricTreeStyles = css`
     color: var(--accent);
     font-weight: 600;
   }
+  thead .busy progress {
+    width: 4em;
+    height: 0.5em;
+    vertical-align: middle;
+  }
   .legend .key {
     white-space: nowrap;
     margin-right: 0.4em;

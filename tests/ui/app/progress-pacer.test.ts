@@ -15,19 +15,25 @@ afterEach(() => {
   vi.useRealTimers();
 });
 
-/** A pacer at 150 ms on a clock of the test's, what it showed, and a way to let time pass. */
-function paced() {
+/**
+ * A pacer at 150 ms (estimates at `estimateMs`) on a clock of the test's, what it showed, and
+ * a way to let time pass.
+ */
+function paced(estimateMs = 150) {
   let clock = 0;
   const shown: PacedProgress<string>[] = [];
   const pacer = new ProgressPacer<string>(
     150,
     (p) => shown.push(p),
     () => clock,
+    estimateMs,
   );
-  /** Moves the clock and the timers on by `ms`. */
+  /** Moves the clock and the timers on by `ms`, a millisecond at a time (in step). */
   const wait = (ms: number) => {
-    clock += ms;
-    vi.advanceTimersByTime(ms);
+    for (let i = 0; i < ms; i++) {
+      clock += 1;
+      vi.advanceTimersByTime(1);
+    }
   };
   return { pacer, shown, wait };
 }
@@ -71,6 +77,40 @@ describe('pacing a run’s progress for the page', () => {
     pacer.report(report(4));
     wait(150);
     expect(shown.at(-1)).toEqual({ fraction: 0.4, estimate: undefined, first: false });
+  });
+});
+
+describe('estimates paced apart from progress', () => {
+  it('moves the bar every interval but refines the estimate only every estimate interval', () => {
+    const { pacer, shown, wait } = paced(500);
+    pacer.report(report(1, 'e1'));
+    expect(shown.at(-1)).toEqual({ fraction: 0.1, estimate: 'e1', first: true });
+    pacer.report(report(2, 'e2'));
+    wait(150);
+    // Progress moves; the estimate waits for its own interval.
+    expect(shown.at(-1)).toEqual({ fraction: 0.2, estimate: undefined, first: false });
+    pacer.report(report(3, 'e3'));
+    wait(150);
+    expect(shown.at(-1)).toEqual({ fraction: 0.3, estimate: undefined, first: false });
+    pacer.report(report(4));
+    wait(199);
+    expect(shown.filter((p) => p.estimate !== undefined)).toHaveLength(1);
+    wait(1);
+    // Due at 500 ms: the newest estimate offered, with the newest progress.
+    expect(shown.at(-1)).toEqual({ fraction: 0.4, estimate: 'e3', first: false });
+  });
+
+  it('shows an estimate held back when it falls due, though no report follows it', () => {
+    const { pacer, shown, wait } = paced(500);
+    pacer.report(report(1, 'e1'));
+    wait(200);
+    pacer.report(report(2, 'e2'));
+    expect(shown).toHaveLength(2);
+    expect(shown.at(-1)?.estimate).toBeUndefined();
+    wait(300);
+    expect(shown.at(-1)).toEqual({ fraction: 0.2, estimate: 'e2', first: false });
+    wait(1000);
+    expect(shown).toHaveLength(3);
   });
 });
 
