@@ -112,7 +112,7 @@ export function compare(
   }
   const pair = (pick: (r: ReplicationResult) => Float64Array): IntervalArrays =>
     intervals(differences(b.map(pick), s.map(pick)));
-  return {
+  const comparison: Comparison = {
     baseline: summarise(b),
     scenario: summarise(s),
     delta: {
@@ -122,8 +122,34 @@ export function compare(
       peak: pair((r) => r.peak),
       whole: pair((r) => r.whole),
     },
-    why: whyOf(b, s),
   };
+  return withLazyWhy(comparison, b, s);
+}
+
+/**
+ * Gives a comparison its decomposition, worked out when first read: the page shows it only
+ * in the why tab, and the workspace aggregates an estimate many times a run. The property is
+ * an own enumerable one, so copies and JSON carry it like any other.
+ */
+function withLazyWhy(
+  c: Comparison,
+  b: readonly ReplicationResult[],
+  s: readonly ReplicationResult[],
+): Comparison {
+  let why: Why | undefined;
+  let done = false;
+  Object.defineProperty(c, 'why', {
+    enumerable: true,
+    configurable: true,
+    get: () => {
+      if (!done) {
+        why = whyOf(b, s);
+        done = true;
+      }
+      return why;
+    },
+  });
+  return c;
 }
 /**
  * The decomposition of a comparison: per period, the parts and node changes of each pair,

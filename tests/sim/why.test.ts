@@ -13,7 +13,7 @@ import {
 } from '../../src/model/why';
 import { runReplication } from '../../src/sim/engine';
 import { gini } from '../../src/sim/measure';
-import { compare } from '../../src/sim/stats';
+import { compare, whyOf } from '../../src/sim/stats';
 import { pairParts, sumsValue, linearValue } from '../../src/sim/why';
 import { SUM_LENGTH } from '../../src/sim/why-sums';
 
@@ -115,6 +115,21 @@ describe('why a metric moved', () => {
       expect(moved).toBeGreaterThan(checked / 3);
     });
   }
+
+  it('works the decomposition out only when read, once, and copies carry it', () => {
+    const s = scenario(SCENARIOS['pay cut']);
+    const results = Array.from({ length: REPS }, (_, k) => runReplication(s, k));
+    const c = compare(baseline, results);
+    const desc = Object.getOwnPropertyDescriptor(c, 'why');
+    expect(desc?.get).toBeTypeOf('function');
+    expect(desc?.enumerable).toBe(true);
+    const first = c.why;
+    expect(first).toBe(c.why);
+    expect(first).toEqual(whyOf(baseline, results));
+    // A spread or structured copy holds the value itself.
+    expect({ ...c }.why).toBe(first);
+    expect(structuredClone(c).why?.parts.longRun.mean).toEqual(first?.parts.longRun.mean);
+  });
 
   it('carries the parts with intervals in the comparison', () => {
     const s = scenario(SCENARIOS['pay cut']);
