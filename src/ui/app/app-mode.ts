@@ -5,7 +5,14 @@
  */
 import { quoted } from '../../model/input-text';
 
-export const APP_MODES = ['workspace', 'explore', 'practice', 'present', 'model'] as const;
+export const APP_MODES = [
+  'workspace',
+  'explore',
+  'practice',
+  'present',
+  'replay',
+  'model',
+] as const;
 export type AppMode = (typeof APP_MODES)[number];
 
 export const DEFAULT_MODE: AppMode = 'workspace';
@@ -22,6 +29,10 @@ export const MODE_INFO: Readonly<Record<AppMode, { label: string; purpose: strin
   },
   practice: { label: 'Practice', purpose: 'Predict the metrics, then see the answers scored' },
   present: { label: 'Present', purpose: 'Saved scenarios side by side, large, for meetings' },
+  replay: {
+    label: 'Replay',
+    purpose: 'Watch a day of the run, driver by driver, baseline beside scenario',
+  },
   model: { label: 'Model', purpose: 'How the model works, and whether it matches known facts' },
 };
 
