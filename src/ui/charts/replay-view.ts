@@ -6,7 +6,7 @@
  * The replay is recorded in a worker of its own (src/run/replay-runner.ts); the canvases are
  * drawn by replay-canvas.ts once per animation frame while playing or while squares glide,
  * the counters refreshed at most ten times a second. Page hooks for tests: the element's
- * `data-state` (loading, ready, error) and `data-tau`.
+ * `data-state` (loading, ready, error), `data-tau` (τ shown) and `data-rows` (drivers a side).
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -136,6 +136,7 @@ export class ReplayView extends LitElement {
     if (!days || !this.canvasB || !this.canvasS) return;
     this.painters ??= [new ReplayPainter(this.canvasB), new ReplayPainter(this.canvasS)];
     this.line = timelineOf(days);
+    this.dataset.rows = String(days[0].driver.length);
     this.painters[0].load(days[0], this.line.dayTo - 1);
     this.painters[1].load(days[1], this.line.dayTo - 1);
     this.pos = 0;
