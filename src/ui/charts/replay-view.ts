@@ -6,7 +6,8 @@
  * The replay is recorded in a worker of its own (src/run/replay-runner.ts); the canvases are
  * drawn by replay-canvas.ts once per animation frame while playing or while squares glide,
  * the counters refreshed at most ten times a second. Page hooks for tests: the element's
- * `data-state` (loading, ready, error), `data-tau` (τ shown) and `data-rows` (drivers a side).
+ * `data-state` (loading, ready, error), `data-tau` (τ shown), `data-rows` (drivers a side)
+ * and `data-moving` (1 while playing or while squares glide, 0 once still).
  */
 import { LitElement, html, nothing, type PropertyValues } from 'lit';
 import { customElement, property, query, state } from 'lit/decorators.js';
@@ -188,7 +189,9 @@ export class ReplayView extends LitElement {
       this.dataset.tau = tau.toFixed(3);
       this.requestUpdate();
     }
-    if (this.playing || moving || moving2) this.frameId = requestAnimationFrame(this.frame);
+    const again = this.playing || moving || moving2;
+    if (again !== (this.dataset.moving === '1')) this.dataset.moving = again ? '1' : '0';
+    if (again) this.frameId = requestAnimationFrame(this.frame);
   };
 
   private togglePlay(): void {
