@@ -86,3 +86,21 @@ describe('replay picks and links', () => {
     expect(driverStory(b, -5)).toBeUndefined();
   });
 });
+
+describe('the replay budget', () => {
+  it('lets the default station through and refuses a metro whose sign-ups run to millions', async () => {
+    const { estimateReplay } = await import('../../src/model/replay-budget');
+    const station = estimateReplay(base, base, 3);
+    expect(station.refusal).toBeUndefined();
+    expect(station.bytes).toBeLessThan(300 * 1024 * 1024);
+    const huge = withParams(base, {
+      initialDrivers: 50000,
+      demandPerDay: 200000,
+      applicantsPerWeek: 5000,
+      payPerHour: 40,
+    });
+    if (!huge.ok) throw new Error(huge.error);
+    const refused = estimateReplay(huge.value, huge.value, 3);
+    expect(refused.refusal).toMatch(/over the .* a replay may use/);
+  });
+});

@@ -14,6 +14,7 @@ import { customElement, property, query, state } from 'lit/decorators.js';
 import type { ReplayWeek } from '../../model/replay';
 import { countersAt, emptyCounters } from '../../model/replay-counters';
 import type { MetricId } from '../../model/metrics';
+import { describeReplay, estimateReplay } from '../../model/replay-budget';
 import { dayOfLargestDifference } from '../../model/replay-pick';
 import { driverStory, typicalDrivers } from '../../model/replay-story';
 import { defaultScenario, type Scenario } from '../../model/scenario';
@@ -105,7 +106,13 @@ export class ReplayView extends LitElement {
     this.playing = false;
     const week = Math.max(1, Math.min(this.baseline.weeks, Math.round(this.week)));
     const rep = Math.max(0, Math.min(this.baseline.replications - 1, Math.round(this.replication)));
-    this.message = `Recording week ${week}, replication ${rep + 1} of both sides…`;
+    const estimate = estimateReplay(this.baseline, this.scenario, week);
+    if (estimate.refusal) {
+      this.status = 'error';
+      this.message = estimate.refusal;
+      return;
+    }
+    this.message = `Recording week ${week}, replication ${rep + 1} of both sides (${describeReplay(estimate)})…`;
     try {
       const pair = await this.runner.replay(this.baseline, this.scenario, rep, week);
       this.pair = pair;
