@@ -1,6 +1,6 @@
 /**
  * The app's modes and how the URL carries them: the query's `mode` key (`?mode=explore`,
- * `?mode=practice`, `?mode=present`, `?mode=model`; absent for the workspace). The view itself stays in the hash
+ * `?mode=practice`, `?mode=present`, `?mode=model`, `?mode=replay`; absent for the workspace). The view itself stays in the hash
  * (view-state.ts), so a link keeps its scenario in every mode. Pure functions, no DOM.
  */
 import { quoted } from '../../model/input-text';
@@ -10,8 +10,8 @@ export const APP_MODES = [
   'explore',
   'practice',
   'present',
-  'replay',
   'model',
+  'replay',
 ] as const;
 export type AppMode = (typeof APP_MODES)[number];
 
@@ -29,11 +29,11 @@ export const MODE_INFO: Readonly<Record<AppMode, { label: string; purpose: strin
   },
   practice: { label: 'Practice', purpose: 'Predict the metrics, then see the answers scored' },
   present: { label: 'Present', purpose: 'Saved scenarios side by side, large, for meetings' },
+  model: { label: 'Model', purpose: 'How the model works, and whether it matches known facts' },
   replay: {
     label: 'Replay',
     purpose: 'Watch a day of the run, driver by driver, baseline beside scenario',
   },
-  model: { label: 'Model', purpose: 'How the model works, and whether it matches known facts' },
 };
 
 const MODE_KEY = 'mode';
