@@ -39,6 +39,7 @@ export function claim(s: SimState, d: number): void {
     }
     if (wave.mult > 1) surged += claimed - before;
     s.rec[at(s, F.claimedWave0 + waveKind(s, w), d)] += claimed - before;
+    if (s.waveTap !== null) s.waveTap(s, d, w); // a replay records the wave (replay.ts)
   }
   s.rec[at(s, F.blocksClaimed, d)] = claimed;
   s.rec[at(s, F.blocksSurged, d)] = surged;

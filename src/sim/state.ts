@@ -212,6 +212,11 @@ export class SimState {
   // today's flows, shared between phases
   fresh = 0;
   sellers = 0;
+  /**
+   * Told of each offer wave once its claiming is done (src/sim/claim.ts): set only while a
+   * replay records a day (src/sim/replay.ts), null in every ordinary run.
+   */
+  waveTap: ((s: SimState, d: number, w: number) => void) | null = null;
 
   /**
    * A run's state before its first day, with no drivers yet (see `seedInitialPool`, and

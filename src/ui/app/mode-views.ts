@@ -11,6 +11,7 @@ import '../explore/explorer-view';
 import '../model-page/model-page';
 import '../practice/practice-mode';
 import '../present/presentation-mode';
+import '../replay/replay-mode';
 import type { CompareRunner } from '../shared/runner';
 import '../summary/comparison-summary';
 import { MODE_INFO, type AppMode } from './app-mode';
@@ -72,6 +73,10 @@ export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: 
           .thresholds=${p.thresholds}
           @scenario-input=${on.scenarioInput}
         ></explorer-view>
+      </main>`;
+    case 'replay':
+      return html`<main class="single wide" aria-label=${MODE_INFO.replay.label}>
+        <replay-mode .baseline=${p.baseline} .scenario=${p.scenario}></replay-mode>
       </main>`;
     case 'model':
       return html`<main class="single" aria-label=${MODE_INFO.model.label}>

@@ -1,3 +1,4 @@
+import '../charts/replay-panel';
 import { LitElement, css, html, nothing } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import { METRIC_BY_ID } from '../../model/metrics';
@@ -135,6 +136,11 @@ export class PracticeReveal extends LitElement {
         </thead>
         ${[...byMetric.values()].map((rows) => this.metricRows(rows))}
       </table>
+      <replay-panel
+        .baseline=${this.baseline}
+        .scenario=${this.scenario}
+        label="See why: watch a day of this round, driver by driver"
+      ></replay-panel>
     `;
   }
 

@@ -8,6 +8,7 @@ import type { RunPeriod } from '../shared/comparison-rows';
 import type { CompareRunner } from '../shared/runner';
 import { loadSaved, type StorageLike } from '../shared/saved-scenarios';
 import { verdictColours } from '../shared/styles';
+import '../charts/replay-panel';
 import { chartGrid } from './chart-grid';
 import { controlsBar, type ControlsActions } from './present-controls';
 import { chartPicker, metricPicker, type PickerActions } from './present-pickers';
@@ -290,6 +291,11 @@ export class PresentationMode extends LitElement {
         openSummary: (slide) => this.openSummary(slide),
       })}
       ${chartOrder(this.charts).map((chart) => chartGrid(chart, shown, this.runOf, this.chartMetric))}
+      <replay-panel
+        .baseline=${this.baseline}
+        .scenario=${this.scenario}
+        label="Replay a day: the workspace's scenario beside the baseline, driver by driver"
+      ></replay-panel>
     `;
   }
 

@@ -34,6 +34,7 @@ import {
   unitLabel,
 } from '../shared/format';
 import { modelLink } from '../shared/model-link';
+import { showMeLink } from '../shared/replay-link';
 import '../charts/spark-line';
 import { courseLabel, type Course } from './metric-course';
 
@@ -138,6 +139,20 @@ function nameCell(ctx: RowContext, m: MetricDef, breach: boolean): TemplateResul
           (e.currentTarget as HTMLAnchorElement).href = modelLink('metric', m.id, location.hash);
         }}
         >definition</a
+      >
+      <a
+        class="doc"
+        href=${showMeLink(ctx.comparison, id, location.hash)}
+        title="Replay the day where this metric's change is largest, driver by driver"
+        data-show-me=${primary ? id : nothing}
+        @click=${(e: Event) => {
+          (e.currentTarget as HTMLAnchorElement).href = showMeLink(
+            ctx.comparison,
+            id,
+            location.hash,
+          );
+        }}
+        >show me</a
       ></span
     >
     ${primary ? ctx.matters(m) : nothing} ${breach ? breachFlag(m, ctx.thresholds) : nothing}
