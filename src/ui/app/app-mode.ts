@@ -5,7 +5,7 @@
  */
 import { quoted } from '../../model/input-text';
 
-export const APP_MODES = ['workspace', 'explore', 'practice', 'present', 'model'] as const;
+export const APP_MODES = ['workspace', 'explore', 'practice', 'present', 'lab', 'model'] as const;
 export type AppMode = (typeof APP_MODES)[number];
 
 export const DEFAULT_MODE: AppMode = 'workspace';
@@ -22,6 +22,7 @@ export const MODE_INFO: Readonly<Record<AppMode, { label: string; purpose: strin
   },
   practice: { label: 'Practice', purpose: 'Predict the metrics, then see the answers scored' },
   present: { label: 'Present', purpose: 'Saved scenarios side by side, large, for meetings' },
+  lab: { label: 'Lab', purpose: 'How a field test of the scenario would read, design by design' },
   model: { label: 'Model', purpose: 'How the model works, and whether it matches known facts' },
 };
 

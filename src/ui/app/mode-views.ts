@@ -7,7 +7,9 @@
 import { html } from 'lit';
 import type { MetricId } from '../../model/metrics';
 import type { Scenario } from '../../model/scenario';
+import type { SimulationPool } from '../../run/simulation-pool';
 import '../explore/explorer-view';
+import '../lab/lab-mode';
 import '../model-page/model-page';
 import '../practice/practice-mode';
 import '../present/presentation-mode';
@@ -30,6 +32,8 @@ export interface ModeProps {
   readonly scenario: Scenario;
   readonly thresholds: Thresholds;
   readonly minChanges: MinChanges;
+  /** The app's worker pool (the lab runs its jobs on it directly). */
+  readonly pool?: SimulationPool;
 }
 
 /** The modes' events, each handled by the app. */
@@ -72,6 +76,10 @@ export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: 
           .thresholds=${p.thresholds}
           @scenario-input=${on.scenarioInput}
         ></explorer-view>
+      </main>`;
+    case 'lab':
+      return html`<main class="single wide" aria-label=${MODE_INFO.lab.label}>
+        <lab-mode .pool=${p.pool} .baseline=${p.baseline} .scenario=${p.scenario}></lab-mode>
       </main>`;
     case 'model':
       return html`<main class="single" aria-label=${MODE_INFO.model.label}>
