@@ -57,7 +57,8 @@ export function switchbackStartsTreated(x: Experiment): boolean {
 
 /** Sets up a split in a new state (called by its constructor); a switchback is not a split. */
 export function setupSplit(s: SimState, x: Experiment | undefined, days: number): void {
-  if (!x || x.design === 'switchback') return;
+  // Nobody treated (the lab's all-control and all-treated runs): no split, the lab's record only.
+  if (!x || x.design === 'switchback' || x.share === 0) return;
   s.xSplit =
     x.design === 'driver' ? SPLIT_DRIVERS : x.design === 'block' ? SPLIT_BLOCKS : SPLIT_BOTH;
   s.xShare = x.share;
@@ -84,11 +85,16 @@ export function setupSplit(s: SimState, x: Experiment | undefined, days: number)
   const typeShare = s.xSplit === SPLIT_DRIVERS ? 1 : x.share;
   s.xShift = s.xPayDeltaOff * typeShare;
   s.xRec = new Float64Array(X_ROWS * days);
+  // The drivers' arms, drawn once for the room the run starts with (past it, drawn each time).
+  const key = s.streams[X_SLOT];
+  s.xArm = new Uint8Array(s.dr.capacity);
+  for (let i = 0; i < s.xArm.length; i++) s.xArm[i] = uniform(key, i) < x.share ? 1 : 0;
 }
 
 /** 1 when driver i is treated (every driver may be in a block split), else 0. */
 export function driverArm(s: SimState, i: number): number {
   if (s.xSplit === SPLIT_BLOCKS) return 1;
+  if (i < s.xArm.length) return s.xArm[i];
   return uniform(s.streams[X_SLOT], i) < s.xShare ? 1 : 0;
 }
 

@@ -234,6 +234,8 @@ export class SimState {
   waveNetTPeak: Float64Array = new Float64Array(0);
   groupNetTOff: Float64Array = new Float64Array(0);
   groupNetTPeak: Float64Array = new Float64Array(0);
+  /** Per driver: 1 treated (drawn at setup for the drivers' first room). */
+  xArm: Uint8Array = new Uint8Array(0);
   /** The treated tallies, X_ROWS rows of one value per day (src/sim/experiment.ts `X`). */
   xRec: Float64Array = new Float64Array(0);
 

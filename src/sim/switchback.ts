@@ -26,11 +26,13 @@ export function runSwitchback(
     { ...base, params: { ...base.params, ...x.treatment } },
   ];
   const startsTreated = switchbackStartsTreated(x);
+  // One state per arm, reused at each switch (the first, the control's, is the run's own).
+  const states: (SimState | undefined)[] = [first, undefined];
   let s = first;
   let arm = 0; // the warm-up ran under the control's levers
   for (let from = 0, w = 0; from < s.days; from += x.windowDays, w++) {
     const next = (w % 2 === 0) === startsTreated ? 1 : 0;
-    if (next !== arm) s = handOver(s, arms[next], rep);
+    if (next !== arm) s = states[next] = handOver(s, arms[next], rep, states[next]);
     arm = next;
     runDays(s, from, Math.min(s.days, from + x.windowDays), control);
   }
