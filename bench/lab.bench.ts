@@ -26,9 +26,17 @@ async function runner(): Promise<number> {
   const pool = createNodePool({ size: WORKERS });
   try {
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const report = await runLab(pool.workers, SPEC);
     const s = (performance.now() - t0) / 1000;
+    // The worker threads' CPU counts in the process's: on a shared machine the wall time says
+    // little, CPU seconds over the 2 workers say what an idle 2-core machine would take.
+    const cpu = process.cpuUsage(cpu0);
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     console.log(`  recommendation: ${report.recommendation.text}`);
+    console.log(
+      `  runner CPU: ${cpuSeconds.toFixed(1)} s over ${WORKERS} workers (${(cpuSeconds / WORKERS).toFixed(1)} s each)`,
+    );
     return s;
   } finally {
     pool.close();
