@@ -7,6 +7,7 @@
 import { excerpt, parseDecimal } from '../model/input-text';
 import { checkSetting, type Parsed, type SettingId } from '../model/scenario';
 import { parseSweep, type SweepAxis } from '../model/sweep';
+import { LAB_FLAGS, readLabFlag, type LabFlags } from './lab-flags';
 
 /** Bad input: the message is the one line printed. */
 export class UsageError extends Error {
@@ -34,7 +35,7 @@ export interface CliFlags {
   sets: [string, string][];
   /** `--seed`, `--reps` and `--weeks`, checked against their ranges. */
   settings: Partial<Record<SettingId, number>>;
-  format: 'json' | 'csv';
+  format: 'json' | 'csv' | 'table';
   /** One axis: a sweep; two: a grid (the first outermost). */
   sweeps: SweepAxis[];
   workers?: number;
@@ -43,6 +44,8 @@ export interface CliFlags {
   /** `--verbose`: say the run's estimate on stderr before it runs. */
   verbose: boolean;
   help: boolean;
+  /** The experiment lab's flags (src/cli/lab-flags.ts); `designs` set: run the lab. */
+  lab: LabFlags;
 }
 
 /** The settings flags and the setting each one sets. */
@@ -62,6 +65,7 @@ export function readFlags(argv: readonly string[]): CliFlags {
     force: false,
     verbose: false,
     help: false,
+    lab: {},
   };
   // One rule for repeats: a flag that takes one value is given once (`--set` once per
   // parameter, `--sweep` once per parameter), as a link or a file names a key once.
@@ -109,6 +113,7 @@ const ONCE: ReadonlySet<string> = new Set([
   '--workers',
   '--force',
   '--verbose',
+  ...LAB_FLAGS,
 ]);
 /** Flags without a value. */
 const SWITCHES: ReadonlySet<string> = new Set(['--help', '-h', '--force', '--verbose']);
@@ -120,6 +125,7 @@ function readFlag(flags: CliFlags, text: string, flag: string, value: () => stri
     flags.settings[setting] = readSetting(setting, flag, value());
     return;
   }
+  if (readLabFlag(flags.lab, flag, value)) return;
   switch (flag) {
     case '--help':
     case '-h':
@@ -192,9 +198,9 @@ export function readSweep(v: string, before: readonly SweepAxis[]): SweepAxis {
 }
 
 /** The `--format` value: json or csv. */
-export function readFormat(v: string): 'json' | 'csv' {
-  if (v !== 'json' && v !== 'csv') {
-    throw new UsageError(`--format ${arg(v)}: expected json or csv`);
+export function readFormat(v: string): 'json' | 'csv' | 'table' {
+  if (v !== 'json' && v !== 'csv' && v !== 'table') {
+    throw new UsageError(`--format ${arg(v)}: expected json, csv or table (the lab's)`);
   }
   return v;
 }

@@ -10,11 +10,14 @@ import { PARAM_BY_ID } from '../model/params';
 import { defaultScenario, parseScenario, withParams, type Scenario } from '../model/scenario';
 import type { SweepAxis } from '../model/sweep';
 import { UsageError, arg, readFlags, unwrap, type CliFlags } from './flags';
+import type { LabFlags } from './lab-flags';
 
 export interface CliOptions {
   scenario: Scenario;
   baseline?: Scenario;
-  format: 'json' | 'csv';
+  format: 'json' | 'csv' | 'table';
+  /** The experiment lab's flags; with designs, the run is a lab (src/cli/lab-cli.ts). */
+  lab: LabFlags;
   /** One axis: a sweep; two: a grid (the first outermost). */
   sweeps: SweepAxis[];
   workers?: number;
@@ -32,6 +35,7 @@ export function parseArgs(argv: readonly string[]): CliOptions {
     scenario,
     ...(baseline ? { baseline } : {}),
     format: flags.format,
+    lab: flags.lab,
     sweeps: flags.sweeps,
     ...(flags.workers !== undefined ? { workers: flags.workers } : {}),
     force: flags.force,

@@ -22,9 +22,11 @@ import {
 } from '../model/run-budget';
 import { sweepCsv, sweepReport, type SweepReport } from '../model/sweep-report';
 import { PARAM_BY_ID } from '../model/params';
+import { LAB_HORIZON_WEEKS } from '../model/lab-stats';
 import { SETTINGS, withParams, type Scenario } from '../model/scenario';
 import type { SimulationPool } from '../run/simulation-pool';
 import { UsageError } from './flags';
+import { labMain, labMisuse } from './lab-cli';
 import { parseArgs, type CliOptions } from './options';
 
 export { UsageError } from './flags';
@@ -48,11 +50,23 @@ Options:
                      parameter's step; a true/false one: ID=false:true), comparing the
                      scenario at each value with the baseline (or with the scenario as
                      given) on the same seeds; twice: a grid of two parameters
-  --format json|csv  output format (default json)
+  --format json|csv  output format (default json; the lab: json or table)
   --workers N        worker threads (default: one per core; never more than the runs)
   --verbose          say the run's estimated time and memory on stderr before it runs
   --force            run even when the estimate is over the budget (10 min, 2 GB)
   --help             this text
+
+Experiment lab (how a field test of the scenario against the baseline would read):
+  --experiment D[,D] designs to test: driver, block, both, switchback; the treatment
+                     is the scenario's levers that differ from the baseline's (--baseline
+                     FILE, else the defaults), e.g. --set payPerHour=25. Every run lasts
+                     ${LAB_HORIZON_WEEKS} weeks (the power chart's test lengths)
+  --share X          share of drivers or block types treated (0.01–0.99; default 0.5)
+  --window-days N    switchback window, days (1–28; default 2)
+  --washout-days N   switchback days left out after each switch (default 0)
+  --test-weeks N     the test's length, weeks (1–${LAB_HORIZON_WEEKS}; default 4)
+  --rerandomisations N
+                     tests run on fresh assignments and replications (2–1000; default 200)
 
 Limits: a scenario file is at most 1 MB and nests at most 16 levels; a key, a flag or
 a parameter is given once. A scenario whose applicants or sign-ups would run away (over
@@ -175,11 +189,22 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stdout(`${USAGE}\n`);
     return 0;
   }
+  const misuse = labMisuse(options);
+  if (misuse !== undefined) return fail(misuse);
+  if (options.lab.designs) {
+    const cores = io.cores ?? availableParallelism();
+    try {
+      return await labMain(options, { ...io, cores, makePool: async (o) => nodePool(o) });
+    } catch (error) {
+      if (error instanceof UsageError) return fail(error.message);
+      return fail(`the lab failed: ${error instanceof Error ? error.message : String(error)}`, 1);
+    }
+  }
   const refused = checkRun(options, io);
   if (refused !== undefined) return fail(refused);
   try {
     const report = await (io.run ?? runCli)(options);
-    io.stdout(formatReport(report, options.format));
+    io.stdout(formatReport(report, options.format === 'csv' ? 'csv' : 'json'));
     return 0;
   } catch (error) {
     const runaway = runawayOf(error);

@@ -87,6 +87,8 @@ export interface ReplicationResult {
    * WHY_PERIODS × (record fields, WHY_EXTRAS)); absent from results made without the engine.
    */
   sums?: Float64Array;
+  /** The lab's daily record (src/model/lab-record.ts); runs with an experiment only. */
+  lab?: Float64Array;
 }
 
 /** Mean and 95% interval of a set of values, element-wise. */

@@ -6,6 +6,7 @@
  *                          "params": { "<paramId>": value, ... } }
  * `params` may list only the parameters that differ from the defaults.
  */
+import type { Experiment } from './experiment';
 import { excerpt, quoted } from './input-text';
 import { PARAMS, PARAM_BY_ID, defaultParams, type ParamDef, type Params } from './params';
 
@@ -29,6 +30,11 @@ export interface Scenario {
    * part of the file form; a run without it is the very same run as before it existed.
    */
   readonly change?: ScenarioChange;
+  /**
+   * An experiment inside the market (src/model/experiment.ts, docs/MODEL.md "The experiment
+   * lab"): the lab's runs only, not part of the file form.
+   */
+  readonly experiment?: Experiment;
 }
 
 /** Parameters that change from week `week` (1-based, 2 or later) of a run on. */

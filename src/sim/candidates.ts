@@ -17,6 +17,7 @@ import {
 } from './constants';
 import { SLOT_STARTS } from './blocks';
 import { weekday } from './calendar';
+import { driverArm } from './experiment';
 import { uniform } from './random';
 import { F } from './record';
 import { at, dayStream, type SimState } from './state';
@@ -59,6 +60,8 @@ export function gatherCandidates(s: SimState, d: number): void {
   const good = GOOD;
   const okStrikes = GOOD_STANDING_STRIKES;
   const okBlocks = GOOD_STANDING_BLOCKS;
+  const xSplit = s.xSplit;
+  const xShift = s.xShift;
   for (let k = 0; k < nActive; k++) {
     const i = activeList[k];
     if ((dayMask[i] & dayBit) === 0 || draw(sWant, i) >= lookP[i]) {
@@ -66,12 +69,14 @@ export function gatherCandidates(s: SimState, d: number): void {
       continue;
     }
     const r = accept * res[i] * noise[(draw(sNoise, i) * levels) | 0];
+    // In a split, the pay a driver weighs is their own arm's (src/sim/experiment.ts).
+    const rb = xSplit === 0 ? r : r - xShift * driverArm(s, i);
     // Hours offered: what the driver would work today at the offered pay, whatever the
     // hours they already have this week (demand caps those, not the offer).
-    if (r <= baseNet) offered += dayHours[i];
+    if (rb <= baseNet) offered += dayHours[i];
     const hw = hoursWeek[i];
     if (hw > 0 && hoursTarget[i] - hw < overshoot * minLen) continue;
-    let flags = r <= baseNet ? wants : 0;
+    let flags = rb <= baseNet ? wants : 0;
     if (flags === wants) wanting++;
     if (strikes[i] < okStrikes && blocksDone[i] >= okBlocks) flags |= good;
     cand[nc] = i;

@@ -33,8 +33,14 @@ export function afterChange(scenario: Scenario): Scenario {
  * no-show propensity with the no-show rate, app checks, hours wanted) scale with it, so the
  * change reaches the drivers already in the pool, not only those who sign up after it.
  */
-export function handOver(prev: SimState, scenario: Scenario, rep: number): SimState {
-  const next = new SimState(afterChange(scenario), rep);
+export function handOver(
+  prev: SimState,
+  scenario: Scenario,
+  rep: number,
+  into?: SimState,
+): SimState {
+  // `into`: a state built earlier for these parameters, reused (a switchback's, switchback.ts).
+  const next = into ?? new SimState(afterChange(scenario), rep);
   takeOver(next, snapshot(prev));
   const from = prev.dr as unknown as Record<string, Typed>;
   const to = next.dr as unknown as Record<string, Typed>;

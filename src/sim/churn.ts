@@ -13,6 +13,7 @@ import {
   WANTS,
 } from './constants';
 import { CHURNED, DEACTIVATED } from './drivers';
+import { tallyChurn, treatedActive } from './experiment';
 import { uniform } from './random';
 import { F } from './record';
 import { at, dayStream, type SimState } from './state';
@@ -82,7 +83,7 @@ const DEACTIVATIONS = new Float64Array(4);
 /** Step 9: strikes fade; repeated no-shows deactivate; dissatisfaction raises churn. */
 export function churn(s: SimState, d: number): void {
   const { p, dr } = s;
-  const { state, strikes, activeDay, res, belief, frustration, overrunAvg } = dr;
+  const { state, strikes, activeDay, res, belief, frustration, overrunAvg, exitDay } = dr;
   const sChurn = dayStream(s, d, P.churn);
   const baseChurn = p.baseChurn;
   const gapChurn = p.wageGapChurn;
@@ -100,7 +101,6 @@ export function churn(s: SimState, d: number): void {
   const decay = STRIKE_DECAY;
   const newcomer = NEWCOMER_CHURN * NEWCOMER_DAYS;
   const newcomerDays = NEWCOMER_DAYS;
-  const exitDay = dr.exitDay;
   exposure.fill(0);
   exits.fill(0);
   deactivations.fill(0);
@@ -108,6 +108,7 @@ export function churn(s: SimState, d: number): void {
   const activeList = s.activeList;
   const nActive = s.activeCount;
   let kept = 0;
+  const xBefore = s.xSplit === 0 ? 0 : treatedActive(s); // a split's (experiment.ts)
   for (let k = 0; k < nActive; k++) {
     const i = activeList[k];
     const st = strikes[i] * decay;
@@ -140,11 +141,21 @@ export function churn(s: SimState, d: number): void {
   }
   s.activeCount = kept;
   s.happyShare = s.activeCount > 0 ? happy / s.activeCount : 0.5;
-  recordChurn(s, d, churned, deactivated);
+  recordChurn(s, d, churned, deactivated, xBefore);
 }
 
-/** The day's exits and, by tenure band, exposure and exits (EXPOSURE, EXITS) to the record. */
-function recordChurn(s: SimState, d: number, churned: number, deactivated: number): void {
+/**
+ * The day's exits and, by tenure band, exposure and exits (EXPOSURE, EXITS) to the record; in a
+ * split, the treated drivers' (src/sim/experiment.ts; `xBefore` those active before churn).
+ */
+function recordChurn(
+  s: SimState,
+  d: number,
+  churned: number,
+  deactivated: number,
+  xBefore: number,
+): void {
+  if (s.xSplit !== 0) tallyChurn(s, d, xBefore);
   const rec = s.rec;
   rec[at(s, F.churned, d)] = churned;
   rec[at(s, F.deactivated, d)] = deactivated;

@@ -7,6 +7,7 @@
 import { BUCKETS, EXTRA, GOOD, HOURS_OVERSHOOT, MAX_BLOCKS_PER_DAY, P } from './constants';
 import { RESERVED, SURGE_ONLY, SURGE_RECRUIT_HOURS, WANTS } from './constants';
 import { lengthMask } from './candidates';
+import { bestTreatedNet, driverArm, tallyClaimed, tallyOffered, treatedPays } from './experiment';
 import { uniform } from './random';
 import { F } from './record';
 import { tallyLengths, waveKind } from './slices';
@@ -24,6 +25,7 @@ export function claim(s: SimState, d: number): void {
   let surged = 0;
   let ttf = 0;
   const capacityBefore = openCapacity(s);
+  if (s.xSplit !== 0) tallyOffered(s, d);
   for (let w = 0; w < s.waves.length; w++) {
     const n = orderWave(s, d, w);
     if (n === 0) continue;
@@ -52,6 +54,7 @@ export function claim(s: SimState, d: number): void {
   s.rec[at(s, F.unfilledCapacity, d)] = unfilled;
   tallyLengths(s, d, F.unfilledLen0, s.typeOpen);
   tallyClaims(s, d);
+  if (s.xSplit !== 0) tallyClaimed(s, d);
 }
 
 /** Route capacity of the blocks still unclaimed. */
@@ -112,7 +115,7 @@ function orderWave(s: SimState, d: number, w: number): number {
   }
   const open = s.openMask;
   const { head, tail, cand, candR, candFlags, candType, candFailMult, candNext } = s;
-  const { candFit, candChoice, candAvail, groupMask, groupNet } = s;
+  const { candFit, candChoice, candAvail, groupMask, groupNet, xSplit } = s;
   const G = s.groups;
   const groupRow = w * G;
   const speed = s.dr.speed;
@@ -130,13 +133,17 @@ function orderWave(s: SimState, d: number, w: number): number {
   for (let c = s.liveEnd; c < s.nc; c++) live[total++] = c;
   s.liveEnd = s.nc;
   let kept = 0;
+
+  // In a split, treated drivers weigh the treated types at the treatment's pay.
+  const bestTreated = xSplit === 0 ? bestNet : bestTreatedNet(s, w, bestNet);
   for (let k = 0; k < total; k++) {
     const c = live[k];
     // A candidate who claimed, or whom no block fits today, is dropped for the later waves.
     if (candType[c] >= 0 || candFailMult[c] === Infinity) continue;
     live[kept++] = c;
     const r = candR[c];
-    if (r > bestNet || candFailMult[c] >= mult) continue;
+    const armD = xSplit === 0 ? 0 : driverArm(s, cand[c]);
+    if (r > (armD === 0 ? bestNet : bestTreated) || candFailMult[c] >= mult) continue;
     if ((candFlags[c] & required) !== required || candAvail[c] >= avail) continue;
     if ((candFit[c] & open) === 0) {
       // No open block fits them, now or later today (the open pool only shrinks).
@@ -145,6 +152,7 @@ function orderWave(s: SimState, d: number, w: number): number {
     }
     let pays = 0;
     for (let g = 0; g < G; g++) if (groupNet[groupRow + g] >= r) pays |= groupMask[g];
+    if (armD !== 0) pays = treatedPays(s, w, r, pays);
     const choice = candFit[c] & pays;
     if ((choice & open) === 0) {
       // Nothing now, nor in a later wave at this pay; a miss in the reserved wave does not
@@ -184,7 +192,10 @@ function claimBucket(s: SimState, w: number, b: number): number {
     }
     const t = take(s, c, choice, wave.reservedOnly);
     candType[c] = t;
-    candMult[c] = wave.mult;
+    candMult[c] =
+      s.xSplit !== 0 && (s.xTypes & (1 << t)) !== 0 && driverArm(s, s.cand[c]) === 1
+        ? s.xMultT[w]
+        : wave.mult;
     if (wave.reservedOnly) candFlags[c] |= RESERVED;
     got += 1 + backToBack(s, c, t);
   }

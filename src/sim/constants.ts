@@ -180,6 +180,8 @@ export const P = {
   surgeNoise: 40,
   surgeFree: 41,
   delay: 60, // + wave index
+  xAssign: 70, // an experiment's assignment (keyed by its assignment seed, src/sim/experiment.ts)
+  xBlocks: 71, // an experiment's treated block types of a day
 } as const;
 
 /**

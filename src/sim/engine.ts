@@ -17,8 +17,10 @@ import type { ReplicationResult } from '../model/results';
 import type { Scenario } from '../model/scenario';
 import { changeDay, handOver } from './change';
 import { runDays, type RunControl } from './day';
+import { labRecord } from './lab-record';
 import { buildResult } from './result';
 import { SimState } from './state';
+import { runSwitchback } from './switchback';
 import { closeLedger } from './tallies';
 import { WarmupCache, takeOver, warmState } from './warmup';
 
@@ -72,7 +74,9 @@ export function simulate(
   let s = new SimState(scenario, rep);
   takeOver(s, warm);
   const switchDay = changeDay(scenario);
-  if (switchDay !== undefined) {
+  if (scenario.experiment?.design === 'switchback') {
+    s = runSwitchback(s, scenario, rep, control);
+  } else if (switchDay !== undefined) {
     // A change mid-run (src/sim/change.ts): the days before it, then a state for the new levers.
     runDays(s, 0, switchDay, control);
     s = handOver(s, scenario, rep);
@@ -90,5 +94,8 @@ export function runReplication(
   warmups: WarmupCache = sharedWarmups,
 ): ReplicationResult {
   const s = simulate(scenario, rep, control, warmups);
-  return buildResult(scenario, rep, s.rec, s.dr, s.ledger);
+  const result = buildResult(scenario, rep, s.rec, s.dr, s.ledger);
+  // The lab's daily record, for runs with an experiment only (src/sim/lab-record.ts).
+  if (scenario.experiment) result.lab = labRecord(s, scenario);
+  return result;
 }

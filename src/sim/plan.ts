@@ -7,6 +7,7 @@ import { demandMultiplier } from './calendar';
 import { P } from './constants';
 import { normalQuantile, stochasticRound, uniform } from './random';
 import { F } from './record';
+import { planSplit } from './experiment';
 import { tallyLengths } from './slices';
 import { at, dayStream, type SimState } from './state';
 
@@ -54,4 +55,5 @@ function peakPay(s: SimState, d: number): void {
   s.baseNetToday = s.baseNet + s.p.payPerHour * (m - 1);
   s.waveNet = peak ? s.waveNetPeak : s.waveNetOff;
   s.groupNet = peak ? s.groupNetPeak : s.groupNetOff;
+  if (s.xSplit !== 0) planSplit(s, d, peak);
 }

@@ -9,6 +9,7 @@
  */
 import { OVERRUN_SMOOTHING, P } from './constants';
 import { NO_DAY } from './drivers';
+import { tallyDelivered, tallyPay, treatedPair } from './experiment';
 import { stochasticRound, uniform } from './random';
 import { F } from './record';
 import { at, dayStream, type SimState } from './state';
@@ -70,7 +71,6 @@ function driveRoutes(s: SimState, d: number, rho: number, remainder: number): nu
   // Imports read in the loop, as locals (docs/ARCHITECTURE.md, "Hot loops read locals").
   const draw = uniform;
   const smoothing = OVERRUN_SMOOTHING;
-  let delivered = 0;
   let workHours = 0;
   let idleHours = 0;
   let overrunHours = 0;
@@ -104,7 +104,7 @@ function driveRoutes(s: SimState, d: number, rho: number, remainder: number): nu
     if (!over) idleHours += len - needed;
     const attempted = route - returned;
     const failed = stochasticRound(attempted * p.failedAttemptRate, draw(sFail, i));
-    delivered += attempted - failed;
+    if (s.xSplit !== 0) tallyDelivered(s, d, i, t, attempted - failed);
     candTime[c] = time;
     workHours += time;
     overrunHours += overrun;
@@ -122,7 +122,7 @@ function driveRoutes(s: SimState, d: number, rho: number, remainder: number): nu
   rec[at(s, F.failed, d)] = failedSum;
   rec[at(s, F.returned, d)] = returnedSum;
   rec[at(s, F.unsafeBlocks, d)] = unsafe;
-  return delivered;
+  return attemptedSum - failedSum; // the packages delivered
 }
 
 /**
@@ -152,8 +152,10 @@ function payRoutes(s: SimState, d: number): void {
     const len = bt.len[t];
     const time = candTime[c];
     const wait = slotWait[bt.slot[t]];
-    const base = payPerHour * len;
-    const surge = payPerHour * (candMult[c] - 1) * len;
+    // A split: a treated driver on a treated block is paid the treatment (experiment.ts).
+    const pay = s.xSplit !== 0 && treatedPair(s, i, t) ? payPerHour + s.xPayDelta : payPerHour;
+    const base = pay * len;
+    const surge = pay * (candMult[c] - 1) * len;
     const tips = tipsPerHour * len;
     const net = base + surge + tips - vehiclePerRouteHour * (time > wait ? time - wait : 0);
     payBase += base;
@@ -171,6 +173,7 @@ function payRoutes(s: SimState, d: number): void {
     const hours = time + searchH;
     const weight = beliefPerHour * hours < 1 ? beliefPerHour * hours : 1;
     dr.belief[i] += weight * (net / hours - dr.belief[i]);
+    if (s.xSplit !== 0) tallyPay(s, d, i, net, time, len);
   }
   rec[at(s, F.payBase, d)] = payBase;
   rec[at(s, F.paySurge, d)] = paySurge;

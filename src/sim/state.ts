@@ -32,6 +32,7 @@ import {
   SEARCH_REF_RATIO,
 } from './constants';
 import { Drivers } from './drivers';
+import { setupSplit } from './experiment';
 import { peakWeeks, recruitmentRamp } from './ramp';
 import { normalCdf, replicationKey, streamKey } from './random';
 import { longRunDays } from '../model/periods';
@@ -217,6 +218,31 @@ export class SimState {
    * replay records a day (src/sim/replay.ts), null in every ordinary run.
    */
   waveTap: ((s: SimState, d: number, w: number) => void) | null = null;
+  // A split experiment (src/sim/experiment.ts); xSplit 0 (none) leaves every phase as before.
+  /** 0 none, 1 drivers, 2 block types, 3 both. */
+  xSplit = 0;
+  /** Share of drivers and of a day's block types treated. */
+  xShare = 0;
+  /** Bit t set: block type t is treated today. */
+  xTypes = 0;
+  /** The treatment's pay per hour less the control's: today's, and off-peak. */
+  xPayDelta = 0;
+  xPayDeltaOff = 0;
+  /** What a treated driver expects the treatment to add to an hour's net pay. */
+  xShift = 0;
+  /** The treatment's pay multiplier per wave. */
+  xMultT: Float64Array = new Float64Array(0);
+  /** The treatment's wave and group net tables, as `waveNet`, `groupNet` (today's, off, peak). */
+  waveNetT: Float64Array = new Float64Array(0);
+  groupNetT: Float64Array = new Float64Array(0);
+  waveNetTOff: Float64Array = new Float64Array(0);
+  waveNetTPeak: Float64Array = new Float64Array(0);
+  groupNetTOff: Float64Array = new Float64Array(0);
+  groupNetTPeak: Float64Array = new Float64Array(0);
+  /** Per driver: 1 treated (drawn at setup for the drivers' first room). */
+  xArm: Uint8Array = new Uint8Array(0);
+  /** The treated tallies, X_ROWS rows of one value per day (src/sim/experiment.ts `X`). */
+  xRec: Float64Array = new Float64Array(0);
 
   /**
    * A run's state before its first day, with no drivers yet (see `seedInitialPool`, and
@@ -283,6 +309,7 @@ export class SimState {
     this.dr = new Drivers(driverRoom(p.initialDrivers, expectedEntrants));
     this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
     this.growCandidates();
+    setupSplit(this, scenario.experiment, this.days);
   }
 
   /**

@@ -22,13 +22,15 @@ import {
   SEARCH_REF_RATIO,
   SEARCH_SMOOTHING_DAYS,
 } from './constants';
+import { driverArm } from './experiment';
 import { F } from './record';
 import { at, type SimState } from './state';
 
 /** Sets driver i's daily look probability, weekly hours wanted and hours per free weekday. */
 export function supplyResponse(s: SimState, i: number): void {
   const dr = s.dr;
-  const ratio = s.expectedNet / dr.res[i];
+  const expected = s.xSplit === 0 ? s.expectedNet : s.expectedNet + s.xShift * driverArm(s, i);
+  const ratio = expected / dr.res[i];
   const lr = Math.log(ratio > 1e-3 ? ratio : 1e-3);
   dr.lookP[i] = Math.min(LOOK_MAX, DAILY_WANT * Math.exp(LOOK_ELASTICITY * lr));
   const target = Math.min(60, dr.hoursWanted[i] * Math.exp(HOURS_ELASTICITY * lr));

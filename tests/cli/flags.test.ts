@@ -20,6 +20,7 @@ describe('reading the runner’s flags', () => {
       force: false,
       verbose: false,
       help: false,
+      lab: {},
     });
   });
 
@@ -100,10 +101,43 @@ describe('each flag and its value', () => {
     expect(() => readSweep('nonsense', [])).toThrow(/^--sweep nonsense: /);
   });
 
-  it('takes json or csv as the format', () => {
+  it('takes json or csv as the format, and table (the lab’s)', () => {
     expect(readFormat('json')).toBe('json');
     expect(readFormat('csv')).toBe('csv');
-    expect(() => readFormat('xml')).toThrow('--format xml: expected json or csv');
+    expect(readFormat('table')).toBe('table');
+    expect(() => readFormat('xml')).toThrow('--format xml: expected json, csv or table');
+  });
+
+  it('reads the experiment lab’s flags and names a bad design or value', () => {
+    const flags = readFlags([
+      '--experiment',
+      'driver,switchback,driver',
+      '--share=0.3',
+      '--window-days',
+      '7',
+      '--washout-days',
+      '1',
+      '--test-weeks',
+      '6',
+      '--rerandomisations',
+      '50',
+    ]);
+    expect(flags.lab).toEqual({
+      designs: ['driver', 'switchback'],
+      share: 0.3,
+      windowDays: 7,
+      washoutDays: 1,
+      testWeeks: 6,
+      rerandomisations: 50,
+    });
+    expect(() => readFlags(['--experiment', 'driver,coin'])).toThrow(
+      '"coin" is not a design (driver, block, both, switchback)',
+    );
+    expect(() => readFlags(['--share', '1.5'])).toThrow(
+      '--share 1.5: expected a number from 0.01 to 0.99',
+    );
+    expect(() => readFlags(['--test-weeks', '13'])).toThrow('from 1 to 12');
+    expect(() => readFlags(['--share', '0.2', '--share', '0.3'])).toThrow('more than once');
   });
 
   it('takes a whole number of workers from 1 to 64', () => {

@@ -122,7 +122,7 @@ describe('the runner’s flags', () => {
     expectUsageError(['--reps', '0'], /--reps: .*replications.*0.*2 to 256/);
     expectUsageError(['--reps', '1'], /--reps: .*replications.*1.*2 to 256/);
     expectUsageError(['--weeks', 'ten'], /--weeks: .*weeks.*"ten"/);
-    expectUsageError(['--format', 'xml'], /--format xml: expected json or csv/);
+    expectUsageError(['--format', 'xml'], /--format xml: expected json, csv or table/);
     expectUsageError(['--set', 'payPerHour'], /expected ID=VALUE/);
     expectUsageError(['--set', 'payPerHour=99'], /payPerHour.*99.*10 to 60/);
     expectUsageError(['--set', 'noSuchLever=1'], /noSuchLever/);

@@ -10,6 +10,7 @@ export const APP_MODES = [
   'explore',
   'practice',
   'present',
+  'lab',
   'model',
   'replay',
 ] as const;
@@ -29,6 +30,7 @@ export const MODE_INFO: Readonly<Record<AppMode, { label: string; purpose: strin
   },
   practice: { label: 'Practice', purpose: 'Predict the metrics, then see the answers scored' },
   present: { label: 'Present', purpose: 'Saved scenarios side by side, large, for meetings' },
+  lab: { label: 'Lab', purpose: 'How a field test of the scenario would read, design by design' },
   model: { label: 'Model', purpose: 'How the model works, and whether it matches known facts' },
   replay: {
     label: 'Replay',

@@ -483,11 +483,11 @@ export class GigApp extends LitElement {
 
   /** The main area: the summary while it is open, else the mode's. */
   private main() {
-    const { runner, baseline, scenario, thresholds, minChanges, metric } = this;
+    const { runner, baseline, scenario, thresholds, minChanges, metric, pool } = this;
     const judged = { runner, thresholds, minChanges };
     if (this.summary) return summaryView(this.summary, { ...judged, metric }, this.modeEvents);
     if (this.mode !== 'workspace') {
-      return modeView(this.mode, { ...judged, baseline, scenario }, this.modeEvents);
+      return modeView(this.mode, { ...judged, baseline, scenario, pool }, this.modeEvents);
     }
     const view = encodeView(this.view);
     return workspaceLayout(

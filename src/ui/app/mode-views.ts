@@ -7,7 +7,9 @@
 import { html } from 'lit';
 import type { MetricId } from '../../model/metrics';
 import type { Scenario } from '../../model/scenario';
+import type { SimulationPool } from '../../run/simulation-pool';
 import '../explore/explorer-view';
+import '../lab/lab-mode';
 import '../model-page/model-page';
 import '../practice/practice-mode';
 import '../present/presentation-mode';
@@ -31,6 +33,8 @@ export interface ModeProps {
   readonly scenario: Scenario;
   readonly thresholds: Thresholds;
   readonly minChanges: MinChanges;
+  /** The app's worker pool (the lab runs its jobs on it directly). */
+  readonly pool?: SimulationPool;
 }
 
 /** The modes' events, each handled by the app. */
@@ -77,6 +81,10 @@ export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: 
     case 'replay':
       return html`<main class="single wide" aria-label=${MODE_INFO.replay.label}>
         <replay-mode .baseline=${p.baseline} .scenario=${p.scenario}></replay-mode>
+      </main>`;
+    case 'lab':
+      return html`<main class="single wide" aria-label=${MODE_INFO.lab.label}>
+        <lab-mode .pool=${p.pool} .baseline=${p.baseline} .scenario=${p.scenario}></lab-mode>
       </main>`;
     case 'model':
       return html`<main class="single" aria-label=${MODE_INFO.model.label}>
