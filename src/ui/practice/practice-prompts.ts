@@ -96,14 +96,12 @@ export class PracticePrompts extends LitElement {
   override render() {
     // Prompts of this list, and prompts made from a workspace scenario (which have no card).
     const listed = new Set(this.prompts.map((p) => p.id));
-    const part = (own: boolean): History => ({
+    const part = (keep: (id: string) => boolean): History => ({
       ...this.history,
-      records: Object.fromEntries(
-        Object.entries(this.history.records).filter(([id]) => listed.has(id) === own),
-      ),
+      records: Object.fromEntries(Object.entries(this.history.records).filter(([id]) => keep(id))),
     });
-    const totals = historyTotals(part(true));
-    const made = historyTotals(part(false));
+    const totals = historyTotals(part((id) => listed.has(id)));
+    const made = historyTotals(part((id) => id.startsWith('scenario:')));
     const rounds = (n: number) => `${n} round${n === 1 ? '' : 's'}`;
     return html`
       <p class="totals">

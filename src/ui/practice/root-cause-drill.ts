@@ -21,6 +21,9 @@ const FIX_IDS = (Object.keys(FIXES) as FixId[]).sort((a, b) => FIXES[a].localeCo
  * simulated here on the page (one 12-week replication with its warm-up, a fraction of a second).
  * Hooks: `data-drill-state` (setup, play, graded), `data-slice` buttons, `data-view` tables,
  * `data-score`.
+ *
+ * @fires drill-graded - an answer was graded; detail: { code, score } (score 0–1), for the
+ * per-skill history (diagnosis)
  */
 @customElement('root-cause-drill')
 export class RootCauseDrill extends LitElement {
@@ -191,6 +194,13 @@ export class RootCauseDrill extends LitElement {
     const fix = (root.querySelector<HTMLSelectElement>('[data-fix]')?.value ?? '') as FixId;
     const queries = this.views.map((v) => v.slice.id);
     this.grade = gradeDrill(this.drill, this.history, { cause, fix, queries });
+    this.dispatchEvent(
+      new CustomEvent('drill-graded', {
+        detail: { code: this.drill.code, score: this.grade.score / 100 },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private gradeView(g: DrillGrade) {
