@@ -100,6 +100,34 @@ export class PracticePredictions extends LitElement {
     .choice {
       position: relative;
     }
+    /* Narrow screens: a metric's name, then each run length on a line of its own. */
+    @media (max-width: 600px) {
+      table,
+      tbody,
+      tr,
+      th,
+      td {
+        display: block;
+      }
+      thead {
+        display: none;
+      }
+      th,
+      td {
+        border: 0;
+        padding: 0.2rem 0;
+      }
+      tr {
+        border-bottom: 1px solid #e3e7ec;
+        padding: 0.4rem 0;
+      }
+      td::before {
+        content: attr(data-label);
+        display: block;
+        font-size: 0.85rem;
+        color: #4f5968;
+      }
+    }
     .choice input {
       position: absolute;
       opacity: 0;
@@ -161,7 +189,7 @@ export class PracticePredictions extends LitElement {
     const key = predictionKey(id, run);
     const name = `predict-${key}`;
     const direction = this.predictions[key];
-    return html`<td class="cell-wrap">
+    return html`<td data-label=${RUN_LENGTH_TEXT[run]}>
       <div class="cell">
         <fieldset data-predict=${key} ?disabled=${this.disabled}>
           <legend>${label}, ${RUN_LENGTH_TEXT[run].toLowerCase()}</legend>

@@ -104,6 +104,39 @@ export class PracticeReveal extends LitElement {
       .note {
         color: #4f5968;
       }
+      /* Narrow screens: each row a block, its cells labelled, so the table never widens the page. */
+      @media (max-width: 600px) {
+        table,
+        tbody,
+        tr,
+        th,
+        td {
+          display: block;
+        }
+        thead,
+        td.repeat {
+          display: none;
+        }
+        th,
+        td {
+          border: 0;
+          padding: 0.1rem 0;
+        }
+        td.period {
+          font-weight: 600;
+          margin-top: 0.4rem;
+        }
+        td[data-label]::before {
+          content: attr(data-label);
+          color: #4f5968;
+        }
+        tr.why td {
+          padding: 0.25rem 0.4rem;
+        }
+        .num {
+          white-space: normal;
+        }
+      }
     `,
   ];
 
@@ -171,19 +204,21 @@ export class PracticeReveal extends LitElement {
             ${
               i === 0
                 ? html`<th scope="row" title=${def.definition}>${def.label}</th>`
-                : html`<td><span class="sr-only">${def.label}</span></td>`
+                : html`<td class="repeat"><span class="sr-only">${def.label}</span></td>`
             }
-            <td>${RUN_LENGTH_TEXT[row.truth.run]}</td>
-            <td class="num">${formatDelta(def, row.truth.delta, row.truth.low, row.truth.high)}</td>
-            <td>${this.countsAs(row)}</td>
-            <td>
+            <td class="period">${RUN_LENGTH_TEXT[row.truth.run]}</td>
+            <td class="num" data-label="True change: ">
+              ${formatDelta(def, row.truth.delta, row.truth.low, row.truth.high)}
+            </td>
+            <td data-label="Counts as: ">${this.countsAs(row)}</td>
+            <td data-label="You said: ">
               ${
                 row.direction === undefined
                   ? 'no prediction'
                   : `${DIRECTION_TEXT[row.direction]}${row.size ? `, ${SIZE_TEXT[row.size]}` : ''}`
               }
             </td>
-            <td>${this.verdict(row)}</td>
+            <td data-label="Result: ">${this.verdict(row)}</td>
           </tr>
           ${this.why(row)}
         `,
@@ -233,7 +268,7 @@ export class PracticeReveal extends LitElement {
           );
     const short = e?.paths[0] && e.paths[0].edges.length <= SHORT_LINKS ? e.lines[0] : undefined;
     return html`<tr class="why">
-      <td></td>
+      <td class="repeat"></td>
       <td colspan="5">
         <div class="why" data-why=${`${row.truth.metric}:${row.truth.run}`}>
           <p>Size: ${sizeLine(row.truth)}.</p>
