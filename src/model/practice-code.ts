@@ -54,5 +54,8 @@ export function codeOfTheDay(kind: PracticeKind, date: string, count: number): s
   const inner = drillOfTheDay(date, count);
   const d = decodeDrill(inner);
   if (!d) throw new Error('a drill of the day that does not decode');
-  return practiceCode(kind, d.template, d.seed % SEED_RANGE);
+  // Each kind its own item and seed on a day, so the two codes do not look alike.
+  const salt = kind === 'ship' ? 0x9e3779b9 : 0;
+  const shift = kind === 'ship' ? 1 : 0;
+  return practiceCode(kind, (d.template + shift) % count, ((d.seed ^ salt) >>> 0) % SEED_RANGE);
 }

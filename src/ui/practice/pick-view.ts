@@ -68,6 +68,7 @@ export function pickView(p: PickViewProps, on: PickViewHandlers) {
     </p>
     <practice-prompts
       data-list="ship"
+      .workspaceTotals=${false}
       .prompts=${SHIP_DRILLS}
       .history=${p.history}
       @prompt-pick=${(e: CustomEvent<PromptPickDetail>) => on.pickShip(e.detail.id)}

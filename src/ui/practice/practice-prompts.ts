@@ -18,6 +18,8 @@ export interface PromptPickDetail {
 export class PracticePrompts extends LitElement {
   @property({ attribute: false }) prompts: readonly Prompt[] = [];
   @property({ attribute: false }) history: History = EMPTY_HISTORY;
+  /** Also counts the rounds on prompts made from the workspace (in one list only). */
+  @property({ type: Boolean }) workspaceTotals = true;
 
   static override styles = css`
     :host {
@@ -111,7 +113,7 @@ export class PracticePrompts extends LitElement {
             : `${rounds(totals.attempts)} played over ${totals.prompts} prompt${totals.prompts === 1 ? '' : 's'}; mean best score ${percentText(totals.meanBest)}.`
         }
         ${
-          made.attempts === 0
+          made.attempts === 0 || !this.workspaceTotals
             ? nothing
             : ` Also ${rounds(made.attempts)} on ${made.prompts} prompt${made.prompts === 1 ? '' : 's'} made from your workspace; mean best score ${percentText(made.meanBest)}.`
         }

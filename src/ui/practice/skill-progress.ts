@@ -27,7 +27,7 @@ export function skillProgressView(store: SkillStore) {
   return html`<table class="progress" data-progress>
     <caption>
       Your progress over ${store.entries.length} graded
-      round${store.entries.length === 1 ? '' : 's'} and drills (kept in this browser)
+      ${store.entries.length === 1 ? 'round or drill' : 'rounds and drills'} (kept in this browser)
     </caption>
     <thead>
       <tr>
