@@ -10,6 +10,7 @@
  * baseline make the title, and that baseline is the one run.
  */
 import { reaches } from './causal';
+import { PRACTICE_RUN } from './practice-code';
 import { METRICS, type MetricId } from './metrics';
 import { PARAM_BY_ID, defaultParams, type ParamDef, type ParamId, type Params } from './params';
 import { LONG_RUN_WEEKS, SHORT_RUN_WEEKS } from './results';
@@ -18,6 +19,47 @@ import { changedParams, withParams, type Parsed, type Scenario } from './scenari
 export type Difficulty = 'easy' | 'medium' | 'hard';
 
 export const DIFFICULTIES: readonly Difficulty[] = ['easy', 'medium', 'hard'];
+
+/** Mechanisms of the model an answer key can involve (docs/PRACTICE.md, "Difficulty"). */
+export const MECHANISMS = {
+  payCost: 'pay is the operator’s cost: cost per package and driver pay move together',
+  paySupply:
+    'pay (or the outside wage) draws drivers in and keeps them: the pool grows or shrinks over months',
+  crowding: 'more drivers share the same block hours: fewer hours each, more of them frustrated',
+  fit: 'block length against the hours drivers want: fewer fit a longer block, fill falls',
+  overhead: 'fixed costs per block (station overhead) spread over more or fewer packages',
+  capacity: 'blocks planned against the forecast: idle paid hours when over, misses when under',
+  fallback:
+    'what drivers do not cover goes to the fallback carrier, which costs more and misses more',
+  surge: 'surge pay fills blocks that would go unclaimed, at a premium',
+  release: 'when blocks are released: who sees them first and how early drivers commit',
+  reserved: 'reserved offers go to drivers in good standing before the open waves',
+  churn: 'frustration and missed hours drive quits, felt only over months',
+} as const;
+export type Mechanism = keyof typeof MECHANISMS;
+
+/**
+ * A prompt's answer key in outline: the mechanisms the answers involve, and whether effects
+ * compete (a metric pulled both ways, or the North Star and cost moving against each other), a
+ * metric reverses between the short and the long run, or a guardrail is the trap (it breaks
+ * while the headline looks good).
+ */
+export interface AnswerKey {
+  readonly mechanisms: readonly Mechanism[];
+  readonly competing?: boolean;
+  readonly reversal?: boolean;
+  readonly trap?: boolean;
+}
+
+/**
+ * Difficulty from the answer key: easy moves one mechanism with nothing competing; hard has
+ * three mechanisms or more, competing effects, a reversal or a guardrail trap; medium is the
+ * rest (two mechanisms pulling the same way).
+ */
+export function difficultyOf(key: AnswerKey): Difficulty {
+  if (key.competing || key.reversal || key.trap || key.mechanisms.length >= 3) return 'hard';
+  return key.mechanisms.length <= 1 ? 'easy' : 'medium';
+}
 
 export interface Prompt {
   readonly id: string;
@@ -36,6 +78,8 @@ export interface Prompt {
   readonly metrics: readonly MetricId[];
   /** Made from the workspace scenario: runs against the workspace baseline, not the defaults. */
   readonly fromWorkspace?: boolean;
+  /** The answer key in outline: its difficulty follows from it (difficultyOf). */
+  readonly key: AnswerKey;
 }
 
 /**
@@ -50,7 +94,8 @@ export const PROMPTS: readonly Prompt[] = [
   {
     id: 'pay-rise-30',
     title: 'Raise pay per hour from $22 to $30',
-    difficulty: 'easy',
+    difficulty: 'hard',
+    key: { mechanisms: ['payCost', 'paySupply', 'crowding'], trap: true },
     context: 'Drivers complain about pay; finance asks what a generous raise buys.',
     changes: { payPerHour: 30 },
     metrics: [
@@ -67,7 +112,8 @@ export const PROMPTS: readonly Prompt[] = [
   {
     id: 'pay-cut-10',
     title: 'Cut pay per hour by 10% ($22 to $19.80)',
-    difficulty: 'medium',
+    difficulty: 'hard',
+    key: { mechanisms: ['payCost', 'paySupply', 'fallback'], trap: true },
     context: 'Finance wants a lower cost per package and proposes the obvious cut.',
     changes: { payPerHour: 19.8 },
     metrics: [
@@ -84,7 +130,8 @@ export const PROMPTS: readonly Prompt[] = [
   {
     id: 'blocks-5h',
     title: 'Move to 5-hour blocks (from 3.5 hours)',
-    difficulty: 'medium',
+    difficulty: 'hard',
+    key: { mechanisms: ['fit', 'overhead', 'fallback'], competing: true },
     context: 'Operations wants fewer, longer blocks to cut station overhead.',
     changes: { blockHours: 5 },
     metrics: [
@@ -100,7 +147,8 @@ export const PROMPTS: readonly Prompt[] = [
   {
     id: 'surge-off-peak',
     title: 'Switch off surge pay before peak season',
-    difficulty: 'hard',
+    difficulty: 'easy',
+    key: { mechanisms: ['surge'] },
     context: 'Both runs start in week 44, just before Black Friday; surge spend is under scrutiny.',
     changes: { surgeEnabled: false },
     setting: { startWeek: 44 },
@@ -118,7 +166,8 @@ export const PROMPTS: readonly Prompt[] = [
   {
     id: 'release-week-ahead',
     title: 'Release blocks a week ahead (from 2 days)',
-    difficulty: 'hard',
+    difficulty: 'medium',
+    key: { mechanisms: ['release', 'fallback'] },
     context: 'Drivers ask to plan their week; the scheduling team proposes 7-day releases.',
     changes: { releaseLeadDays: 7 },
     metrics: [
@@ -135,6 +184,7 @@ export const PROMPTS: readonly Prompt[] = [
     id: 'buffer-20',
     title: 'Raise the capacity buffer from 5% to 20%',
     difficulty: 'easy',
+    key: { mechanisms: ['capacity'] },
     context: 'Customers saw late packages last month; the station wants a bigger margin.',
     changes: { capacityBuffer: 0.2 },
     metrics: [
@@ -150,7 +200,8 @@ export const PROMPTS: readonly Prompt[] = [
   {
     id: 'reserved-80',
     title: 'Reserve 80% of blocks for drivers in good standing (from 30%)',
-    difficulty: 'hard',
+    difficulty: 'easy',
+    key: { mechanisms: ['reserved'] },
     context: 'Reliability matters; the proposal rewards drivers with a clean record.',
     changes: { reservedShare: 0.8 },
     metrics: [
@@ -166,6 +217,7 @@ export const PROMPTS: readonly Prompt[] = [
     id: 'tight-labour',
     title: 'The labour market tightens: outside wages rise from $17 to $19 an hour',
     difficulty: 'medium',
+    key: { mechanisms: ['paySupply', 'fallback'] },
     context: 'Not a lever: warehouses nearby raise wages. What happens if pay stays as it is?',
     changes: { outsideWage: 19 },
     metrics: [
@@ -181,7 +233,8 @@ export const PROMPTS: readonly Prompt[] = [
   {
     id: 'tips-3',
     title: 'Pass on tips of $3 per block hour',
-    difficulty: 'easy',
+    difficulty: 'medium',
+    key: { mechanisms: ['payCost', 'paySupply'] },
     context: 'A grocery partner adds tips; the operator counts them as its cost.',
     changes: { tipsPerHour: 3 },
     metrics: [
@@ -209,11 +262,22 @@ export interface PromptRun {
  * default parameters for a library prompt or from the workspace baseline for one made from
  * the workspace scenario.
  */
-export function promptRun(prompt: Prompt, workspaceBaseline: Scenario): Parsed<PromptRun> {
-  const weeks = Math.max(PRACTICE_MIN_WEEKS, prompt.weeks ?? workspaceBaseline.weeks);
+export function promptRun(
+  prompt: Prompt,
+  workspaceBaseline: Scenario,
+  seed?: number,
+): Parsed<PromptRun> {
+  // A library prompt from a code (`seed` given) runs on the fixed settings, so the code alone
+  // gives the runs; a prompt made from the workspace runs on the workspace's.
+  const fixed = seed !== undefined && !prompt.fromWorkspace;
+  const weeks = Math.max(
+    PRACTICE_MIN_WEEKS,
+    prompt.weeks ?? (fixed ? PRACTICE_RUN.weeks : workspaceBaseline.weeks),
+  );
+  const settings = fixed ? { seed, replications: PRACTICE_RUN.replications } : {};
   const start: Scenario = prompt.fromWorkspace
     ? { ...workspaceBaseline, weeks }
-    : { ...workspaceBaseline, weeks, params: defaultParams() };
+    : { ...workspaceBaseline, ...settings, weeks, params: defaultParams() };
   const base = withParams(start, prompt.setting ?? {});
   if (!base.ok) return base;
   const scenario = withParams(base.value, prompt.changes);
@@ -298,7 +362,9 @@ function customPrompt(
   return {
     id: `scenario:${JSON.stringify(changes)}`,
     title,
+    // Every lever moved is a mechanism of its own at least; two or more may compete.
     difficulty: ids.length > 1 ? 'hard' : 'medium',
+    key: { mechanisms: [], competing: ids.length > 1 },
     context: 'Made from your workspace scenario against its baseline.',
     changes,
     weeks,

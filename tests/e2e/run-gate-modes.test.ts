@@ -120,25 +120,35 @@ describe('the run gate in every mode', () => {
   }, 60_000);
 
   it('Practice: asks before a long round, runs it anyway, and cancels it', async () => {
-    // A round runs the prompt's pair on the workspace's run settings: 256 replications of two
-    // years take it over the budget.
-    await page.goto(new URL(`?mode=practice${BIG.replace('=32', '=256')}`, baseUrl()).href);
+    // A round made from the workspace scenario runs on the workspace's run settings: 256
+    // replications of two years take it over the budget. (A library prompt runs on its code's
+    // fixed, small settings.) The round's steps are committed empty to reach its run.
+    await page.goto(
+      new URL(`?mode=practice${BIG.replace('=32', '=256')}&payPerHour=30`, baseUrl()).href,
+    );
     const practice = page.locator('practice-mode');
-    await page.locator('[data-prompt="pay-rise-30"]').focus();
-    await page.keyboard.press('Enter');
-    await expect.poll(() => practice.getAttribute('data-step')).toBe('predict');
+    await page.locator('practice-mode [data-custom-prompt]').click();
+    for (const [name, next] of [
+      ['goal', 'metrics'],
+      ['metrics', 'predict'],
+      ['predict', 'call'],
+    ]) {
+      await expect.poll(() => practice.getAttribute('data-step')).toBe(name);
+      await page.locator(`practice-mode [data-commit="${name}"]`).click();
+      await expect.poll(() => practice.getAttribute('data-step')).toBe(next);
+    }
     await page.locator('practice-mode [data-run]').click();
     await expect
       .poll(() => page.locator('practice-mode .notice[role="alert"]').textContent())
       .toMatch(/This round would take about \d+ min/);
-    expect(await practice.getAttribute('data-step')).toBe('predict');
+    expect(await practice.getAttribute('data-step')).toBe('call');
     await page.locator('practice-mode [data-action="run-anyway-practice"]').click();
     await expect.poll(() => practice.getAttribute('data-step')).toBe('running');
     expect(await page.locator('practice-mode [data-notice="estimate"]').textContent()).toMatch(
       /This round: about \d+ min/,
     );
     await page.locator('practice-mode [data-action="cancel-practice"]').click();
-    await expect.poll(() => practice.getAttribute('data-step')).toBe('predict');
+    await expect.poll(() => practice.getAttribute('data-step')).toBe('call');
     expect(await page.locator('practice-mode .notice[role="alert"]').textContent()).toMatch(
       /^\s*Cancelled\./,
     );

@@ -2,8 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { METRIC_BY_ID } from '../../src/model/metrics';
 import { PARAM_BY_ID } from '../../src/model/params';
 import {
+  MECHANISMS,
   NORTH_STAR,
   PROMPTS,
+  difficultyOf,
   formatParamValue,
   promptFromScenario,
   PRACTICE_MIN_WEEKS,
@@ -17,6 +19,19 @@ describe('practice prompts', () => {
     expect(new Set(PROMPTS.map((p) => p.id)).size).toBe(PROMPTS.length);
     expect(new Set(PROMPTS.map((p) => p.difficulty))).toEqual(new Set(['easy', 'medium', 'hard']));
   });
+
+  it.each(PROMPTS.map((p) => [p.id, p] as const))(
+    '%s is as difficult as its answer key: easy moves one mechanism, hard competes, reverses or traps',
+    (_id, prompt) => {
+      const key = prompt.key;
+      for (const m of key.mechanisms) expect(Object.keys(MECHANISMS)).toContain(m);
+      expect(prompt.difficulty).toBe(difficultyOf(key));
+      const flags = Boolean(key.competing || key.reversal || key.trap);
+      if (prompt.difficulty === 'easy') expect(key.mechanisms.length === 1 && !flags).toBe(true);
+      if (prompt.difficulty === 'medium') expect(key.mechanisms.length === 2 && !flags).toBe(true);
+      if (prompt.difficulty === 'hard') expect(key.mechanisms.length >= 3 || flags).toBe(true);
+    },
+  );
 
   it.each(PROMPTS.map((p) => [p.id, p] as const))(
     '%s validates through withParams and changes what it says against the defaults',

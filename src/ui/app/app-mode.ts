@@ -28,7 +28,7 @@ export const MODE_INFO: Readonly<Record<AppMode, { label: string; purpose: strin
     label: 'Explore',
     purpose: 'Sweeps, trade-off frontiers, two-lever heatmaps, sensitivity and goal seek',
   },
-  practice: { label: 'Practice', purpose: 'Predict the metrics, then see the answers scored' },
+  practice: { label: 'Practice', purpose: 'Metric questions, ship-or-not and root-cause drills' },
   present: { label: 'Present', purpose: 'Saved scenarios side by side, large, for meetings' },
   lab: { label: 'Lab', purpose: 'How a field test of the scenario would read, design by design' },
   model: { label: 'Model', purpose: 'How the model works, and whether it matches known facts' },

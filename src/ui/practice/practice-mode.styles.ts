@@ -101,6 +101,90 @@ export const practiceModeStyles = css`
   .northstar-note strong {
     font-weight: 600;
   }
+  section.committed {
+    background: #f6f8fa;
+    padding: 0.5rem 1rem;
+  }
+  section.committed p {
+    margin: 0.15rem 0;
+  }
+  table.roles,
+  table.progress,
+  table.measured {
+    border-collapse: collapse;
+    margin: 0.25rem 0 0.5rem;
+  }
+  table.roles th,
+  table.roles td,
+  table.progress th,
+  table.progress td,
+  table.measured th,
+  table.measured td {
+    text-align: left;
+    padding: 0.25rem 0.75rem 0.25rem 0;
+    border-bottom: 1px solid #e3e7ec;
+    vertical-align: top;
+  }
+  table.progress caption {
+    text-align: left;
+    color: #4f5968;
+    margin-bottom: 0.25rem;
+  }
+  input[type='checkbox'],
+  input[type='radio'] {
+    width: 1.1rem;
+    height: 1.1rem;
+  }
+  fieldset.calls,
+  fieldset.horizon {
+    border: 0;
+    padding: 0;
+    margin: 0.5rem 0;
+    display: flex;
+    flex-wrap: wrap;
+    gap: 0.5rem 1.25rem;
+  }
+  fieldset.calls legend,
+  fieldset.horizon legend {
+    font-weight: 600;
+    padding: 0;
+    margin-bottom: 0.25rem;
+  }
+  .commit {
+    margin-top: 0.75rem;
+  }
+  button.link {
+    border: 0;
+    padding: 0;
+    background: none;
+    text-decoration: underline;
+    font-family: ui-monospace, monospace;
+  }
+  .round-score {
+    font-size: 1.35rem;
+  }
+  .feedback {
+    border-top: 1px solid #e3e7ec;
+    padding-top: 0.5rem;
+    margin-top: 0.5rem;
+  }
+  .feedback h4 {
+    margin: 0 0 0.25rem;
+  }
+  .step-score {
+    font-weight: normal;
+    color: #4f5968;
+    margin-left: 0.5rem;
+  }
+  @media (max-width: 600px) {
+    section {
+      padding: 0.75rem;
+    }
+    table.measured,
+    table.roles {
+      font-size: 0.95rem;
+    }
+  }
   @media (min-width: 1600px) {
     :host {
       max-width: 96rem;

@@ -18,6 +18,8 @@ export interface PromptPickDetail {
 export class PracticePrompts extends LitElement {
   @property({ attribute: false }) prompts: readonly Prompt[] = [];
   @property({ attribute: false }) history: History = EMPTY_HISTORY;
+  /** Also counts the rounds on prompts made from the workspace (in one list only). */
+  @property({ type: Boolean }) workspaceTotals = true;
 
   static override styles = css`
     :host {
@@ -96,14 +98,12 @@ export class PracticePrompts extends LitElement {
   override render() {
     // Prompts of this list, and prompts made from a workspace scenario (which have no card).
     const listed = new Set(this.prompts.map((p) => p.id));
-    const part = (own: boolean): History => ({
+    const part = (keep: (id: string) => boolean): History => ({
       ...this.history,
-      records: Object.fromEntries(
-        Object.entries(this.history.records).filter(([id]) => listed.has(id) === own),
-      ),
+      records: Object.fromEntries(Object.entries(this.history.records).filter(([id]) => keep(id))),
     });
-    const totals = historyTotals(part(true));
-    const made = historyTotals(part(false));
+    const totals = historyTotals(part((id) => listed.has(id)));
+    const made = historyTotals(part((id) => id.startsWith('scenario:')));
     const rounds = (n: number) => `${n} round${n === 1 ? '' : 's'}`;
     return html`
       <p class="totals">
@@ -113,7 +113,7 @@ export class PracticePrompts extends LitElement {
             : `${rounds(totals.attempts)} played over ${totals.prompts} prompt${totals.prompts === 1 ? '' : 's'}; mean best score ${percentText(totals.meanBest)}.`
         }
         ${
-          made.attempts === 0
+          made.attempts === 0 || !this.workspaceTotals
             ? nothing
             : ` Also ${rounds(made.attempts)} on ${made.prompts} prompt${made.prompts === 1 ? '' : 's'} made from your workspace; mean best score ${percentText(made.meanBest)}.`
         }

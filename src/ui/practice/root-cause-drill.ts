@@ -7,7 +7,7 @@ import { describe, formatValue, gradeDrill, type DrillGrade } from '../../model/
 import type { DrillHistory } from '../../model/drills/history';
 import { SLICES, SLICE_BY_ID, querySlice, type SliceView } from '../../model/drills/slices';
 import { FIXES, TEMPLATES, type FixId } from '../../model/drills/templates';
-import { drillHistory } from '../../run/drill-history';
+import { DrillCancelledError, runDrillHistory } from '../../run/drill-runner';
 
 const MOVE_TEXT = { up: '▲ up', down: '▼ down', vanish: '▼ gone', flat: '– flat' } as const;
 /** The causes and fixes to choose from, alphabetical: their order gives nothing away. */
@@ -18,9 +18,13 @@ const FIX_IDS = (Object.keys(FIXES) as FixId[]).sort((a, b) => FIXES[a].localeCo
  * A root-cause drill (docs/PRACTICE.md): a code (the drill of the day by default) gives a
  * station history with a hidden cause; the candidate queries slices within the budget, names
  * the cause and the fix, and sees the grade, the feedback and the model answer. The history is
- * simulated here on the page (one 12-week replication with its warm-up, a fraction of a second).
- * Hooks: `data-drill-state` (setup, play, graded), `data-slice` buttons, `data-view` tables,
+ * simulated in a Web Worker of its own (src/run/drill-runner.ts: 0.2–1.2 s of engine time), with a
+ * Cancel while it runs.
+ * Hooks: `data-drill-state` (setup, running, play, graded), `data-slice` buttons, `data-view` tables,
  * `data-score`.
+ *
+ * @fires drill-graded - an answer was graded; detail: { code, score } (score 0–1), for the
+ * per-skill history (diagnosis)
  */
 @customElement('root-cause-drill')
 export class RootCauseDrill extends LitElement {
@@ -30,7 +34,10 @@ export class RootCauseDrill extends LitElement {
   @state() private views: SliceView[] = [];
   @state() private grade: DrillGrade | undefined;
   @state() private error = '';
+  /** The history is being simulated (in a worker). */
+  @state() private busy = false;
   private history: DrillHistory | undefined;
+  private abort: AbortController | undefined;
 
   static override styles = css`
     :host {
@@ -77,7 +84,7 @@ export class RootCauseDrill extends LitElement {
   `;
 
   override render() {
-    const state = this.grade ? 'graded' : this.drill ? 'play' : 'setup';
+    const state = this.grade ? 'graded' : this.drill ? 'play' : this.busy ? 'running' : 'setup';
     this.dataset.drillState = state;
     return html`<h3>Root-cause drill</h3>
       <p>
@@ -88,7 +95,15 @@ export class RootCauseDrill extends LitElement {
         <label
           >Drill code <input data-code .value=${this.code} size="10" @input=${this.onCode}
         /></label>
-        <button type="button" data-start @click=${this.start}>Start the drill</button>
+        <button type="button" data-start ?disabled=${this.busy} @click=${this.start}>
+          Start the drill
+        </button>
+        ${
+          this.busy
+            ? html`<span role="status" data-drill-busy>Simulating the station’s 12 weeks…</span>
+                <button type="button" data-drill-cancel @click=${this.cancel}>Cancel</button>`
+            : nothing
+        }
         ${this.error ? html`<span class="error" role="alert">${this.error}</span>` : nothing}
       </div>
       ${this.drill && this.prompt ? this.playView(this.drill, this.prompt) : nothing}`;
@@ -98,18 +113,49 @@ export class RootCauseDrill extends LitElement {
     this.code = (e.target as HTMLInputElement).value;
   }
 
-  private start(): void {
+  private async start(): Promise<void> {
     const drill = drillFromCode(this.code);
     if (!drill) {
       this.error = 'That is not a drill code (eight letters and digits).';
       return;
     }
     this.error = '';
-    this.history = drillHistory(drill.scenario);
-    this.drill = drill;
-    this.prompt = drillPrompt(drill, this.history);
-    this.views = [];
+    this.abort?.abort();
+    const abort = new AbortController();
+    this.abort = abort;
+    this.drill = undefined;
     this.grade = undefined;
+    this.views = [];
+    this.busy = true;
+    try {
+      // Simulated in a worker: 0.2–1.2 s of engine time would block the page.
+      const history = await runDrillHistory(drill.scenario, abort.signal);
+      if (this.abort !== abort) return;
+      this.history = history;
+      this.drill = drill;
+      this.prompt = drillPrompt(drill, history);
+    } catch (error) {
+      if (this.abort !== abort) return;
+      this.error =
+        error instanceof DrillCancelledError
+          ? 'Cancelled: start the drill again when ready.'
+          : `The drill could not be simulated: ${error instanceof Error ? error.message : String(error)}`;
+    } finally {
+      if (this.abort === abort) {
+        this.busy = false;
+        this.abort = undefined;
+      }
+    }
+  }
+
+  private cancel(): void {
+    this.abort?.abort();
+  }
+
+  override disconnectedCallback(): void {
+    super.disconnectedCallback();
+    this.abort?.abort();
+    this.abort = undefined;
   }
 
   private query(id: SliceId): void {
@@ -191,6 +237,13 @@ export class RootCauseDrill extends LitElement {
     const fix = (root.querySelector<HTMLSelectElement>('[data-fix]')?.value ?? '') as FixId;
     const queries = this.views.map((v) => v.slice.id);
     this.grade = gradeDrill(this.drill, this.history, { cause, fix, queries });
+    this.dispatchEvent(
+      new CustomEvent('drill-graded', {
+        detail: { code: this.drill.code, score: this.grade.score / 100 },
+        bubbles: true,
+        composed: true,
+      }),
+    );
   }
 
   private gradeView(g: DrillGrade) {

@@ -19,6 +19,7 @@ export function roundHeader(
   run: Parsed<PromptRun>,
   baseline: Scenario,
   back: () => void,
+  code?: string,
 ) {
   return html`<section aria-labelledby="prompt-heading">
     <div class="row">
@@ -27,6 +28,14 @@ export function roundHeader(
       <button type="button" @click=${back}>Back to the prompts</button>
     </div>
     <p class="lede">${prompt.context}</p>
+    ${
+      code
+        ? html`<p>
+            Code <strong data-round-code>${code}</strong>: the same code gives the same runs, so the
+            same answers get the same score. Share it, or play it again later.
+          </p>`
+        : nothing
+    }
     ${
       run.ok
         ? changes(prompt, run.value, baseline)
