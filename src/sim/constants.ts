@@ -180,6 +180,10 @@ export const P = {
   surgeNoise: 40,
   surgeFree: 41,
   delay: 60, // + wave index
+  // Sampling designs (src/run/design-*.ts), keyed by the design's seed, not a replication's.
+  designLhs: 200,
+  designMorris: 201,
+  designBootstrap: 202,
 } as const;
 
 /**
