@@ -7,6 +7,7 @@
 import { excerpt, parseDecimal } from '../model/input-text';
 import { checkSetting, type Parsed, type SettingId } from '../model/scenario';
 import { parseSweep, type SweepAxis } from '../model/sweep';
+import { DESIGN_ONCE, readDesignFlag, type DesignFlags } from './design-flags';
 
 /** Bad input: the message is the one line printed. */
 export class UsageError extends Error {
@@ -43,6 +44,8 @@ export interface CliFlags {
   /** `--verbose`: say the run's estimate on stderr before it runs. */
   verbose: boolean;
   help: boolean;
+  /** The design flags (design-flags.ts). */
+  design: DesignFlags;
 }
 
 /** The settings flags and the setting each one sets. */
@@ -62,6 +65,7 @@ export function readFlags(argv: readonly string[]): CliFlags {
     force: false,
     verbose: false,
     help: false,
+    design: { factors: [] },
   };
   // One rule for repeats: a flag that takes one value is given once (`--set` once per
   // parameter, `--sweep` once per parameter), as a link or a file names a key once.
@@ -69,7 +73,7 @@ export function readFlags(argv: readonly string[]): CliFlags {
   for (let k = 0; k < argv.length; k++) {
     const text = argv[k];
     const { flag, inline } = splitFlag(text);
-    if (ONCE.has(flag)) {
+    if (ONCE.has(flag) || DESIGN_ONCE.includes(flag)) {
       if (seen.has(flag)) throw new UsageError(`${flag} is given more than once`);
       seen.add(flag);
     }
@@ -155,6 +159,7 @@ function readFlag(flags: CliFlags, text: string, flag: string, value: () => stri
       flags.workers = readWorkers(value());
       return;
     default:
+      if (readDesignFlag(flags.design, flag, value)) return;
       throw new UsageError(
         text.startsWith('-')
           ? `unknown option ${arg(flag)} (see --help)`

@@ -24,6 +24,7 @@ import { sweepCsv, sweepReport, type SweepReport } from '../model/sweep-report';
 import { PARAM_BY_ID } from '../model/params';
 import { SETTINGS, withParams, type Scenario } from '../model/scenario';
 import type { SimulationPool } from '../run/simulation-pool';
+import { designMain, mergeMain, type DesignIo } from './design-main';
 import { UsageError } from './flags';
 import { parseArgs, type CliOptions } from './options';
 
@@ -152,6 +153,8 @@ export interface CliIo {
   run?: (options: CliOptions) => Promise<RunReport | SweepReport>;
   /** Threads the pool would start when `--workers` is not given (default: one per core). */
   cores?: number;
+  /** A design's job runner, queue and environment (default: worker threads, the process's). */
+  design?: Partial<DesignIo>;
 }
 
 /**
@@ -164,6 +167,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(`gigsim sim: ${oneLine(message)}\n`);
     return code;
   };
+  if (argv[0] === 'merge') return mergeMain(argv.slice(1), io, fail);
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -175,6 +179,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stdout(`${USAGE}\n`);
     return 0;
   }
+  if (options.design) return designMain(options, options.design, io, fail);
   const refused = checkRun(options, io);
   if (refused !== undefined) return fail(refused);
   try {
