@@ -81,7 +81,10 @@ export async function runOnQueue(
         }
       });
     });
-    const before = await enqueue(queue, plan, hash, take);
+    // What a run before this one had done (its jobs' ids are this design's), then the rest.
+    await collectDone(queue, plan, hash, results, take);
+    const before = results.size;
+    await enqueue(queue, plan, hash);
     const progress = queueProgress(io, plan.jobs, before);
     while (results.size < plan.jobs) {
       if (failure) throw failure;
@@ -102,16 +105,8 @@ export async function runOnQueue(
   }
 }
 
-/**
- * Adds the jobs not in the queue yet (ids already there are kept as they are), then collects
- * those done before; retries any that had failed for good. Returns how many were done before.
- */
-async function enqueue(
-  queue: Queue<QueueJobData>,
-  plan: DesignPlan,
-  hash: string,
-  take: (id: string, value: unknown) => void,
-): Promise<number> {
+/** Adds the jobs not in the queue yet (ids already there are kept as they are). */
+async function enqueue(queue: Queue<QueueJobData>, plan: DesignPlan, hash: string): Promise<void> {
   const CHUNK = 500;
   for (let start = 0; start < plan.jobs; start += CHUNK) {
     const batch = [];
@@ -131,9 +126,6 @@ async function enqueue(
     }
     await queue.addBulk(batch);
   }
-  const done = new Map<number, ReplicationResult>();
-  await collectDone(queue, plan, hash, done, take);
-  return done.size;
 }
 
 /** Looks up every job not yet collected: takes the completed, retries the failed for good. */
@@ -153,7 +145,10 @@ async function collectDone(
       if (!job?.id) continue;
       if (job.finishedOn && job.returnvalue != null && !job.failedReason) {
         take(job.id, job.returnvalue);
-      } else if ((await job.getState()) === 'failed') await job.retry('failed');
+      } else if (job.failedReason && job.attemptsMade >= JOB_ATTEMPTS) {
+        // Failed for good in an earlier run: this run tries it again from the start.
+        await job.retry('failed', { resetAttemptsMade: true, resetAttemptsStarted: true });
+      }
     }
   }
 }

@@ -7,7 +7,7 @@
  * fails its job, which BullMQ tries again; a worker process that dies leaves its jobs to
  * BullMQ's stalled-job check, which hands them to another worker once their lock runs out.
  */
-import { availableParallelism } from 'node:os';
+import { availableParallelism, hostname } from 'node:os';
 import { pathToFileURL } from 'node:url';
 import { Worker, type Job } from 'bullmq';
 import { oneLine, parseDecimal } from '../model/input-text';
@@ -104,6 +104,11 @@ function threads(size: number) {
   };
 }
 
+/** This worker's name in the queue: host and process id. */
+export function workerName(pid = process.pid): string {
+  return `${hostname()}:${pid}`;
+}
+
 /** Serves the queue until a signal; resolves when the worker has closed. */
 export async function serve(o: WorkerOptions, log: (line: string) => void): Promise<void> {
   const pool = threads(o.concurrency);
@@ -112,6 +117,8 @@ export async function serve(o: WorkerOptions, log: (line: string) => void): Prom
     o.name,
     async (job: Job<QueueJobData>) => pool.run(job.data),
     {
+      // Shown as each job's processedBy: which machine and process ran it.
+      name: workerName(),
       connection: redisConnection(o.queue, true),
       concurrency: o.concurrency,
       lockDuration: o.lockMs,
