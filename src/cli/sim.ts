@@ -55,6 +55,23 @@ Options:
   --force            run even when the estimate is over the budget (10 min, 2 GB)
   --help             this text
 
+Designs (global sensitivity; docs/MODEL.md "Global designs"):
+  --design sobol|morris|lhs
+                     Sobol' indices (Saltelli sampling), Morris elementary effects, or a
+                     Latin hypercube, over the factors given with --vary
+  --vary ID=FROM:TO  a number parameter and its range (repeatable, once per parameter)
+  --n N              sobol: base samples (points N × (factors + 2)); morris: trajectories
+                     (N × (factors + 1)); lhs: points
+  --levels L         Morris grid levels (even, default 4)
+  --metrics A,B|all  metrics whose indices are computed (default all)
+  --period P         whole (default), shortRun, longRun or peak: the means indexed
+  --shard i/n|auto   run only shard i of n of the jobs and write a shard file; auto reads
+                     JOB_COMPLETION_INDEX + GIGSIM_SHARDS or SLURM_ARRAY_TASK_ID
+  --queue URL        run the jobs on a BullMQ queue at redis://HOST:PORT (npm run worker)
+  --out FILE         write the output to FILE instead of stdout
+  merge FILES...     (first argument) combine shard files into the design's report
+                     [--format json|csv] [--out FILE]
+
 Limits: a scenario file is at most 1 MB and nests at most 16 levels; a key, a flag or
 a parameter is given once. A scenario whose applicants or sign-ups would run away (over
 100,000 applicants a week, or 2,000,000 drivers in a run) is refused, naming the

@@ -20,6 +20,7 @@ describe('reading the runner’s flags', () => {
       force: false,
       verbose: false,
       help: false,
+      design: { factors: [] },
     });
   });
 
