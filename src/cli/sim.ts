@@ -55,7 +55,7 @@ Options:
   --force            run even when the estimate is over the budget (10 min, 2 GB)
   --help             this text
 
-Designs (global sensitivity; docs/MODEL.md "Global designs"):
+Designs (global sensitivity; README "Global designs, shards and the queue"):
   --design sobol|morris|lhs
                      Sobol' indices (Saltelli sampling), Morris elementary effects, or a
                      Latin hypercube, over the factors given with --vary
