@@ -25,9 +25,13 @@ export class ExploreDesign extends LitElement {
   static override styles = [
     exploreStyles,
     css`
+      .table-box {
+        max-width: 100%;
+        overflow-x: auto;
+        margin-top: 0.75rem;
+      }
       table {
         border-collapse: collapse;
-        margin-top: 0.75rem;
       }
       th,
       td {
@@ -46,7 +50,7 @@ export class ExploreDesign extends LitElement {
     const r = this.report;
     return html`<form aria-label="Global design" @submit=${(e: Event) => e.preventDefault()}>
         <label
-          >Design report (the JSON of the runner's --design, or of merge)
+          >Design report (JSON from the runner's design or its merged shards)
           <input
             type="file"
             accept=".json,application/json"
@@ -99,32 +103,34 @@ export class ExploreDesign extends LitElement {
         .secondName=${names.second ?? ''}
         .bars=${indexBars(r, this.metric)}
       ></design-indices-chart>
-      <table data-design-breaches>
-        <caption>
-          Guardrails breached across the design (long-run mean at each point)
-        </caption>
-        <thead>
-          <tr>
-            <th>Guardrail</th>
-            <th>Threshold</th>
-            <th>Points breaching</th>
-            <th>Rate</th>
-          </tr>
-        </thead>
-        <tbody>
-          ${r.guardrails.map(
-            (g) =>
-              html`<tr data-guardrail=${g.id}>
-                <td>${g.label}</td>
-                <td class="num">${g.threshold ?? '–'}</td>
-                <td class="num">${g.breached} of ${g.judged}</td>
-                <td class="num">
-                  ${g.rate === null ? 'not judged (no long run)' : `${(100 * g.rate).toFixed(0)}%`}
-                </td>
-              </tr>`,
-          )}
-        </tbody>
-      </table>`;
+      <div class="table-box">
+        <table data-design-breaches>
+          <caption>
+            Guardrails breached across the design (long-run mean at each point)
+          </caption>
+          <thead>
+            <tr>
+              <th>Guardrail</th>
+              <th>Threshold</th>
+              <th>Points breaching</th>
+              <th>Rate</th>
+            </tr>
+          </thead>
+          <tbody>
+            ${r.guardrails.map(
+              (g) =>
+                html`<tr data-guardrail=${g.id}>
+                  <td>${g.label}</td>
+                  <td class="num">${g.threshold ?? '–'}</td>
+                  <td class="num">${g.breached} of ${g.judged}</td>
+                  <td class="num">
+                    ${g.rate === null ? 'not judged (no long run)' : `${(100 * g.rate).toFixed(0)}%`}
+                  </td>
+                </tr>`,
+            )}
+          </tbody>
+        </table>
+      </div>`;
   }
 
   private onFile = async (e: Event): Promise<void> => {
