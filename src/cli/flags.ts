@@ -8,6 +8,7 @@ import { excerpt, parseDecimal } from '../model/input-text';
 import { checkSetting, type Parsed, type SettingId } from '../model/scenario';
 import { parseSweep, type SweepAxis } from '../model/sweep';
 import { LAB_FLAGS, readLabFlag, type LabFlags } from './lab-flags';
+import { DESIGN_ONCE, readDesignFlag, type DesignFlags } from './design-flags';
 
 /** Bad input: the message is the one line printed. */
 export class UsageError extends Error {
@@ -46,6 +47,8 @@ export interface CliFlags {
   help: boolean;
   /** The experiment lab's flags (src/cli/lab-flags.ts); `designs` set: run the lab. */
   lab: LabFlags;
+  /** The design flags (design-flags.ts). */
+  design: DesignFlags;
 }
 
 /** The settings flags and the setting each one sets. */
@@ -66,6 +69,7 @@ export function readFlags(argv: readonly string[]): CliFlags {
     verbose: false,
     help: false,
     lab: {},
+    design: { factors: [] },
   };
   // One rule for repeats: a flag that takes one value is given once (`--set` once per
   // parameter, `--sweep` once per parameter), as a link or a file names a key once.
@@ -73,7 +77,7 @@ export function readFlags(argv: readonly string[]): CliFlags {
   for (let k = 0; k < argv.length; k++) {
     const text = argv[k];
     const { flag, inline } = splitFlag(text);
-    if (ONCE.has(flag)) {
+    if (ONCE.has(flag) || DESIGN_ONCE.includes(flag)) {
       if (seen.has(flag)) throw new UsageError(`${flag} is given more than once`);
       seen.add(flag);
     }
@@ -161,6 +165,7 @@ function readFlag(flags: CliFlags, text: string, flag: string, value: () => stri
       flags.workers = readWorkers(value());
       return;
     default:
+      if (readDesignFlag(flags.design, flag, value)) return;
       throw new UsageError(
         text.startsWith('-')
           ? `unknown option ${arg(flag)} (see --help)`

@@ -9,8 +9,19 @@ import { MAX_JSON_BYTES, parseDecimal, parseJson } from '../model/input-text';
 import { PARAM_BY_ID } from '../model/params';
 import { defaultScenario, parseScenario, withParams, type Scenario } from '../model/scenario';
 import type { SweepAxis } from '../model/sweep';
+import { METRICS } from '../model/metrics';
+import { MORRIS_LEVELS, checkDesign, type DesignSpec } from '../run/design-plan';
+import type { DesignFlags } from './design-flags';
 import { UsageError, arg, readFlags, unwrap, type CliFlags } from './flags';
 import type { LabFlags } from './lab-flags';
+
+/** A design run: the design, and where its jobs run and its output goes. */
+export interface DesignOptions {
+  spec: DesignSpec;
+  shard?: DesignFlags['shard'];
+  out?: string;
+  queue?: string;
+}
 
 export interface CliOptions {
   scenario: Scenario;
@@ -24,6 +35,8 @@ export interface CliOptions {
   force: boolean;
   verbose: boolean;
   help: boolean;
+  /** `--design`: a global sensitivity design instead of one run. */
+  design?: DesignOptions;
 }
 
 /** Parses the runner's arguments (without `node` and the script). Throws UsageError. */
@@ -31,8 +44,10 @@ export function parseArgs(argv: readonly string[]): CliOptions {
   const flags = readFlags(argv);
   const scenario = scenarioOf(flags);
   const baseline = flags.baselineFile ? pairedBaseline(flags.baselineFile, scenario) : undefined;
+  const design = designOf(flags, scenario, baseline);
   return {
     scenario,
+    ...(design ? { design } : {}),
     ...(baseline ? { baseline } : {}),
     format: flags.format,
     lab: flags.lab,
@@ -127,3 +142,40 @@ function setValue(id: string, text: string): unknown {
   }
   return parseDecimal(text) ?? text;
 }
+
+/** The design the flags ask for, if any; design flags without `--design` are refused. */
+function designOf(
+  flags: CliFlags,
+  scenario: Scenario,
+  baseline: Scenario | undefined,
+): DesignOptions | undefined {
+  const d = flags.design;
+  if (d.kind === undefined) {
+    const stray = d.factors.length > 0 || d.n !== undefined || d.shard || d.queue || d.metrics;
+    if (stray) throw new UsageError('--vary, --n, --metrics, --shard and --queue need --design');
+    return undefined;
+  }
+  if (flags.sweeps.length > 0) throw new UsageError('--design and --sweep cannot be combined');
+  if (d.n === undefined) throw new UsageError(`--design ${d.kind} needs --n (${N_MEANING})`);
+  const spec: DesignSpec = {
+    kind: d.kind,
+    factors: d.factors,
+    n: d.n,
+    levels: d.levels ?? MORRIS_LEVELS,
+    metrics: d.metrics ?? METRICS.map((m) => m.id),
+    period: d.period ?? 'whole',
+    scenario,
+    baseline: baseline ?? scenario,
+  };
+  const refused = checkDesign(spec);
+  if (refused !== undefined) throw new UsageError(`--design ${d.kind}: ${refused}`);
+  if (d.shard && d.queue) throw new UsageError('--shard and --queue cannot be combined');
+  return {
+    spec,
+    ...(d.shard ? { shard: d.shard } : {}),
+    ...(d.out !== undefined ? { out: d.out } : {}),
+    ...(d.queue !== undefined ? { queue: d.queue } : {}),
+  };
+}
+
+const N_MEANING = 'sobol: base samples, morris: trajectories, lhs: points';

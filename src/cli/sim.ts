@@ -25,6 +25,7 @@ import { PARAM_BY_ID } from '../model/params';
 import { LAB_HORIZON_WEEKS } from '../model/lab-stats';
 import { SETTINGS, withParams, type Scenario } from '../model/scenario';
 import type { SimulationPool } from '../run/simulation-pool';
+import { designMain, mergeMain, type DesignIo } from './design-main';
 import { UsageError } from './flags';
 import { labMain, labMisuse } from './lab-cli';
 import { parseArgs, type CliOptions } from './options';
@@ -67,6 +68,23 @@ Experiment lab (how a field test of the scenario against the baseline would read
   --test-weeks N     the test's length, weeks (1–${LAB_HORIZON_WEEKS}; default 4)
   --rerandomisations N
                      tests run on fresh assignments and replications (2–1000; default 200)
+
+Designs (global sensitivity; README "Global designs, shards and the queue"):
+  --design sobol|morris|lhs
+                     Sobol' indices (Saltelli sampling), Morris elementary effects, or a
+                     Latin hypercube, over the factors given with --vary
+  --vary ID=FROM:TO  a number parameter and its range (repeatable, once per parameter)
+  --n N              sobol: base samples (points N × (factors + 2)); morris: trajectories
+                     (N × (factors + 1)); lhs: points
+  --levels L         Morris grid levels (even, default 4)
+  --metrics A,B|all  metrics whose indices are computed (default all)
+  --period P         whole (default), shortRun, longRun or peak: the means indexed
+  --shard i/n|auto   run only shard i of n of the jobs and write a shard file; auto reads
+                     JOB_COMPLETION_INDEX + GIGSIM_SHARDS or SLURM_ARRAY_TASK_ID
+  --queue URL        run the jobs on a BullMQ queue at redis://HOST:PORT (npm run worker)
+  --out FILE         write the output to FILE instead of stdout
+  merge FILES...     (first argument) combine shard files into the design's report
+                     [--format json|csv] [--out FILE]
 
 Limits: a scenario file is at most 1 MB and nests at most 16 levels; a key, a flag or
 a parameter is given once. A scenario whose applicants or sign-ups would run away (over
@@ -166,6 +184,8 @@ export interface CliIo {
   run?: (options: CliOptions) => Promise<RunReport | SweepReport>;
   /** Threads the pool would start when `--workers` is not given (default: one per core). */
   cores?: number;
+  /** A design's job runner, queue and environment (default: worker threads, the process's). */
+  design?: Partial<DesignIo>;
 }
 
 /**
@@ -178,6 +198,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(`gigsim sim: ${oneLine(message)}\n`);
     return code;
   };
+  if (argv[0] === 'merge') return mergeMain(argv.slice(1), io, fail);
   let options: CliOptions;
   try {
     options = parseArgs(argv);
@@ -189,6 +210,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stdout(`${USAGE}\n`);
     return 0;
   }
+  if (options.design) return designMain(options, options.design, io, fail);
   const misuse = labMisuse(options);
   if (misuse !== undefined) return fail(misuse);
   if (options.lab.designs) {

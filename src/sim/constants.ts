@@ -182,6 +182,10 @@ export const P = {
   delay: 60, // + wave index
   xAssign: 70, // an experiment's assignment (keyed by its assignment seed, src/sim/experiment.ts)
   xBlocks: 71, // an experiment's treated block types of a day
+  // Sampling designs (src/run/design-*.ts), keyed by the design's seed, not a replication's.
+  designLhs: 200,
+  designMorris: 201,
+  designBootstrap: 202,
 } as const;
 
 /**

@@ -21,6 +21,7 @@ describe('reading the runner’s flags', () => {
       verbose: false,
       help: false,
       lab: {},
+      design: { factors: [] },
     });
   });
 

@@ -3,7 +3,7 @@
  * and exported files take.
  */
 
-export type ExplorerTab = 'sweep' | 'tradeoff' | 'grid' | 'sensitivity' | 'goal';
+export type ExplorerTab = 'sweep' | 'tradeoff' | 'grid' | 'sensitivity' | 'goal' | 'design';
 
 export const TABS: readonly { id: ExplorerTab; label: string }[] = [
   { id: 'sweep', label: 'Sweep' },
@@ -11,6 +11,7 @@ export const TABS: readonly { id: ExplorerTab; label: string }[] = [
   { id: 'grid', label: 'Two levers' },
   { id: 'sensitivity', label: 'Sensitivity' },
   { id: 'goal', label: 'Goal seek' },
+  { id: 'design', label: 'Global design' },
 ];
 
 /** The run button's label for a tool's run ('sweep' also serves the trade-off tab). */

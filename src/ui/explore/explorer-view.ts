@@ -29,6 +29,7 @@ import { TABS, exportFileName, type ExplorerTab } from './explorer-tabs';
 import { gatePlan } from './explore-plans';
 import { IDLE, RunSession, errorText, type RunStatus } from './run-session';
 import { startSweep, withPoint, type ShownSweep } from './shown-sweep';
+import './explore-design';
 import './explore-goal';
 import './explore-grid';
 import './explore-sensitivity';
@@ -134,7 +135,7 @@ export class ExplorerView extends LitElement {
   private chart(): ExportableChart {
     const tool = this.renderRoot.querySelector('#explorer-panel > *');
     const el = tool?.shadowRoot?.querySelector<HTMLElement & ExportableChart>(
-      'sweep-chart, frontier-chart, heatmap-chart, tornado-chart',
+      'sweep-chart, frontier-chart, heatmap-chart, tornado-chart, design-indices-chart',
     );
     if (!el) throw new Error('no chart is drawn yet');
     return el;
@@ -222,6 +223,8 @@ export class ExplorerView extends LitElement {
           .scenario=${scenario}
           .status=${status}
         ></explore-goal>`;
+      case 'design':
+        return html`<explore-design></explore-design>`;
     }
   }
 

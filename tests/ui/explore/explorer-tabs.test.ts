@@ -2,13 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { TABS, exportFileName, runLabel } from '../../../src/ui/explore/explorer-tabs';
 
 describe('the explorer’s tabs', () => {
-  it('are the five tools, in order', () => {
+  it('are the six tools, in order', () => {
     expect(TABS.map((t) => t.label)).toEqual([
       'Sweep',
       'Trade-off',
       'Two levers',
       'Sensitivity',
       'Goal seek',
+      'Global design',
     ]);
   });
 
