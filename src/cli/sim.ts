@@ -24,6 +24,7 @@ import { sweepCsv, sweepReport, type SweepReport } from '../model/sweep-report';
 import { PARAM_BY_ID } from '../model/params';
 import { SETTINGS, withParams, type Scenario } from '../model/scenario';
 import type { SimulationPool } from '../run/simulation-pool';
+import { calibrationMain, isCalibration } from './calibrate';
 import { UsageError } from './flags';
 import { parseArgs, type CliOptions } from './options';
 
@@ -53,6 +54,17 @@ Options:
   --verbose          say the run's estimated time and memory on stderr before it runs
   --force            run even when the estimate is over the budget (10 min, 2 GB)
   --help             this text
+
+Calibration (docs/MODEL.md "Calibration"):
+  --calibrate FILE   fit the station's constants to its weekly history (CSV); the
+                     station as given (--scenario, --set) is the fit's start, --reps
+                     the replications per evaluation (default 8), --seed their seed
+  --fit A,B,C        constants to fit (default hoursWanted,checksPerHour,
+                     applicantsPerWeek,noShowRate)
+  --holdout N        last weeks held out for the forecast check (default 4)
+  --table            print a table instead of JSON
+  --make-history     print the weekly history the engine makes from the station as
+                     given (--weeks, --seed, --set): the shipped example's source
 
 Limits: a scenario file is at most 1 MB and nests at most 16 levels; a key, a flag or
 a parameter is given once. A scenario whose applicants or sign-ups would run away (over
@@ -164,6 +176,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(`gigsim sim: ${oneLine(message)}\n`);
     return code;
   };
+  if (isCalibration(argv)) return calibrationMain(argv, io);
   let options: CliOptions;
   try {
     options = parseArgs(argv);

@@ -87,6 +87,12 @@ export interface ReplicationResult {
    * WHY_PERIODS × (record fields, WHY_EXTRAS)); absent from results made without the engine.
    */
   sums?: Float64Array;
+  /**
+   * The run's weekly history in the columns of a station history (src/sim/history.ts;
+   * src/model/station-history.ts): what a calibration compares with the station's weeks.
+   * Absent from results made without the engine.
+   */
+  history?: Float64Array;
 }
 
 /** Mean and 95% interval of a set of values, element-wise. */

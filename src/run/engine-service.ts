@@ -54,6 +54,7 @@ export function resultBuffers(result: ReplicationResult): ArrayBuffer[] {
     result.pool,
     result.earnings,
     ...(result.sums ? [result.sums] : []),
+    ...(result.history ? [result.history] : []),
   ];
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) {
