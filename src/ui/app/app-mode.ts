@@ -1,11 +1,18 @@
 /**
  * The app's modes and how the URL carries them: the query's `mode` key (`?mode=explore`,
- * `?mode=practice`, `?mode=present`, `?mode=model`; absent for the workspace). The view itself stays in the hash
+ * `?mode=practice`, `?mode=present`, `?mode=calibrate`, `?mode=model`; absent for the workspace). The view itself stays in the hash
  * (view-state.ts), so a link keeps its scenario in every mode. Pure functions, no DOM.
  */
 import { quoted } from '../../model/input-text';
 
-export const APP_MODES = ['workspace', 'explore', 'practice', 'present', 'model'] as const;
+export const APP_MODES = [
+  'workspace',
+  'explore',
+  'practice',
+  'present',
+  'calibrate',
+  'model',
+] as const;
 export type AppMode = (typeof APP_MODES)[number];
 
 export const DEFAULT_MODE: AppMode = 'workspace';
@@ -22,6 +29,7 @@ export const MODE_INFO: Readonly<Record<AppMode, { label: string; purpose: strin
   },
   practice: { label: 'Practice', purpose: 'Predict the metrics, then see the answers scored' },
   present: { label: 'Present', purpose: 'Saved scenarios side by side, large, for meetings' },
+  calibrate: { label: 'Calibrate', purpose: 'Fit the model to your station’s weekly history' },
   model: { label: 'Model', purpose: 'How the model works, and whether it matches known facts' },
 };
 
