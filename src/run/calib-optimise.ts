@@ -4,8 +4,8 @@
  * - `levenbergMarquardt` for a sum of squared residuals (the method of simulated moments'
  *   loss), with a forward-difference Jacobian and box bounds; it also returns the Jacobian at
  *   the optimum, which the intervals need (Moré 1978; Nocedal & Wright 2006, ch. 10);
- * - `nelderMead` for any scalar function (Nelder & Mead 1965, with the adaptive coefficients
- *   of Gao & Han 2012), also with box bounds.
+ * - `nelderMead` for any scalar function, unbounded (Nelder & Mead 1965, with the adaptive
+ *   coefficients of Gao & Han 2012).
  */
 import { solve, transpose, multiply, matVec, type Matrix } from './calib-linalg';
 
@@ -198,7 +198,6 @@ function result<E>(
 }
 
 export interface NelderMeadOptions {
-  readonly bounds?: Bounds;
   /** Initial simplex edge in each coordinate (default 0.1). */
   readonly step?: number;
   readonly maxEvaluations?: number;
@@ -212,7 +211,7 @@ export async function nelderMead(
   x0: readonly number[],
   options: NelderMeadOptions = {},
 ): Promise<{ x: number[]; value: number; evaluations: number }> {
-  const { bounds, step = 0.1, maxEvaluations = 2000, tolerance = 1e-8 } = options;
+  const { step = 0.1, maxEvaluations = 2000, tolerance = 1e-8 } = options;
   const n = x0.length;
   const [alpha, gamma, rho, sigma] = [1, 1 + 2 / n, 0.75 - 1 / (2 * n), 1 - 1 / n];
   let evaluations = 0;
@@ -220,11 +219,11 @@ export async function nelderMead(
     evaluations++;
     return f(x);
   };
-  const start = clamp(x0, bounds);
+  const start = [...x0];
   const simplex: { x: number[]; v: number }[] = [{ x: start, v: await value(start) }];
   for (let i = 0; i < n; i++) {
     const x = [...start];
-    x[i] += bounds && x[i] + step > bounds.upper[i] ? -step : step;
+    x[i] += step;
     simplex.push({ x, v: await value(x) });
   }
   while (evaluations < maxEvaluations) {
@@ -232,11 +231,7 @@ export async function nelderMead(
     if (simplex[n].v - simplex[0].v < tolerance) break;
     const centroid = new Array<number>(n).fill(0);
     for (let i = 0; i < n; i++) for (let j = 0; j < n; j++) centroid[j] += simplex[i].x[j] / n;
-    const toward = (t: number) =>
-      clamp(
-        centroid.map((c, j) => c + t * (simplex[n].x[j] - c)),
-        bounds,
-      );
+    const toward = (t: number) => centroid.map((c, j) => c + t * (simplex[n].x[j] - c));
     const xr = toward(-alpha);
     const vr = await value(xr);
     if (vr < simplex[0].v) {
