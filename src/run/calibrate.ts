@@ -67,6 +67,11 @@ const STOP_DROP = 0.2;
 /** Most constants fitted at once. */
 export const MAX_FIT = 6;
 
+/** A rough count of the evaluations a fit of `p` constants takes, for a progress bar. */
+export function expectedEvaluations(p: number): number {
+  return 2 + (p + 2) * 3 + p + SIGMA_REPS_FACTOR;
+}
+
 /** Checks a request; a sentence naming what is wrong, or undefined. */
 export function checkRequest(req: CalibrationRequest): string | undefined {
   const fit = req.fit ?? DEFAULT_FIT;
@@ -150,7 +155,7 @@ function context(
   const fitWeeks = h.weeks - holdout;
   const moments = momentsOf(h);
   const observed = momentValues(moments, h.data, h.weeks, h, 0, fitWeeks);
-  const expected = 2 + (fit.length + 2) * 3 + fit.length + SIGMA_REPS_FACTOR;
+  const expected = expectedEvaluations(fit.length);
   let evaluations = 0;
   let phase: CalibrationProgress['phase'] = 'anchor';
   const evaluate = async (params: Params, reps = R): Promise<Evaluation> => {

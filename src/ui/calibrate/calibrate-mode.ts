@@ -16,7 +16,12 @@ import {
   parseHistory,
   type StationHistory,
 } from '../../model/station-history';
-import { calibrate, checkRequest, type CalibrationProgress } from '../../run/calibrate';
+import {
+  calibrate,
+  checkRequest,
+  expectedEvaluations,
+  type CalibrationProgress,
+} from '../../run/calibrate';
 import { isSuperseded } from '../../run/pool';
 import { calibrateStyles } from './calibrate.styles';
 import type { HistoriesRunner } from './calibrate-runner';
@@ -144,7 +149,11 @@ export class CalibrateMode extends LitElement {
     this.result = undefined;
     this.message = '';
     const t0 = performance.now();
-    this.progress = { evaluations: 0, expected: 1, phase: 'anchor' };
+    this.progress = {
+      evaluations: 0,
+      expected: expectedEvaluations(this.fit.length),
+      phase: 'anchor',
+    };
     try {
       const result = await calibrate(
         this.request(),
