@@ -26,6 +26,7 @@ import { LAB_HORIZON_WEEKS } from '../model/lab-stats';
 import { SETTINGS, withParams, type Scenario } from '../model/scenario';
 import type { SimulationPool } from '../run/simulation-pool';
 import { designMain, mergeMain, type DesignIo } from './design-main';
+import { calibrationMain, isCalibration } from './calibrate';
 import { UsageError } from './flags';
 import { labMain, labMisuse } from './lab-cli';
 import { parseArgs, type CliOptions } from './options';
@@ -85,6 +86,17 @@ Designs (global sensitivity; README "Global designs, shards and the queue"):
   --out FILE         write the output to FILE instead of stdout
   merge FILES...     (first argument) combine shard files into the design's report
                      [--format json|csv] [--out FILE]
+
+Calibration (docs/MODEL.md "Calibration"):
+  --calibrate FILE   fit the station's constants to its weekly history (CSV); the
+                     station as given (--scenario, --set) is the fit's start, --reps
+                     the replications per evaluation (default 8), --seed their seed
+  --fit A,B,C        constants to fit (default hoursWanted,checksPerHour,
+                     applicantsPerWeek,noShowRate)
+  --holdout N        last weeks held out for the forecast check (default 4)
+  --table            print a table instead of JSON
+  --make-history     print the weekly history the engine makes from the station as
+                     given (--weeks, --seed, --set): the shipped example's source
 
 Limits: a scenario file is at most 1 MB and nests at most 16 levels; a key, a flag or
 a parameter is given once. A scenario whose applicants or sign-ups would run away (over
@@ -198,6 +210,7 @@ export async function main(argv: readonly string[], io: CliIo = processIo()): Pr
     io.stderr(`gigsim sim: ${oneLine(message)}\n`);
     return code;
   };
+  if (isCalibration(argv)) return calibrationMain(argv, io);
   if (argv[0] === 'merge') return mergeMain(argv.slice(1), io, fail);
   let options: CliOptions;
   try {

@@ -89,6 +89,12 @@ export interface ReplicationResult {
   sums?: Float64Array;
   /** The lab's daily record (src/model/lab-record.ts); runs with an experiment only. */
   lab?: Float64Array;
+  /**
+   * The run's weekly history in the columns of a station history (src/sim/history.ts;
+   * src/model/station-history.ts): what a calibration compares with the station's weeks.
+   * Absent from results made without the engine.
+   */
+  history?: Float64Array;
 }
 
 /** Mean and 95% interval of a set of values, element-wise. */

@@ -55,6 +55,7 @@ export function resultBuffers(result: ReplicationResult): ArrayBuffer[] {
     result.earnings,
     ...(result.sums ? [result.sums] : []),
     ...(result.lab ? [result.lab] : []),
+    ...(result.history ? [result.history] : []),
   ];
   const buffers = new Set<ArrayBuffer>();
   for (const a of arrays) {

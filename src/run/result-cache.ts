@@ -39,7 +39,8 @@ export function resultBytes(r: ReplicationResult): number {
     r.periods.byteLength +
     r.pool.byteLength +
     r.earnings.byteLength +
-    (r.sums?.byteLength ?? 0)
+    (r.sums?.byteLength ?? 0) +
+    (r.history?.byteLength ?? 0)
   );
 }
 

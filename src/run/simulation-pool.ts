@@ -124,6 +124,21 @@ export class SimulationPool {
     return this.execute([scenario], ([s]) => summarise(s), options);
   }
 
+  /**
+   * The weekly histories of a scenario's replications (src/sim/history.ts), in replication
+   * order: what a calibration (src/run/calibrate.ts) compares with a station's history.
+   */
+  histories(
+    scenario: Scenario,
+    options: RunOptions<RunProgress<Float64Array[]>> = {},
+  ): Promise<Float64Array[]> {
+    return this.execute(
+      [scenario],
+      ([s]) => s.map((r) => r.history ?? new Float64Array(0)),
+      options,
+    );
+  }
+
   /** Stops the workers; a request in flight rejects. */
   close(): void {
     this.request++;

@@ -19,6 +19,7 @@ import { measureRange } from './measure';
 import { runPeriods } from '../model/periods';
 import { F, FIELD_COUNT } from './record';
 import { periodSums } from './why-sums';
+import { weeklyHistory } from './history';
 
 /**
  * Every metric over the weeks whose flags carry `bit`, into `out`; NaN throughout when no week
@@ -61,8 +62,7 @@ export function buildResult(
   const days = weeks * 7;
   const weekly = new Float64Array(METRIC_COUNT * weeks);
   for (let w = 0; w < weeks; w++) measureRange(rec, days, w * 7, w * 7 + 7, weekly, w, weeks);
-  const startWeek = scenario.params.startWeek;
-  const periods = runPeriods(startWeek, weeks);
+  const periods = runPeriods(scenario.params.startWeek, weeks);
   const shortRun = new Float64Array(METRIC_COUNT);
   const longRun = new Float64Array(METRIC_COUNT);
   const peak = new Float64Array(METRIC_COUNT);
@@ -105,11 +105,12 @@ export function buildResult(
     longRun,
     peak,
     whole,
-    startWeek,
+    startWeek: scenario.params.startWeek,
     periods,
     pool,
     earnings,
     ledger,
     sums: periodSums(rec, days, periods),
+    history: weeklyHistory(rec, days, weeks),
   };
 }

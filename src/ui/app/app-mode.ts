@@ -1,6 +1,7 @@
 /**
  * The app's modes and how the URL carries them: the query's `mode` key (`?mode=explore`,
- * `?mode=practice`, `?mode=present`, `?mode=model`, `?mode=replay`; absent for the workspace). The view itself stays in the hash
+ * `?mode=practice`, `?mode=present`, `?mode=lab`, `?mode=calibrate`, `?mode=model`, `?mode=replay`;
+ * absent for the workspace). The view itself stays in the hash
  * (view-state.ts), so a link keeps its scenario in every mode. Pure functions, no DOM.
  */
 import { quoted } from '../../model/input-text';
@@ -11,6 +12,7 @@ export const APP_MODES = [
   'practice',
   'present',
   'lab',
+  'calibrate',
   'model',
   'replay',
 ] as const;
@@ -31,6 +33,7 @@ export const MODE_INFO: Readonly<Record<AppMode, { label: string; purpose: strin
   practice: { label: 'Practice', purpose: 'Metric questions, ship-or-not and root-cause drills' },
   present: { label: 'Present', purpose: 'Saved scenarios side by side, large, for meetings' },
   lab: { label: 'Lab', purpose: 'How a field test of the scenario would read, design by design' },
+  calibrate: { label: 'Calibrate', purpose: 'Fit the model to your station’s weekly history' },
   model: { label: 'Model', purpose: 'How the model works, and whether it matches known facts' },
   replay: {
     label: 'Replay',

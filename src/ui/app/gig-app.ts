@@ -4,15 +4,14 @@ import type { MetricId } from '../../model/metrics';
 import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import { createBrowserPool } from '../../run/browser';
-import { poolRunner } from '../../run/explorer-runner';
 import type { SimulationPool } from '../../run/simulation-pool';
-import type { CompareRunner } from '../shared/runner';
 import { GO, decideRun, pairPlan, type RunDecision } from '../shared/run-gate';
 import type { Pin } from '../shared/scenario-runs';
 import { APP_MODES, DEFAULT_MODE, modeSearch, readMode, type AppMode } from './app-mode';
 import { appHeader, runStatus, type HeaderHandlers } from './app-header';
 import { appNotices, type NoticeHandlers } from './app-notices';
 import { gigAppStyles } from './gig-app.styles';
+import { appRunner } from './app-runner';
 import { modeView, summaryView, type ModeHandlers, type SummaryRequest } from './mode-views';
 import { PinRuns, addPin, droppedNotice, pinsOn } from './pin-runs';
 import { inTextField, isUndoKey } from './view-history';
@@ -186,12 +185,7 @@ export class GigApp extends LitElement {
    * Runs a comparison on the app's pool for a mode other than the workspace. It supersedes the
    * workspace's run in flight, if any (the workspace reruns when it is shown again).
    */
-  readonly runner: CompareRunner = (baseline, scenario, onProgress, signal) => {
-    const pool = this.pool;
-    if (!pool) return Promise.reject(new Error('the worker pool is not running'));
-    // An abort stops the comparison in flight on the workers, not only the caller's wait.
-    return poolRunner(pool)(baseline, scenario, onProgress, signal);
-  };
+  readonly runner = appRunner(() => this.pool);
 
   static override styles = gigAppStyles;
 
@@ -442,6 +436,10 @@ export class GigApp extends LitElement {
     summaryOpen: (e) => (this.summary = e.detail),
     summaryClose: () => (this.summary = undefined),
     scenarioInput: (e) => this.onScenarioInput(e),
+    calibratedBaseline: ({ detail: { scenario: s } }) => {
+      this.showView({ ...this.view, baseline: s, scenario: s });
+      this.selectMode('workspace');
+    },
   };
 
   private onScenarioInput(e: ScenarioInput): void {

@@ -8,6 +8,8 @@ import { html } from 'lit';
 import type { MetricId } from '../../model/metrics';
 import type { Scenario } from '../../model/scenario';
 import type { SimulationPool } from '../../run/simulation-pool';
+import '../calibrate/calibrate-mode';
+import type { CalibratedBaseline } from '../calibrate/calibrate-mode';
 import '../explore/explorer-view';
 import '../lab/lab-mode';
 import '../model-page/model-page';
@@ -17,6 +19,7 @@ import '../replay/replay-mode';
 import type { CompareRunner } from '../shared/runner';
 import '../summary/comparison-summary';
 import { MODE_INFO, type AppMode } from './app-mode';
+import type { AppRunner } from './app-runner';
 import { defaultView, encodeView, type MinChanges, type Thresholds } from './view-state';
 
 /** What the one-page summary shows: a scenario against a baseline, under a name. */
@@ -45,6 +48,8 @@ export interface ModeHandlers {
   summaryClose(): void;
   /** The explorer applies a scenario to the workspace. */
   scenarioInput(e: CustomEvent<{ scenario: Scenario }>): void;
+  /** Calibrate mode makes the fitted station the baseline. */
+  calibratedBaseline?(e: CalibratedBaseline): void;
 }
 
 export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: ModeHandlers) {
@@ -85,6 +90,14 @@ export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: 
     case 'lab':
       return html`<main class="single wide" aria-label=${MODE_INFO.lab.label}>
         <lab-mode .pool=${p.pool} .baseline=${p.baseline} .scenario=${p.scenario}></lab-mode>
+      </main>`;
+    case 'calibrate':
+      return html`<main class="single" aria-label=${MODE_INFO.calibrate.label}>
+        <calibrate-mode
+          .histories=${(p.runner as Partial<AppRunner>).histories}
+          .baseline=${p.baseline}
+          @calibrated-baseline=${on.calibratedBaseline}
+        ></calibrate-mode>
       </main>`;
     case 'model':
       return html`<main class="single" aria-label=${MODE_INFO.model.label}>

@@ -13,7 +13,7 @@ describe('the app mode in the URL query', () => {
     const r = readMode('?mode=slides');
     expect(r.mode).toBe('workspace');
     expect(r.error).toContain('"slides"');
-    expect(r.error).toContain('explore, practice, present, lab, model, replay');
+    expect(r.error).toContain('explore, practice, present, lab, calibrate, model, replay');
   });
 
   it('quotes a long or unprintable mode as a short escaped excerpt (found by the browser fuzz)', () => {
