@@ -7,7 +7,15 @@
  * group and read the mark under the pointer or focus themselves. No d3 here; the charts bring
  * their scales.
  */
-import { LitElement, html, nothing, svg, type SVGTemplateResult, type TemplateResult } from 'lit';
+import {
+  LitElement,
+  html,
+  nothing,
+  svg,
+  type CSSResultGroup,
+  type SVGTemplateResult,
+  type TemplateResult,
+} from 'lit';
 import { state } from 'lit/decorators.js';
 import { stepIndex } from '../shared/keys';
 import { captionLines, type ExportContext } from '../shared/export-context';
@@ -64,7 +72,7 @@ export interface Frame {
 }
 
 export abstract class ChartElement extends LitElement {
-  static override styles = chartStyles;
+  static override styles: CSSResultGroup = chartStyles;
 
   /** The week (1-based) or bin (0-based) whose values the tooltip shows, if any. */
   @state() protected active: number | undefined;

@@ -1,5 +1,5 @@
 import { scaleLinear } from 'd3';
-import { html, nothing, svg } from 'lit';
+import { css, html, nothing, svg } from 'lit';
 import { customElement, property } from 'lit/decorators.js';
 import type { IndexBar } from '../../run/design-file';
 import type { IndexReport } from '../../run/design-report';
@@ -14,6 +14,7 @@ import {
   type LegendItem,
 } from './chart-frame';
 import { COLOURS, FONT, textWidth } from './chart-theme';
+import { chartStyles } from './chart-styles';
 
 const TOP = 96;
 const BOTTOM = 80;
@@ -35,6 +36,16 @@ const withInterval = (e: IndexReport) =>
  */
 @customElement('design-indices-chart')
 export class DesignIndicesChart extends ChartElement {
+  /** As tall as its rows: a design of two factors leaves no empty band under the chart. */
+  static override styles = [
+    chartStyles,
+    css`
+      :host {
+        min-height: 0;
+      }
+    `,
+  ];
+
   @property({ type: String }) metricLabel = '';
   @property({ type: String }) axisLabel = '';
   @property({ type: String }) mainName = '';
