@@ -34,7 +34,7 @@ export function afterChange(scenario: Scenario): Scenario {
  * change reaches the drivers already in the pool, not only those who sign up after it.
  */
 export function handOver(prev: SimState, scenario: Scenario, rep: number): SimState {
-  const next = new SimState(afterChange(scenario), rep);
+  const next = new SimState(afterChange(scenario), rep, 0, prev.dr.count);
   takeOver(next, snapshot(prev));
   const from = prev.dr as unknown as Record<string, Typed>;
   const to = next.dr as unknown as Record<string, Typed>;

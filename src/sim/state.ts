@@ -216,9 +216,11 @@ export class SimState {
   /**
    * A run's state before its first day, with no drivers yet (see `seedInitialPool`, and
    * src/sim/warmup.ts for a run that takes over a warmed state). A warm-up's state starts at
-   * `firstDay` < 0 and runs to day -1.
+   * `firstDay` < 0 and runs to day -1. `startDrivers`: the drivers it will hold before its
+   * first day (a run: the warmed state's sign-ups, src/sim/warmup.ts), so that their arrays
+   * are allocated once with room for the run's sign-ups, not regrown as the run goes.
    */
-  constructor(scenario: Scenario, rep: number, firstDay = 0) {
+  constructor(scenario: Scenario, rep: number, firstDay = 0, startDrivers = -1) {
     // A fresh object of one fixed shape per run: parameter objects built key by key (or sent
     // through postMessage) can be dictionary-mode, which would deoptimise every hot function.
     const p = JSON.parse(JSON.stringify(scenario.params)) as Params;
@@ -275,7 +277,9 @@ export class SimState {
 
     const ramp = this.recruitWeek.reduce((a, b) => a + b, 0) / Math.max(1, scenario.weeks);
     const expectedEntrants = this.applicantRate * ramp * (1 + 0.5 * p.wordOfMouth) * this.days;
-    this.dr = new Drivers(driverRoom(p.initialDrivers, expectedEntrants));
+    this.dr = new Drivers(
+      driverRoom(startDrivers < 0 ? p.initialDrivers : startDrivers, expectedEntrants),
+    );
     this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
     this.growCandidates();
   }
@@ -331,8 +335,9 @@ export function applicantCut(p: Params, baseNet: number): number {
 }
 
 /**
- * The drivers' first room: a quarter million sign-ups at most, growing by doubling up to the
- * run's bound (src/model/run-budget.ts, where a run that needs more stops), so a runaway
+ * The drivers' first room: the `initial` drivers of the first day (the seeded pool, or the
+ * warmed state a run takes over) and the sign-ups expected over the days, a quarter million
+ * sign-ups at most, growing by a quarter (src/sim/drivers.ts `GROWTH`) up to the run's bound (src/model/run-budget.ts, where a run that needs more stops), so a runaway
  * scenario stops on its first day without allocating for billions of drivers.
  */
 function driverRoom(initial: number, expectedEntrants: number): number {
