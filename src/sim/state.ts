@@ -35,7 +35,7 @@ import { Drivers } from './drivers';
 import { peakWeeks, recruitmentRamp } from './ramp';
 import { normalCdf, replicationKey, streamKey } from './random';
 import { longRunDays } from '../model/periods';
-import { MAX_DRIVERS } from '../model/run-budget';
+import { MAX_DRIVERS, SIGNUP_HEADROOM } from '../model/run-budget';
 import { newRecord } from './record';
 import { lengthGroups, noiseTable, waveNetTable } from './tables';
 
@@ -277,9 +277,13 @@ export class SimState {
 
     const ramp = this.recruitWeek.reduce((a, b) => a + b, 0) / Math.max(1, scenario.weeks);
     const expectedEntrants = this.applicantRate * ramp * (1 + 0.5 * p.wordOfMouth) * this.days;
-    this.dr = new Drivers(
-      driverRoom(startDrivers < 0 ? p.initialDrivers : startDrivers, expectedEntrants),
-    );
+    // A run's sign-ups run above the estimate by up to the run budget's SIGNUP_HEADROOM (the
+    // recruitment ramp, word of mouth, realised pay heard): room for them, so that its arrays
+    // are not regrown mid-run (1.3 left the metro one regrowth short). A warm-up has no ramp.
+    this.dr =
+      startDrivers < 0
+        ? new Drivers(driverRoom(p.initialDrivers, expectedEntrants, 1.3))
+        : new Drivers(driverRoom(startDrivers, expectedEntrants, SIGNUP_HEADROOM));
     this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
     this.growCandidates();
   }
@@ -336,15 +340,16 @@ export function applicantCut(p: Params, baseNet: number): number {
 
 /**
  * The drivers' first room: the `initial` drivers of the first day (the seeded pool, or the
- * warmed state a run takes over) and the sign-ups expected over the days, a quarter million
- * sign-ups at most, growing by a quarter (src/sim/drivers.ts `GROWTH`) up to the run's bound (src/model/run-budget.ts, where a run that needs more stops), so a runaway
+ * warmed state a run takes over) and the sign-ups expected over the days with a `headroom`, a
+ * quarter million sign-ups at most, growing by a quarter (src/sim/drivers.ts `GROWTH`) up to
+ * the run's bound (src/model/run-budget.ts, where a run that needs more stops), so a runaway
  * scenario stops on its first day without allocating for billions of drivers.
  */
-function driverRoom(initial: number, expectedEntrants: number): number {
+function driverRoom(initial: number, expectedEntrants: number, headroom: number): number {
   const room = Math.min(
     initial + 256 * 1024,
     MAX_DRIVERS + 64,
-    initial + 1.3 * expectedEntrants + 64,
+    initial + headroom * expectedEntrants + 64,
   );
   return Math.ceil(room);
 }
