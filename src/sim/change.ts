@@ -40,7 +40,7 @@ export function handOver(
   into?: SimState,
 ): SimState {
   // `into`: a state built earlier for these parameters, reused (a switchback's, switchback.ts).
-  const next = into ?? new SimState(afterChange(scenario), rep);
+  const next = into ?? new SimState(afterChange(scenario), rep, 0, prev.dr.count);
   takeOver(next, snapshot(prev));
   const from = prev.dr as unknown as Record<string, Typed>;
   const to = next.dr as unknown as Record<string, Typed>;

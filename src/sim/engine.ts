@@ -71,7 +71,7 @@ export function simulate(
   warmups: WarmupCache = sharedWarmups,
 ): SimState {
   const warm = warmState(scenario, rep, control, warmups);
-  let s = new SimState(scenario, rep);
+  let s = new SimState(scenario, rep, 0, warm.count);
   takeOver(s, warm);
   const switchDay = changeDay(scenario);
   if (scenario.experiment?.design === 'switchback') {

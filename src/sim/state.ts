@@ -36,9 +36,25 @@ import { setupSplit } from './experiment';
 import { peakWeeks, recruitmentRamp } from './ramp';
 import { normalCdf, replicationKey, streamKey } from './random';
 import { longRunDays } from '../model/periods';
-import { MAX_DRIVERS } from '../model/run-budget';
+import { MAX_DRIVERS, SIGNUP_HEADROOM } from '../model/run-budget';
 import { newRecord } from './record';
 import { lengthGroups, noiseTable, waveNetTable } from './tables';
+
+/**
+ * The drivers a run's arrays hold room for: its starting drivers and its expected sign-ups. A
+ * run's sign-ups run above the estimate by up to the run budget's SIGNUP_HEADROOM (the
+ * recruitment ramp, word of mouth, realised pay heard): room for them, so that its arrays are
+ * not regrown mid-run (1.3 left the metro one regrowth short). A warm-up (`startDrivers` < 0,
+ * from the initial pool) has no ramp and keeps 1.3.
+ */
+function roomFor(s: SimState, weeks: number, startDrivers: number): number {
+  const p = s.p;
+  const ramp = s.recruitWeek.reduce((a, b) => a + b, 0) / Math.max(1, weeks);
+  const expectedEntrants = s.applicantRate * ramp * (1 + 0.5 * p.wordOfMouth) * s.days;
+  return startDrivers < 0
+    ? driverRoom(p.initialDrivers, expectedEntrants, 1.3)
+    : driverRoom(startDrivers, expectedEntrants, SIGNUP_HEADROOM);
+}
 
 /**
  * The purposes of the draws fixed at a driver's creation (keyed by driver, not by day), on
@@ -247,9 +263,11 @@ export class SimState {
   /**
    * A run's state before its first day, with no drivers yet (see `seedInitialPool`, and
    * src/sim/warmup.ts for a run that takes over a warmed state). A warm-up's state starts at
-   * `firstDay` < 0 and runs to day -1.
+   * `firstDay` < 0 and runs to day -1. `startDrivers`: the drivers it will hold before its
+   * first day (a run: the warmed state's sign-ups, src/sim/warmup.ts), so that their arrays
+   * are allocated once with room for the run's sign-ups, not regrown as the run goes.
    */
-  constructor(scenario: Scenario, rep: number, firstDay = 0) {
+  constructor(scenario: Scenario, rep: number, firstDay = 0, startDrivers = -1) {
     // A fresh object of one fixed shape per run: parameter objects built key by key (or sent
     // through postMessage) can be dictionary-mode, which would deoptimise every hot function.
     const p = JSON.parse(JSON.stringify(scenario.params)) as Params;
@@ -304,9 +322,7 @@ export class SimState {
     this.noShowNorm = Math.exp((NO_SHOW_SPREAD * NO_SHOW_SPREAD) / 2);
     this.noiseTable = noiseTable(p.wageNoise);
 
-    const ramp = this.recruitWeek.reduce((a, b) => a + b, 0) / Math.max(1, scenario.weeks);
-    const expectedEntrants = this.applicantRate * ramp * (1 + 0.5 * p.wordOfMouth) * this.days;
-    this.dr = new Drivers(driverRoom(p.initialDrivers, expectedEntrants));
+    this.dr = new Drivers(roomFor(this, scenario.weeks, startDrivers));
     this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
     this.growCandidates();
     setupSplit(this, scenario.experiment, this.days);
@@ -363,15 +379,17 @@ export function applicantCut(p: Params, baseNet: number): number {
 }
 
 /**
- * The drivers' first room: a quarter million sign-ups at most, growing by doubling up to the
- * run's bound (src/model/run-budget.ts, where a run that needs more stops), so a runaway
+ * The drivers' first room: the `initial` drivers of the first day (the seeded pool, or the
+ * warmed state a run takes over) and the sign-ups expected over the days with a `headroom`, a
+ * quarter million sign-ups at most, growing by a quarter (src/sim/drivers.ts `GROWTH`) up to
+ * the run's bound (src/model/run-budget.ts, where a run that needs more stops), so a runaway
  * scenario stops on its first day without allocating for billions of drivers.
  */
-function driverRoom(initial: number, expectedEntrants: number): number {
+function driverRoom(initial: number, expectedEntrants: number, headroom: number): number {
   const room = Math.min(
     initial + 256 * 1024,
     MAX_DRIVERS + 64,
-    initial + 1.3 * expectedEntrants + 64,
+    initial + headroom * expectedEntrants + 64,
   );
   return Math.ceil(room);
 }

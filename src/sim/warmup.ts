@@ -126,8 +126,8 @@ export function takeOver(s: SimState, warm: WarmSnapshot): void {
   for (const [key, values] of warm.drivers) {
     const target = arrays[key];
     if (!target) throw new Error(`the warmed state has drivers' "${key}", the run has none`);
-    target.fill(0);
     target.set(values);
+    target.fill(0, values.length);
   }
   dr.count = warm.count;
   for (const key of RUN_ACCOUNTS) arrays[key]?.fill(0);
@@ -141,7 +141,8 @@ export function takeOver(s: SimState, warm: WarmSnapshot): void {
       target.set(value);
     } else fields[key] = value.slice();
   }
-  if (s.cand.length < dr.capacity) s.growCandidates();
+  // The candidates' arrays grow with the active list on the first day (candidates.ts), the
+  // weekly scratch with the drivers (tallies.ts): nothing to reallocate here.
   s.ledger.openingBacklog = s.backlog;
   s.ledger.openingActive = s.activeCount;
 }
