@@ -7,6 +7,7 @@ import {
   FITTABLE,
   type CalibrationResult,
 } from '../../model/calibration';
+import { fitFromCovariance } from '../../model/scenario-fit';
 import { defaultParams, type Params } from '../../model/params';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import {
@@ -185,7 +186,17 @@ export class CalibrateMode extends LitElement {
     const r = this.result;
     if (!r) return;
     const params = { ...defaultParams(), ...r.params } as Params;
-    const scenario: Scenario = { ...this.baseline, params };
+    // The fitted station, with its fit: each replication draws the constants over their
+    // uncertainty (src/sim/fit-draw.ts), both sides of every comparison the same draw.
+    const fit = fitFromCovariance(
+      r.constants.map((c) => ({
+        id: c.id,
+        value: params[c.id as keyof Params] as number,
+        logSe: c.logSe,
+      })),
+      r.covariance,
+    );
+    const scenario: Scenario = { ...this.baseline, params, fit };
     this.dispatchEvent(
       new CustomEvent('calibrated-baseline', {
         detail: { scenario },
