@@ -2,7 +2,7 @@
  * The note by the scenario bar when the baseline rests on a fit (issue 17, docs/MODEL.md
  * "Calibration"): which constants were fitted, the range 90% of the replications draw each
  * from, that each replication draws them (the same draw on both sides), and a button to drop
- * the fit (central values only). Hooks: `data-fit-note`, `data-fit-constant=<id>`,
+ * the fit (central values only). Hooks: `data-fit-note`, `data-fit-note-constant=<id>`,
  * `data-action="drop-fit"`.
  */
 import { html, nothing } from 'lit';
@@ -34,7 +34,9 @@ export function fitNote(fit: ScenarioFit | undefined, drop: () => void) {
       <strong>The baseline rests on a fit.</strong> Fitted to your station’s history:
       ${fit.constants.map(
         (c, i) =>
-          html`${i > 0 ? '; ' : ''}<span data-fit-constant=${c.id}>${fitConstantText(c)}</span>`,
+          html`${i > 0 ? '; ' : ''}<span data-fit-note-constant=${c.id}
+              >${fitConstantText(c)}</span
+            >`,
       )}.
     </p>
     <p>
