@@ -1,11 +1,13 @@
 /**
  * The runner's calibration (issue 17): `--calibrate history.csv [--fit a,b,c] [--holdout 4]`
  * fits the station's constants to its weekly history on the worker threads and prints the
- * result as JSON (or, with `--table`, as a table); `--make-history` prints a history the engine
+ * result as JSON (or, with `--table`, as a table), and with `--save-baseline FILE` writes the
+ * fitted station with its fit as a scenario file for `--baseline`; `--make-history` prints a history the engine
  * makes from the station as given (the shipped example is `--make-history` at the defaults).
  * The other flags (`--scenario`, `--set`, `--seed`, `--reps`, `--weeks`, `--workers`) keep
  * their meaning: the station the fit starts from, the seed and the replications per evaluation.
  */
+import { writeFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import {
   DEFAULT_FIT,
@@ -14,7 +16,9 @@ import {
   FITTABLE_IDS,
   type CalibrationResult,
 } from '../model/calibration';
+import { fittedBaseline } from '../model/fitted-baseline';
 import { PARAM_BY_ID } from '../model/params';
+import { scenarioToJson, type Scenario } from '../model/scenario';
 import {
   MAX_HISTORY_BYTES,
   historyToCsv,
@@ -30,6 +34,8 @@ export interface CalibrationFlags {
   fit: string[];
   holdout: number;
   table: boolean;
+  /** Where to write the fitted station as a scenario file with its fit (`--save-baseline`). */
+  saveBaseline?: string;
   rest: string[];
 }
 
@@ -65,6 +71,7 @@ export function readCalibrationFlags(argv: readonly string[]): CalibrationFlags 
     if (flag === '--calibrate') out.file = value();
     else if (flag === '--make-history') out.makeHistory = true;
     else if (flag === '--table') out.table = true;
+    else if (flag === '--save-baseline') out.saveBaseline = value();
     else if (flag === '--fit') out.fit = readFit(value());
     else if (flag === '--holdout') out.holdout = readHoldout(value());
     else out.rest.push(argv[k]);
@@ -108,12 +115,23 @@ export interface CalibrationIo {
   stderr(text: string): void;
 }
 
+/** Says what is wrong on one line; the exit code of bad input. */
+function failWith(io: CalibrationIo, message: string): number {
+  io.stderr(`gigsim sim: ${message.replace(/\s+/g, ' ')}\n`);
+  return 2;
+}
+
+/** Writes the fitted station with its fit as a scenario file (`--save-baseline`). */
+function saveBaseline(path: string, fitted: Scenario, io: CalibrationIo): void {
+  writeFileSync(path, `${JSON.stringify(scenarioToJson(fitted), null, 2)}\n`);
+  io.stderr(
+    `gigsim sim: the fitted station, with its fit, is in ${path}: run with --baseline ${path} to compare over the fit.\n`,
+  );
+}
+
 /** The calibration's command line; returns the exit code (2 for bad input). */
 export async function calibrationMain(argv: readonly string[], io: CalibrationIo): Promise<number> {
-  const fail = (message: string, code = 2): number => {
-    io.stderr(`gigsim sim: ${message.replace(/\s+/g, ' ')}\n`);
-    return code;
-  };
+  const fail = (message: string): number => failWith(io, message);
   try {
     const flags = readCalibrationFlags(argv);
     const options = parseArgs(flags.rest);
@@ -154,6 +172,8 @@ export async function calibrationMain(argv: readonly string[], io: CalibrationIo
           io.stderr(`gigsim sim: evaluation ${p.evaluations} (about ${p.expected})\n`);
       });
       const seconds = (performance.now() - t0) / 1000;
+      if (flags.saveBaseline !== undefined)
+        saveBaseline(flags.saveBaseline, fittedBaseline(options.scenario, result), io);
       io.stdout(
         flags.table
           ? calibrationTable(result, seconds)

@@ -95,6 +95,8 @@ Calibration (docs/MODEL.md "Calibration"):
                      applicantsPerWeek,noShowRate)
   --holdout N        last weeks held out for the forecast check (default 4)
   --table            print a table instead of JSON
+  --save-baseline F  write the fitted station with its fit to F, a scenario file for
+                     --baseline: each replication then draws the fitted constants
   --make-history     print the weekly history the engine makes from the station as
                      given (--weeks, --seed, --set): the shipped example's source
 

@@ -3,12 +3,16 @@
  * (URL, scenario files, saved scenarios, form fields, runner flags).
  *
  * File form (DESIGN.md): { "version": 1, "seed": 1, "weeks": 26, "replications": 16,
- *                          "params": { "<paramId>": value, ... } }
- * `params` may list only the parameters that differ from the defaults.
+ *                          "params": { "<paramId>": value, ... }, "fit": {...} }
+ * `params` may list only the parameters that differ from the defaults; `fit` (optional) is a
+ * calibration's fitted constants (src/model/scenario-fit.ts).
  */
 import type { Experiment } from './experiment';
 import { excerpt, quoted } from './input-text';
 import { PARAMS, PARAM_BY_ID, defaultParams, type ParamDef, type Params } from './params';
+import { parseFit, type ScenarioFit } from './scenario-fit';
+
+export type { FitConstant, ScenarioFit } from './scenario-fit';
 
 export const SCENARIO_VERSION = 1;
 
@@ -35,6 +39,12 @@ export interface Scenario {
    * lab"): the lab's runs only, not part of the file form.
    */
   readonly experiment?: Experiment;
+  /**
+   * The fitted constants the station rests on (src/model/scenario-fit.ts, docs/MODEL.md
+   * "Calibration"): each replication draws them from their fitted distribution. Part of the
+   * file form; absent, every replication runs at the parameters as set.
+   */
+  readonly fit?: ScenarioFit;
 }
 
 /** Parameters that change from week `week` (1-based, 2 or later) of a run on. */
@@ -50,9 +60,10 @@ export function warmupParams(s: Scenario): Params {
 
 /**
  * The scenario as run beside `baseline`: warming up under the baseline's warm-up parameters,
- * so that both start week 1 from the same warmed state and the levers apply from week 1. A
- * scenario whose parameters are the baseline's is returned without `warmup`: the very same
- * run as the baseline.
+ * so that both start week 1 from the same warmed state and the levers apply from week 1, and
+ * over the baseline's fit (none when the baseline has none), so that both draw the same
+ * constants in each replication. A scenario whose parameters are the baseline's is returned
+ * without `warmup`: the very same run as the baseline.
  */
 export function pairedWith(baseline: Scenario, scenario: Scenario): Scenario {
   const warm = warmupParams(baseline);
@@ -62,6 +73,7 @@ export function pairedWith(baseline: Scenario, scenario: Scenario): Scenario {
     weeks: scenario.weeks,
     replications: scenario.replications,
     params: scenario.params,
+    ...(baseline.fit ? { fit: baseline.fit } : {}),
   };
   return Object.keys(changedParams(scenario.params, warm)).length === 0
     ? rest
@@ -187,10 +199,10 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
   const obj = input as Record<string, unknown>;
   for (const key of Object.keys(obj)) {
     // Own keys only: `toString` or `__proto__` name no setting, though `in` finds them.
-    if (key !== 'version' && key !== 'params' && !Object.hasOwn(SETTINGS, key)) {
+    if (!['version', 'params', 'fit'].includes(key) && !Object.hasOwn(SETTINGS, key)) {
       return {
         ok: false,
-        error: `unknown key ${quoted(key)} (allowed: version, seed, weeks, replications, params)`,
+        error: `unknown key ${quoted(key)} (allowed: version, seed, weeks, replications, params, fit)`,
       };
     }
   }
@@ -222,10 +234,10 @@ export function parseScenario(input: unknown): Parsed<Scenario> {
       params[id] = r.value;
     }
   }
-  return {
-    ok: true,
-    value: { version: SCENARIO_VERSION, ...settings, params: params as Params },
-  };
+  const value: Scenario = { version: SCENARIO_VERSION, ...settings, params: params as Params };
+  if (obj.fit === undefined) return { ok: true, value };
+  const fit = parseFit(obj.fit);
+  return fit.ok ? { ok: true, value: { ...value, fit: fit.value } } : fit;
 }
 
 /** The file form of a scenario, listing only the parameters that differ from the defaults. */
@@ -235,6 +247,7 @@ export function scenarioToJson(s: Scenario): {
   weeks: number;
   replications: number;
   params: Partial<Params>;
+  fit?: ScenarioFit;
 } {
   return {
     version: s.version,
@@ -242,6 +255,7 @@ export function scenarioToJson(s: Scenario): {
     weeks: s.weeks,
     replications: s.replications,
     params: changedParams(s.params),
+    ...(s.fit ? { fit: s.fit } : {}),
   };
 }
 

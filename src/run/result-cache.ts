@@ -7,6 +7,7 @@
  */
 import type { ReplicationResult } from '../model/results';
 import type { Scenario } from '../model/scenario';
+import { fitKey } from '../model/scenario-fit';
 
 /** Results of one scenario by replication number. */
 export type ReplicationStore = Map<number, ReplicationResult>;
@@ -18,6 +19,8 @@ export function scenarioKey(s: Scenario): string {
   if (s.warmup) key.push(sortedParams(s.warmup));
   // So does a change mid-run (the practice drills').
   if (s.change) key.push([s.change.week, sortedParams(s.change.params as Scenario['params'])]);
+  // And a fit, whose constants each replication draws (src/sim/fit-draw.ts).
+  if (s.fit) key.push(['fit', fitKey(s.fit)]);
   return JSON.stringify(key);
 }
 

@@ -182,6 +182,7 @@ export const P = {
   delay: 60, // + wave index
   xAssign: 70, // an experiment's assignment (keyed by its assignment seed, src/sim/experiment.ts)
   xBlocks: 71, // an experiment's treated block types of a day
+  fitDraw: 90, // a fitted constant's draw for a replication (src/sim/fit-draw.ts), day 0
   // Sampling designs (src/run/design-*.ts), keyed by the design's seed, not a replication's.
   designLhs: 200,
   designMorris: 201,

@@ -22,6 +22,7 @@ import { buildResult } from './result';
 import { SimState } from './state';
 import { runSwitchback } from './switchback';
 import { closeLedger } from './tallies';
+import { drawnScenario } from './fit-draw';
 import { WarmupCache, takeOver, warmState } from './warmup';
 
 export { CancelledError, type RunControl } from './day';
@@ -62,14 +63,16 @@ export const sharedWarmups = new WarmupCache();
  * Simulates replication `rep` of a scenario and returns its final state (record, drivers): from
  * the warmed state of its warm-up parameters (`scenario.warmup`, its baseline's in a
  * comparison, else its own; taken from `warmups` when cached there), weeks 1 to
- * `scenario.weeks` under the scenario's own parameters.
+ * `scenario.weeks` under the scenario's own parameters (with a fit, its fitted constants drawn
+ * for the replication, src/sim/fit-draw.ts).
  */
 export function simulate(
-  scenario: Scenario,
+  given: Scenario,
   rep: number,
   control: RunControl = {},
   warmups: WarmupCache = sharedWarmups,
 ): SimState {
+  const scenario = drawnScenario(given, rep);
   const warm = warmState(scenario, rep, control, warmups);
   let s = new SimState(scenario, rep, 0, warm.count);
   takeOver(s, warm);
@@ -88,11 +91,12 @@ export function simulate(
 
 /** Simulates replication `rep` of a scenario (see `simulate`) and returns its results. */
 export function runReplication(
-  scenario: Scenario,
+  given: Scenario,
   rep: number,
   control: RunControl = {},
   warmups: WarmupCache = sharedWarmups,
 ): ReplicationResult {
+  const scenario = drawnScenario(given, rep);
   const s = simulate(scenario, rep, control, warmups);
   const result = buildResult(scenario, rep, s.rec, s.dr, s.ledger);
   // The lab's daily record, for runs with an experiment only (src/sim/lab-record.ts).

@@ -30,18 +30,20 @@ import { SimState } from './state';
 import { noteSurge } from './supply';
 import { weekEnd } from './tallies';
 import { takeOver, warmState, type WarmupCache } from './warmup';
+import { drawnScenario } from './fit-draw';
 
 /**
  * Week `week` (1-based) of replication `rep` of a scenario, recorded day by day; the run
  * stops at the week's end. Throws CancelledError when `control` asks to stop.
  */
 export function replayWeek(
-  scenario: Scenario,
+  given: Scenario,
   rep: number,
   week: number,
   control: RunControl = {},
   warmups: WarmupCache = sharedWarmups,
 ): ReplayWeek {
+  const scenario = drawnScenario(given, rep);
   const weeks = Math.max(1, Math.min(scenario.weeks, Math.floor(week)));
   const warm = warmState(scenario, rep, control, warmups);
   let s = new SimState(scenario, rep);

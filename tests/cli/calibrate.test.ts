@@ -1,9 +1,10 @@
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { isCalibration, readCalibrationFlags } from '../../src/cli/calibrate';
 import { main } from '../../src/cli/sim';
+import { parseScenario } from '../../src/model/scenario';
 
 async function run(argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -50,4 +51,36 @@ describe('the runner’s calibration flags', () => {
     const missing = await run(['--calibrate', join(dir, 'none.csv')]);
     expect(missing.err).toContain('no such file');
   });
+
+  it('--save-baseline writes the fitted station with its fit, which --baseline then runs over', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'gigsim-calib-'));
+    const history = join(dir, 'h.csv');
+    const made = await run(['--make-history', '--weeks', '8', '--set', 'noShowRate=0.05']);
+    writeFileSync(history, made.out);
+    const saved = join(dir, 'fitted.json');
+    const fit = await run(
+      ['--calibrate', history, '--fit', 'noShowRate', '--reps', '4', '--holdout', '2'].concat([
+        '--weeks',
+        '8',
+        '--save-baseline',
+        saved,
+      ]),
+    );
+    expect(fit.code, fit.err).toBe(0);
+    expect(fit.err).toContain(`--baseline ${saved}`);
+    const file = parseScenario(JSON.parse(readFileSync(saved, 'utf8')));
+    expect(file.ok).toBe(true);
+    if (!file.ok) return;
+    const c = file.value.fit?.constants[0];
+    expect(c?.id).toBe('noShowRate');
+    expect(c?.value).toBe(file.value.params.noShowRate);
+    expect(c?.logSe).toBeGreaterThan(0);
+    const compared = await run(
+      ['--baseline', saved, '--set', 'payPerHour=20', '--weeks', '2', '--reps', '2'].concat([
+        '--workers',
+        '1',
+      ]),
+    );
+    expect(compared.code, compared.err).toBe(0);
+  }, 120_000);
 });

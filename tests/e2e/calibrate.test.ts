@@ -1,7 +1,8 @@
 /**
  * Calibrate mode in Chromium (issue 17), on one page: a bad file's messages (row and column
  * named; the history loaded before is kept), the shipped example, a small fit on the workers
- * with no request but the app's own files while it runs, the result, and "Use as baseline".
+ * with no request but the app's own files while it runs, the result, and "Use as baseline": the
+ * workspace's note on the fit, the fit in the link and after a reload, and dropping it.
  */
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -82,6 +83,39 @@ describe('calibrate mode', () => {
     });
     expect(baseline.noShowRate).toBeCloseTo(fitted, 2);
     expect(baseline.startWeek).toBe(10);
+
+    // The baseline rests on the fit: the note says which constant and its range, the link
+    // carries the fit, and a reload keeps it.
+    const note = page.locator('[data-fit-note]');
+    await expect.poll(() => note.textContent()).toContain('The baseline rests on a fit');
+    expect(await page.locator('[data-fit-note-constant=noShowRate]').textContent()).toMatch(
+      /^No-shows 0\.0\d+ share \(0\.0\d+ to 0\.0\d+\)$/,
+    );
+    await expect
+      .poll(() => page.evaluate(() => location.hash))
+      .toMatch(/fit\.noShowRate=0\.0\d+_0\.\d+/);
+    await page.locator('gig-app[data-state=idle]').waitFor({ timeout: 60_000 });
+    await screenshot(page, 'calibrate-fit-note');
+    const fitOf = () =>
+      page.evaluate(() => {
+        const app = document.querySelector('gig-app') as unknown as {
+          baseline: { fit?: { constants: { id: string; logSe: number }[] } };
+          scenario: { fit?: unknown };
+        };
+        return { baseline: app.baseline.fit, scenario: app.scenario.fit };
+      });
+    const before = await fitOf();
+    expect(before.baseline?.constants.map((c) => c.id)).toEqual(['noShowRate']);
+    expect(before.baseline?.constants[0].logSe).toBeGreaterThan(0);
+    await page.reload();
+    await page.locator('[data-fit-note]').waitFor();
+    expect(await fitOf()).toEqual(before);
+
+    // Dropping the fit: no note, no fit in the link.
+    await page.locator('[data-action=drop-fit]').click();
+    await expect.poll(() => page.locator('[data-fit-note]').count()).toBe(0);
+    expect(await page.evaluate(() => location.hash)).not.toContain('fit.');
+    expect((await fitOf()).baseline).toBeUndefined();
     expect(problems).toEqual([]);
   }, 180_000);
 });

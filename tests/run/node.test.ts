@@ -44,6 +44,18 @@ describe('the Node pool', { timeout: 60_000 }, () => {
     }
   });
 
+  it('runs a baseline with a fit the same with 1 and 2 workers as in process, its scenario over the same fit', async () => {
+    const fit = { constants: [{ id: 'hoursWanted', value: 6, logSe: 0.2 }] };
+    const based = { ...SMALL, fit };
+    const expected = bits(
+      compare(inProcess(based), inProcess(pairedWith(based, SMALL_HIGHER_PAY))),
+    );
+    expect(expected).not.toBe(EXPECTED);
+    for (const size of [1, 2]) {
+      expect(bits(await pool({ size }).compare(based, SMALL_HIGHER_PAY))).toBe(expected);
+    }
+  });
+
   it('drops a superseded request, stopping its runs mid-run, and completes the newer one', async () => {
     const threads: Worker[] = [];
     const p = pool({ size: 2, onThread: (t) => threads.push(t) });

@@ -15,6 +15,8 @@
  *   the table's kind: metric units, shares as fractions, or a fraction of the baseline);
  * - `pin<k>=<name>` and `pin<k>.<id>=<value>`: the workspace's pins (pin-link.ts). A pin that
  *   cannot be used is dropped, named in `dropped`, and does not fail the link.
+ * - `fit.<id>=<value>_<logSe>` and `fitr=<correlations>`: the baseline's fit (fit-link.ts),
+ *   which its scenario is compared over; one that cannot be used is dropped and named too.
  * Numbers are written in JavaScript's shortest round-trip form, so decoding reproduces the
  * exact numbers. Decoding validates through parseScenario: the first thing wrong is named.
  */
@@ -24,6 +26,8 @@ import { PARAM_BY_ID, type Params } from '../../model/params';
 import { usableMinChange, type MinChanges } from '../../model/verdict';
 import type { Pin } from '../shared/scenario-runs';
 import { isPinKey, readPins, writePins } from './pin-link';
+import { isFitKey, readFit, writeFit } from './fit-link';
+import { fitKey } from '../../model/scenario-fit';
 import {
   SETTINGS,
   changedParams,
@@ -169,6 +173,7 @@ export function encodeView(view: ViewState): string {
     if (view.scenario[k] !== SETTINGS[k].default) out.append(k, String(view.scenario[k]));
   }
   writeParams(out, view.baseline.params, BASELINE_PREFIX);
+  writeFit(out, view.baseline.fit);
   if (view.chart !== DEFAULT_CHART) out.append('chart', view.chart);
   if (view.metric !== DEFAULT_METRIC) out.append('metric', view.metric);
   for (const [id, value] of Object.entries(view.thresholds)) {
@@ -296,27 +301,36 @@ export function decodeView(hash: string): Parsed<LinkView> {
   };
   const seen = new Set<string>();
   for (const [key, value] of entries) {
-    if (isPinKey(key)) continue;
+    if (isPinKey(key) || isFitKey(key)) continue;
     if (seen.has(key)) return fail(`${quoted(key)} appears more than once in the link`);
     seen.add(key);
     const error = readEntry(parts, key, value);
     if (error !== undefined) return fail(error);
   }
-  const view = viewOf(parts);
-  if (!view.ok) return view;
-  const { pins, dropped } = readPins(entries, view.value.scenario, paramValue);
+  const read = viewOf(parts);
+  if (!read.ok) return read;
+  const fit = readFit(entries);
+  const view = typeof fit === 'object' ? withFit(read.value, fit) : read.value;
+  const { pins, dropped } = readPins(entries, view.scenario, paramValue);
+  if (typeof fit === 'string') dropped.unshift(`the baseline's fit was dropped: ${fit}`);
   return {
     ok: true,
     value: {
-      ...view.value,
+      ...view,
       ...(pins.length > 0 ? { pins } : {}),
       ...(dropped.length > 0 ? { dropped } : {}),
     },
   };
 }
 
-/** Whether two scenarios are the same in every setting and parameter. */
+/** The view with `fit` on its baseline and its scenario (the workspace's fit). */
+function withFit(view: ViewState, fit: Scenario['fit']): ViewState {
+  return { ...view, baseline: { ...view.baseline, fit }, scenario: { ...view.scenario, fit } };
+}
+
+/** Whether two scenarios are the same in every setting, parameter and fit. */
 export function sameScenario(a: Scenario, b: Scenario): boolean {
   if (SETTING_IDS.some((k) => a[k] !== b[k])) return false;
+  if (fitKey(a.fit) !== fitKey(b.fit)) return false;
   return Object.keys(changedParams(a.params, b.params)).length === 0;
 }

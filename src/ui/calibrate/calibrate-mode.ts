@@ -7,7 +7,7 @@ import {
   FITTABLE,
   type CalibrationResult,
 } from '../../model/calibration';
-import { defaultParams, type Params } from '../../model/params';
+import { fittedBaseline } from '../../model/fitted-baseline';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import {
   HC,
@@ -184,8 +184,9 @@ export class CalibrateMode extends LitElement {
   private useAsBaseline(): void {
     const r = this.result;
     if (!r) return;
-    const params = { ...defaultParams(), ...r.params } as Params;
-    const scenario: Scenario = { ...this.baseline, params };
+    // The fitted station, with its fit: each replication draws the constants over their
+    // uncertainty (src/sim/fit-draw.ts), both sides of every comparison the same draw.
+    const scenario = fittedBaseline(this.baseline, r);
     this.dispatchEvent(
       new CustomEvent('calibrated-baseline', {
         detail: { scenario },

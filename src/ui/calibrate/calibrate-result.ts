@@ -144,10 +144,11 @@ export function resultView(r: CalibrationResult, h: StationHistory, use: () => v
     <section class="use" aria-label="Use as baseline">
       <button type="button" class="primary" data-use-baseline @click=${use}>Use as baseline</button>
       <p>
-        The workspace’s baseline (and scenario) become the fitted station, at the fitted values.
-        Comparisons there pair on the same seeds as always; they do not yet vary the constants over
-        their intervals, so read an answer that leans on a loosely fitted constant with its interval
-        above in mind.
+        The workspace’s baseline (and scenario) become the fitted station. Each replication of every
+        comparison there draws the fitted constants from their uncertainty (standard errors and
+        correlations above), the same draw for the baseline and the scenario, so the intervals you
+        see include how unsure the fit is. The workspace says so above its scenario bar, and you can
+        drop the fit there to run at the fitted values only.
       </p>
     </section>
   `;

@@ -153,6 +153,22 @@ export const scenarioBarStyles = css`
   .diff .was {
     color: #5a6676;
   }
+  .fit {
+    margin: 0 0 0.75rem;
+    padding: 0.5rem 0.75rem;
+    background: #f2f6fb;
+    border: 1px solid #bcd0e8;
+    border-radius: 6px;
+    color: #2b3544;
+    font-size: 0.9rem;
+  }
+  .fit p {
+    margin: 0 0 0.4rem;
+    max-width: 60rem;
+  }
+  .fit span {
+    font-variant-numeric: tabular-nums;
+  }
   details {
     margin-top: 0.35rem;
     font-size: 0.85rem;

@@ -9,6 +9,7 @@ import { WORKSPACE_NAME } from '../shared/export-context';
 import { resultsCsv } from '../shared/results-csv';
 import type { StorageLike } from '../shared/saved-scenarios';
 import { filesMenu } from './files-menu';
+import { fitNote } from './fit-note';
 import { appliedPreset, presetMenu } from './preset-menu';
 import { NO_STORAGE, SavedMenu, browserStorage } from './saved-menu';
 import { scenarioBarStyles } from './scenario-bar.styles';
@@ -32,7 +33,8 @@ function download(filename: string, text: string, type: string): void {
  * The scenario bar above the workspace: start from a preset, save and reload named scenarios
  * (kept in this browser), make the scenario the baseline or reset the baseline, import and
  * export scenario files, export results as CSV, copy the link to the view; and, beneath, the
- * levers where the scenario differs from the baseline. Messages about a bad link (`notice`),
+ * levers where the scenario differs from the baseline. Above them, when the baseline rests on a
+ * calibration's fit, a note says so, with a button to drop it (fit-note.ts). Messages about a bad link (`notice`),
  * a bad file or saving appear next to the control they concern.
  *
  * @fires scenario-input - CustomEvent<{ scenario, thresholds?, minChanges? }>: a preset, saved
@@ -172,6 +174,12 @@ export class ScenarioBar extends LitElement {
     this.emit('baseline-input', { baseline: this.scenario });
   }
 
+  /** Drops the baseline's fit (and the scenario's): central values only from now on. */
+  private dropFit(): void {
+    this.emit('baseline-input', { baseline: { ...this.baseline, fit: undefined } });
+    this.emit('scenario-input', { scenario: { ...this.scenario, fit: undefined } });
+  }
+
   private resetBaseline(): void {
     const d = defaultScenario();
     this.emit('baseline-input', {
@@ -186,7 +194,7 @@ export class ScenarioBar extends LitElement {
 
   override render() {
     return html`
-      ${this.noticeLine()}
+      ${this.noticeLine()} ${fitNote(this.baseline.fit, () => this.dropFit())}
       <div class="groups">
         ${presetMenu(appliedPreset(this.baseline, this.scenario), (id) => this.applyPreset(id))}
         ${this.savedMenu.render()}

@@ -3,7 +3,8 @@
  * large, not JSON or not a valid scenario is answered with a message naming the file and the
  * reason), and the text of an exported scenario file. The app's file may carry the user's
  * guardrail thresholds under "thresholds" (by metric id, shares as fractions), written only
- * when some are set; the rest is the scenario's file form.
+ * when some are set; the rest is the scenario's file form, with its fit if it has one (a fit
+ * that cannot be used is dropped and named, and the rest imported).
  */
 import { readThresholds, type Thresholds } from '../../model/guardrails';
 import { excerpt, parseJson } from '../../model/input-text';
@@ -49,9 +50,18 @@ export async function readScenarioFile(file: FileLike): Promise<FileRead> {
     thresholds = readThresholds(t);
     data = rest;
   }
-  const r = parseScenario(data);
+  let r = parseScenario(data);
+  let note = '';
+  if (!r.ok && r.error.startsWith('"fit"') && typeof data === 'object' && data !== null) {
+    // A fit that cannot be used is dropped and named; the rest of the file is kept.
+    note = ` Its fit was dropped: ${r.error}.`;
+    r = parseScenario({ ...(data as Record<string, unknown>), fit: undefined });
+  }
   if (!r.ok) return bad(r.error);
-  const message = `Imported “${excerpt(file.name)}”.`;
+  if (r.value.fit) {
+    note = ` It carries a fit of ${r.value.fit.constants.length} constant(s): comparisons run over the baseline's fit, so make it the baseline to compare over its fit.`;
+  }
+  const message = `Imported “${excerpt(file.name)}”.${note}`;
   return thresholds
     ? { ok: true, scenario: r.value, thresholds, message }
     : { ok: true, scenario: r.value, message };

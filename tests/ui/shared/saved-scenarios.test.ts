@@ -42,6 +42,14 @@ describe('saved scenarios', () => {
     expect(JSON.parse(storage.getItem(SAVED_KEY)!).version).toBe(SAVED_VERSION);
   });
 
+  it('keep a scenario’s fit (issue 17)', () => {
+    const storage = new FakeStorage();
+    const fit = { constants: [{ id: 'noShowRate', value: 0.04, logSe: 0.1 }] };
+    const r = saveScenario(storage, loadSaved(storage), 'Fitted', { ...pay(25), fit });
+    expect(r.ok).toBe(true);
+    expect(loadSaved(storage).entries[0].scenario.fit).toEqual(fit);
+  });
+
   it('keep the guardrail thresholds saved with a scenario, through a rename', () => {
     const storage = new FakeStorage();
     const t = { belowFloorHoursShare: 0.2, costPerPackage: 3 };

@@ -33,6 +33,21 @@ describe('reading an imported scenario file', () => {
     expect(plain.ok && plain.thresholds).toBeUndefined();
   });
 
+  it('carries a fit out and back in; a bad fit is dropped and named, the rest imported', async () => {
+    const fit = { constants: [{ id: 'hoursWanted', value: 7, logSe: 0.08 }] };
+    const s = { ...defaultScenario(), fit };
+    const r = await readScenarioFile(file('fit.json', scenarioFileText(s)));
+    expect(r.ok && r.scenario.fit).toEqual(fit);
+    expect(r.message).toContain('It carries a fit of 1 constant(s)');
+    const text = JSON.stringify({ params: { blockHours: 5 }, fit: { constants: [{ id: 'x' }] } });
+    const bad = await readScenarioFile(file('badfit.json', text));
+    expect(bad.ok && bad.scenario.params.blockHours).toBe(5);
+    expect(bad.ok && bad.scenario.fit).toBeUndefined();
+    expect(bad.message).toMatch(
+      /Imported “badfit\.json”\. Its fit was dropped: "fit": constant 1's "id"/,
+    );
+  });
+
   it('refuses text that is not JSON, naming the file and the parser’s reason', async () => {
     const r = await readScenarioFile(file('garbage.json', 'payPerHour = 30'));
     expect(r.ok).toBe(false);
