@@ -249,7 +249,8 @@ export class SimState {
    * src/sim/warmup.ts for a run that takes over a warmed state). A warm-up's state starts at
    * `firstDay` < 0 and runs to day -1.
    */
-  constructor(scenario: Scenario, rep: number, firstDay = 0) {
+  /** `room`: drivers the run starts with (a warmed state's), so its arrays need not grow at once. */
+  constructor(scenario: Scenario, rep: number, firstDay = 0, room = 0) {
     // A fresh object of one fixed shape per run: parameter objects built key by key (or sent
     // through postMessage) can be dictionary-mode, which would deoptimise every hot function.
     const p = JSON.parse(JSON.stringify(scenario.params)) as Params;
@@ -306,7 +307,7 @@ export class SimState {
 
     const ramp = this.recruitWeek.reduce((a, b) => a + b, 0) / Math.max(1, scenario.weeks);
     const expectedEntrants = this.applicantRate * ramp * (1 + 0.5 * p.wordOfMouth) * this.days;
-    this.dr = new Drivers(driverRoom(p.initialDrivers, expectedEntrants));
+    this.dr = new Drivers(driverRoom(Math.max(p.initialDrivers, room), expectedEntrants));
     this.activeList = new Int32Array(Math.max(64, p.initialDrivers * 2));
     this.growCandidates();
     setupSplit(this, scenario.experiment, this.days);

@@ -99,8 +99,10 @@ export class LabMode extends LitElement {
     try {
       this.report = await runLab(this.pool.workers, spec, {
         signal: abort.signal,
+        // A render per percent, not per run (a default lab makes 1,000 runs).
         onProgress: (done, total) => {
-          if (this.abort === abort) this.progress = done / total;
+          const p = Math.floor((100 * done) / total) / 100;
+          if (this.abort === abort && p !== this.progress) this.progress = p;
         },
       });
     } catch (e) {
