@@ -14,7 +14,8 @@
  *   threshold the user set), `m.<metricId>` (a smallest change that matters the user set, in
  *   the table's kind: metric units, shares as fractions, or a fraction of the baseline);
  * - `pin<k>=<name>` and `pin<k>.<id>=<value>`: the workspace's pins (pin-link.ts). A pin that
- *   cannot be used is dropped, named in `dropped`, and does not fail the link.
+ *   cannot be used is dropped, named in `dropped`, and does not fail the link;
+ * - `lab.<setting>`: the experiment lab's settings (lab-link.ts), dropped and named the same way.
  * Numbers are written in JavaScript's shortest round-trip form, so decoding reproduces the
  * exact numbers. Decoding validates through parseScenario: the first thing wrong is named.
  */
@@ -23,6 +24,7 @@ import { METRIC_BY_ID, METRIC_INDEX, type MetricId } from '../../model/metrics';
 import { PARAM_BY_ID, type Params } from '../../model/params';
 import { usableMinChange, type MinChanges } from '../../model/verdict';
 import type { Pin } from '../shared/scenario-runs';
+import { isLabKey, readLab, writeLab, type LabSettings } from '../shared/lab-link';
 import { isPinKey, readPins, writePins } from './pin-link';
 import {
   SETTINGS,
@@ -49,6 +51,8 @@ export interface ViewState {
   readonly minChanges: MinChanges;
   /** The workspace's pins (none when absent). */
   readonly pins?: readonly Pin[];
+  /** The experiment lab's settings (its defaults when absent). */
+  readonly lab?: LabSettings;
 }
 
 /** A view read from a link, with a message per pin it dropped (absent when none was). */
@@ -178,6 +182,7 @@ export function encodeView(view: ViewState): string {
     if (value !== undefined) out.append(`${MIN_CHANGE_PREFIX}${id}`, String(value));
   }
   writePins(out, view.pins ?? []);
+  writeLab(out, view.lab);
   const text = out.toString();
   return text === '' ? '' : `#${text}`;
 }
@@ -237,7 +242,7 @@ function readEntry(parts: LinkParts, key: string, value: string): string | undef
   } else if (PARAM_BY_ID.has(key)) {
     parts.scenarioParams[key] = paramValue(key, value);
   } else {
-    return `unknown key ${quoted(key)} in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric, t.<metric>, m.<metric> or pin<k>)`;
+    return `unknown key ${quoted(key)} in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric, t.<metric>, m.<metric>, pin<k> or lab.<setting>)`;
   }
   return undefined;
 }
@@ -296,7 +301,7 @@ export function decodeView(hash: string): Parsed<LinkView> {
   };
   const seen = new Set<string>();
   for (const [key, value] of entries) {
-    if (isPinKey(key)) continue;
+    if (isPinKey(key) || isLabKey(key)) continue;
     if (seen.has(key)) return fail(`${quoted(key)} appears more than once in the link`);
     seen.add(key);
     const error = readEntry(parts, key, value);
@@ -304,12 +309,15 @@ export function decodeView(hash: string): Parsed<LinkView> {
   }
   const view = viewOf(parts);
   if (!view.ok) return view;
-  const { pins, dropped } = readPins(entries, view.value.scenario, paramValue);
+  const { pins, dropped: pinsDropped } = readPins(entries, view.value.scenario, paramValue);
+  const { lab, dropped: labDropped } = readLab(entries);
+  const dropped = [...pinsDropped, ...labDropped];
   return {
     ok: true,
     value: {
       ...view.value,
       ...(pins.length > 0 ? { pins } : {}),
+      ...(lab ? { lab } : {}),
       ...(dropped.length > 0 ? { dropped } : {}),
     },
   };
