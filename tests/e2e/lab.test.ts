@@ -23,10 +23,10 @@ describe('the experiment lab', () => {
   beforeAll(async () => {
     browser = await launchBrowser();
     // The lab's settings come from the link: driver split and switchback, 8 re-randomisations,
-    // a 2-week test.
+    // a 2-week test; a treated share of 2 is dropped and named.
     app = await openApp(
       browser,
-      '?mode=lab#weeks=2&replications=2&lab.designs=driver,switchback&lab.reps=8&lab.weeks=2',
+      '?mode=lab#weeks=2&replications=2&lab.designs=driver,switchback&lab.reps=8&lab.weeks=2&lab.share=2',
     );
     // A fifth of the default station, baseline and scenario alike, so the lab runs quickly.
     await app.page.evaluate((small) => {
@@ -49,6 +49,9 @@ describe('the experiment lab', () => {
     const { page } = app;
     await expect.poll(() => page.locator('lab-mode .treatment').textContent()).toContain('25');
     expect(await page.locator('lab-mode input[value=block]').isChecked()).toBe(false);
+    expect(await page.locator('lab-mode [data-lab-link-notice]').textContent()).toContain(
+      '"lab.share" was dropped',
+    );
     expect(
       await page
         .locator('lab-mode label', { hasText: 'Re-randomisations' })
@@ -98,6 +101,7 @@ describe('the experiment lab', () => {
     // A changed setting goes into the link, beside those it came with.
     await fill(page, 'Treated share', '0.3');
     await expect.poll(() => page.evaluate(() => location.hash)).toContain('lab.share=0.3');
+    expect(await page.locator('lab-mode [data-lab-link-notice]').count()).toBe(0);
     expect(await page.evaluate(() => location.hash)).toContain('lab.reps=8');
     expect(app.problems).toEqual([]);
   }, 180_000);

@@ -40,7 +40,7 @@ export function labPlan(spec: LabSpec): GatePlan {
   };
 }
 
-type NumberSetting = Exclude<keyof LabSettings, 'designs'>;
+type NumberSetting = Exclude<keyof LabSettings, 'designs' | 'dropped'>;
 
 /** The form's number fields, in order. */
 const FIELD_LABELS: Record<NumberSetting, string> = {
@@ -96,7 +96,8 @@ export class LabMode extends LitElement {
 
   /** Changes the settings and tells the app (which puts them in the link). */
   private set(change: Partial<LabSettings>): void {
-    this.settings = { ...this.settings, ...change };
+    // A link's dropped settings are told once: a change leaves them behind.
+    this.settings = { ...this.settings, ...change, dropped: undefined };
     this.dispatchEvent(
       new CustomEvent<LabSettings>('lab-settings', { detail: this.settings, bubbles: true }),
     );
@@ -228,6 +229,13 @@ export class LabMode extends LitElement {
           );
         })}
       </div>
+      ${
+        s.dropped
+          ? html`<p class="notice" role="status" data-lab-link-notice>
+              Part of this link could not be used: ${s.dropped.join('; ')}.
+            </p>`
+          : nothing
+      }
       ${this.bar()}
     </form>`;
   }

@@ -24,12 +24,14 @@ export interface LabSettings {
   readonly washoutDays: number;
   readonly testWeeks: number;
   readonly rerandomisations: number;
+  /** What the link's lab keys had that could not be used (the lab shows it; never written). */
+  readonly dropped?: readonly string[];
 }
 
 /** The lab's defaults: driver split, block split and a 2-day switchback; 4 weeks; 200 runs. */
 export const DEFAULT_LAB: LabSettings = LAB_DEFAULTS;
 
-type NumberKey = Exclude<keyof LabSettings, 'designs'>;
+type NumberKey = Exclude<keyof LabSettings, 'designs' | 'dropped'>;
 
 /** Each number's link key, range, and whether it is whole. */
 export const LAB_NUMBERS: Record<
@@ -135,5 +137,6 @@ export function readLab(entries: readonly (readonly [string, string])[]): {
     );
     lab.washoutDays = DEFAULT_LAB.washoutDays;
   }
+  if (dropped.length > 0) lab.dropped = dropped;
   return { lab: seen.size > 0 ? lab : undefined, dropped };
 }

@@ -48,6 +48,8 @@ describe('the lab settings in the link', () => {
     expect(text).toContain('"cohort" is not a design');
     expect(text).toContain('"lab.x" was dropped: the lab has no such setting');
     expect(r.value.dropped).toHaveLength(3);
+    // The lab shows what was dropped of its own settings.
+    expect(r.value.lab?.dropped).toEqual(r.value.dropped);
   });
 
   it('drops fractions of whole settings, repeats, and a washout as long as the window', () => {
@@ -58,7 +60,7 @@ describe('the lab settings in the link', () => {
       ['lab.window', '4'],
       ['lab.washout', '3'],
     ]);
-    expect(r.lab).toEqual({ ...DEFAULT_LAB, windowDays: 3 });
+    expect(r.lab).toEqual({ ...DEFAULT_LAB, windowDays: 3, dropped: r.dropped });
     expect(r.dropped.map((d) => d.split(':')[0])).toEqual([
       'lab setting "lab.reps" was dropped',
       'lab setting "lab.weeks" was dropped',
