@@ -34,6 +34,8 @@ export interface LabSpec {
   readonly rerandomisations: number;
   /** The user's guardrail thresholds (the workspace's), weighed in the recommendation. */
   readonly thresholds?: Thresholds;
+  /** Re-randomisations whose runs last LAB_HORIZON_WEEKS (default LAB_CHART_REPS; tests). */
+  readonly chartReps?: number;
 }
 
 export const LAB_DEFAULTS = {
@@ -83,7 +85,7 @@ function experimentOf(spec: LabSpec, design: ExperimentDesign, seed: number): Ex
 export function labJobs(spec: LabSpec): ReplicationJob[] {
   const jobs: ReplicationJob[] = [];
   for (let r = 0; r < spec.rerandomisations; r++) {
-    const weeks = r < LAB_CHART_REPS ? LAB_HORIZON_WEEKS : spec.testWeeks;
+    const weeks = r < (spec.chartReps ?? LAB_CHART_REPS) ? LAB_HORIZON_WEEKS : spec.testWeeks;
     jobs.push(...repJobs(spec, r, weeks));
   }
   return jobs;

@@ -154,6 +154,25 @@ describe('the lab', () => {
 });
 
 describe('the lab’s power', () => {
+  it('gives the same table when only the first re-randomisations run the whole horizon', async () => {
+    // Runs of the test's length give what a 12-week run gives over its first weeks; the chart's
+    // longer lengths and the long run come from the long re-randomisations only.
+    const s = spec(station(), ['driver', 'switchback'], { rerandomisations: 6, testWeeks: 2 });
+    const all = await lab(s);
+    const few = await lab({ ...s, chartReps: 2 }, 2);
+    expect(few.chartReps).toBe(2);
+    expect(all.chartReps).toBe(6);
+    for (const [k, d] of few.designs.entries()) {
+      expect(d.metrics.map((m) => m?.bias.value)).toEqual(
+        all.designs[k].metrics.map((m) => m?.bias.value),
+      );
+      expect(d.byWeeks.slice(0, 2)).toEqual(all.designs[k].byWeeks.slice(0, 2));
+      expect(d.byWeeks[11].power).not.toBe(all.designs[k].byWeeks[11].power);
+    }
+    // The same pick; its power at 12 weeks (in the sentence) is the long ones'.
+    expect(few.recommendation.design).toBe(all.recommendation.design);
+  });
+
   it('matches the simulated rejection rate within 5 points at 80% power', async () => {
     // The driver split's estimates of net pay per hour (180 re-randomisations, a tenth of a
     // station), moved to centre on the MDE: a test with the simulated SE rejects about 80% of them.
