@@ -86,24 +86,23 @@ describe('an experiment inside one market', () => {
   it('with nobody treated is the very same run as without an experiment', () => {
     const base = station();
     const plain = runReplication({ ...base, weeks: 2 }, 0);
-    const empty = runReplication(
-      {
-        ...base,
-        weeks: 2,
-        experiment: {
-          design: 'driver',
-          share: 0,
-          windowDays: 1,
-          washoutDays: 0,
-          assignmentSeed: 3,
-          treatment: { payPerHour: 30 },
-        },
-      },
-      0,
-    );
+    const x = {
+      design: 'driver' as const,
+      share: 0,
+      windowDays: 1,
+      washoutDays: 0,
+      assignmentSeed: 3,
+      treatment: { payPerHour: 30 },
+    };
+    const empty = runReplication({ ...base, weeks: 2, experiment: x }, 0);
     expect(Array.from(empty.weekly)).toEqual(Array.from(plain.weekly));
     expect(plain.lab).toBeUndefined();
     expect(empty.lab?.length).toBeGreaterThan(0);
+    // The lab's runs (labOnly) carry the same lab record and no other array (one empty buffer).
+    const lean = runReplication({ ...base, weeks: 2, experiment: x }, 0, { labOnly: true });
+    expect(Array.from(lean.lab ?? [])).toEqual(Array.from(empty.lab ?? []));
+    expect(lean.weekly.length + lean.whole.length + lean.periods.length).toBe(0);
+    expect(lean.weekly.buffer).toBe(lean.periods.buffer);
   });
 });
 
