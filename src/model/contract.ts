@@ -27,6 +27,12 @@ export interface ReplicationRequest {
    */
   readonly cancel?: Int32Array;
   /**
+   * The experiment lab's runs (src/run/lab.ts): the result carries the lab's daily record and
+   * the ledger only, its other arrays empty. The lab reads nothing else, and a result's every
+   * typed array costs its message a buffer to move (dear in Chromium: 1,000 runs a lab).
+   */
+  readonly labOnly?: true;
+  /**
    * FOR TESTS ONLY (set by `armSilentDeathForTests` in src/run/engine-worker.ts, never by the
    * app): the worker closes itself a few days into the run without a word, as a worker that
    * dies silently would, so that tests can see the pool notice and recover.

@@ -7,6 +7,7 @@
  */
 import type { ExperimentDesign } from './experiment';
 import { LAB } from './lab-record';
+import type { MetricId } from './metrics';
 
 export type LabMetricId =
   | 'onTimePackagesPerWeek'
@@ -21,8 +22,13 @@ export interface LabMetricDef {
   readonly label: string;
   readonly unit: string;
   readonly digits: number;
-  /** The North Star, a guardrail (weighed in the recommendation), or shown only. */
-  readonly role: 'northStar' | 'guardrail' | 'shown';
+  /** The North Star (weighed in the recommendation) or another metric shown. */
+  readonly role: 'northStar' | 'shown';
+  /**
+   * The app's metric this one measures, as the lab's record can: a guardrail of the app
+   * (src/model/guardrails.ts) is weighed in the recommendation against its threshold in force.
+   */
+  readonly appMetric?: MetricId;
   /** The designs that can estimate it. */
   readonly designs: readonly ExperimentDesign[];
   readonly percent?: boolean;
@@ -35,6 +41,7 @@ export const LAB_METRICS: readonly LabMetricDef[] = [
     unit: 'packages/week',
     digits: 0,
     role: 'northStar',
+    appMetric: 'onTimePackagesPerWeek',
     designs: ['driver', 'block', 'both', 'switchback'],
   },
   {
@@ -42,7 +49,7 @@ export const LAB_METRICS: readonly LabMetricDef[] = [
     label: 'Driver net pay per hour worked',
     unit: '$/h',
     digits: 2,
-    role: 'guardrail',
+    role: 'shown',
     designs: ['driver', 'both', 'switchback'],
   },
   {
@@ -50,7 +57,8 @@ export const LAB_METRICS: readonly LabMetricDef[] = [
     label: 'Weekly churn',
     unit: 'share/week',
     digits: 4,
-    role: 'guardrail',
+    role: 'shown',
+    appMetric: 'weeklyChurnRate',
     designs: ['driver', 'both', 'switchback'],
     percent: true,
   },
@@ -59,7 +67,8 @@ export const LAB_METRICS: readonly LabMetricDef[] = [
     label: 'Cost per on-time package',
     unit: '$/package',
     digits: 3,
-    role: 'guardrail',
+    role: 'shown',
+    appMetric: 'costPerPackage',
     designs: ['switchback'],
   },
   {
@@ -76,6 +85,7 @@ export const LAB_METRICS: readonly LabMetricDef[] = [
     unit: 'share',
     digits: 4,
     role: 'shown',
+    appMetric: 'fillRate',
     designs: ['block', 'both', 'switchback'],
     percent: true,
   },

@@ -6,10 +6,14 @@
  * minimum detectable effect, each with a 95% interval, for every test length of 1 to
  * LAB_HORIZON_WEEKS weeks; the market balance; and a recommendation.
  */
-import { DESIGN_LABEL, type ExperimentDesign } from './experiment';
+import type { ExperimentDesign } from './experiment';
+import { LAB_ROW_COUNT } from './lab-record';
+import type { Thresholds } from './guardrails';
+import { recommend } from './lab-recommend';
 import {
   LAB_METRICS,
   LAB_METRIC_COUNT,
+  type LabMetricId,
   balanceShares,
   labValues,
   marketBalance,
@@ -17,8 +21,15 @@ import {
   type MarketBalance,
 } from './lab-metrics';
 
-/** Every lab run lasts this many weeks: the power and MDE chart's test lengths are 1 to it. */
+/** The power and MDE chart's test lengths are 1 to this many weeks. */
 export const LAB_HORIZON_WEEKS = 12;
+/**
+ * The re-randomisations whose runs last LAB_HORIZON_WEEKS (the first ones): the chart's lengths
+ * past the test's and the long-run truth come from these; the others' runs last the test's
+ * length only (a run's first weeks do not depend on its length), which saves a third of the
+ * default lab's work.
+ */
+export const LAB_CHART_REPS = 50;
 /** The long-run truth: the effect over the last LONG_RUN_WEEKS weeks of the horizon. */
 export const LONG_RUN_WEEKS = 4;
 const Z = 1.959964;
@@ -27,11 +38,15 @@ const Z_POWER = 0.841621;
 
 /** One re-randomisation, reduced: metric m over the first k+1 weeks at [k * M + m]. */
 export interface LabRepData {
+  /** Weeks its runs lasted: LAB_HORIZON_WEEKS, or the test's length (NaN past it). */
+  readonly weeks: number;
   readonly truth: Float64Array;
-  /** The effect over the horizon's last LONG_RUN_WEEKS weeks, per metric. */
+  /** The effect over the horizon's last LONG_RUN_WEEKS weeks, per metric (NaN in a short run). */
   readonly longRun: Float64Array;
   /** The control's balance shares over the test's weeks: unfilled, beaten. */
   readonly balance: readonly [number, number];
+  /** The control's level of each metric over the test's weeks. */
+  readonly level: readonly number[];
   readonly estimates: Partial<Record<ExperimentDesign, Float64Array>>;
 }
 
@@ -42,12 +57,15 @@ export function reduceRep(
   tests: Partial<Record<ExperimentDesign, Float64Array>>,
   testWeeks: number,
 ): LabRepData {
-  const K = LAB_HORIZON_WEEKS;
   const M = LAB_METRIC_COUNT;
-  const days = K * 7;
-  const truth = new Float64Array(K * M);
+  const days = control.length / LAB_ROW_COUNT;
+  const K = Math.min(LAB_HORIZON_WEEKS, Math.floor(days / 7));
+  const size = LAB_HORIZON_WEEKS * M;
+  const truth = new Float64Array(size).fill(NaN);
   const estimates: Partial<Record<ExperimentDesign, Float64Array>> = {};
-  for (const d of Object.keys(tests) as ExperimentDesign[]) estimates[d] = new Float64Array(K * M);
+  for (const d of Object.keys(tests) as ExperimentDesign[]) {
+    estimates[d] = new Float64Array(size).fill(NaN);
+  }
   for (let k = 0; k < K; k++) {
     const to = (k + 1) * 7;
     const c = labValues(control, days, to);
@@ -57,12 +75,17 @@ export function reduceRep(
       estimates[d]?.set(naiveEstimates(lab, days, to, d), k * M);
     }
   }
-  const from = (K - LONG_RUN_WEEKS) * 7;
-  const late = (lab: Float64Array) => lateValues(lab, days, from);
-  const lc = late(control);
-  const lt = late(treated);
-  const longRun = Float64Array.from(lt, (v, m) => v - lc[m]);
-  return { truth, longRun, balance: balanceShares(control, days, testWeeks * 7), estimates };
+  let longRun = new Float64Array(M).fill(NaN);
+  if (K === LAB_HORIZON_WEEKS) {
+    const from = (K - LONG_RUN_WEEKS) * 7;
+    const late = (lab: Float64Array) => lateValues(lab, days, from);
+    const lc = late(control);
+    const lt = late(treated);
+    longRun = Float64Array.from(lt, (v, m) => v - lc[m]);
+  }
+  const balance = balanceShares(control, days, testWeeks * 7);
+  const level = labValues(control, days, testWeeks * 7);
+  return { weeks: K, truth, longRun, balance, level, estimates };
 }
 
 /** Lab metrics over days [from, days) of a lab record. */
@@ -107,24 +130,40 @@ export interface MetricStats {
   readonly missedLongRun: number;
 }
 
+/** Power, MDE and bias of one metric at one test length. */
+export interface WeekPoint {
+  readonly weeks: number;
+  readonly power: number;
+  readonly mde: number;
+  readonly bias: number;
+}
+
 export interface DesignStats {
   readonly design: ExperimentDesign;
   /** One per lab metric at the test's length; null where the design cannot estimate it. */
   readonly metrics: readonly (MetricStats | null)[];
   /** The North Star's power, MDE and bias by test length, 1 to LAB_HORIZON_WEEKS weeks. */
-  readonly byWeeks: readonly { weeks: number; power: number; mde: number; bias: number }[];
+  readonly byWeeks: readonly WeekPoint[];
+  /** The same for every lab metric (null where the design cannot estimate it). */
+  readonly byMetricWeeks: readonly (readonly WeekPoint[] | null)[];
 }
 
 export interface Recommendation {
   readonly design: ExperimentDesign;
   readonly weeks: number;
   readonly text: string;
+  /** The app guardrail that decided it over the North Star's own best design, if one did. */
+  readonly decidedBy?: LabMetricId;
 }
 
 export interface LabReport {
   readonly rerandomisations: number;
+  /** The re-randomisations behind the chart's lengths past the test's and the long run. */
+  readonly chartReps: number;
   readonly testWeeks: number;
   readonly balance: MarketBalance;
+  /** Each lab metric's level in the control over the test's weeks (mean). */
+  readonly levels: readonly number[];
   readonly designs: readonly DesignStats[];
   readonly recommendation: Recommendation;
 }
@@ -219,15 +258,21 @@ export function metricStats(
   };
 }
 
-/** The lab's report from the re-randomisations' reduced data. */
-export function labReport(reps: readonly LabRepData[], testWeeks: number): LabReport {
+/** The lab's report from the re-randomisations' reduced data (`thresholds`: the user's). */
+export function labReport(
+  reps: readonly LabRepData[],
+  testWeeks: number,
+  thresholds: Thresholds = {},
+): LabReport {
   const M = LAB_METRIC_COUNT;
   const first = reps[0];
+  const long = reps.filter((r) => r.weeks >= LAB_HORIZON_WEEKS);
   const designs = (Object.keys(first?.estimates ?? {}) as ExperimentDesign[]).map(
     (design): DesignStats => {
-      const column = (k: number, m: number, pick: (r: LabRepData) => Float64Array) =>
-        reps.map((r) => pick(r)[k * M + m]);
       const est = (r: LabRepData) => r.estimates[design] ?? new Float64Array(0);
+      // Length k from the re-randomisations whose runs lasted that long.
+      const column = (k: number, m: number, pick: (r: LabRepData) => Float64Array) =>
+        reps.filter((r) => r.weeks > k).map((r) => pick(r)[k * M + m]);
       const k0 = testWeeks - 1;
       const metrics = LAB_METRICS.map((def, m) =>
         def.designs.includes(design)
@@ -235,90 +280,43 @@ export function labReport(reps: readonly LabRepData[], testWeeks: number): LabRe
               def.id,
               column(k0, m, est),
               column(k0, m, (r) => r.truth),
-              reps.map((r) => r.longRun[m]),
+              long.map((r) => r.longRun[m]),
             )
           : null,
       );
-      const byWeeks = Array.from({ length: LAB_HORIZON_WEEKS }, (_, k) => {
-        const st = metricStats(
-          '',
-          column(k, 0, est),
-          column(k, 0, (r) => r.truth),
-          [],
-        );
-        return { weeks: k + 1, power: st.power.value, mde: st.mde.value, bias: st.bias.value };
-      });
-      return { design, metrics, byWeeks };
+      const byMetricWeeks = LAB_METRICS.map((def, m) =>
+        def.designs.includes(design)
+          ? Array.from({ length: LAB_HORIZON_WEEKS }, (_, k): WeekPoint => {
+              const st = metricStats(
+                '',
+                column(k, m, est),
+                column(k, m, (r) => r.truth),
+                [],
+              );
+              return {
+                weeks: k + 1,
+                power: st.power.value,
+                mde: st.mde.value,
+                bias: st.bias.value,
+              };
+            })
+          : null,
+      );
+      return { design, metrics, byWeeks: byMetricWeeks[0] ?? [], byMetricWeeks };
     },
   );
   const balance = marketBalance(
     mean(reps.map((r) => r.balance[0])),
     mean(reps.map((r) => r.balance[1])),
   );
+  const levels = LAB_METRICS.map((_, m) => mean(reps.map((r) => r.level[m])));
   return {
     rerandomisations: reps.length,
+    chartReps: long.length,
     testWeeks,
     balance,
+    levels,
     designs,
-    recommendation: recommend(designs, balance, testWeeks),
+    recommendation: recommend(designs, balance, testWeeks, levels, thresholds),
   };
-}
-
-/**
- * The design whose estimates err least at the test's length, over the North Star and the
- * guardrails (root mean squared error relative to the true effect's size; a guardrail a
- * design cannot estimate counts as a 100% error), and the shortest test length at which its
- * North Star estimate reaches 80% power.
- */
-export function recommend(
-  designs: readonly DesignStats[],
-  balance: MarketBalance,
-  testWeeks: number,
-): Recommendation {
-  const roles = LAB_METRICS.map((m) => m.role);
-  const score = (d: DesignStats) => {
-    let total = 0;
-    let n = 0;
-    d.metrics.forEach((s, m) => {
-      if (roles[m] === 'shown') return;
-      const w = roles[m] === 'northStar' ? 2 : 1;
-      const scale = s ? Math.max(Math.abs(s.truth.value), s.se.value, 1e-9) : 1;
-      total += w * (s ? Math.min(1, s.rmse / scale) : 1);
-      n += w;
-    });
-    return total / Math.max(1, n);
-  };
-  const ranked = [...designs].sort((a, b) => score(a) - score(b));
-  const best = ranked[0];
-  if (!best) return { design: 'switchback', weeks: testWeeks, text: 'No design was run.' };
-  const ns = best.metrics[0];
-  const powered = best.byWeeks.find((w) => w.power >= 0.8);
-  const weeks = powered?.weeks ?? LAB_HORIZON_WEEKS;
-  const pct = (v: number) => `${Math.round(100 * v)}%`;
-  const worst = [...designs].sort(
-    (a, b) => Math.abs(b.metrics[0]?.relativeBias ?? 0) - Math.abs(a.metrics[0]?.relativeBias ?? 0),
-  )[0];
-  const side =
-    balance.scarce === 'neither' ? 'The market is balanced' : `${cap(balance.scarce)} are scarce`;
-  const worstClause =
-    worst && worst !== best && Number.isFinite(worst.metrics[0]?.relativeBias ?? NaN)
-      ? `: a ${DESIGN_LABEL[worst.design].toLowerCase()} ${overstates(worst.metrics[0]?.relativeBias ?? 0)} the North Star effect`
-      : '';
-  const bias = ns && Number.isFinite(ns.relativeBias) ? pct(Math.abs(ns.relativeBias)) : 'n/a';
-  const power = powered
-    ? `reaches 80% power at ${weeks} week${weeks === 1 ? '' : 's'}`
-    : `reaches only ${pct(best.byWeeks[LAB_HORIZON_WEEKS - 1]?.power ?? 0)} power even at ${LAB_HORIZON_WEEKS} weeks`;
-  const text = `${side}${worstClause}; a ${DESIGN_LABEL[best.design].toLowerCase()} errs least (North Star bias ${bias} at ${testWeeks} week${testWeeks === 1 ? '' : 's'}) and ${power}.`;
-  return { design: best.design, weeks, text };
-}
-
-/** "inflates by 38%", "deflates by 20%", or "overstates 12-fold" for a large bias. */
-function overstates(relativeBias: number): string {
-  if (relativeBias >= 2) return `overstates ${Math.round(1 + relativeBias)}-fold`;
-  const by = `${Math.round(100 * Math.abs(relativeBias))}%`;
-  return relativeBias >= 0 ? `inflates by ${by}` : `deflates by ${by}`;
-}
-
-function cap(s: string): string {
-  return s.charAt(0).toUpperCase() + s.slice(1);
 }

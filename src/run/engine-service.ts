@@ -13,7 +13,7 @@ import type { Scenario } from '../model/scenario';
 export type RunReplication = (
   scenario: Scenario,
   replication: number,
-  control?: { shouldStop?: () => boolean },
+  control?: { shouldStop?: () => boolean; labOnly?: boolean },
 ) => ReplicationResult;
 
 /** A heartbeat message (src/model/contract.ts HEARTBEAT) with its span, ms. */
@@ -75,7 +75,7 @@ export function createEngineService(
   const now = hooks.now ?? (() => performance.now());
   return {
     runReplication(request: ReplicationRequest) {
-      const { scenario, replication, runId, cancel, testOnlyDieSilently } = request;
+      const { scenario, replication, runId, cancel, labOnly, testOnlyDieSilently } = request;
       let lastCheck = -1;
       let lastBeat = now();
       let checks = 0;
@@ -99,7 +99,7 @@ export function createEngineService(
       };
       let result: ReplicationResult;
       try {
-        result = runReplication(scenario, replication, { shouldStop });
+        result = runReplication(scenario, replication, { shouldStop, labOnly });
       } catch (error) {
         if (!(error instanceof SilentDeath)) throw error;
         hooks.closeSelf?.();

@@ -70,6 +70,7 @@ export function engineWorker(endpoint: EngineEndpoint, events: WorkerEvents): En
             scenario: job.scenario,
             replication: job.replication,
             runId,
+            ...(job.labOnly ? { labOnly: true as const } : {}),
             ...(endpoint.cancel ? { cancel: endpoint.cancel } : {}),
             ...(silentDeaths > 0 && silentDeaths-- > 0 ? { testOnlyDieSilently: true } : {}),
           })

@@ -6,7 +6,14 @@
  * reductions in replication order, so it does not depend on the number of workers.
  */
 import { checkExperiment, type Experiment, type ExperimentDesign } from '../model/experiment';
-import { LAB_HORIZON_WEEKS, labReport, reduceRep, type LabReport } from '../model/lab-stats';
+import type { Thresholds } from '../model/guardrails';
+import {
+  LAB_CHART_REPS,
+  LAB_HORIZON_WEEKS,
+  labReport,
+  reduceRep,
+  type LabReport,
+} from '../model/lab-stats';
 import type { Params } from '../model/params';
 import type { ReplicationResult } from '../model/results';
 import { pairedWith, type Scenario } from '../model/scenario';
@@ -25,6 +32,10 @@ export interface LabSpec {
   /** The test's length in weeks (1 to LAB_HORIZON_WEEKS): the table's column. */
   readonly testWeeks: number;
   readonly rerandomisations: number;
+  /** The user's guardrail thresholds (the workspace's), weighed in the recommendation. */
+  readonly thresholds?: Thresholds;
+  /** Re-randomisations whose runs last LAB_HORIZON_WEEKS (default LAB_CHART_REPS; tests). */
+  readonly chartReps?: number;
 }
 
 export const LAB_DEFAULTS = {
@@ -66,12 +77,26 @@ function experimentOf(spec: LabSpec, design: ExperimentDesign, seed: number): Ex
   return { design, share, windowDays, washoutDays, assignmentSeed: seed, treatment };
 }
 
-/** The runs of a lab, replication by replication: control, treated, then each design's test. */
+/**
+ * The runs of a lab, replication by replication: control, treated, then each design's test.
+ * The first LAB_CHART_REPS re-randomisations' runs last LAB_HORIZON_WEEKS (for the chart and
+ * the long run), the others' the test's length.
+ */
 export function labJobs(spec: LabSpec): ReplicationJob[] {
+  const jobs: ReplicationJob[] = [];
+  for (let r = 0; r < spec.rerandomisations; r++) {
+    const weeks = r < (spec.chartReps ?? LAB_CHART_REPS) ? LAB_HORIZON_WEEKS : spec.testWeeks;
+    jobs.push(...repJobs(spec, r, weeks));
+  }
+  return jobs;
+}
+
+/** Re-randomisation r's runs, each `weeks` long. */
+function repJobs(spec: LabSpec, r: number, weeks: number): ReplicationJob[] {
   const base: Scenario = {
     version: 1,
     seed: spec.base.seed,
-    weeks: LAB_HORIZON_WEEKS,
+    weeks,
     replications: spec.rerandomisations,
     params: spec.base.params,
   };
@@ -84,17 +109,15 @@ export function labJobs(spec: LabSpec): ReplicationJob[] {
     ...pairedWith(base, { ...base, params: { ...base.params, ...spec.treatment } }),
     experiment: whole,
   };
-  const jobs: ReplicationJob[] = [];
-  for (let r = 0; r < spec.rerandomisations; r++) {
-    jobs.push({ scenario: control, replication: r }, { scenario: treated, replication: r });
-    for (const design of spec.designs) {
-      jobs.push({
-        scenario: { ...base, experiment: experimentOf(spec, design, r) },
-        replication: r,
-      });
-    }
-  }
-  return jobs;
+  return [
+    { scenario: control, replication: r, labOnly: true },
+    { scenario: treated, replication: r, labOnly: true },
+    ...spec.designs.map((design) => ({
+      scenario: { ...base, experiment: experimentOf(spec, design, r) },
+      replication: r,
+      labOnly: true as const,
+    })),
+  ];
 }
 
 export interface LabRunOptions {
@@ -138,5 +161,5 @@ export async function runLab(
   } finally {
     options.signal?.removeEventListener('abort', onAbort);
   }
-  return labReport(reduced, spec.testWeeks);
+  return labReport(reduced, spec.testWeeks, spec.thresholds);
 }

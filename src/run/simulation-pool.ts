@@ -22,6 +22,8 @@ import { ResultCache, scenarioKey, type ReplicationStore } from './result-cache'
 export interface ReplicationJob {
   readonly scenario: Scenario;
   readonly replication: number;
+  /** The lab's runs: a result with the lab's record only (src/model/contract.ts). */
+  readonly labOnly?: true;
 }
 
 export type EngineWorkerPool = WorkerPool<ReplicationJob, ReplicationResult>;

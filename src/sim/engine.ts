@@ -74,6 +74,7 @@ export function simulate(
 ): SimState {
   const scenario = drawnScenario(given, rep);
   const warm = warmState(scenario, rep, control, warmups);
+  // Room for the warmed drivers from the start: a typed array's allocation is dear in Chromium.
   let s = new SimState(scenario, rep, 0, warm.count);
   takeOver(s, warm);
   const switchDay = changeDay(scenario);
@@ -89,15 +90,37 @@ export function simulate(
   return s;
 }
 
-/** Simulates replication `rep` of a scenario (see `simulate`) and returns its results. */
+/**
+ * Simulates replication `rep` of a scenario (see `simulate`) and returns its results; with
+ * `labOnly`, a run with an experiment returns its lab record and ledger only (the lab's runs).
+ */
 export function runReplication(
   given: Scenario,
   rep: number,
-  control: RunControl = {},
+  control: RunControl & { labOnly?: boolean } = {},
   warmups: WarmupCache = sharedWarmups,
 ): ReplicationResult {
   const scenario = drawnScenario(given, rep);
   const s = simulate(scenario, rep, control, warmups);
+  if (control.labOnly && scenario.experiment) {
+    // One empty buffer behind every array the lab does not read (a message moves it once).
+    const none = new Float64Array(0);
+    return {
+      replication: rep,
+      weeks: scenario.weeks,
+      weekly: none,
+      shortRun: none,
+      longRun: none,
+      peak: none,
+      whole: none,
+      startWeek: scenario.params.startWeek,
+      periods: new Uint8Array(none.buffer),
+      pool: none,
+      earnings: none,
+      ledger: s.ledger,
+      lab: labRecord(s, scenario),
+    };
+  }
   const result = buildResult(scenario, rep, s.rec, s.dr, s.ledger);
   // The lab's daily record, for runs with an experiment only (src/sim/lab-record.ts).
   if (scenario.experiment) result.lab = labRecord(s, scenario);

@@ -90,14 +90,20 @@ export function warmUp(scenario: Scenario, rep: number, control: RunControl = {}
   return snapshot(s);
 }
 
-/** The state a run takes over: every typed array of the drivers, and the carried fields. */
-export function snapshot(s: SimState): WarmSnapshot {
+/**
+ * The state a run takes over: every typed array of the drivers, and the carried fields; copies,
+ * or with `views` the state's own arrays (subarrays, for a take-over at once: a hand-over
+ * mid-run, src/sim/change.ts, which then allocates nothing).
+ */
+export function snapshot(s: SimState, views = false): WarmSnapshot {
   const { dr } = s;
   let bytes = 0;
   const drivers: [string, Typed][] = [];
   for (const [key, value] of Object.entries(dr)) {
     if (!ArrayBuffer.isView(value)) continue;
-    const copy = (value as Typed).slice(0, dr.count);
+    const copy = views
+      ? (value as Typed).subarray(0, dr.count)
+      : (value as Typed).slice(0, dr.count);
     bytes += copy.byteLength;
     drivers.push([key, copy]);
   }
@@ -105,7 +111,7 @@ export function snapshot(s: SimState): WarmSnapshot {
   const carried = CARRIED_FIELDS.map((key): [string, number | Typed] => {
     const value = fields[key] as number | Typed;
     if (typeof value === 'number') return [key, value];
-    const copy = value.slice();
+    const copy = views ? value : value.slice();
     bytes += copy.byteLength;
     return [key, copy];
   });

@@ -22,7 +22,12 @@ describe('the experiment lab', () => {
   let app: AppPage;
   beforeAll(async () => {
     browser = await launchBrowser();
-    app = await openApp(browser, '?mode=lab#weeks=2&replications=2');
+    // The lab's settings come from the link: driver split and switchback, 8 re-randomisations,
+    // a 2-week test; a treated share of 2 is dropped and named.
+    app = await openApp(
+      browser,
+      '?mode=lab#weeks=2&replications=2&lab.designs=driver,switchback&lab.reps=8&lab.weeks=2&lab.share=2',
+    );
     // A fifth of the default station, baseline and scenario alike, so the lab runs quickly.
     await app.page.evaluate((small) => {
       const el = document.querySelector('gig-app') as unknown as {
@@ -43,9 +48,22 @@ describe('the experiment lab', () => {
   it('runs a driver split and a switchback and shows how each would read', async () => {
     const { page } = app;
     await expect.poll(() => page.locator('lab-mode .treatment').textContent()).toContain('25');
-    await page.locator('lab-mode input[value=block]').uncheck();
-    await fill(page, 'Re-randomisations', '8');
-    await fill(page, 'Test length', '2');
+    expect(await page.locator('lab-mode input[value=block]').isChecked()).toBe(false);
+    expect(await page.locator('lab-mode [data-lab-link-notice]').textContent()).toContain(
+      '"lab.share" was dropped',
+    );
+    expect(
+      await page
+        .locator('lab-mode label', { hasText: 'Re-randomisations' })
+        .locator('input')
+        .inputValue(),
+    ).toBe('8');
+    expect(
+      await page
+        .locator('lab-mode label', { hasText: 'Test length' })
+        .locator('input')
+        .inputValue(),
+    ).toBe('2');
     await page.locator('lab-mode [data-lab-run]').click();
     await page.locator('lab-mode [data-lab-progress]').waitFor();
     await page.locator('lab-mode[data-state=idle] [data-lab-recommendation]').waitFor({
@@ -66,12 +84,25 @@ describe('the experiment lab', () => {
       .textContent();
     expect(Number((bias ?? '').split(/\s|\[/)[0].replace(/,/g, ''))).toBeGreaterThan(0);
     expect(await page.locator('lab-mode [data-lab-chart] polyline').count()).toBe(4);
+    // The chart shows a chosen metric: cost per package, which only a switchback estimates.
+    await page
+      .locator('lab-mode [data-lab-chart-metric]')
+      .selectOption({ label: 'Cost per on-time package' });
+    expect(await page.locator('lab-mode [data-lab-chart]').getAttribute('data-metric')).toBe(
+      'costPerPackage',
+    );
+    expect(await page.locator('lab-mode [data-lab-chart] polyline').count()).toBe(2);
     const text = (await page.locator('lab-mode').textContent()) ?? '';
     expect(text).not.toContain('NaN');
     await screenshot(page, 'lab-1280');
     await page.setViewportSize({ width: 390, height: 900 });
     await screenshot(page, 'lab-390');
     await page.setViewportSize({ width: 1280, height: 800 });
+    // A changed setting goes into the link, beside those it came with.
+    await fill(page, 'Treated share', '0.3');
+    await expect.poll(() => page.evaluate(() => location.hash)).toContain('lab.share=0.3');
+    expect(await page.locator('lab-mode [data-lab-link-notice]').count()).toBe(0);
+    expect(await page.evaluate(() => location.hash)).toContain('lab.reps=8');
     expect(app.problems).toEqual([]);
   }, 180_000);
 

@@ -86,24 +86,23 @@ describe('an experiment inside one market', () => {
   it('with nobody treated is the very same run as without an experiment', () => {
     const base = station();
     const plain = runReplication({ ...base, weeks: 2 }, 0);
-    const empty = runReplication(
-      {
-        ...base,
-        weeks: 2,
-        experiment: {
-          design: 'driver',
-          share: 0,
-          windowDays: 1,
-          washoutDays: 0,
-          assignmentSeed: 3,
-          treatment: { payPerHour: 30 },
-        },
-      },
-      0,
-    );
+    const x = {
+      design: 'driver' as const,
+      share: 0,
+      windowDays: 1,
+      washoutDays: 0,
+      assignmentSeed: 3,
+      treatment: { payPerHour: 30 },
+    };
+    const empty = runReplication({ ...base, weeks: 2, experiment: x }, 0);
     expect(Array.from(empty.weekly)).toEqual(Array.from(plain.weekly));
     expect(plain.lab).toBeUndefined();
     expect(empty.lab?.length).toBeGreaterThan(0);
+    // The lab's runs (labOnly) carry the same lab record and no other array (one empty buffer).
+    const lean = runReplication({ ...base, weeks: 2, experiment: x }, 0, { labOnly: true });
+    expect(Array.from(lean.lab ?? [])).toEqual(Array.from(empty.lab ?? []));
+    expect(lean.weekly.length + lean.whole.length + lean.periods.length).toBe(0);
+    expect(lean.weekly.buffer).toBe(lean.periods.buffer);
   });
 });
 
@@ -154,6 +153,25 @@ describe('the lab', () => {
 });
 
 describe('the lab’s power', () => {
+  it('gives the same table when only the first re-randomisations run the whole horizon', async () => {
+    // Runs of the test's length give what a 12-week run gives over its first weeks; the chart's
+    // longer lengths and the long run come from the long re-randomisations only.
+    const s = spec(station(), ['driver', 'switchback'], { rerandomisations: 6, testWeeks: 2 });
+    const all = await lab(s);
+    const few = await lab({ ...s, chartReps: 2 }, 2);
+    expect(few.chartReps).toBe(2);
+    expect(all.chartReps).toBe(6);
+    for (const [k, d] of few.designs.entries()) {
+      expect(d.metrics.map((m) => m?.bias.value)).toEqual(
+        all.designs[k].metrics.map((m) => m?.bias.value),
+      );
+      expect(d.byWeeks.slice(0, 2)).toEqual(all.designs[k].byWeeks.slice(0, 2));
+      expect(d.byWeeks[11].power).not.toBe(all.designs[k].byWeeks[11].power);
+    }
+    // The same pick; its power at 12 weeks (in the sentence) is the long ones'.
+    expect(few.recommendation.design).toBe(all.recommendation.design);
+  });
+
   it('matches the simulated rejection rate within 5 points at 80% power', async () => {
     // The driver split's estimates of net pay per hour (180 re-randomisations, a tenth of a
     // station), moved to centre on the MDE: a test with the simulated SE rejects about 80% of them.

@@ -25,11 +25,8 @@ import {
   encodeView,
   withMinChange,
   withThreshold,
-  type ChartKind,
-  type MinChanges,
-  type Thresholds,
-  type ViewState,
 } from './view-state';
+import type { ChartKind, MinChanges, Thresholds, ViewState } from './view-state';
 import { workspaceLayout, type ScenarioInput, type WorkspaceHandlers } from './workspace-layout';
 import { WorkspaceRun } from './workspace-run';
 
@@ -113,6 +110,7 @@ export class GigApp extends LitElement {
   @state() private summary: SummaryRequest | undefined;
   /** The scenarios pinned in the workspace (autosaved). */
   @state() private pins: readonly Pin[] = [];
+  @state() private labSettings: ViewState['lab'];
   /** Why the last pin was refused, or "". */
   @state() private pinMessage = '';
   /** Whether a lever field holds typed text not yet applied (the page is not idle then). */
@@ -199,6 +197,7 @@ export class GigApp extends LitElement {
       thresholds: this.thresholds,
       minChanges: this.minChanges,
       pins: this.pins,
+      ...(this.labSettings ? { lab: this.labSettings } : {}),
     };
   }
 
@@ -276,6 +275,7 @@ export class GigApp extends LitElement {
     this.thresholds = v.thresholds;
     this.minChanges = v.minChanges;
     this.pins = v.pins ?? [];
+    this.labSettings = v.lab;
   }
 
   /** Takes the view from the URL hash; a link that cannot be used keeps the current view. */
@@ -436,6 +436,7 @@ export class GigApp extends LitElement {
     summaryOpen: (e) => (this.summary = e.detail),
     summaryClose: () => (this.summary = undefined),
     scenarioInput: (e) => this.onScenarioInput(e),
+    labSettings: (e) => (this.labSettings = e.detail),
     calibratedBaseline: ({ detail: { scenario: s } }) => {
       this.showView({ ...this.view, baseline: s, scenario: s });
       this.selectMode('workspace');
@@ -482,7 +483,7 @@ export class GigApp extends LitElement {
   /** The main area: the summary while it is open, else the mode's. */
   private main() {
     const { runner, baseline, scenario, thresholds, minChanges, metric, pool } = this;
-    const judged = { runner, thresholds, minChanges };
+    const judged = { runner, thresholds, minChanges, lab: this.labSettings };
     if (this.summary) return summaryView(this.summary, { ...judged, metric }, this.modeEvents);
     if (this.mode !== 'workspace') {
       return modeView(this.mode, { ...judged, baseline, scenario, pool }, this.modeEvents);

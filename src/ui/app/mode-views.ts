@@ -20,6 +20,7 @@ import type { CompareRunner } from '../shared/runner';
 import '../summary/comparison-summary';
 import { MODE_INFO, type AppMode } from './app-mode';
 import type { AppRunner } from './app-runner';
+import { DEFAULT_LAB, type LabSettings } from '../shared/lab-link';
 import { defaultView, encodeView, type MinChanges, type Thresholds } from './view-state';
 
 /** What the one-page summary shows: a scenario against a baseline, under a name. */
@@ -38,6 +39,8 @@ export interface ModeProps {
   readonly minChanges: MinChanges;
   /** The app's worker pool (the lab runs its jobs on it directly). */
   readonly pool?: SimulationPool;
+  /** The lab's settings from the link (its defaults when undefined). */
+  readonly lab?: LabSettings;
 }
 
 /** The modes' events, each handled by the app. */
@@ -50,6 +53,8 @@ export interface ModeHandlers {
   scenarioInput(e: CustomEvent<{ scenario: Scenario }>): void;
   /** Calibrate mode makes the fitted station the baseline. */
   calibratedBaseline?(e: CalibratedBaseline): void;
+  /** The lab's settings changed (they go into the link). */
+  labSettings?(e: CustomEvent<LabSettings>): void;
 }
 
 export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: ModeHandlers) {
@@ -89,7 +94,14 @@ export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: 
       </main>`;
     case 'lab':
       return html`<main class="single wide" aria-label=${MODE_INFO.lab.label}>
-        <lab-mode .pool=${p.pool} .baseline=${p.baseline} .scenario=${p.scenario}></lab-mode>
+        <lab-mode
+          .pool=${p.pool}
+          .baseline=${p.baseline}
+          .scenario=${p.scenario}
+          .thresholds=${p.thresholds}
+          .settings=${p.lab ?? DEFAULT_LAB}
+          @lab-settings=${on.labSettings}
+        ></lab-mode>
       </main>`;
     case 'calibrate':
       return html`<main class="single" aria-label=${MODE_INFO.calibrate.label}>

@@ -126,6 +126,7 @@ const VIEW_SOURCES = [
   'thresholds',
   'minChanges',
   'pins',
+  'labSettings',
 ];
 
 /**

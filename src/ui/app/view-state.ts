@@ -14,9 +14,10 @@
  *   threshold the user set), `m.<metricId>` (a smallest change that matters the user set, in
  *   the table's kind: metric units, shares as fractions, or a fraction of the baseline);
  * - `pin<k>=<name>` and `pin<k>.<id>=<value>`: the workspace's pins (pin-link.ts). A pin that
- *   cannot be used is dropped, named in `dropped`, and does not fail the link.
+ *   cannot be used is dropped, named in `dropped`, and does not fail the link;
  * - `fit.<id>=<value>_<logSe>` and `fitr=<correlations>`: the baseline's fit (fit-link.ts),
- *   which its scenario is compared over; one that cannot be used is dropped and named too.
+ *   which its scenario is compared over; one that cannot be used is dropped and named too;
+ * - `lab.<setting>`: the experiment lab's settings (lab-link.ts), dropped and named the same way.
  * Numbers are written in JavaScript's shortest round-trip form, so decoding reproduces the
  * exact numbers. Decoding validates through parseScenario: the first thing wrong is named.
  */
@@ -25,6 +26,7 @@ import { METRIC_BY_ID, METRIC_INDEX, type MetricId } from '../../model/metrics';
 import { PARAM_BY_ID, type Params } from '../../model/params';
 import { usableMinChange, type MinChanges } from '../../model/verdict';
 import type { Pin } from '../shared/scenario-runs';
+import { isLabKey, readLab, writeLab, type LabSettings } from '../shared/lab-link';
 import { isPinKey, readPins, writePins } from './pin-link';
 import { isFitKey, readFit, writeFit } from './fit-link';
 import { fitKey } from '../../model/scenario-fit';
@@ -53,6 +55,8 @@ export interface ViewState {
   readonly minChanges: MinChanges;
   /** The workspace's pins (none when absent). */
   readonly pins?: readonly Pin[];
+  /** The experiment lab's settings (its defaults when absent). */
+  readonly lab?: LabSettings;
 }
 
 /** A view read from a link, with a message per pin it dropped (absent when none was). */
@@ -183,6 +187,7 @@ export function encodeView(view: ViewState): string {
     if (value !== undefined) out.append(`${MIN_CHANGE_PREFIX}${id}`, String(value));
   }
   writePins(out, view.pins ?? []);
+  writeLab(out, view.lab);
   const text = out.toString();
   return text === '' ? '' : `#${text}`;
 }
@@ -242,7 +247,7 @@ function readEntry(parts: LinkParts, key: string, value: string): string | undef
   } else if (PARAM_BY_ID.has(key)) {
     parts.scenarioParams[key] = paramValue(key, value);
   } else {
-    return `unknown key ${quoted(key)} in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric, t.<metric>, m.<metric> or pin<k>)`;
+    return `unknown key ${quoted(key)} in the link (expected a parameter id, b.<parameter>, seed, weeks, replications, chart, metric, t.<metric>, m.<metric>, pin<k> or lab.<setting>)`;
   }
   return undefined;
 }
@@ -301,7 +306,7 @@ export function decodeView(hash: string): Parsed<LinkView> {
   };
   const seen = new Set<string>();
   for (const [key, value] of entries) {
-    if (isPinKey(key) || isFitKey(key)) continue;
+    if (isPinKey(key) || isFitKey(key) || isLabKey(key)) continue;
     if (seen.has(key)) return fail(`${quoted(key)} appears more than once in the link`);
     seen.add(key);
     const error = readEntry(parts, key, value);
@@ -313,11 +318,14 @@ export function decodeView(hash: string): Parsed<LinkView> {
   const view = typeof fit === 'object' ? withFit(read.value, fit) : read.value;
   const { pins, dropped } = readPins(entries, view.scenario, paramValue);
   if (typeof fit === 'string') dropped.unshift(`the baseline's fit was dropped: ${fit}`);
+  const { lab, dropped: labDropped } = readLab(entries);
+  dropped.push(...labDropped);
   return {
     ok: true,
     value: {
       ...view,
       ...(pins.length > 0 ? { pins } : {}),
+      ...(lab ? { lab } : {}),
       ...(dropped.length > 0 ? { dropped } : {}),
     },
   };

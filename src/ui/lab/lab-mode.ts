@@ -13,12 +13,15 @@ import {
   SPLIT_LEVERS,
   type ExperimentDesign,
 } from '../../model/experiment';
+import type { Thresholds } from '../../model/guardrails';
+import { LAB_METRICS } from '../../model/lab-metrics';
 import { LAB_HORIZON_WEEKS, type LabReport } from '../../model/lab-stats';
 import { PARAM_BY_ID } from '../../model/params';
 import { changedParams, type Scenario } from '../../model/scenario';
 import { LAB_DEFAULTS, checkLabSpec, labJobs, runLab, type LabSpec } from '../../run/lab';
 import { isSuperseded } from '../../run/pool';
 import type { SimulationPool } from '../../run/simulation-pool';
+import { LAB_NUMBERS, type LabSettings } from '../shared/lab-link';
 import { decideRun, type GatePlan } from '../shared/run-gate';
 import { labModeStyles } from './lab-mode.styles';
 import { labPowerChart } from './lab-power-chart';
@@ -37,6 +40,17 @@ export function labPlan(spec: LabSpec): GatePlan {
   };
 }
 
+type NumberSetting = Exclude<keyof LabSettings, 'designs' | 'dropped'>;
+
+/** The form's number fields, in order. */
+const FIELD_LABELS: Record<NumberSetting, string> = {
+  share: 'Treated share',
+  windowDays: 'Switchback window (days)',
+  washoutDays: 'Washout (days)',
+  testWeeks: `Test length (weeks, 1–${LAB_HORIZON_WEEKS})`,
+  rerandomisations: 'Re-randomisations',
+};
+
 @customElement('lab-mode')
 export class LabMode extends LitElement {
   static override styles = labModeStyles;
@@ -47,12 +61,12 @@ export class LabMode extends LitElement {
   /** 'idle' or 'running' (page hook `lab-mode[data-state]`). */
   @property({ reflect: true, attribute: 'data-state' }) runState: 'idle' | 'running' = 'idle';
 
-  @state() private designs: ExperimentDesign[] = [...LAB_DEFAULTS.designs];
-  @state() private share = LAB_DEFAULTS.share;
-  @state() private windowDays = LAB_DEFAULTS.windowDays;
-  @state() private washoutDays = LAB_DEFAULTS.washoutDays;
-  @state() private testWeeks = LAB_DEFAULTS.testWeeks;
-  @state() private rerandomisations = LAB_DEFAULTS.rerandomisations;
+  /** The user's guardrail thresholds (the workspace's), weighed in the recommendation. */
+  @property({ attribute: false }) thresholds: Thresholds = {};
+  /** The form's settings (from the link; a change is told with a `lab-settings` event). */
+  @property({ attribute: false }) settings: LabSettings = LAB_DEFAULTS;
+  /** The lab metric the power and MDE chart shows (index into LAB_METRICS; the North Star). */
+  @state() private chartMetric = 0;
   @state() private progress = 0;
   @state() private report: LabReport | undefined;
   @state() private notice = '';
@@ -66,16 +80,27 @@ export class LabMode extends LitElement {
   }
 
   private get spec(): LabSpec {
+    const s = this.settings;
     return {
       base: this.baseline,
       treatment: changedParams(this.scenario.params, this.baseline.params),
-      designs: EXPERIMENT_DESIGNS.filter((d) => this.designs.includes(d)),
-      share: this.share,
-      windowDays: this.windowDays,
-      washoutDays: Math.min(this.washoutDays, this.windowDays - 1),
-      testWeeks: this.testWeeks,
-      rerandomisations: this.rerandomisations,
+      designs: EXPERIMENT_DESIGNS.filter((d) => s.designs.includes(d)),
+      share: s.share,
+      windowDays: s.windowDays,
+      washoutDays: Math.min(s.washoutDays, s.windowDays - 1),
+      testWeeks: s.testWeeks,
+      rerandomisations: s.rerandomisations,
+      thresholds: this.thresholds,
     };
+  }
+
+  /** Changes the settings and tells the app (which puts them in the link). */
+  private set(change: Partial<LabSettings>): void {
+    // A link's dropped settings are told once: a change leaves them behind.
+    this.settings = { ...this.settings, ...change, dropped: undefined };
+    this.dispatchEvent(
+      new CustomEvent<LabSettings>('lab-settings', { detail: this.settings, bubbles: true }),
+    );
   }
 
   private async run(allowed = false): Promise<void> {
@@ -99,8 +124,10 @@ export class LabMode extends LitElement {
     try {
       this.report = await runLab(this.pool.workers, spec, {
         signal: abort.signal,
+        // A render per percent, not per run (a default lab makes 1,000 runs).
         onProgress: (done, total) => {
-          if (this.abort === abort) this.progress = done / total;
+          const p = Math.floor((100 * done) / total) / 100;
+          if (this.abort === abort && p !== this.progress) this.progress = p;
         },
       });
     } catch (e) {
@@ -121,7 +148,9 @@ export class LabMode extends LitElement {
   }
 
   private toggle(d: ExperimentDesign, on: boolean): void {
-    this.designs = on ? [...this.designs, d] : this.designs.filter((x) => x !== d);
+    const now = this.settings.designs;
+    const designs = on ? [...now, d] : now.filter((x) => x !== d);
+    this.set({ designs: EXPERIMENT_DESIGNS.filter((x) => designs.includes(x)) });
   }
 
   private treatmentText(): string {
@@ -160,6 +189,7 @@ export class LabMode extends LitElement {
   }
 
   private form() {
+    const s = this.settings;
     const splitOnly = Object.keys(changedParams(this.scenario.params, this.baseline.params)).some(
       (id) => !(SPLIT_LEVERS as readonly string[]).includes(id),
     );
@@ -176,7 +206,7 @@ export class LabMode extends LitElement {
                 type="checkbox"
                 name="design"
                 value=${d}
-                .checked=${this.designs.includes(d)}
+                .checked=${this.settings.designs.includes(d)}
                 @change=${(e: Event) => this.toggle(d, (e.target as HTMLInputElement).checked)}
               />${DESIGN_LABEL[d]}</label
             >`,
@@ -191,12 +221,21 @@ export class LabMode extends LitElement {
         }
       </fieldset>
       <div class="fields">
-        ${this.number('Treated share', this.share, 0.05, 0.95, 0.05, (v) => (this.share = v))}
-        ${this.number('Switchback window (days)', this.windowDays, 1, 28, 1, (v) => (this.windowDays = v))}
-        ${this.number('Washout (days)', this.washoutDays, 0, 27, 1, (v) => (this.washoutDays = v))}
-        ${this.number(`Test length (weeks, 1–${LAB_HORIZON_WEEKS})`, this.testWeeks, 1, LAB_HORIZON_WEEKS, 1, (v) => (this.testWeeks = v))}
-        ${this.number('Re-randomisations', this.rerandomisations, 2, 1000, 1, (v) => (this.rerandomisations = v))}
+        ${(Object.keys(FIELD_LABELS) as NumberSetting[]).map((id) => {
+          const d = LAB_NUMBERS[id];
+          const step = d.whole ? 1 : 0.05;
+          return this.number(FIELD_LABELS[id], s[id], d.min, d.max, step, (v) =>
+            this.set({ [id]: v }),
+          );
+        })}
       </div>
+      ${
+        s.dropped
+          ? html`<p class="notice" role="status" data-lab-link-notice>
+              Part of this link could not be used: ${s.dropped.join('; ')}.
+            </p>`
+          : nothing
+      }
       ${this.bar()}
     </form>`;
   }
@@ -254,8 +293,32 @@ export class LabMode extends LitElement {
         <p>${r.recommendation.text}</p>
       </section>
       <section>
-        <h3>North Star: power and MDE by test length</h3>
-        ${labPowerChart(r.designs, 'packages/week')}
+        <h3>
+          <label
+            >Power and MDE by test length:
+            <select
+              data-lab-chart-metric
+              @change=${(e: Event) =>
+                (this.chartMetric = Number((e.target as HTMLSelectElement).value))}
+            >
+              ${LAB_METRICS.map(
+                (m, i) =>
+                  html`<option value=${i} ?selected=${i === this.chartMetric}>
+                    ${m.label}${m.role === 'northStar' ? ' (North Star)' : ''}
+                  </option>`,
+              )}
+            </select></label
+          >
+        </h3>
+        ${labPowerChart(r.designs, this.chartMetric)}
+        ${
+          r.chartReps < r.rerandomisations
+            ? html`<p class="method">
+                Test lengths past ${r.testWeeks} weeks from the first ${r.chartReps}
+                re-randomisations, whose runs last ${LAB_HORIZON_WEEKS} weeks.
+              </p>`
+            : nothing
+        }
       </section>
       ${labTables(r)}
       <p class="method">

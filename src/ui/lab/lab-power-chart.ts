@@ -4,7 +4,14 @@
  */
 import { html, svg, type TemplateResult } from 'lit';
 import { DESIGN_LABEL } from '../../model/experiment';
-import type { DesignStats } from '../../model/lab-stats';
+import { LAB_METRICS } from '../../model/lab-metrics';
+import type { DesignStats, WeekPoint } from '../../model/lab-stats';
+
+/** One design's line: its points for the chosen metric. */
+interface Line {
+  readonly design: DesignStats['design'];
+  readonly points: readonly WeekPoint[];
+}
 
 export const DESIGN_COLOURS: Record<string, string> = {
   driver: '#c0392b',
@@ -18,14 +25,14 @@ const H = 180;
 const M = { left: 44, right: 10, top: 12, bottom: 30 };
 
 function panel(
-  designs: readonly DesignStats[],
+  designs: readonly Line[],
   pick: (w: { power: number; mde: number }) => number,
   title: string,
   format: (v: number) => string,
   fixedMax?: number,
 ): TemplateResult {
-  const weeks = designs[0]?.byWeeks.length ?? 12;
-  const values = designs.flatMap((d) => d.byWeeks.map(pick)).filter(Number.isFinite);
+  const weeks = designs[0]?.points.length ?? 12;
+  const values = designs.flatMap((d) => d.points.map(pick)).filter(Number.isFinite);
   const max = fixedMax ?? Math.max(1e-9, ...values) * 1.1;
   const x = (k: number) => M.left + ((k - 1) / Math.max(1, weeks - 1)) * (W - M.left - M.right);
   const y = (v: number) =>
@@ -51,15 +58,23 @@ function panel(
       ${designs.map(
         (d) =>
           svg`<polyline fill="none" stroke=${DESIGN_COLOURS[d.design]} stroke-width="2"
-            points=${d.byWeeks.map((w) => `${x(w.weeks)},${y(pick(w))}`).join(' ')}></polyline>`,
+            points=${d.points.map((w) => `${x(w.weeks)},${y(pick(w))}`).join(' ')}></polyline>`,
       )}
     </svg>
   </figure>`;
 }
 
-/** Power and MDE of the North Star estimate by test length, one line per design. */
-export function labPowerChart(designs: readonly DesignStats[], unit: string): TemplateResult {
-  return html`<div class="charts" data-lab-chart>
+/**
+ * Power and MDE of lab metric `m`'s estimate (0, the North Star, by default) by test length,
+ * one line per design that can estimate it.
+ */
+export function labPowerChart(all: readonly DesignStats[], m = 0): TemplateResult {
+  const unit = LAB_METRICS[m]?.unit ?? '';
+  const designs: Line[] = all.flatMap((d) => {
+    const points = d.byMetricWeeks[m];
+    return points ? [{ design: d.design, points }] : [];
+  });
+  return html`<div class="charts" data-lab-chart data-metric=${LAB_METRICS[m]?.id ?? ''}>
     ${panel(
       designs,
       (w) => w.power,
