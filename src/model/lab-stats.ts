@@ -8,6 +8,7 @@
  */
 import type { ExperimentDesign } from './experiment';
 import { LAB_ROW_COUNT } from './lab-record';
+import { normalCdf } from './normal';
 import type { Thresholds } from './guardrails';
 import { recommend } from './lab-recommend';
 import {
@@ -178,23 +179,11 @@ function sd(a: readonly number[]): number {
   return Math.sqrt(a.reduce((s, v) => s + (v - m) ** 2, 0) / (a.length - 1));
 }
 
-/** Standard normal CDF (Abramowitz & Stegun 7.1.26). */
-export function phi(x: number): number {
-  const z = Math.abs(x) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * z);
-  const y =
-    1 -
-    ((((1.061405429 * t - 1.453152027) * t + 1.421413741) * t - 0.284496736) * t + 0.254829592) *
-      t *
-      Math.exp(-z * z);
-  return x >= 0 ? 0.5 * (1 + y) : 0.5 * (1 - y);
-}
-
 /** Power of a two-sided 5% z test of an estimate centred on `effect` with standard error `se`. */
 export function analyticPower(effect: number, se: number): number {
   if (!(se > 0)) return effect !== 0 ? 1 : 0.05;
   const k = Math.abs(effect) / se;
-  return phi(k - Z) + phi(-k - Z);
+  return normalCdf(k - Z) + normalCdf(-k - Z);
 }
 
 /** Wilson 95% interval of a share. */

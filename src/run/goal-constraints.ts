@@ -2,6 +2,7 @@
  * How a goal seek's constraint fares at a point: whether its mean is on the right side of the
  * bound, and the probability that the true mean is, from the interval's standard error.
  */
+import { normalCdf } from '../model/normal';
 import { tQuantile975 } from '../sim/stats';
 import type { GoalConstraint, GoalRule } from './goal-spec';
 import type { IntervalValue } from './metric-value';
@@ -23,18 +24,7 @@ export interface ConstraintCheck extends GoalConstraint {
   readonly probability: number;
 }
 
-/** The standard normal CDF (Abramowitz and Stegun 7.1.26 through erf; error under 1.5e-7). */
-export function normalCdf(z: number): number {
-  if (z === Number.POSITIVE_INFINITY) return 1;
-  if (z === Number.NEGATIVE_INFINITY) return 0;
-  const x = Math.abs(z) / Math.SQRT2;
-  const t = 1 / (1 + 0.3275911 * x);
-  const poly =
-    t *
-    (0.254829592 + t * (-0.284496736 + t * (1.421413741 + t * (-1.453152027 + t * 1.061405429))));
-  const erf = 1 - poly * Math.exp(-x * x);
-  return z >= 0 ? (1 + erf) / 2 : (1 - erf) / 2;
-}
+export { normalCdf };
 
 /** Whether a value meets a constraint under the rule (a missing number never does). */
 export function meets(constraint: GoalConstraint, actual: IntervalValue, rule: GoalRule): boolean {

@@ -34,7 +34,8 @@ import {
 import { Drivers } from './drivers';
 import { setupSplit } from './experiment';
 import { peakWeeks, recruitmentRamp } from './ramp';
-import { normalCdf, replicationKey, streamKey } from './random';
+import { normalCdf } from '../model/normal';
+import { replicationKey, streamKey } from './random';
 import { longRunDays } from '../model/periods';
 import { MAX_DRIVERS, SIGNUP_HEADROOM } from '../model/run-budget';
 import { newRecord } from './record';
