@@ -72,13 +72,29 @@ export function sweepReport(
   };
 }
 
+/** What a table of points shares with a single run's report, and each point's numbers. */
+export interface PointsTable {
+  readonly weeks: number;
+  readonly replications: number;
+  readonly scenario: SweepReport['scenario'];
+  readonly baseline: SweepReport['baseline'];
+  readonly points: readonly {
+    readonly periods: SweepReport['points'][number]['periods'];
+    readonly metrics: SweepReport['points'][number]['metrics'];
+  }[];
+}
+
 /**
- * A sweep as tidy CSV: the single-run report's columns (report.ts CSV_HEADER), led by one
- * column per swept parameter holding its value at the point.
+ * Points as tidy CSV: the single-run report's columns (report.ts CSV_HEADER) for each point,
+ * led by the columns `lead` names and gives for the point (a sweep's swept parameters, a
+ * design's point number and factors).
  */
-export function sweepCsv(report: SweepReport): string {
-  const ids = report.axes.map((a) => a.id);
-  const lines = [[...ids, ...CSV_HEADER].join(',')];
+export function pointsCsv<T extends PointsTable>(
+  report: T,
+  head: readonly string[],
+  lead: (point: T['points'][number]) => readonly (string | number)[],
+): string {
+  const lines = [[...head, ...CSV_HEADER].join(',')];
   for (const p of report.points) {
     const rows = reportCsv({
       gigsim: 'results',
@@ -93,8 +109,17 @@ export function sweepCsv(report: SweepReport): string {
     })
       .trimEnd()
       .split('\n');
-    const lead = ids.map((id) => String(p.values[id])).join(',');
-    for (const row of rows.slice(1)) lines.push(`${lead},${row}`);
+    const first = lead(p).map(String).join(',');
+    for (const row of rows.slice(1)) lines.push(`${first},${row}`);
   }
   return `${lines.join('\n')}\n`;
+}
+
+/**
+ * A sweep as tidy CSV: the single-run report's columns (report.ts CSV_HEADER), led by one
+ * column per swept parameter holding its value at the point.
+ */
+export function sweepCsv(report: SweepReport): string {
+  const ids = report.axes.map((a) => a.id);
+  return pointsCsv(report, ids, (p) => ids.map((id) => String(p.values[id])));
 }
