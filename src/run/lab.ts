@@ -99,6 +99,9 @@ function repJobs(spec: LabSpec, r: number, weeks: number): ReplicationJob[] {
     weeks,
     replications: spec.rerandomisations,
     params: spec.base.params,
+    // A baseline over a fit (docs/MODEL.md "Calibration") keeps it: every arm of
+    // re-randomisation r draws the same fitted constants, as a comparison's two sides do.
+    ...(spec.base.fit ? { fit: spec.base.fit } : {}),
   };
   // All control and all treated carry an empty split (share 0): the very same runs as without
   // one, with the lab's record.

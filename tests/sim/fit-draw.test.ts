@@ -142,3 +142,27 @@ describe('replications over a fit', () => {
     },
   );
 });
+
+describe('the lab over a fit', () => {
+  it('runs every arm of a re-randomisation over the baseline fit, with the same draw', async () => {
+    const { labJobs, LAB_DEFAULTS } = await import('../../src/run/lab');
+    const base = withFit(defaultScenario(), FIT);
+    const jobs = labJobs({
+      ...LAB_DEFAULTS,
+      base,
+      treatment: { payPerHour: 24 },
+      rerandomisations: 2,
+      chartReps: 0,
+    });
+    expect(jobs.length).toBeGreaterThan(0);
+    for (const job of jobs) {
+      expect(job.scenario.fit).toEqual(FIT);
+      // What runs: the fitted constants drawn for this replication, the same on every arm.
+      const drawn = drawnScenario(job.scenario, job.replication);
+      const want = drawnScenario(base, job.replication);
+      expect(drawn.params.hoursWanted).toBe(want.params.hoursWanted);
+      expect(drawn.params.checksPerHour).toBe(want.params.checksPerHour);
+    }
+    expect(drawnScenario(jobs[0].scenario, 0).params.hoursWanted).not.toBe(base.params.hoursWanted);
+  });
+});
