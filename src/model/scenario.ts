@@ -113,6 +113,28 @@ export function defaultScenario(): Scenario {
   };
 }
 
+/**
+ * "Reset baseline to defaults" beside `scenario`: the default parameters at the scenario's run
+ * settings, and no fit on either side (a fit left on the scenario would come back with "Make
+ * this the baseline", though the note on it went with the baseline's).
+ */
+export function resetBaselineBeside(scenario: Scenario): {
+  baseline: Scenario;
+  scenario: Scenario;
+} {
+  const rest: Scenario = { ...scenario };
+  delete (rest as { fit?: ScenarioFit }).fit;
+  return {
+    baseline: {
+      ...defaultScenario(),
+      seed: scenario.seed,
+      weeks: scenario.weeks,
+      replications: scenario.replications,
+    },
+    scenario: rest,
+  };
+}
+
 export type Parsed<T> = { ok: true; value: T } | { ok: false; error: string };
 
 /** A value as a message quotes it: short and printable (src/model/input-text.ts). */

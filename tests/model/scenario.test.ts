@@ -3,6 +3,7 @@ import { PARAMS } from '../../src/model/params';
 import {
   defaultScenario,
   parseScenario,
+  resetBaselineBeside,
   scenarioToJson,
   withParams,
 } from '../../src/model/scenario';
@@ -81,5 +82,24 @@ describe('scenario validation', () => {
         expect(p.default, p.id).toBeLessThanOrEqual(p.max);
       }
     }
+  });
+});
+
+describe('reset baseline to defaults', () => {
+  it('keeps the scenario’s run settings and levers and drops the fit on both sides', () => {
+    const fit = { constants: [{ id: 'noShowRate', value: 0.05, logSe: 0.1 }] };
+    const scenario = {
+      ...defaultScenario(),
+      seed: 9,
+      weeks: 12,
+      replications: 6,
+      params: { ...defaultScenario().params, payPerHour: 19 },
+      fit,
+    };
+    const next = resetBaselineBeside(scenario);
+    expect(next.baseline).toEqual({ ...defaultScenario(), seed: 9, weeks: 12, replications: 6 });
+    expect('fit' in next.scenario).toBe(false);
+    expect(next.scenario.params.payPerHour).toBe(19);
+    expect(scenario.fit).toBe(fit); // the given scenario is not changed
   });
 });

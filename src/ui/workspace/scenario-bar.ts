@@ -4,7 +4,7 @@ import type { Thresholds } from '../../model/guardrails';
 import type { MinChanges } from '../../model/verdict';
 import { PRESET_BY_ID, applyPreset } from '../../model/presets';
 import type { Comparison } from '../../model/results';
-import { defaultScenario, type Scenario } from '../../model/scenario';
+import { defaultScenario, resetBaselineBeside, type Scenario } from '../../model/scenario';
 import { WORKSPACE_NAME } from '../shared/export-context';
 import { resultsCsv } from '../shared/results-csv';
 import type { StorageLike } from '../shared/saved-scenarios';
@@ -181,15 +181,9 @@ export class ScenarioBar extends LitElement {
   }
 
   private resetBaseline(): void {
-    const d = defaultScenario();
-    this.emit('baseline-input', {
-      baseline: {
-        ...d,
-        seed: this.scenario.seed,
-        weeks: this.scenario.weeks,
-        replications: this.scenario.replications,
-      },
-    });
+    const next = resetBaselineBeside(this.scenario);
+    this.emit('baseline-input', { baseline: next.baseline });
+    if (this.scenario.fit) this.emit('scenario-input', { scenario: next.scenario });
   }
 
   override render() {
