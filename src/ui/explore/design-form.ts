@@ -41,9 +41,9 @@ export const MAX_BROWSER_POINTS = 20_000;
 
 /** The kinds as the form names them. */
 export const KIND_LABELS: Record<DesignKind, string> = {
-  sobol: "Sobol' (variance shares and interactions)",
-  morris: 'Morris (elementary effects, screening)',
-  lhs: 'Latin hypercube (rank correlations)',
+  sobol: "Sobol' (shares of variance)",
+  morris: 'Morris (screening)',
+  lhs: 'Latin hypercube (rank correlation)',
 };
 
 /** What N counts for a kind. */

@@ -21,11 +21,10 @@ const KIND_WHAT = {
   lhs: 'Latin hypercube',
 } as const;
 
-function axisLabel(r: DesignView, label: string | undefined, unit: string | undefined): string {
-  if (r.design.kind === 'sobol') return 'Share of the variance across the design';
-  if (r.design.kind === 'morris') {
-    return `Change of ${label ?? 'the metric'} over a factor's range${unit ? ` (${unit})` : ''}`;
-  }
+/** The chart's axis, short enough for a phone (the chart's title names the metric). */
+function axisLabel(r: DesignView, unit: string | undefined): string {
+  if (r.design.kind === 'sobol') return 'Share of the variance';
+  if (r.design.kind === 'morris') return `Change over a factor's range${unit ? ` (${unit})` : ''}`;
   return "Spearman's rank correlation";
 }
 
@@ -135,7 +134,7 @@ export function designReportView(
     </p>
     <design-indices-chart
       .metricLabel=${entry?.label ?? metric}
-      .axisLabel=${axisLabel(r, entry?.label, entry?.unit)}
+      .axisLabel=${axisLabel(r, entry?.unit)}
       .mainName=${names.main}
       .secondName=${names.second ?? ''}
       .bars=${indexBars(r, metric)}

@@ -61,6 +61,20 @@ export class ExploreDesign extends LitElement {
       .design-run {
         width: 100%;
         box-sizing: border-box;
+        /* A fieldset is as wide as its content unless told: on a phone, the screen's width. */
+        min-width: 0;
+      }
+      .design-run select {
+        max-width: 100%;
+      }
+      .design-run label {
+        min-width: 0;
+        max-width: 100%;
+      }
+      caption {
+        text-align: left;
+        font-weight: 600;
+        padding-bottom: 0.25rem;
       }
       .factor {
         margin: 0;
