@@ -102,7 +102,8 @@ describe('Explore: Global design', () => {
     await json.waitFor({ timeout: 30_000 });
     const rows = page.locator(`${D} design-indices-chart [data-design-factor]`);
     expect(await rows.count()).toBe(2);
-    expect(await page.locator(`${D} [data-design-table] tr[data-design-point]`).count()).toBe(6);
+    const points = page.locator(`${D} [data-design-table] tr[data-design-point]`);
+    await expect.poll(() => points.count()).toBe(6);
     expect(await page.locator(`${D} [data-design-summary]`).textContent()).toMatch(
       /Latin hypercube, 2 factors,\s+6\s+points, 2 replications each \(14 jobs\),\s+2 weeks/,
     );

@@ -63,6 +63,8 @@ function breaches(r: DesignView): TemplateResult {
 export interface TablePage {
   readonly page: number;
   readonly setPage: (page: number) => void;
+  /** Whether the tables show (false while the chart draws first). */
+  readonly tables?: boolean;
 }
 
 function pager(r: DesignView, { page, setPage }: TablePage, first: number, last: number) {
@@ -139,5 +141,5 @@ export function designReportView(
       .secondName=${names.second ?? ''}
       .bars=${indexBars(r, metric)}
     ></design-indices-chart>
-    ${breaches(r)} ${hasTable ? pointTable(r, metric, at) : nothing}`;
+    ${at.tables === false ? nothing : html`${breaches(r)} ${hasTable ? pointTable(r, metric, at) : nothing}`}`;
 }

@@ -53,6 +53,8 @@ export class ExploreDesign extends LitElement {
   @state() private source = '';
   /** The page of the design table shown. */
   @state() private page = 0;
+  /** Whether the tables show yet: a new report draws its chart first, its tables a frame later. */
+  @state() private tables = true;
   private checked: { key: unknown[]; value: ReturnType<typeof designCheck> } | undefined;
 
   static override styles = [
@@ -147,6 +149,7 @@ export class ExploreDesign extends LitElement {
             ${designReportView(r, this.metricOf(r), this.source, {
               page: this.page,
               setPage: (p) => (this.page = p),
+              tables: this.tables,
             })}`
           : html`<p class="note">No design yet: run one, or load a report file.</p>`
       }`;
@@ -198,6 +201,14 @@ export class ExploreDesign extends LitElement {
     </p>`;
   }
 
+  /** Shows a report: its chart at once, its tables in a task of their own after. */
+  private show(report: DesignView): void {
+    this.report = report;
+    this.page = 0;
+    this.tables = false;
+    requestAnimationFrame(() => setTimeout(() => (this.tables = true)));
+  }
+
   private onSubmit = (e: Event): void => {
     e.preventDefault();
     this.run();
@@ -238,8 +249,7 @@ export class ExploreDesign extends LitElement {
         },
       });
       this.output = out;
-      this.report = out.view;
-      this.page = 0;
+      this.show(out.view);
       this.error = '';
       this.source = "This design, run here on the workspace's scenario";
     } finally {
@@ -267,9 +277,8 @@ export class ExploreDesign extends LitElement {
       this.error = `${file.name}: ${r.error}.`;
       return;
     }
-    this.report = r.value;
     this.output = undefined;
-    this.page = 0;
+    this.show(r.value);
     this.source = file.name;
   };
 }
