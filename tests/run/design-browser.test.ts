@@ -23,6 +23,8 @@ import { designDigest, specToJson } from '../../src/run/design-spec';
 import { SupersededError } from '../../src/run/pool';
 import type { SimulationPool } from '../../src/run/simulation-pool';
 import { runReplication } from '../../src/sim/engine';
+import { gatePlan } from '../../src/ui/explore/explore-plans';
+import { runGate } from '../../src/ui/shared/run-gate';
 
 function tinySpec(): DesignSpec {
   const s = withParams(
@@ -74,6 +76,24 @@ describe('a design run in the browser', () => {
     const sketch = designSketch(plan.spec);
     expect(sketch.comparisons).toBe(6);
     expect(sketch.kept).toBe(gate.kept);
+  });
+
+  it('goes through the run gate: a long design asks first, one over the tab memory is refused', () => {
+    const gate = (weeks: number, replications: number, changes: Record<string, number>) => {
+      const s = withParams({ ...defaultScenario(), weeks, replications }, changes);
+      if (!s.ok) throw new Error(s.error);
+      const plan = planDesign({ ...tinySpec(), n: 20, scenario: s.value, baseline: s.value });
+      return runGate(gatePlan('design', designRunPlan(plan)), 2);
+    };
+    expect(gate(2, 2, {}).kind).toBe('go');
+    const ask = gate(104, 64, {});
+    expect(ask.kind).toBe('ask');
+    expect('message' in ask ? ask.message : '').toMatch(/^This design would take .+ Fewer points/);
+    const refuse = gate(104, 16, { initialDrivers: 50_000, applicantsPerWeek: 2000 });
+    expect(refuse.kind).toBe('refuse');
+    expect('message' in refuse ? refuse.message : '').toMatch(
+      /^This design would need about .+ of memory/,
+    );
   });
 
   it('tells the time left from the jobs done so far', () => {
