@@ -81,8 +81,10 @@ describe('Explore: Global design', () => {
       .poll(() => page.locator(`${D} [data-design-check]`).textContent())
       .toContain('Trajectories must be a whole number from 2');
 
-    // A larger Morris design starts, shows its progress, and is cancelled.
-    await field(page, 'n', '100');
+    // A Morris design of many replications (650 runs) starts, shows its progress, and is
+    // cancelled.
+    await field(page, 'n', '4');
+    await field(page, 'replications', '50');
     await run.click();
     await page.locator(`${D} [data-design-progress]`).waitFor();
     await page.locator(`${D} [data-explorer-progress]`).waitFor();
@@ -95,6 +97,7 @@ describe('Explore: Global design', () => {
     // A Latin hypercube of 6 points runs to the end.
     await page.locator(`${D} [data-design-kind]`).selectOption('lhs');
     await field(page, 'n', '6');
+    await field(page, 'replications', '2');
     await page.locator(`${D} [data-design-factor-row="0"] [data-design-from]`).fill('16');
     await page.locator(`${D} [data-design-factor-row="0"] [data-design-to]`).fill('30');
     await run.click();
