@@ -1,72 +1,22 @@
 /**
  * A design's files: the spec as JSON (full parameters, so a later change of defaults cannot
  * change what a shard meant), its hash (SHA-256 of that JSON: shard files and queue job ids
- * carry it), and one job's result as JSON with its typed arrays as base64 of their bytes, so
+ * carry it; the spec's JSON is src/run/design-spec.ts), and one job's result as JSON with its typed arrays as base64 of their bytes, so
  * that a result read back is the very same numbers (NaN included). Node only.
  */
 import { createHash } from 'node:crypto';
-import type { MetricId } from '../model/metrics';
 import { EARNINGS_BINS, type Ledger, type ReplicationResult } from '../model/results';
-import { parseScenario, type Scenario } from '../model/scenario';
-import { checkDesign, type DesignSpec } from '../run/design-plan';
+import type { DesignSpec } from '../run/design-plan';
+import { DESIGN_HASH_DIGITS, specToJson, type DesignSpecJson } from '../run/design-spec';
 
-/** A scenario as a design file keeps it: every parameter. */
-function scenarioJson(s: Scenario) {
-  return {
-    version: s.version,
-    seed: s.seed,
-    weeks: s.weeks,
-    replications: s.replications,
-    params: s.params,
-  };
-}
-
-export type DesignSpecJson = ReturnType<typeof specToJson>;
-
-export function specToJson(spec: DesignSpec) {
-  return {
-    kind: spec.kind,
-    factors: spec.factors.map((f) => ({ id: f.id, from: f.from, to: f.to })),
-    n: spec.n,
-    levels: spec.levels,
-    metrics: [...spec.metrics],
-    period: spec.period,
-    scenario: scenarioJson(spec.scenario),
-    baseline: scenarioJson(spec.baseline),
-  };
-}
-
-/** The spec a file holds; throws an Error naming what is wrong. */
-export function specFromJson(json: unknown): DesignSpec {
-  const j = json as Partial<DesignSpecJson> | null;
-  if (!j || typeof j !== 'object' || !Array.isArray(j.factors) || !Array.isArray(j.metrics)) {
-    throw new Error('it holds no design');
-  }
-  const scenario = parseScenario(j.scenario);
-  const baseline = parseScenario(j.baseline);
-  if (!scenario.ok) throw new Error(`its design's scenario: ${scenario.error}`);
-  if (!baseline.ok) throw new Error(`its design's baseline: ${baseline.error}`);
-  const spec = {
-    kind: j.kind,
-    factors: j.factors,
-    n: j.n,
-    levels: j.levels,
-    metrics: j.metrics as MetricId[],
-    period: j.period,
-    scenario: scenario.value,
-    baseline: baseline.value,
-  } as DesignSpec;
-  const refused = checkDesign(spec);
-  if (refused !== undefined) throw new Error(`its design: ${refused}`);
-  return spec;
-}
+export { specFromJson, specToJson, type DesignSpecJson } from '../run/design-spec';
 
 /** The design's hash: SHA-256 of its spec's JSON, 16 hex digits. */
 export function designHash(spec: DesignSpec): string {
   return createHash('sha256')
     .update(JSON.stringify(specToJson(spec)))
     .digest('hex')
-    .slice(0, 16);
+    .slice(0, DESIGN_HASH_DIGITS);
 }
 
 const FLOAT_FIELDS = [

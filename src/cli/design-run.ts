@@ -10,7 +10,8 @@ import { checkRunBounds, describeEstimate, estimateRun, overBudget } from '../mo
 import { designReport, type DesignReport } from '../run/design-report';
 import { jobRange, type DesignJobRunner } from '../run/design-jobs';
 import { planDesign, shardRange, type DesignPlan } from '../run/design-plan';
-import { designCsv } from './design-csv';
+import { designCsv } from '../run/design-csv';
+import { designJsonText } from '../run/design-output';
 import { designHash, encodeResult, specToJson, type ShardFile } from './design-files';
 import { autoShard } from './design-flags';
 import { UsageError } from './flags';
@@ -85,7 +86,7 @@ export async function runDesign(
 
 export function formatDesign(report: DesignReport, format: 'json' | 'csv' | 'table'): string {
   if (format === 'table') throw new UsageError(DESIGN_TABLE);
-  return format === 'csv' ? designCsv(report) : `${JSON.stringify(report, null, 2)}\n`;
+  return format === 'csv' ? designCsv(report) : designJsonText(report);
 }
 
 /** Why a design refuses `--format table` (the lab's readable table). */

@@ -60,7 +60,10 @@ export function readDesignFile(json: unknown): Parsed<DesignReport> {
 const num = (x: number | null | undefined): number => (typeof x === 'number' ? x : Number.NaN);
 
 /** A metric's indices as bars, sorted by the main index (largest first; no value last). */
-export function indexBars(report: DesignReport, metric: string): IndexBar[] {
+export function indexBars(
+  report: Pick<DesignReport, 'design' | 'indices'>,
+  metric: string,
+): IndexBar[] {
   const entry = report.indices.find((i) => i.metric === metric);
   if (!entry) return [];
   const kind = report.design.kind;

@@ -125,7 +125,7 @@ function tornadoRow(item: TornadoItem, low: TornadoEnd, high: TornadoEnd): Torna
 }
 
 /** Rounds a value outward from `from` onto the parameter's step grid, within its range. */
-function snapOutward(def: ParamDef, x: number, from: number): number {
+export function snapOutward(def: ParamDef, x: number, from: number): number {
   if (def.kind === 'boolean') return x;
   const k = (x - def.min) / def.step;
   const steps = x < from ? Math.floor(k + 1e-9) : Math.ceil(k - 1e-9);

@@ -79,15 +79,7 @@ export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: 
         ></presentation-mode>
       </main>`;
     case 'explore':
-      return html`<main class="single wide" aria-label=${MODE_INFO.explore.label}>
-        <explorer-view
-          .runner=${p.runner}
-          .baseline=${p.baseline}
-          .scenario=${p.scenario}
-          .thresholds=${p.thresholds}
-          @scenario-input=${on.scenarioInput}
-        ></explorer-view>
-      </main>`;
+      return exploreView(p, on);
     case 'replay':
       return html`<main class="single wide" aria-label=${MODE_INFO.replay.label}>
         <replay-mode .baseline=${p.baseline} .scenario=${p.scenario}></replay-mode>
@@ -116,6 +108,20 @@ export function modeView(mode: Exclude<AppMode, 'workspace'>, p: ModeProps, on: 
         <model-page .runner=${p.runner} .scenario=${p.scenario}></model-page>
       </main>`;
   }
+}
+
+/** Explore: its tools run on the app's runner, and its global designs on the pool itself. */
+function exploreView(p: ModeProps, on: ModeHandlers) {
+  return html`<main class="single wide" aria-label=${MODE_INFO.explore.label}>
+    <explorer-view
+      .runner=${p.runner}
+      .pool=${p.pool}
+      .baseline=${p.baseline}
+      .scenario=${p.scenario}
+      .thresholds=${p.thresholds}
+      @scenario-input=${on.scenarioInput}
+    ></explorer-view>
+  </main>`;
 }
 
 /**

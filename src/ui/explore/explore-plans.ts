@@ -15,8 +15,7 @@ const WORDS: Record<ExplorerTab, { readonly what: string; readonly fewer: string
   grid: { what: 'This grid', fewer: 'points on either lever, replications or weeks' },
   sensitivity: { what: 'This sensitivity analysis', fewer: 'replications or weeks' },
   goal: { what: 'This goal seek', fewer: 'runs in its budget, replications or weeks' },
-  // The global design tab runs nothing in the page: it loads the runner's report.
-  design: { what: 'This design', fewer: 'points, replications or weeks' },
+  design: { what: 'This design', fewer: 'points (N or factors), replications or weeks' },
 };
 
 /** A tool's plan with its words, as the run gate takes it. */

@@ -23,6 +23,8 @@ export function runLabel(what: ExplorerTab): string {
       return 'Run grid';
     case 'sensitivity':
       return 'Run sensitivity';
+    case 'design':
+      return 'Run design';
     default:
       return 'Seek';
   }

@@ -2,8 +2,8 @@
  * The trade-off explorer: what a lever buys and what it costs. A tab per tool, each its own
  * component: a sweep of one lever (explore-sweep.ts), the trade-off curve of two metrics over
  * that sweep (explore-tradeoff.ts), a heatmap over two levers (explore-grid.ts), the
- * sensitivity of a metric to every lever and market assumption (explore-sensitivity.ts) and
- * goal seek (explore-goal.ts). This view hosts them: the tabs, the one run at a time
+ * sensitivity of a metric to every lever and market assumption (explore-sensitivity.ts),
+ * goal seek (explore-goal.ts) and global designs (explore-design.ts). This view hosts them: the tabs, the one run at a time
  * (run-session.ts) whose progress every tool's run bar shows, the sweep that the sweep and
  * trade-off tools share, a setting chosen as the scenario, and the export of the chart shown.
  */
@@ -15,6 +15,7 @@ import type { Comparison } from '../../model/results';
 import { defaultScenario, type Scenario } from '../../model/scenario';
 import { atValues, type SweepAxis } from '../../model/sweep';
 import type { ExplorerOptions } from '../../run/explorer-runner';
+import type { SimulationPool } from '../../run/simulation-pool';
 import { sweep, sweepPlan } from '../../run/sweep-grid';
 import { downloadBlob, downloadSvg } from '../charts/chart-export';
 import { WORKSPACE_NAME, type ExportContext } from '../shared/export-context';
@@ -58,6 +59,8 @@ type ExploreEvent<K extends keyof ExploreEvents> = CustomEvent<ExploreEvents[K]>
 export class ExplorerView extends LitElement {
   /** Runs a comparison on the app's pool; undefined until the app provides it. */
   @property({ attribute: false }) runner: CompareRunner | undefined;
+  /** The app's worker pool, for the global design's jobs (the others go through `runner`). */
+  @property({ attribute: false }) pool: SimulationPool | undefined;
   @property({ attribute: false }) baseline: Scenario = defaultScenario();
   @property({ attribute: false }) scenario: Scenario = defaultScenario();
   /** The user's guardrail thresholds (the table's where unset), for every tool's verdicts. */
@@ -224,7 +227,12 @@ export class ExplorerView extends LitElement {
           .status=${status}
         ></explore-goal>`;
       case 'design':
-        return html`<explore-design></explore-design>`;
+        return html`<explore-design
+          .pool=${this.pool}
+          .baseline=${baseline}
+          .scenario=${scenario}
+          .status=${status}
+        ></explore-design>`;
     }
   }
 

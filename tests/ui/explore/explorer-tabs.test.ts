@@ -18,6 +18,7 @@ describe('the explorer’s tabs', () => {
     expect(runLabel('grid')).toBe('Run grid');
     expect(runLabel('sensitivity')).toBe('Run sensitivity');
     expect(runLabel('goal')).toBe('Seek');
+    expect(runLabel('design')).toBe('Run design');
     expect(exportFileName('tradeoff', 'svg')).toBe('gigsim-explore-tradeoff.svg');
   });
 });

@@ -4,7 +4,7 @@
  * sweep's CSV is. The design table, the indices and the breach rates are in the JSON.
  */
 import { pointsCsv } from '../model/sweep-report';
-import type { DesignReport } from '../run/design-report';
+import type { DesignReport } from './design-report';
 
 export function designCsv(report: DesignReport): string {
   const ids = report.design.factors.map((f) => f.id);
