@@ -43,10 +43,7 @@ const BROWSER_LANE: Step[] = [
 function run(step: Step): Promise<Outcome> {
   const started = performance.now();
   return new Promise((resolve) => {
-    const child = spawn(step.command, step.args, {
-      stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, FORCE_COLOR: process.env.FORCE_COLOR ?? '0' },
-    });
+    const child = spawn(step.command, step.args, { stdio: ['ignore', 'pipe', 'pipe'] });
     const tag = `[${step.name}] `;
     for (const [from, to] of [
       [child.stdout, process.stdout],
