@@ -18,7 +18,7 @@ import { defaultParams, type Params } from '../../src/model/params';
 import type { Scenario } from '../../src/model/scenario';
 import type {} from '../../src/ui/app/gig-app';
 import type {} from '../../src/ui/workspace/lever-panel';
-import { launchBrowser, openApp, screenshot, type AppPage } from './harness';
+import { launchBrowser, openApp, reopenApp, screenshot, type AppPage } from './harness';
 
 declare global {
   interface Window {
@@ -37,19 +37,7 @@ let shared: AppPage | undefined;
  * records every scenario-input event from then on.
  */
 async function open(browser: Browser): Promise<AppPage> {
-  if (shared) {
-    const { page } = shared;
-    await page.setViewportSize({ width: 1280, height: 800 });
-    // Back to the link (the test before may have changed the address), nothing stored.
-    await page.evaluate((view) => {
-      localStorage.clear();
-      history.replaceState(null, '', `${location.pathname}${view}`);
-    }, VIEW);
-    await page.reload();
-    shared.problems.length = 0;
-  } else {
-    shared = await openApp(browser, VIEW);
-  }
+  shared = shared ? await reopenApp(shared, VIEW) : await openApp(browser, VIEW);
   const { page } = shared;
   expect(await page.evaluate(() => location.hash)).toBe(VIEW);
   await page.locator('lever-panel [data-param="payPerHour"]').waitFor();
