@@ -27,6 +27,12 @@ export async function closeApps(): Promise<void> {
   await Promise.all(contexts.map((c) => c.close()));
 }
 
+/**
+ * A one-shot flag in the tab's sessionStorage: the next document of the tab starts with its
+ * localStorage emptied, before any script of the app runs (see `reopenApp`).
+ */
+const CLEAR_STORAGE_FLAG = 'gigsim-test-clear-storage';
+
 export interface AppPage {
   page: Page;
   /** Console errors, uncaught page errors and requests to foreign hosts, in order. */
@@ -68,6 +74,11 @@ export async function openApp(
       );
     });
   });
+  await page.addInitScript((flag) => {
+    if (sessionStorage.getItem(flag) === null) return;
+    sessionStorage.removeItem(flag);
+    localStorage.clear();
+  }, CLEAR_STORAGE_FLAG);
   await page.route('**/*', (route) => {
     const url = new URL(route.request().url());
     if (url.protocol === 'data:' || url.protocol === 'blob:' || url.origin === root.origin) {
@@ -78,6 +89,27 @@ export async function openApp(
   });
   await page.goto(new URL(pathAndQuery, root).href);
   return { page, problems };
+}
+
+/**
+ * Takes a page `openApp` opened back to the app as it opens at `pathAndQuery` (relative to the
+ * app's root) and `viewport`: through a blank page (so nothing of the old document runs on or
+ * writes its address or storage late) to a fresh load there, with localStorage emptied before
+ * the app starts and the problems recorded so far cleared. For files whose tests share one
+ * page: this costs far less than a new browser context.
+ */
+export async function reopenApp(
+  app: AppPage,
+  pathAndQuery = '',
+  viewport = { width: 1280, height: 800 },
+): Promise<AppPage> {
+  const { page } = app;
+  await page.evaluate((flag) => sessionStorage.setItem(flag, '1'), CLEAR_STORAGE_FLAG);
+  await page.goto('about:blank');
+  app.problems.length = 0;
+  await page.setViewportSize(viewport);
+  await page.goto(new URL(pathAndQuery, baseUrl()).href);
+  return app;
 }
 
 /** Saves a full-page screenshot to tests/e2e/screenshots (git-ignored) and returns its path. */

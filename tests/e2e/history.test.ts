@@ -4,13 +4,14 @@
  * the same numbers on screen each time; the view autosaves and a reload of the plain address
  * restores it (a link wins over it; an unreadable one gives a message and is kept aside); text
  * typed in a lever field is applied before another lever's change; the preset menu starts at
- * "Presets…"; pinned scenarios show side by side with the baseline.
+ * "Presets…"; pinned scenarios show side by side with the baseline. The tests share one page,
+ * reloaded at the small link with its storage emptied before each.
  */
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type {} from '../../src/ui/app/gig-app';
 import { AUTOSAVE_BACKUP_PREFIX, AUTOSAVE_KEY } from '../../src/ui/app/autosave';
-import { TREE_ROWS, launchBrowser, openApp, settled } from './harness';
+import { TREE_ROWS, launchBrowser, openApp, reopenApp, settled, type AppPage } from './harness';
 
 const SMALL = '#weeks=8&replications=4';
 
@@ -63,8 +64,15 @@ describe('undo, history, autosave and pins', () => {
     await browser.close();
   });
 
+  /** The file's one page: opened by the first test, reloaded at SMALL by each after it. */
+  let shared: AppPage | undefined;
+  async function open(): Promise<AppPage> {
+    shared = shared ? await reopenApp(shared, `/${SMALL}`) : await openApp(browser, `/${SMALL}`);
+    return shared;
+  }
+
   it('steps back and forward through lever changes with the same numbers, and restores them after a reload', async () => {
-    const { page, problems } = await openApp(browser, `/${SMALL}`);
+    const { page, problems } = await open();
     await settled(page, TREE_ROWS);
     // No preset is shown as applied on first load.
     expect(await page.locator('scenario-bar [data-control="preset"]').inputValue()).toBe('');
@@ -116,7 +124,7 @@ describe('undo, history, autosave and pins', () => {
   }, 180_000);
 
   it('applies typed text before another lever moves, and is not idle while it waits', async () => {
-    const { page, problems } = await openApp(browser, `/${SMALL}`);
+    const { page, problems } = await open();
     await settled(page, TREE_ROWS);
     // Typed, no Enter, no blur: then a slider moves (as a click that does not take the focus).
     await page.locator('lever-panel [data-param="blockHours"]').evaluate((el: HTMLInputElement) => {
@@ -139,7 +147,7 @@ describe('undo, history, autosave and pins', () => {
   }, 180_000);
 
   it('shows pinned scenarios side by side with the baseline', async () => {
-    const { page, problems } = await openApp(browser, `/${SMALL}`);
+    const { page, problems } = await open();
     await settled(page, TREE_ROWS);
     await typeLever(page, 'payPerHour', '26');
     await page.locator('pinned-scenarios [data-action="pin"]').click();
@@ -165,7 +173,7 @@ describe('undo, history, autosave and pins', () => {
   }, 180_000);
 
   it('says an unreadable autosave could not be restored and keeps it aside', async () => {
-    const { page, problems } = await openApp(browser, `/${SMALL}`);
+    const { page, problems } = await open();
     await page.evaluate(
       (key) => localStorage.setItem(key, '{"version":1,"view":"#x=1"'),
       AUTOSAVE_KEY,

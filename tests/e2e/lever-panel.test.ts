@@ -6,18 +6,19 @@
  *
  * The events are recorded by a listener on the document (the event bubbles and is composed),
  * so these tests do not depend on how the app reacts to them. The page's runs are the smallest
- * (2 weeks, 2 replications): no test here waits for one, and each page closes after its test,
- * so no run goes on behind the next test.
+ * (2 weeks, 2 replications): no test here waits for one. The tests share one page, which each
+ * test starts by reloading at the link with its storage emptied: the panel as it opens, with
+ * no run of the test before it going on behind it, and no new browser context to pay for.
  */
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultParams, type Params } from '../../src/model/params';
 import type { Scenario } from '../../src/model/scenario';
 import type {} from '../../src/ui/app/gig-app';
 import type {} from '../../src/ui/workspace/lever-panel';
-import { closeApps, launchBrowser, openApp, screenshot } from './harness';
+import { launchBrowser, openApp, reopenApp, screenshot, type AppPage } from './harness';
 
 declare global {
   interface Window {
@@ -28,17 +29,25 @@ declare global {
 /** The smallest run: the panel's events carry these settings. */
 const VIEW = '#weeks=2&replications=2';
 
-/** Opens the app and records every scenario-input event from then on. */
-async function open(browser: Browser): Promise<{ page: Page; problems: string[] }> {
-  const app = await openApp(browser, VIEW);
-  await app.page.locator('lever-panel [data-param="payPerHour"]').waitFor();
-  await app.page.evaluate(() => {
+/** The file's one page, opened by the first `open` and reloaded by each after it. */
+let shared: AppPage | undefined;
+
+/**
+ * The app as it opens at VIEW, at 1280×800, with nothing stored and no problem recorded yet;
+ * records every scenario-input event from then on.
+ */
+async function open(browser: Browser): Promise<AppPage> {
+  shared = shared ? await reopenApp(shared, VIEW) : await openApp(browser, VIEW);
+  const { page } = shared;
+  expect(await page.evaluate(() => location.hash)).toBe(VIEW);
+  await page.locator('lever-panel [data-param="payPerHour"]').waitFor();
+  await page.evaluate(() => {
     window.leverEvents = [];
     document.addEventListener('scenario-input', (e) =>
       window.leverEvents.push((e as CustomEvent<{ scenario: Scenario }>).detail.scenario),
     );
   });
-  return app;
+  return shared;
 }
 
 function events(page: Page): Promise<Scenario[]> {
@@ -82,8 +91,6 @@ describe('the lever panel', () => {
   afterAll(async () => {
     await browser.close();
   });
-  // A page per test, closed after it: nothing of it runs on behind the next test.
-  afterEach(closeApps);
 
   it('shows every parameter and setting, policy levers first and open', async () => {
     const { page, problems } = await open(browser);

@@ -16,7 +16,15 @@ import { PARAMS } from '../../src/model/params';
 import { REALITY_FACTS } from '../../src/model/reality-facts';
 import type {} from '../../src/ui/app/gig-app';
 import { modelLink } from '../../src/ui/shared/model-link';
-import { TREE_ROWS, deepText, launchBrowser, openApp, settled, type AppPage } from './harness';
+import {
+  TREE_ROWS,
+  deepText,
+  launchBrowser,
+  openApp,
+  reopenApp,
+  settled,
+  type AppPage,
+} from './harness';
 
 /** A small scenario, so the reality check is quick. */
 const VIEW = '#weeks=12&replications=4';
@@ -54,6 +62,16 @@ describe('the model page', () => {
   afterAll(async () => {
     await browser.close();
   });
+
+  /**
+   * A second page beside the first (which stays on the deep link), shared by the tests after
+   * the first two: opened once, then reloaded at each test's link with its storage emptied.
+   */
+  let other: AppPage | undefined;
+  async function second(link: string, viewport = { width: 1280, height: 800 }): Promise<AppPage> {
+    other = other ? await reopenApp(other, link, viewport) : await openApp(browser, link, viewport);
+    return other;
+  }
 
   it('lists every parameter and every metric of the tables, once each, in table order', async () => {
     const { page } = app;
@@ -142,7 +160,7 @@ describe('the model page', () => {
   });
 
   it('is reachable from where parameters and metrics are shown: a lever’s source, a metric’s definition', async () => {
-    const ws = await openApp(browser, `${VIEW}&payPerHour=24`);
+    const ws = await second(`${VIEW}&payPerHour=24`);
     const { page } = ws;
     await page.locator('gig-app[data-state="idle"]').waitFor({ timeout: 60_000 });
     await page.locator('lever-panel [data-doc-link="blockHours"]').click();
@@ -169,7 +187,7 @@ describe('the model page', () => {
   it('runs every fact on a small scenario: each card ends PASS, FAIL or cannot run, with its figure; the summary counts them and names every fail', async () => {
     // Pay $40 an hour: drivers net far above the $15–21 of the net-hourly fact, so at least that
     // fact fails however the model is calibrated.
-    const rich = await openApp(browser, `?mode=model${VIEW}&payPerHour=40`);
+    const rich = await second(`?mode=model${VIEW}&payPerHour=40`);
     const { page } = rich;
     const panel = page.locator('model-page reality-check');
     await panel.scrollIntoViewIfNeeded();
@@ -230,13 +248,12 @@ describe('the model page', () => {
     expect(text).not.toMatch(/NaN|undefined|Infinity/);
     await shoot(panel, 'model-page-reality-check-1280');
     expect(rich.problems).toEqual([]);
-    await page.context().close();
   });
 
   it('stops the check on Stop, and on leaving the page, without an error; the workspace then runs', async () => {
     // Runs of the default 26 weeks: the check (several such comparisons, one after another) is
     // still going when it is stopped, and the workspace's own run after it stays lean.
-    const slow = await openApp(browser, '?mode=model#replications=4');
+    const slow = await second('?mode=model#replications=4');
     const { page } = slow;
     const panel = page.locator('model-page reality-check');
     await panel.locator('[data-action="run-check"]').click();
@@ -260,11 +277,10 @@ describe('the model page', () => {
     expect(await page.locator('model-page').count()).toBe(0);
     await settled(page, TREE_ROWS);
     expect(slow.problems).toEqual([]);
-    await page.context().close();
   });
 
   it('reads well at 1920×1080', async () => {
-    const wide = await openApp(browser, `?mode=model${VIEW}&payPerHour=24`, {
+    const wide = await second(`?mode=model${VIEW}&payPerHour=24`, {
       width: 1920,
       height: 1080,
     });
@@ -281,6 +297,5 @@ describe('the model page', () => {
       await shoot(wide.page.locator(`model-page #section-${id}`), `model-page-section-${id}`);
     }
     expect(wide.problems).toEqual([]);
-    await wide.page.context().close();
   });
 });

@@ -2,7 +2,8 @@
  * Presentation mode and the one-page summary in Chromium: saved scenarios side by side, stepped
  * through with the arrow keys, their numbers finite and equal to a direct comparison; the
  * summary reached from the workspace and from presentation mode, rendered for print with every
- * section whole, and saved as a PDF.
+ * section whole, and saved as a PDF. The tests share one page, reloaded at each test's link and
+ * size with its storage emptied.
  */
 import { writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -14,7 +15,7 @@ import { parseScenario } from '../../src/model/scenario';
 import type {} from '../../src/ui/app/gig-app';
 import { DEFAULT_PRESENT_METRICS } from '../../src/ui/present/presentation-deck';
 import { SAVED_KEY } from '../../src/ui/shared/saved-scenarios';
-import { launchBrowser, openApp, screenshot } from './harness';
+import { launchBrowser, openApp, reopenApp, screenshot, type AppPage } from './harness';
 
 /** Where screenshots go (git-ignored); the PDFs are saved beside them for review. */
 const SHOTS = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
@@ -109,8 +110,17 @@ describe('presentation mode and the printable summary', () => {
     await browser.close();
   });
 
+  /** The file's one page: opened by the first test, reloaded at its link by each after it. */
+  let shared: AppPage | undefined;
+  async function open(link: string, viewport = { width: 1280, height: 800 }): Promise<AppPage> {
+    shared = shared
+      ? await reopenApp(shared, link, viewport)
+      : await openApp(browser, link, viewport);
+    return shared;
+  }
+
   it('steps through saved scenarios by keyboard, each with the numbers of a direct comparison', async () => {
-    const { page, problems } = await openApp(browser, `?mode=present${VIEW}`, {
+    const { page, problems } = await open(`?mode=present${VIEW}`, {
       width: 1920,
       height: 1080,
     });
@@ -248,7 +258,7 @@ describe('presentation mode and the printable summary', () => {
   });
 
   it('steps with ← → as soon as it is opened from the header, and keeps the focus at the end', async () => {
-    const { page, problems } = await openApp(browser, VIEW, { width: 1920, height: 1080 });
+    const { page, problems } = await open(VIEW, { width: 1920, height: 1080 });
     await saveScenarios(page);
     await page.locator('mode-nav [data-mode-link="present"]').click();
     const where = presentation(page).locator('[data-window]');
@@ -284,7 +294,7 @@ describe('presentation mode and the printable summary', () => {
   });
 
   it('opens the summary of a scenario from presentation mode and comes back', async () => {
-    const { page, problems } = await openApp(browser, `?mode=present${VIEW}`, {
+    const { page, problems } = await open(`?mode=present${VIEW}`, {
       width: 1280,
       height: 800,
     });
@@ -301,8 +311,7 @@ describe('presentation mode and the printable summary', () => {
   });
 
   it('prints the workspace’s summary on one A4 or Letter page, and saves it as a PDF', async () => {
-    const { page, problems } = await openApp(
-      browser,
+    const { page, problems } = await open(
       '#payPerHour=26&blockHours=5&weeks=8&replications=4&t.costPerPackage=1',
     );
     await expect

@@ -3,18 +3,27 @@
  * screen, a link reproduces a view exactly after a reload, presets and saved scenarios survive
  * a reload, a bad link and a bad file are answered with a message and no NaN, and the exports
  * are valid files. Runs are lean: the default 26 weeks (the periods and Prime Day) with 4
- * replications, except where the default run itself is what is checked.
+ * replications, except where the default run itself is what is checked. The tests share one
+ * page, reloaded at each test's link with its storage emptied (the app as it opens there).
  */
 import { readFile } from 'node:fs/promises';
 import type { Browser, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
 import { CSV_HEADER } from '../../src/model/report';
 import { defaultScenario, parseScenario, type Scenario } from '../../src/model/scenario';
 import type {} from '../../src/ui/app/gig-app';
 import { shownNumber } from '../../src/ui/shared/format';
 import { SAVED_KEY } from '../../src/ui/shared/saved-scenarios';
-import { closeApps, deepText, launchBrowser, openApp, screenshot, settled } from './harness';
+import {
+  deepText,
+  launchBrowser,
+  openApp,
+  reopenApp,
+  screenshot,
+  settled,
+  type AppPage,
+} from './harness';
 
 type Row = Record<'value' | 'delta' | 'low' | 'high', number>;
 
@@ -69,12 +78,17 @@ describe('the what-if workspace', () => {
   afterAll(async () => {
     await browser.close();
   });
-  // A page per test, closed after it: nothing of it runs on behind the next test.
-  afterEach(closeApps);
+
+  /** The file's one page: opened by the first test, reloaded at its link by each after it. */
+  let shared: AppPage | undefined;
+  async function open(link = ''): Promise<AppPage> {
+    shared = shared ? await reopenApp(shared, link) : await openApp(browser, link);
+    return shared;
+  }
 
   it('raising pay on the lever moves fill rate and cost per package up, on screen', async () => {
     // The default run: at 4 replications no block goes unfilled either side, fill rate flat.
-    const { page, problems } = await openApp(browser);
+    const { page, problems } = await open();
     await settled(page);
     const before = await shown(page);
     expect(before.fillRate!.delta).toBe(0);
@@ -98,7 +112,7 @@ describe('the what-if workspace', () => {
   it('reproduces a view from its link exactly, and again after a reload', async () => {
     const link =
       '#payPerHour=26.5&blockHours=4.5&seed=3&replications=4&b.surgeEnabled=false&chart=pool&metric=fillRate&t.costPerPackage=3';
-    const { page, problems } = await openApp(browser, link);
+    const { page, problems } = await open(link);
     await settled(page);
     const { scenario, baseline } = await appScenario(page);
     expect(scenario.params.payPerHour).toBe(26.5);
@@ -155,15 +169,16 @@ describe('the what-if workspace', () => {
     expect(url).toContain('noShowRate=0.05');
     const numbers = await shown(page);
     const views = await appScenario(page);
-    const other = await openApp(browser, new URL(url).hash);
+    const other = await openApp(browser, new URL(url).hash); // a second page, closed below
     await settled(other.page);
     expect(await appScenario(other.page)).toEqual(views);
     expect(await shown(other.page)).toEqual(numbers);
     expect([...problems, ...other.problems]).toEqual([]);
+    await other.page.context().close();
   }, 120_000); // two pages, a reload and four runs
 
   it('keeps a preset and a saved scenario across a reload', async () => {
-    const { page, problems } = await openApp(browser, `#${LEAN}`);
+    const { page, problems } = await open(`#${LEAN}`);
     await settled(page);
     await page.evaluate((key) => localStorage.removeItem(key), SAVED_KEY);
     await page.locator('scenario-bar [data-control="preset"]').selectOption('no-surge');
@@ -225,7 +240,7 @@ describe('the what-if workspace', () => {
   });
 
   it('sets aside saved entries that cannot be read, without losing them or crashing', async () => {
-    const { page, problems } = await openApp(browser, `#${LEAN}`);
+    const { page, problems } = await open(`#${LEAN}`);
     const stored = {
       version: 1,
       entries: [
@@ -252,7 +267,7 @@ describe('the what-if workspace', () => {
   });
 
   it('answers a bad link with a message naming the problem, keeps the defaults, shows no NaN', async () => {
-    const { page, problems } = await openApp(browser, '#payPerHour=abc&blockHours=5');
+    const { page, problems } = await open('#payPerHour=abc&blockHours=5');
     await settled(page);
     const notice = page.locator('scenario-bar [data-notice]');
     await expect.poll(() => notice.textContent()).toContain('payPerHour');
@@ -281,7 +296,7 @@ describe('the what-if workspace', () => {
   });
 
   it('answers a bad scenario file with a message next to the import, and takes a good one', async () => {
-    const { page, problems } = await openApp(browser, `#${LEAN}`);
+    const { page, problems } = await open(`#${LEAN}`);
     await settled(page);
     const input = page.locator('scenario-bar [data-control="import"]');
     const message = page.locator('scenario-bar [data-message="file"]');
@@ -316,7 +331,7 @@ describe('the what-if workspace', () => {
   });
 
   it('exports the scenario as a valid file and the results as valid CSV', async () => {
-    const { page, problems } = await openApp(browser, `#payPerHour=25&${LEAN}`);
+    const { page, problems } = await open(`#payPerHour=25&${LEAN}`);
     await settled(page);
 
     const [jsonDownload] = await Promise.all([
@@ -398,7 +413,7 @@ describe('the what-if workspace', () => {
   });
 
   it('shows three periods, marks Prime Day and calendar weeks on the chart, and flags an unstable scenario', async () => {
-    const { page, problems } = await openApp(browser, `#${LEAN}`);
+    const { page, problems } = await open(`#${LEAN}`);
     await settled(page);
     const heads = page.locator('metric-tree thead [data-period-head]');
     expect(await heads.count()).toBe(3);
@@ -428,7 +443,7 @@ describe('the what-if workspace', () => {
 
   it('keeps the last numbers on screen, marked as updating with progress, while a run computes', async () => {
     // The default run: long enough for its progress to be seen.
-    const { page, problems } = await openApp(browser);
+    const { page, problems } = await open();
     await settled(page);
     const field = page.locator('[data-param="payPerHour"]').first();
     await field.fill('30');
@@ -447,7 +462,7 @@ describe('the what-if workspace', () => {
 
   it('lays the workspace out at laptop and projector sizes', async () => {
     // One page and run, resized from the laptop to the projector.
-    const { page, problems } = await openApp(browser, `#payPerHour=24.2&${LEAN}`);
+    const { page, problems } = await open(`#payPerHour=24.2&${LEAN}`);
     await settled(page);
     for (const [width, height] of [
       [1280, 800],
