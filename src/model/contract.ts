@@ -16,17 +16,12 @@ export interface ReplicationRequest {
   readonly scenario: Scenario;
   /** Replication number; with the scenario's seed it decides every random draw. */
   readonly replication: number;
-  /**
-   * Identifies this run among all the runs a pool has started (for cancellation); the runs
-   * handed to one worker have rising ids.
-   */
+  /** Identifies this run among all the runs a pool has started (for cancellation). */
   readonly runId: number;
   /**
    * Cancellation cell in shared memory, when the page can share memory with its workers.
-   * The main thread stores a `runId` in element 0 to stop that run and every earlier one the
-   * worker was handed (a worker may hold its next run queued behind the current one): the
-   * worker checks the cell once per simulated day and abandons a run whose id is at most the
-   * cell's with an error named `Cancelled`.
+   * The main thread stores a `runId` in element 0 to stop that run: the worker checks the cell
+   * once per simulated day and abandons the run with an error named `Cancelled`.
    * Absent where shared memory is unavailable; stale runs are then stopped by terminating the
    * worker (see src/run/pool.ts).
    */

@@ -82,8 +82,6 @@ export function createBrowserPool(options: BrowserPoolOptions = {}): SimulationP
     describe: describeJob,
     affinity: jobAffinity,
     liveness: DEFAULT_LIVENESS,
-    // A worker holds its next replication, so it never waits for a main thread busy drawing.
-    depth: 2,
   });
   return new SimulationPool(workers, options);
 }

@@ -95,7 +95,7 @@ export function createEngineService(
           span = 0;
         }
         if (testOnlyDieSilently && ++checks >= SILENT_DEATH_AFTER_CHECKS) throw new SilentDeath();
-        return cancel !== undefined && Atomics.load(cancel, 0) >= runId;
+        return cancel !== undefined && Atomics.load(cancel, 0) === runId;
       };
       let result: ReplicationResult;
       try {

@@ -44,15 +44,14 @@ export function armSilentDeathForTests(count: number): void {
 
 export function engineWorker(endpoint: EngineEndpoint, events: WorkerEvents): EngineWorker {
   let ended: Error | undefined;
-  /** The rejections of the runs handed over and not yet answered (a worker may hold two). */
-  const pending = new Set<(error: Error) => void>();
+  let pending: ((error: Error) => void) | undefined;
 
   const end = (error: Error) => {
     if (ended) return false;
     ended = error;
-    const rejects = [...pending];
-    pending.clear();
-    for (const reject of rejects) reject(error);
+    const reject = pending;
+    pending = undefined;
+    reject?.(error);
     return true;
   };
 
@@ -61,10 +60,10 @@ export function engineWorker(endpoint: EngineEndpoint, events: WorkerEvents): En
       if (ended) return Promise.reject(ended);
       return new Promise<ReplicationResult>((resolve, reject) => {
         const settle = () => {
-          pending.delete(reject);
-          if (pending.size === 0) endpoint.busy?.(false);
+          pending = undefined;
+          endpoint.busy?.(false);
         };
-        pending.add(reject);
+        pending = reject;
         endpoint.busy?.(true);
         endpoint.api
           .runReplication({
@@ -89,8 +88,7 @@ export function engineWorker(endpoint: EngineEndpoint, events: WorkerEvents): En
     },
     interrupt(runId) {
       if (!endpoint.cancel) return false;
-      // Runs up to `runId` stop; never lower the cell, or an earlier stale run would go on.
-      if (Atomics.load(endpoint.cancel, 0) < runId) Atomics.store(endpoint.cancel, 0, runId);
+      Atomics.store(endpoint.cancel, 0, runId);
       return true;
     },
     terminate() {

@@ -83,8 +83,6 @@ export function createNodePool(options: NodePoolOptions = {}): SimulationPool {
       affinity: jobAffinity,
       // Loading a thread (tsx compiles the engine) may take long on a loaded machine.
       liveness: { ...DEFAULT_LIVENESS, startMs: 60_000, ...options.liveness },
-      // A worker holds its next replication, so it never waits between two for this thread.
-      depth: 2,
     },
   );
   return new SimulationPool(workers, options);

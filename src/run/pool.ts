@@ -8,16 +8,10 @@
  *   an idle worker takes the earliest job that prefers it (a worker keeps what it computed for
  *   a job, e.g. a warmed state), and else another worker's while that one has two or more
  *   queued (or has no worker), so that a worker idles only near the end of a batch.
- * - With `depth` 2, a busy worker is also handed its next job to hold in its own queue, so it
- *   starts that job the moment it finishes one, without waiting for this thread to hear of the
- *   result and answer (in the page, the main thread is often busy drawing the last estimate).
- *   A worker runs what it is handed in order. Only while the batch still has a job queued for
- *   every worker: near a batch's end, a job waits in the pool for the first free worker.
  * - A new batch supersedes the one in flight: the older promise rejects with SupersededError,
  *   its callbacks are never called again, and its running jobs are stopped mid-run.
- * - Stopping a job: the pool asks its worker to interrupt it and every run handed to it before
- *   (a shared-memory cell holding the latest run id to stop, that a job checks as it goes); a
- *   worker that cannot be interrupted is terminated and replaced.
+ * - Stopping a running job: the pool asks its worker to interrupt it (a shared-memory flag the
+ *   job checks as it goes); a worker that cannot be interrupted is terminated and replaced.
  * - Faults: a job that throws, or whose worker dies, gets its worker replaced and runs once
  *   more; a second failure rejects the batch with JobFailedError. The pool keeps serving.
  * - Silent deaths: with `liveness`, a busy worker that stops sending heartbeats (`alive`) is
@@ -31,10 +25,9 @@ export interface PoolWorker<J, R> {
   /** Runs a job; rejects if the job throws. `runId` names this run for `interrupt`. */
   run(job: J, runId: number): Promise<R>;
   /**
-   * Asks the worker to abandon run `runId` and every earlier run it was handed, mid-run or
-   * before they start (their promises then reject with an error named 'Cancelled', or resolve
-   * if a run was already finishing). Returns false when the worker cannot be interrupted; the
-   * pool then terminates it.
+   * Asks the worker to abandon run `runId` mid-run (its promise then rejects with an error
+   * named 'Cancelled', or resolves if the run was already finishing). Returns false when the
+   * worker cannot be interrupted; the pool then terminates it.
    */
   interrupt(runId: number): boolean;
   /** Stops the worker for good. Its pending runs may reject or never settle. */
@@ -106,11 +99,6 @@ export interface PoolOptions<J> {
   affinity?: (job: J) => number;
   /** Watch busy workers' heartbeats and replace the silent ones (default: not watched). */
   liveness?: LivenessOptions;
-  /**
-   * Jobs a worker holds at once, the one it runs included: 1 (default) or 2 (it queues its
-   * next job; for workers that run what they are handed in order, as engine workers do).
-   */
-  depth?: 1 | 2;
 }
 
 /** Counters for tests and diagnostics. */
@@ -148,19 +136,13 @@ interface Task<J, R> {
   attempts: number;
 }
 
-/** A job handed to a worker. */
-interface Run<J, R> {
-  readonly task: Task<J, R>;
-  readonly runId: number;
-  /** The run was stopped (superseded or its batch failed); its outcome no longer matters. */
-  stopping: boolean;
-}
-
 interface Slot<J, R> {
   /** Undefined when the last attempt to create a worker failed. */
   worker: PoolWorker<J, R> | undefined;
-  /** The runs handed to the worker and not yet answered, in the order handed (run ids rise). */
-  runs: Run<J, R>[];
+  task: Task<J, R> | undefined;
+  runId: number;
+  /** The task was stopped (superseded or its batch failed); its outcome no longer matters. */
+  stopping: boolean;
 }
 
 export class WorkerPool<J, R> {
@@ -177,7 +159,6 @@ export class WorkerPool<J, R> {
   private readonly slots: Slot<J, R>[] = [];
   private readonly describe: (job: J) => string;
   private readonly affinity: ((job: J) => number) | undefined;
-  private readonly depth: number;
   private current: Batch<J, R> | undefined;
   private nextRunId = 0;
   private closed = false;
@@ -191,10 +172,9 @@ export class WorkerPool<J, R> {
     this.size = Math.max(1, Math.floor(options.size));
     this.describe = options.describe ?? ((_job: J) => 'a job');
     this.affinity = options.affinity;
-    this.depth = options.depth ?? 1;
     this.liveness = options.liveness && new Liveness(options.liveness, (s) => this.watch(s));
     for (let i = 0; i < this.size; i++) {
-      const slot: Slot<J, R> = { worker: undefined, runs: [] };
+      const slot: Slot<J, R> = { worker: undefined, task: undefined, runId: 0, stopping: false };
       this.slots.push(slot);
       this.spawn(slot);
     }
@@ -203,11 +183,6 @@ export class WorkerPool<J, R> {
   /** Whether a batch is in flight. */
   get busy(): boolean {
     return this.current !== undefined;
-  }
-
-  /** Workers holding a job, stale ones still stopping included (tests, diagnostics). */
-  get busyWorkers(): number {
-    return this.slots.filter((s) => s.runs.length > 0).length;
   }
 
   /**
@@ -251,7 +226,7 @@ export class WorkerPool<J, R> {
     for (const slot of this.slots) {
       const worker = slot.worker;
       slot.worker = undefined;
-      slot.runs = [];
+      slot.task = undefined;
       worker?.terminate();
     }
   }
@@ -261,7 +236,7 @@ export class WorkerPool<J, R> {
     const events: WorkerEvents = {
       died: (error) => {
         // Only news about the worker the slot holds now matters.
-        if (worker !== undefined && slot.worker === worker) this.fault(slot, slot.runs[0], error);
+        if (worker !== undefined && slot.worker === worker) this.fault(slot, error);
       },
       alive: (span) => {
         if (worker !== undefined && slot.worker === worker) this.liveness?.heard(worker, span);
@@ -276,7 +251,8 @@ export class WorkerPool<J, R> {
       slot.worker = undefined;
       this.spawnError = asError(error);
     }
-    slot.runs = [];
+    slot.task = undefined;
+    slot.stopping = false;
   }
 
   /** Gives queued jobs of the current batch to idle workers. */
@@ -287,26 +263,13 @@ export class WorkerPool<J, R> {
       if (batch.queue.length === 0) return;
       // Workers that died while idle are replaced here, when there is work for them.
       if (!slot.worker) this.spawn(slot);
-      while (slot.worker && this.wantsJob(slot, batch)) {
-        const task = this.take(batch, index);
-        if (!task) break;
-        this.dispatch(slot, slot.worker, task);
-      }
+      const task = slot.worker && !slot.task ? this.take(batch, index) : undefined;
+      if (slot.worker && task) this.dispatch(slot, slot.worker, task);
     });
     if (batch.queue.length > 0 && this.slots.every((s) => !s.worker)) {
       const cause = this.spawnError ?? new Error('no worker could be started');
       this.settle(batch, new JobFailedError(`could not start a worker: ${cause.message}`, cause));
     }
-  }
-
-  /**
-   * Whether a worker takes another job now: when it holds none; with depth 2, also a second
-   * while the batch still has a job queued for every worker (so none idles for want of one).
-   */
-  private wantsJob(slot: Slot<J, R>, batch: Batch<J, R>): boolean {
-    const held = slot.runs.length;
-    if (held === 0) return batch.queue.length > 0;
-    return held < this.depth && batch.queue.length >= this.size;
   }
 
   /**
@@ -330,36 +293,38 @@ export class WorkerPool<J, R> {
   }
 
   private dispatch(slot: Slot<J, R>, worker: PoolWorker<J, R>, task: Task<J, R>): void {
-    const run: Run<J, R> = { task, runId: ++this.nextRunId, stopping: false };
-    slot.runs.push(run);
-    // A queued run starts when the one before it ends; the worker's own heartbeat says so.
-    if (slot.runs.length === 1) this.liveness?.started(worker);
+    const runId = ++this.nextRunId;
+    slot.task = task;
+    slot.runId = runId;
+    slot.stopping = false;
+    this.liveness?.started(worker);
     let promise: Promise<R>;
     try {
-      promise = worker.run(task.batch.jobs[task.index], run.runId);
+      promise = worker.run(task.batch.jobs[task.index], runId);
     } catch (error) {
       promise = Promise.reject(asError(error));
     }
-    // Only news of a run the slot's worker still holds matters.
-    const current = () => slot.worker === worker && slot.runs.includes(run);
     promise.then(
       (result) => {
-        if (current()) this.succeeded(slot, run, result);
+        if (slot.worker !== worker || slot.runId !== runId) return;
+        this.succeeded(slot, task, result);
       },
       (error: unknown) => {
-        if (current()) this.fault(slot, run, asError(error));
+        if (slot.worker !== worker || slot.runId !== runId) return;
+        this.fault(slot, asError(error));
       },
     );
   }
 
-  private succeeded(slot: Slot<J, R>, run: Run<J, R>, result: R): void {
-    slot.runs = slot.runs.filter((r) => r !== run);
-    const batch = run.task.batch;
-    if (!run.stopping && !batch.settled && batch === this.current) {
-      batch.results[run.task.index] = result;
+  private succeeded(slot: Slot<J, R>, task: Task<J, R>, result: R): void {
+    slot.task = undefined;
+    slot.stopping = false;
+    const batch = task.batch;
+    if (!batch.settled && batch === this.current) {
+      batch.results[task.index] = result;
       batch.remaining--;
       try {
-        batch.onResult(run.task.index, result);
+        batch.onResult(task.index, result);
       } catch (error) {
         if (!batch.settled) this.settle(batch, asError(error));
       }
@@ -368,33 +333,27 @@ export class WorkerPool<J, R> {
     this.pump();
   }
 
-  /**
-   * A run failed or its worker died: replace the worker, run the failed job again or give up,
-   * and put back the jobs the worker held behind it (they lose nothing: they had not started).
-   */
-  private fault(slot: Slot<J, R>, run: Run<J, R> | undefined, error: Error): void {
-    if (run?.stopping && isCancelled(error)) {
-      // A stale run that stopped as asked: the worker is healthy and goes on.
+  /** A job failed or its worker died: replace the worker, run the job again or give up. */
+  private fault(slot: Slot<J, R>, error: Error): void {
+    const task = slot.task;
+    if (task && slot.stopping && isCancelled(error)) {
+      // A stale run that stopped as asked: the worker is healthy and free again.
       this.stats.cancelledMidRun++;
-      slot.runs = slot.runs.filter((r) => r !== run);
+      slot.task = undefined;
+      slot.stopping = false;
       this.pump();
       return;
     }
-    const held = slot.runs;
+    const stale = !task || slot.stopping || task.batch.settled || task.batch !== this.current;
     slot.worker?.terminate();
     this.stats.replaced++;
     // A worker that died idle is replaced when work comes (pump), so a worker that cannot
     // even start does not respawn in a loop; one that failed a job is replaced at once.
     slot.worker = undefined;
-    slot.runs = [];
-    if (held.length > 0 && !this.closed) this.spawn(slot);
-    const live = (r: Run<J, R>) =>
-      !r.stopping && !r.task.batch.settled && r.task.batch === this.current;
-    for (const other of [...held].reverse()) {
-      if (other !== run && live(other)) other.task.batch.queue.unshift(other.task);
-    }
-    if (run && live(run)) {
-      const task = run.task;
+    slot.task = undefined;
+    slot.stopping = false;
+    if (task && !this.closed) this.spawn(slot);
+    if (task && !stale) {
       task.attempts++;
       if (task.attempts >= 2) {
         const what = this.describe(task.batch.jobs[task.index]);
@@ -418,17 +377,12 @@ export class WorkerPool<J, R> {
     let busy = false;
     for (const slot of this.slots) {
       const worker = slot.worker;
-      const run = slot.runs[0];
-      if (!worker || !run) continue;
+      if (!worker || !slot.task) continue;
       busy = true;
       if (!silent(worker)) continue;
       this.stats.silent++;
       const seconds = (this.liveness?.options.silenceMs ?? 0) / 1000;
-      this.fault(
-        slot,
-        run,
-        new WorkerDiedError(`the engine worker fell silent (over ${seconds} s)`),
-      );
+      this.fault(slot, new WorkerDiedError(`the engine worker fell silent (over ${seconds} s)`));
     }
     return busy;
   }
@@ -440,23 +394,19 @@ export class WorkerPool<J, R> {
     batch.queue.length = 0;
     if (this.current === batch) this.current = undefined;
     for (const slot of this.slots) {
-      const mine = slot.runs.filter((r) => r.task.batch === batch && !r.stopping);
-      if (mine.length > 0) this.stop(slot, mine);
+      if (slot.task?.batch === batch && !slot.stopping) this.stop(slot);
     }
     if (error) batch.reject(error);
     else batch.resolve(batch.results as R[]);
   }
 
-  /**
-   * Stops runs whose outcome no longer matters. Runs a worker holds ahead of them are stale
-   * already (a batch in flight is the latest), so interrupting up to the last of them is safe.
-   */
-  private stop(slot: Slot<J, R>, runs: Run<J, R>[]): void {
+  /** Stops a running job whose outcome no longer matters. */
+  private stop(slot: Slot<J, R>): void {
     const worker = slot.worker;
     if (!worker) return;
-    for (const r of runs) r.stopping = true;
-    if (worker.interrupt(Math.max(...runs.map((r) => r.runId)))) {
-      this.stats.interrupted += runs.length;
+    slot.stopping = true;
+    if (worker.interrupt(slot.runId)) {
+      this.stats.interrupted++;
       return;
     }
     // No way to reach into a busy worker: end it, and start a fresh one for what comes next.

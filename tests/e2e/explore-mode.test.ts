@@ -69,9 +69,9 @@ describe('the Explore mode', () => {
     await page.locator('explorer-view[data-state="running"]').waitFor({ timeout: 30_000 });
     const busy = () =>
       page.evaluate(() => {
-        type App = HTMLElement & { pool: { workers: { busyWorkers: number } } };
+        type App = HTMLElement & { pool: { workers: { slots: { task: unknown }[] } } };
         const app = document.querySelector('gig-app') as unknown as App;
-        return app.pool.workers.busyWorkers;
+        return app.pool.workers.slots.filter((s) => s.task).length;
       });
     expect(await busy()).toBeGreaterThan(0);
     await page.locator('explorer-view [data-explorer-cancel]').click();

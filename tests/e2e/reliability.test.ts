@@ -184,16 +184,17 @@ describe('reliability', () => {
     await cancel.waitFor({ timeout: 10_000 });
     await page.waitForTimeout(1500); // let the workers get well into their runs
     const latency = await page.evaluate(async () => {
-      type App = HTMLElement & { pool: { workers: { busyWorkers: number } } };
+      type App = HTMLElement & { pool: { workers: { slots: { task: unknown }[] } } };
       const app = document.querySelector('gig-app') as unknown as App;
       const button = app.shadowRoot!.querySelector<HTMLButtonElement>(
         '[data-action="cancel-run"]',
       )!;
-      const busyBefore = app.pool.workers.busyWorkers;
+      const busyBefore = app.pool.workers.slots.filter((s) => s.task).length;
       const t0 = performance.now();
       button.click();
       await new Promise<void>((resolve) => {
-        const check = () => (app.pool.workers.busyWorkers === 0 ? resolve() : setTimeout(check, 2));
+        const check = () =>
+          app.pool.workers.slots.every((s) => !s.task) ? resolve() : setTimeout(check, 2);
         check();
       });
       return { ms: performance.now() - t0, busyBefore };

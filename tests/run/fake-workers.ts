@@ -27,31 +27,13 @@ export interface FleetOptions<J, R> {
   beats?: boolean;
   /** Identifies a job for counting attempts (default: the job itself). */
   key?: (job: J) => unknown;
-  /**
-   * Whether a worker runs the jobs it is handed one after another, in order, as an engine
-   * worker does (default: each at once, side by side).
-   */
-  sequential?: boolean;
-  /**
-   * Milliseconds a result takes to reach the pool once the worker is done (a message waiting
-   * for a busy main thread); the worker is free at once (default 0).
-   */
-  replyMs?: number;
-  /** Hears each job as a worker starts it. */
-  onStart?: (job: J) => void;
 }
 
 export class FakeWorker<J, R> implements PoolWorker<J, R> {
   terminated = false;
   readonly ran: J[] = [];
-  /** Runs with an id up to this one are to stop (the cancellation cell's contract). */
-  private cancelledUpTo = 0;
+  private readonly cancelled = new Set<number>();
   running = 0;
-  /** Runs handed over and not yet settled; most at once in `maxHeld`. */
-  held = 0;
-  maxHeld = 0;
-  /** Settles when the last run handed over has (sequential workers only). */
-  private tail: Promise<unknown> = Promise.resolve();
   /** Fell silent: runs nothing more, says nothing. */
   vanished = false;
 
@@ -61,33 +43,7 @@ export class FakeWorker<J, R> implements PoolWorker<J, R> {
   ) {}
 
   run(job: J, runId: number): Promise<R> {
-    this.held++;
-    this.maxHeld = Math.max(this.maxHeld, this.held);
-    const settled = () => this.held--;
-    if (!this.fleet.options.sequential) {
-      const p = this.start(job, runId);
-      p.then(settled, settled);
-      return p;
-    }
-    const p = this.tail.then(() => this.start(job, runId));
-    p.then(settled, settled);
-    this.tail = p.catch(() => {});
-    const replyMs = this.fleet.options.replyMs ?? 0;
-    if (replyMs === 0) return p;
-    const later = <T>(settle: () => T) =>
-      new Promise<T>((resolve) => setTimeout(() => resolve(settle()), replyMs));
-    return p.then(
-      (r) => later(() => r),
-      (e: unknown) =>
-        later(() => {
-          throw e;
-        }),
-    );
-  }
-
-  private start(job: J, runId: number): Promise<R> {
     const fleet = this.fleet;
-    fleet.options.onStart?.(job);
     this.ran.push(job);
     fleet.order.push(job);
     const attempt = fleet.nextAttempt(job);
@@ -130,7 +86,7 @@ export class FakeWorker<J, R> implements PoolWorker<J, R> {
           this.events.died(new Error('worker crashed'));
           return;
         }
-        if (runId <= this.cancelledUpTo) {
+        if (this.cancelled.has(runId)) {
           finish();
           fleet.stoppedMidRun++;
           const error = new Error('stopped');
@@ -154,7 +110,7 @@ export class FakeWorker<J, R> implements PoolWorker<J, R> {
 
   interrupt(runId: number): boolean {
     if (this.fleet.options.interruptible === false) return false;
-    this.cancelledUpTo = Math.max(this.cancelledUpTo, runId);
+    this.cancelled.add(runId);
     return true;
   }
 
