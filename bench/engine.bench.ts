@@ -14,10 +14,16 @@
  * (`process.cpuUsage`: the engine's thread plus V8's compiler and collector threads), which
  * load from other processes moves much less.
  *
+ * Each path runs in processes of its own, as it does for users (a browser worker, the runner's
+ * threads), three processes a path, and the summary gives the median process: the same code's
+ * metro figure varied from 5.7 to 9.6 M driver-days/s between processes on a quiet machine
+ * (the JIT's choices differ from one process to the next), so one process proves little.
+ *
  * A replication starts from its warmed state (src/sim/warmup.ts): the figures per replication
  * are for weeks 1..N from a cached warmed state, as a lever change runs them; a cold run (the
  * first of a seed and replication, which also simulates the 26-week warm-up) is timed apart.
  */
+import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -28,6 +34,12 @@ import * as direct from '../src/sim/engine';
 import * as configs from './configs';
 
 type Engine = Pick<typeof direct, 'runReplication' | 'WarmupCache'>;
+
+/** The median as stats() gives it (the upper middle of an even count). */
+function median(xs: number[]): number {
+  const s = [...xs].sort((a, b) => a - b);
+  return s[Math.min(s.length - 1, Math.floor(0.5 * s.length))];
+}
 
 function stats(ms: number[]): string {
   const s = [...ms].sort((a, b) => a - b);
@@ -73,7 +85,12 @@ function cold(engine: Engine, s: Scenario, runs: number): number[] {
   return ms;
 }
 
-function report(label: string, engine: Engine, station: Scenario, metro: Scenario): void {
+function report(
+  label: string,
+  engine: Engine,
+  station: Scenario,
+  metro: Scenario,
+): { station: number; metro: number } {
   const s = time(engine, station, 30, 100);
   console.log(`  ${label}`);
   console.log(
@@ -87,9 +104,66 @@ function report(label: string, engine: Engine, station: Scenario, metro: Scenari
       `(${(m.perCpuSecond / 1e6).toFixed(2)} M per second of the process's CPU time)`,
   );
   console.log(`    metro, cold (with its 26-week warm-up): ${stats(cold(engine, metro, 2))}`);
+  return { station: median(s.ms), metro: m.perSecond };
+}
+
+/** Processes per path. */
+const PROCESSES = 3;
+const RESULT = 'engine-bench-result ';
+
+/** This script again, in a child process of its own, measuring one path; its two medians. */
+function child(args: string[]): { station: number; metro: number } {
+  const r = spawnSync(
+    process.execPath,
+    [...process.execArgv, fileURLToPath(import.meta.url), ...args],
+    { encoding: 'utf8', stdio: ['ignore', 'pipe', 'inherit'] },
+  );
+  if (r.status !== 0) throw new Error(`the engine bench's child (${args.join(' ')}) failed`);
+  const lines = r.stdout.split('\n');
+  process.stdout.write(lines.filter((l) => !l.startsWith(RESULT)).join('\n'));
+  const last = lines.find((l) => l.startsWith(RESULT));
+  if (!last) throw new Error(`the engine bench's child (${args.join(' ')}) gave no result`);
+  return JSON.parse(last.slice(RESULT.length)) as { station: number; metro: number };
+}
+
+/** Runs one path in PROCESSES processes and prints the median process's figures. */
+function path(label: string, args: string[]): void {
+  const runs = Array.from({ length: PROCESSES }, () => child(args));
+  const st = runs.map((r) => r.station);
+  const me = runs.map((r) => r.metro / 1e6);
+  console.log(
+    `  ${label}, median of ${PROCESSES} processes: station ${median(st).toFixed(1)} ms ` +
+      `(processes ${st.map((x) => x.toFixed(1)).join(', ')}); metro ${median(me).toFixed(2)} M ` +
+      `driver-days/s (processes ${me.map((x) => x.toFixed(2)).join(', ')})\n`,
+  );
 }
 
 async function main(): Promise<void> {
+  const only = process.argv.indexOf('--only');
+  if (only >= 0) {
+    const which = process.argv[only + 1];
+    let figures;
+    if (which === 'tsx') {
+      figures = report(
+        'through tsx (as the headless runner runs it)',
+        direct,
+        configs.STATION,
+        configs.METRO,
+      );
+    } else {
+      const outDir = process.argv[only + 2];
+      const bundled = (await import(join(outDir, 'engine.js'))) as typeof direct;
+      const bundledConfigs = (await import(join(outDir, 'configs.js'))) as typeof configs;
+      figures = report(
+        'bundled by Vite (as the browser runs it)',
+        bundled,
+        bundledConfigs.STATION,
+        bundledConfigs.METRO,
+      );
+    }
+    console.log(`${RESULT}${JSON.stringify(figures)}`);
+    return;
+  }
   const outDir = mkdtempSync(join(tmpdir(), 'gigsim-engine-bench-'));
   try {
     await build({
@@ -107,16 +181,9 @@ async function main(): Promise<void> {
         },
       },
     });
-    const bundled = (await import(join(outDir, 'engine.js'))) as typeof direct;
-    const bundledConfigs = (await import(join(outDir, 'configs.js'))) as typeof configs;
-    console.log('engine, one replication on one core:');
-    report(
-      'bundled by Vite (as the browser runs it)',
-      bundled,
-      bundledConfigs.STATION,
-      bundledConfigs.METRO,
-    );
-    report('through tsx (as the headless runner runs it)', direct, configs.STATION, configs.METRO);
+    console.log('engine, one replication on one core (each path in processes of its own):');
+    path('bundled by Vite', ['--only', 'bundled', outDir]);
+    path('through tsx', ['--only', 'tsx']);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }
