@@ -74,6 +74,45 @@ export const ATTRIBUTE_PURPOSES = [
   P.activation,
 ] as const;
 
+/**
+ * The first value of the state's fields that hold fractions: a double, not a small integer.
+ * V8 gives a field the representation of its first value; a field that starts as a small
+ * integer (0) and later takes a fraction changes the object's hidden class, and with it
+ * started (measured with `node --trace-deopt` on the metro) a daily phase's optimised code
+ * deoptimising at its first store to the state after its loop on every call ("wrong map",
+ * `churn` or `payRoutes`), in every process (docs/ARCHITECTURE.md). Each field is set to its
+ * real starting value in the constructor.
+ */
+const DOUBLE = Number.NaN;
+
+/** An empty ledger whose sums are doubles from the start (see DOUBLE). */
+function emptyLedger(): Ledger {
+  const ledger: Ledger = {
+    openingBacklog: DOUBLE,
+    openingActive: DOUBLE,
+    demand: DOUBLE,
+    deliveredOnTime: DOUBLE,
+    deliveredLate: DOUBLE,
+    fallback: DOUBLE,
+    outstanding: DOUBLE,
+    driverEarnings: DOUBLE,
+    operatorDriverPay: DOUBLE,
+    agents: DOUBLE,
+    byState: [0, 0, 0, 0, 0],
+  };
+  ledger.openingBacklog = 0;
+  ledger.openingActive = 0;
+  ledger.demand = 0;
+  ledger.deliveredOnTime = 0;
+  ledger.deliveredLate = 0;
+  ledger.fallback = 0;
+  ledger.outstanding = 0;
+  ledger.driverEarnings = 0;
+  ledger.operatorDriverPay = 0;
+  ledger.agents = 0;
+  return ledger;
+}
+
 export class SimState {
   readonly p: Params;
   readonly days: number;
@@ -122,19 +161,7 @@ export class SimState {
   /** Per time bucket of a wave: the first and last candidate checking in it. */
   readonly head = new Int32Array(BUCKETS);
   readonly tail = new Int32Array(BUCKETS);
-  readonly ledger: Ledger = {
-    openingBacklog: 0,
-    openingActive: 0,
-    demand: 0,
-    deliveredOnTime: 0,
-    deliveredLate: 0,
-    fallback: 0,
-    outstanding: 0,
-    driverEarnings: 0,
-    operatorDriverPay: 0,
-    agents: 0,
-    byState: [0, 0, 0, 0, 0],
-  };
+  readonly ledger: Ledger = emptyLedger();
   // derived constants
   readonly load: number;
   readonly baseNet: number;
@@ -167,15 +194,15 @@ export class SimState {
   /** Bit t set when block type t has blocks in today's plan. */
   plannedMask = 0;
   /** Net hourly drivers expect: the offered net pay plus last week's surge premium. */
-  expectedNet = 0;
+  expectedNet = DOUBLE;
   /** Last week's surge pay as a share of base pay. */
-  surgeSeen = 0;
+  surgeSeen = DOUBLE;
   /** Today's unpaid search time (h) per driver looking (src/sim/supply.ts `searchTime`). */
-  searchHDay = 0;
+  searchHDay = DOUBLE;
   /** Drivers wanting a block per block offered, smoothed over about a week. */
-  competition = 0;
+  competition = DOUBLE;
   /** Realised net hourly of current drivers (search included), smoothed: word of mouth. */
-  realisedNet = 0;
+  realisedNet = DOUBLE;
   /** Packages waiting at the station by age: [a] have waited a + 1 days (up to MAX_WAIT_DAYS). */
   readonly backlogAge = new Float64Array(MAX_WAIT_DAYS);
   // today's candidates (drivers looking for work), reallocated only when the pool outgrows them
@@ -306,6 +333,7 @@ export class SimState {
     this.baseNetToday = this.baseNet;
     this.minLen = this.bt.len[T - 1];
     this.searchH = p.searchMinutes / 60;
+    this.surgeSeen = 0;
     this.searchHDay = this.searchH;
     this.competition = SEARCH_REF_RATIO;
     this.expectedNet = this.baseNet;
