@@ -6,6 +6,7 @@
  */
 
 import { MAX_DRIVERS } from '../model/run-budget';
+import { float64, int32, recycle, uint8 } from './buffers';
 
 /**
  * How much the drivers' arrays grow when a run outgrows them. Doubling left the largest run
@@ -76,34 +77,47 @@ export class Drivers {
 
   constructor(capacity: number) {
     this.capacity = capacity;
-    this.state = new Uint8Array(capacity);
-    this.res = new Float64Array(capacity);
-    this.hoursWanted = new Float64Array(capacity);
-    this.dayMask = new Uint8Array(capacity);
-    this.winStart = new Float64Array(capacity);
-    this.winEnd = new Float64Array(capacity);
-    this.winFit = new Int32Array(capacity);
-    this.speed = new Float64Array(capacity);
-    this.prodMult = new Float64Array(capacity);
-    this.noShowP = new Float64Array(capacity);
-    this.activeDay = new Int32Array(capacity);
-    this.onboardEnd = new Int32Array(capacity);
-    this.blocksDone = new Float64Array(capacity);
-    this.strikes = new Float64Array(capacity);
-    this.belief = new Float64Array(capacity);
-    this.frustration = new Float64Array(capacity);
-    this.overrunAvg = new Float64Array(capacity);
-    this.hoursWeek = new Float64Array(capacity);
-    this.netLate = new Float64Array(capacity);
-    this.timeLate = new Float64Array(capacity);
-    this.workedWeek = new Uint8Array(capacity);
-    this.earned = new Float64Array(capacity);
-    this.signupDay = new Int32Array(capacity);
-    this.firstBlockDay = new Int32Array(capacity);
-    this.lookP = new Float64Array(capacity);
-    this.hoursTarget = new Float64Array(capacity);
-    this.dayHours = new Float64Array(capacity);
-    this.exitDay = new Int32Array(capacity);
+    this.state = uint8(capacity);
+    this.res = float64(capacity);
+    this.hoursWanted = float64(capacity);
+    this.dayMask = uint8(capacity);
+    this.winStart = float64(capacity);
+    this.winEnd = float64(capacity);
+    this.winFit = int32(capacity);
+    this.speed = float64(capacity);
+    this.prodMult = float64(capacity);
+    this.noShowP = float64(capacity);
+    this.activeDay = int32(capacity);
+    this.onboardEnd = int32(capacity);
+    this.blocksDone = float64(capacity);
+    this.strikes = float64(capacity);
+    this.belief = float64(capacity);
+    this.frustration = float64(capacity);
+    this.overrunAvg = float64(capacity);
+    this.hoursWeek = float64(capacity);
+    this.netLate = float64(capacity);
+    this.timeLate = float64(capacity);
+    this.workedWeek = uint8(capacity);
+    this.earned = float64(capacity);
+    this.signupDay = int32(capacity);
+    this.firstBlockDay = int32(capacity);
+    this.lookP = float64(capacity);
+    this.hoursTarget = float64(capacity);
+    this.dayHours = float64(capacity);
+    this.exitDay = int32(capacity);
+  }
+
+  /** Every per-driver array. */
+  arrays(): (Float64Array | Int32Array | Uint8Array)[] {
+    return Object.values(this).filter((v): v is Float64Array | Int32Array | Uint8Array =>
+      ArrayBuffer.isView(v),
+    );
+  }
+
+  /** Hands the arrays back for later runs (src/sim/buffers.ts); the drivers are gone after. */
+  release(): void {
+    recycle(this.arrays());
+    this.count = 0;
   }
 
   /**

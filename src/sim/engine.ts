@@ -105,6 +105,8 @@ export function runReplication(
   if (control.labOnly && scenario.experiment) {
     // One empty buffer behind every array the lab does not read (a message moves it once).
     const none = new Float64Array(0);
+    const lab = labRecord(s, scenario);
+    s.release();
     return {
       replication: rep,
       weeks: scenario.weeks,
@@ -118,11 +120,12 @@ export function runReplication(
       pool: none,
       earnings: none,
       ledger: s.ledger,
-      lab: labRecord(s, scenario),
+      lab,
     };
   }
   const result = buildResult(scenario, rep, s.rec, s.dr, s.ledger);
   // The lab's daily record, for runs with an experiment only (src/sim/lab-record.ts).
   if (scenario.experiment) result.lab = labRecord(s, scenario);
+  s.release(); // the result holds copies only: the next run reuses the memory
   return result;
 }

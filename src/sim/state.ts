@@ -31,6 +31,7 @@ import {
   REALISED_REF,
   SEARCH_REF_RATIO,
 } from './constants';
+import { float64, int16, int32, recycle, uint8 } from './buffers';
 import { Drivers } from './drivers';
 import { setupSplit } from './experiment';
 import { peakWeeks, recruitmentRamp } from './ramp';
@@ -362,22 +363,54 @@ export class SimState {
    * driver's blocks of a day (at the start and as the pool grows).
    */
   growCandidates(): void {
+    recycle(this.candidateArrays());
     const cap = MAX_BLOCKS_PER_DAY * this.activeList.length;
-    this.cand = new Int32Array(cap);
-    this.candR = new Float64Array(cap);
-    this.candFlags = new Uint8Array(cap);
-    this.candAvail = new Float64Array(cap);
-    this.candType = new Int16Array(cap);
-    this.candMult = new Float64Array(cap);
-    this.candNext = new Int32Array(cap);
-    this.candFailMult = new Float64Array(cap);
-    this.candFit = new Int32Array(cap);
-    this.candChoice = new Int32Array(cap);
-    this.live = new Int32Array(cap);
-    this.idle = new Int32Array(this.activeList.length);
-    this.workers = new Int32Array(cap);
-    this.candTime = new Float64Array(cap);
-    this.hoursScratch = new Float64Array(this.dr.capacity);
+    this.cand = int32(cap);
+    this.candR = float64(cap);
+    this.candFlags = uint8(cap);
+    this.candAvail = float64(cap);
+    this.candType = int16(cap);
+    this.candMult = float64(cap);
+    this.candNext = int32(cap);
+    this.candFailMult = float64(cap);
+    this.candFit = int32(cap);
+    this.candChoice = int32(cap);
+    this.live = int32(cap);
+    this.idle = int32(this.activeList.length);
+    this.workers = int32(cap);
+    this.candTime = float64(cap);
+    this.hoursScratch = float64(this.dr.capacity);
+  }
+
+  /** The per-candidate arrays and the weekly scratch (`growCandidates`). */
+  private candidateArrays(): (Float64Array | Int32Array | Int16Array | Uint8Array)[] {
+    return [
+      this.cand,
+      this.candR,
+      this.candFlags,
+      this.candAvail,
+      this.candType,
+      this.candMult,
+      this.candNext,
+      this.candFailMult,
+      this.candFit,
+      this.candChoice,
+      this.live,
+      this.idle,
+      this.workers,
+      this.candTime,
+      this.hoursScratch,
+    ];
+  }
+
+  /**
+   * Hands the drivers' and candidates' arrays back for later runs of this thread
+   * (src/sim/buffers.ts), once nothing reads this state any more: its result built, or its
+   * warmed state copied out.
+   */
+  release(): void {
+    this.dr.release();
+    recycle(this.candidateArrays());
   }
 
   /** Packages waiting at the station, whatever their age. */

@@ -87,7 +87,9 @@ export function warmUp(scenario: Scenario, rep: number, control: RunControl = {}
   const s = new SimState(warm, rep, -WARMUP_DAYS);
   seedInitialPool(s);
   runDays(s, -WARMUP_DAYS, 0, control);
-  return snapshot(s);
+  const warmed = snapshot(s);
+  s.release(); // its arrays copied out, for the run's own state
+  return warmed;
 }
 
 /**
