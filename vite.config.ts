@@ -42,6 +42,10 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time on a 2-core machine.
           fileParallelism: false,
+          // The files run one after another in one process, which imports the harness and the
+          // model's tables once instead of once per file (each file connects to the run's one
+          // Chromium and opens its own pages, so no state passes between files but modules').
+          isolate: false,
         },
       },
     ],
