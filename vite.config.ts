@@ -29,6 +29,10 @@ export default defineConfig({
           // A limit against a hung test, not a speed check: a test that takes 5 s alone can
           // take four times that on a busy 2-core machine.
           testTimeout: 30_000,
+          // The files share one process and its modules, imported once: a fresh process per
+          // file cost about 0.5 s each, some 70 s over the run. A file that changes a shared
+          // module's state puts it back (tests/fuzz/fuzz.test.ts).
+          isolate: false,
         },
       },
       {
