@@ -29,6 +29,10 @@ export default defineConfig({
           // A limit against a hung test, not a speed check: a test that takes 5 s alone can
           // take four times that on a busy 2-core machine.
           testTimeout: 30_000,
+          // The files share one process and its modules, imported once: a fresh process per
+          // file cost about 0.5 s each, some 70 s over the run. A file that changes a shared
+          // module's state puts it back (tests/fuzz/fuzz.test.ts).
+          isolate: false,
         },
       },
       {
@@ -42,6 +46,10 @@ export default defineConfig({
           hookTimeout: 120_000,
           // One browser at a time on a 2-core machine.
           fileParallelism: false,
+          // The files run one after another in one process, which imports the harness and the
+          // model's tables once instead of once per file (each file connects to the run's one
+          // Chromium and opens its own pages, so no state passes between files but modules').
+          isolate: false,
         },
       },
     ],

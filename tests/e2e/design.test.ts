@@ -16,7 +16,7 @@ import { parseScenario } from '../../src/model/scenario';
 import { inThreadRunner, jobRange } from '../../src/run/design-jobs';
 import { planDesign, type DesignSpec } from '../../src/run/design-plan';
 import { designReport, type DesignReport } from '../../src/run/design-report';
-import { launchBrowser, openApp, screenshot } from './harness';
+import { launchBrowser, openApp, savedDownload, screenshot } from './harness';
 
 /** A small station (both sides), 2 weeks of 2 replications: each run takes milliseconds. */
 const SMALL = 'demandPerDay=400&initialDrivers=40&b.demandPerDay=400&b.initialDrivers=40';
@@ -113,7 +113,7 @@ describe('Explore: Global design', () => {
     await screenshot(page, 'explore-design-run');
 
     const [download] = await Promise.all([page.waitForEvent('download'), json.click()]);
-    const got = JSON.parse(readFileSync(await download.path(), 'utf8')) as DesignReport;
+    const got = JSON.parse(readFileSync(await savedDownload(download), 'utf8')) as DesignReport;
     // The factors as typed, and the second's default range around the scenario's 400 a day.
     const [pay, demand] = got.design.factors;
     expect([pay?.id, pay?.from, pay?.to]).toEqual(['payPerHour', 16, 30]);
@@ -146,7 +146,7 @@ describe('Explore: Global design', () => {
       .poll(() => page.locator(`${D} [data-design-error]`).textContent())
       .toContain('merge the shards first');
     // The downloaded report loads back.
-    await page.locator(`${D} [data-design-file]`).setInputFiles(await download.path());
+    await page.locator(`${D} [data-design-file]`).setInputFiles(await savedDownload(download));
     await expect
       .poll(() => page.locator(`${D} [data-design-summary]`).textContent())
       .toMatch(/^\s*[^:]+: Latin hypercube/);

@@ -1,11 +1,38 @@
-import { mkdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { Browser, BrowserContext, Locator, Page } from 'playwright-core';
+import {
+  chromium,
+  type Browser,
+  type BrowserContext,
+  type Download,
+  type Locator,
+  type Page,
+} from 'playwright-core';
 import { expect, inject } from 'vitest';
 import { METRICS } from '../../src/model/metrics';
 
-export { CHROMIUM_FLAGS, CHROMIUM_PATH, launchBrowser } from './chromium';
+export { CHROMIUM_FLAGS, CHROMIUM_PATH } from './chromium';
+
+/**
+ * The run's one Chromium (started by global-setup.ts), connected to for this test file. Its
+ * `close()` closes the contexts the file opened and disconnects; the browser goes on for the
+ * next file.
+ */
+export function launchBrowser(): Promise<Browser> {
+  return chromium.connect(inject('browserEndpoint'));
+}
+
+/**
+ * A download saved to a fresh temporary file, and that file's path (`download.path()` is not
+ * available through a connection to the browser).
+ */
+export async function savedDownload(download: Download): Promise<string> {
+  const path = join(mkdtempSync(join(tmpdir(), 'gigsim-download-')), download.suggestedFilename());
+  await download.saveAs(path);
+  return path;
+}
 
 const SCREENSHOT_DIR = join(dirname(fileURLToPath(import.meta.url)), 'screenshots');
 

@@ -1,5 +1,5 @@
 /**
- * Undo, history, autosave and pins in Chromium, lean (8 weeks, 4 replications): Back and
+ * Undo, history, autosave and pins in Chromium, lean (8 weeks, 2 replications): Back and
  * Ctrl+Z step back through lever changes and Forward / Ctrl+Shift+Z / Ctrl+Y redo them, with
  * the same numbers on screen each time; the view autosaves and a reload of the plain address
  * restores it (a link wins over it; an unreadable one gives a message and is kept aside); text
@@ -13,7 +13,12 @@ import type {} from '../../src/ui/app/gig-app';
 import { AUTOSAVE_BACKUP_PREFIX, AUTOSAVE_KEY } from '../../src/ui/app/autosave';
 import { TREE_ROWS, launchBrowser, openApp, reopenApp, settled, type AppPage } from './harness';
 
-const SMALL = '#weeks=8&replications=4';
+/**
+ * The tests' run: what they compare are the numbers shown before and after a step (the same,
+ * or not), and the signs of pins' deltas, which two replications give as well as four, with
+ * half the warm-ups at each load.
+ */
+const SMALL = '#weeks=8&replications=2';
 
 /** The value and interval the metric tree shows for the North Star and fill rate. */
 function shownNumbers(page: Page): Promise<string[]> {

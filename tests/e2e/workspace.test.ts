@@ -20,6 +20,7 @@ import {
   launchBrowser,
   openApp,
   reopenApp,
+  savedDownload,
   screenshot,
   settled,
   type AppPage,
@@ -338,7 +339,7 @@ describe('the what-if workspace', () => {
       page.waitForEvent('download'),
       page.locator('scenario-bar [data-action="export-json"]').click(),
     ]);
-    const json = JSON.parse(await readFile((await jsonDownload.path())!, 'utf8'));
+    const json = JSON.parse(await readFile(await savedDownload(jsonDownload), 'utf8'));
     expect(json).toEqual({
       version: 1,
       seed: 1,
@@ -367,7 +368,7 @@ describe('the what-if workspace', () => {
       page.locator('scenario-bar [data-action="export-csv"]').click(),
     ]);
     expect(csvDownload.suggestedFilename()).toBe('gigsim-results.csv');
-    const all = (await readFile((await csvDownload.path())!, 'utf8')).trimEnd().split('\n');
+    const all = (await readFile(await savedDownload(csvDownload), 'utf8')).trimEnd().split('\n');
     // A header block that says what the numbers are, then the table.
     const header = all.filter((l) => l.startsWith('#')).join('\n');
     expect(header).toContain('# scenario: Workspace scenario');

@@ -5,17 +5,19 @@
  * the same properties on 10,000 cases (tests/fuzz/run.ts).
  */
 import fc from 'fast-check';
-import { describe, it } from 'vitest';
+import { afterAll, beforeAll, describe, it } from 'vitest';
 import { runLimit } from './harness';
 import { PROPERTIES } from './properties';
 
 /** Cases in `npm test`, shared among the properties by weight. */
 const CASES = 400;
-// Small runs only (the small-run property's are about 150,000 driver-days): a valid default
-// run from the mixed flags is counted as skipped here, and simulated by `npm run fuzz`.
-runLimit.driverDays = 300_000;
-
 describe('fuzzing every way in', () => {
+  // Small runs only (the small-run property's are about 150,000 driver-days): a valid default
+  // run from the mixed flags is counted as skipped here, and simulated by `npm run fuzz`. Put
+  // back afterwards: the unit files share their modules (isolate: false in vite.config.ts).
+  const limit = runLimit.driverDays;
+  beforeAll(() => void (runLimit.driverDays = 300_000));
+  afterAll(() => void (runLimit.driverDays = limit));
   for (const p of PROPERTIES) {
     it(p.name, { timeout: 60_000 }, async () => {
       await fc.assert(p.property(), {
