@@ -1,4 +1,4 @@
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import {
   MAX_SPARE_BYTES,
   dropSpares,
@@ -12,6 +12,8 @@ import {
 import { runReplication, WarmupCache } from '../../src/sim/engine';
 import { defaultScenario } from '../../src/model/scenario';
 
+// Other files' runs (in the same process) leave spares: each test starts with none.
+beforeEach(() => dropSpares());
 afterEach(() => dropSpares());
 
 describe('spare buffers of finished runs', () => {
