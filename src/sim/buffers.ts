@@ -1,8 +1,8 @@
 /**
  * The memory of finished runs, kept for the next run of the same thread. A metro run's state
- * holds about 21 MB of typed arrays (the drivers' and the candidates'); fresh memory costs the
- * first touch of every page (the system zeroes it then), which took 10–80 ms a run in Node, up
- * to a tenth of a metro run's time, and a typed array's allocation is dearer still in a
+ * holds about 23 MB of typed arrays (the drivers' and the candidates'); fresh memory costs the
+ * first touch of every page (the system zeroes it then): building a metro run's state took
+ * 74–133 ms of its second in Node, 16–22 ms on reused memory, and a typed array's allocation is dearer still in a
  * browser's worker (docs/ARCHITECTURE.md). A run's arrays come from here zeroed, exactly as
  * fresh ones would be; a run hands them back once its result is built (`recycle`), never
  * while anything may still read them.
@@ -38,37 +38,39 @@ function takeSpare(bytes: number): ArrayBuffer | undefined {
   return buffer;
 }
 
-function zeroed<T extends Typed>(
-  make: new (buffer: ArrayBuffer, offset: number, length: number) => T,
-  fresh: new (length: number) => T,
-  bytesPer: number,
-  length: number,
-): T {
-  const buffer = length > 0 ? takeSpare(length * bytesPer) : undefined;
-  if (!buffer) return new fresh(length);
-  const view = new make(buffer, 0, length);
+/** A typed array's constructor, over a length or over part of a buffer. */
+interface TypedKind<T extends Typed> {
+  new (length: number): T;
+  new (buffer: ArrayBuffer, offset: number, length: number): T;
+  readonly BYTES_PER_ELEMENT: number;
+}
+
+function zeroed<T extends Typed>(kind: TypedKind<T>, length: number): T {
+  const buffer = length > 0 ? takeSpare(length * kind.BYTES_PER_ELEMENT) : undefined;
+  if (!buffer) return new kind(length);
+  const view = new kind(buffer, 0, length);
   view.fill(0);
   return view;
 }
 
 /** A zeroed Float64Array of `length`, on a spare buffer when one is big enough. */
 export function float64(length: number): Float64Array<ArrayBuffer> {
-  return zeroed<Float64Array<ArrayBuffer>>(Float64Array, Float64Array, 8, length);
+  return zeroed<Float64Array<ArrayBuffer>>(Float64Array, length);
 }
 
 /** A zeroed Int32Array of `length` (see `float64`). */
 export function int32(length: number): Int32Array<ArrayBuffer> {
-  return zeroed<Int32Array<ArrayBuffer>>(Int32Array, Int32Array, 4, length);
+  return zeroed<Int32Array<ArrayBuffer>>(Int32Array, length);
 }
 
 /** A zeroed Int16Array of `length` (see `float64`). */
 export function int16(length: number): Int16Array<ArrayBuffer> {
-  return zeroed<Int16Array<ArrayBuffer>>(Int16Array, Int16Array, 2, length);
+  return zeroed<Int16Array<ArrayBuffer>>(Int16Array, length);
 }
 
 /** A zeroed Uint8Array of `length` (see `float64`). */
 export function uint8(length: number): Uint8Array<ArrayBuffer> {
-  return zeroed<Uint8Array<ArrayBuffer>>(Uint8Array, Uint8Array, 1, length);
+  return zeroed<Uint8Array<ArrayBuffer>>(Uint8Array, length);
 }
 
 /**
