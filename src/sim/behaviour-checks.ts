@@ -99,11 +99,12 @@ export function fadeRatio(
  */
 export function survivalOf(s: SimState, horizon: number): { cohort: number; survived: number } {
   const { dr } = s;
+  const all = dr.byNumber(); // those dropped from the slots too (src/sim/compact.ts)
   let cohort = 0;
   let survived = 0;
-  for (let i = 0; i < dr.count; i++) {
-    const exit = dr.exitDay[i];
-    const start = dr.activeDay[i];
+  for (let id = 0; id < dr.created; id++) {
+    const exit = all.exitDay[id];
+    const start = all.activeDay[id];
     if (exit === -2 || start < 0 || start + horizon > s.days) continue;
     cohort++;
     if (exit === -1 || exit >= start + horizon) survived++;

@@ -38,17 +38,17 @@ export function gatherCandidates(s: SimState, d: number): void {
   const noise = s.noiseTable;
   const baseNet = s.baseNetToday;
   const minLen = s.minLen;
-  const { dayMask, hoursTarget, hoursWeek, res, strikes, blocksDone, winFit, lookP, dayHours } = dr;
+  const { key, dayMask, hoursTarget, hoursWeek, res, strikes, blocksDone, winFit, lookP } = dr;
+  const dayHours = dr.dayHours;
   const { cand, candR, candFlags, candType, candFailMult, candFit, candAvail } = s;
-  const activeList = s.activeList;
-  const nActive = s.activeCount;
+  const { activeList, activeCount: nActive } = s;
   let nc = 0;
   let offered = 0;
   let wanting = 0;
   // Drivers not looking today who would be free if a surge drew them in (surge-supply.ts):
   // noted here, in the same pass, so the surge draw need not scan the whole pool again.
   const sFree = dayStream(s, d, P.surgeFree);
-  const idle = s.idle;
+  const { idle, xSplit, xShift } = s;
   let nIdle = 0;
   // Imports read in the loop, as locals: see "Hot loops read locals" in docs/ARCHITECTURE.md.
   const draw = uniform;
@@ -60,15 +60,14 @@ export function gatherCandidates(s: SimState, d: number): void {
   const good = GOOD;
   const okStrikes = GOOD_STANDING_STRIKES;
   const okBlocks = GOOD_STANDING_BLOCKS;
-  const xSplit = s.xSplit;
-  const xShift = s.xShift;
   for (let k = 0; k < nActive; k++) {
     const i = activeList[k];
-    if ((dayMask[i] & dayBit) === 0 || draw(sWant, i) >= lookP[i]) {
-      if (draw(sFree, i) < free) idle[nIdle++] = i;
+    const id = key[i]; // draws are keyed by the driver's number, not the slot
+    if ((dayMask[i] & dayBit) === 0 || draw(sWant, id) >= lookP[i]) {
+      if (draw(sFree, id) < free) idle[nIdle++] = i;
       continue;
     }
-    const r = accept * res[i] * noise[(draw(sNoise, i) * levels) | 0];
+    const r = accept * res[i] * noise[(draw(sNoise, id) * levels) | 0];
     // In a split, the pay a driver weighs is their own arm's (src/sim/experiment.ts).
     const rb = xSplit === 0 ? r : r - xShift * driverArm(s, i);
     // Hours offered: what the driver would work today at the offered pay, whatever the
@@ -85,7 +84,7 @@ export function gatherCandidates(s: SimState, d: number): void {
     candType[nc] = -1;
     candFailMult[nc] = 0;
     // Free for a block offered h hours ahead while below `availability(h)` (blocks.ts).
-    candAvail[nc] = draw(sShort, i);
+    candAvail[nc] = draw(sShort, id);
     // Read here, in index order, rather than later in the random order of app checks.
     candFit[nc] = hw > 0 ? winFit[i] & lengthMask(s, (hoursTarget[i] - hw) / overshoot) : winFit[i];
     nc++;

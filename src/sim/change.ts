@@ -46,7 +46,12 @@ export function handOver(
   takeOver(next, snapshot(prev, true));
   const from = prev.dr as unknown as Record<string, Typed>;
   const to = next.dr as unknown as Record<string, Typed>;
-  for (const key of RUN_ACCOUNTS) to[key].set(from[key].subarray(0, prev.dr.count));
+  const goneFrom = prev.dr.gone as unknown as Record<string, Typed>;
+  const goneTo = next.dr.gone as unknown as Record<string, Typed>;
+  for (const key of RUN_ACCOUNTS) {
+    to[key].set(from[key].subarray(0, prev.dr.count));
+    goneTo[key].set(goneFrom[key].subarray(0, prev.dr.created));
+  }
   next.rec.set(prev.rec);
   Object.assign(next.ledger, prev.ledger, { byState: [...prev.ledger.byState] });
   // What drivers expect an hour to pay (src/sim/supply.ts; last week's surge is added on the

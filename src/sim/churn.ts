@@ -83,7 +83,7 @@ const DEACTIVATIONS = new Float64Array(4);
 /** Step 9: strikes fade; repeated no-shows deactivate; dissatisfaction raises churn. */
 export function churn(s: SimState, d: number): void {
   const { p, dr } = s;
-  const { state, strikes, activeDay, res, belief, frustration, overrunAvg, exitDay } = dr;
+  const { key, state, strikes, activeDay, res, belief, frustration, overrunAvg, exitDay } = dr;
   const sChurn = dayStream(s, d, P.churn);
   const baseChurn = p.baseChurn;
   const gapChurn = p.wageGapChurn;
@@ -129,7 +129,7 @@ export function churn(s: SimState, d: number): void {
     const hazard =
       (baseChurn + gapChurn * gap + frustChurn * frustration[i] + overChurn * overrunAvg[i]) *
       (1 + newcomer / (newcomerDays + (tenure > 0 ? tenure : 0)));
-    if (draw(sChurn, i) * 7 < hazard) {
+    if (draw(sChurn, key[i]) * 7 < hazard) {
       state[i] = CHURNED;
       exitDay[i] = d;
       churned++;

@@ -118,7 +118,7 @@ function orderWave(s: SimState, d: number, w: number): number {
   const { candFit, candChoice, candAvail, groupMask, groupNet, xSplit } = s;
   const G = s.groups;
   const groupRow = w * G;
-  const speed = s.dr.speed;
+  const { speed, key } = s.dr;
   head.fill(-1);
   tail.fill(-1);
   const required = wave.reservedOnly ? GOOD : 0;
@@ -162,7 +162,7 @@ function orderWave(s: SimState, d: number, w: number): number {
     }
     candChoice[c] = choice;
     const i = cand[c];
-    const delay = -Math.log(draw(sDelay, i)) / speed[i];
+    const delay = -Math.log(draw(sDelay, key[i])) / speed[i];
     if (delay >= duration) continue;
     const b = Math.min(lastBucket, Math.floor(delay * scale));
     candNext[c] = -1;

@@ -5,6 +5,7 @@
 import { weekday } from './calendar';
 import { churn, frustration } from './churn';
 import { claim } from './claim';
+import { dropDeparted } from './compact';
 import { gatherCandidates } from './candidates';
 import { entry } from './entry';
 import { execute } from './packages';
@@ -29,8 +30,12 @@ export interface RunControl {
   shouldStop?: () => boolean;
 }
 
-/** Day `d` (negative in the warm-up): every phase in order, the week's tallies on Sunday. */
+/**
+ * Day `d` (negative in the warm-up): every phase in order, the week's tallies on Sunday; on a
+ * Monday first, the drivers who left may be dropped from the slots (src/sim/compact.ts).
+ */
 export function day(s: SimState, d: number): void {
+  if (weekday(d) === 0) dropDeparted(s);
   entry(s, d);
   demandAndPlan(s, d);
   gatherCandidates(s, d);

@@ -1,8 +1,10 @@
 /**
- * Drivers as struct-of-arrays: one typed array per attribute, indexed by driver number,
- * allocated once per run (and grown by a quarter in the rare run that outgrows its estimate).
- * Driver i in a baseline and driver i in a scenario draw the same attributes (common random
- * numbers): attributes are keyed by the driver's number, never by creation order of draws.
+ * Drivers as struct-of-arrays: one typed array per attribute, indexed by slot, allocated once
+ * per run (and grown by a quarter in the rare run that outgrows its estimate). A slot holds a
+ * driver numbered in order of creation (`key`); the drivers who left are dropped now and then
+ * and the others move down, keeping their order (src/sim/compact.ts). Driver number n in a
+ * baseline and in a scenario draws the same attributes and the same daily numbers (common
+ * random numbers): every draw is keyed by the number, never by the slot.
  */
 
 import { MAX_DRIVERS } from '../model/run-budget';
@@ -27,9 +29,76 @@ export const DEACTIVATED = 4;
 /** A day number that stands for "none": no sign-up in the run, or no block worked yet. */
 export const NO_DAY = -0x80000000;
 
+/**
+ * What the run's closing tallies read of a driver (src/sim/tallies.ts, result.ts,
+ * behaviour-checks.ts), by driver number: written when a driver who left is dropped from the
+ * slots (`Drivers.drop`), and for the drivers still in a slot by `Drivers.byNumber` at the end.
+ */
+export class Departed {
+  /** Driver numbers with room. */
+  room = 0;
+  state = new Uint8Array(0);
+  activeDay = new Int32Array(0);
+  exitDay = new Int32Array(0);
+  earned = new Float64Array(0);
+  netLate = new Float64Array(0);
+  timeLate = new Float64Array(0);
+
+  /** Every array, by name (carried from a warm-up into its runs, src/sim/warmup.ts). */
+  arrays(): [string, Uint8Array | Int32Array | Float64Array][] {
+    return Object.entries(this).filter((e): e is [string, Uint8Array | Int32Array | Float64Array] =>
+      ArrayBuffer.isView(e[1]),
+    );
+  }
+
+  /**
+   * Room for driver numbers below n, growing by a quarter (GROWTH) when needed, on spare
+   * memory (src/sim/buffers.ts) as the slots' arrays.
+   */
+  reserve(n: number): void {
+    if (n <= this.room) return;
+    const room = Math.max(n, Math.ceil(this.room * GROWTH) + 64);
+    const old = this.arrays().map(([, a]) => a);
+    this.state = moved(this.state, uint8(room));
+    this.activeDay = moved(this.activeDay, int32(room));
+    this.exitDay = moved(this.exitDay, int32(room));
+    this.earned = moved(this.earned, float64(room));
+    this.netLate = moved(this.netLate, float64(room));
+    this.timeLate = moved(this.timeLate, float64(room));
+    this.room = room;
+    recycle(old);
+  }
+
+  /** Hands the arrays back for later runs (src/sim/buffers.ts). */
+  release(): void {
+    recycle(this.arrays().map(([, a]) => a));
+    this.state = new Uint8Array(0);
+    this.activeDay = new Int32Array(0);
+    this.exitDay = new Int32Array(0);
+    this.earned = new Float64Array(0);
+    this.netLate = new Float64Array(0);
+    this.timeLate = new Float64Array(0);
+    this.room = 0;
+  }
+}
+
+/** `to` with `from` copied in. */
+function moved<T extends Uint8Array | Int32Array | Float64Array>(from: T, to: T): T {
+  to.set(from);
+  return to;
+}
+
 export class Drivers {
+  /** Slots in use: the drivers held, from 0 (src/sim/compact.ts drops those who left). */
   count = 0;
+  /** Drivers created so far in the run and its warm-up: the next driver's number. */
+  created = 0;
   capacity: number;
+  /**
+   * The driver's number (in order of creation) in each slot: every draw of a driver is keyed
+   * by it (src/sim/random.ts), so dropping the drivers who left changes no draw.
+   */
+  key: Int32Array;
   state: Uint8Array;
   /** Reservation wage, $/h net. */
   res: Float64Array;
@@ -74,9 +143,12 @@ export class Drivers {
   dayHours: Float64Array;
   /** Day the driver left the pool (-1 still active, -2 never active). */
   exitDay: Int32Array;
+  /** The drivers dropped from the slots, by number (not one of the slots' arrays). */
+  readonly gone = new Departed();
 
   constructor(capacity: number) {
     this.capacity = capacity;
+    this.key = int32(capacity);
     this.state = uint8(capacity);
     this.res = float64(capacity);
     this.hoursWanted = float64(capacity);
@@ -114,9 +186,52 @@ export class Drivers {
     );
   }
 
+  /**
+   * Every driver of the run by number, for the closing tallies: the dropped drivers' values and
+   * those of the drivers still in a slot, `created` of them (the run is over: nothing reads the
+   * slots' values into the `gone` arrays later).
+   */
+  byNumber(): Departed {
+    const { gone, key } = this;
+    gone.reserve(this.created);
+    for (let i = 0; i < this.count; i++) keep(gone, key[i], this, i);
+    return gone;
+  }
+
+  /**
+   * Drops the drivers who left (churned, deactivated, dropped out of onboarding) among the
+   * slots below `limit`, keeping what the closing tallies read of them in `gone`; the others
+   * move down in order. Returns the new slot of each old slot below `count` (-1 dropped).
+   */
+  drop(limit: number): Int32Array {
+    const { gone, key, state } = this;
+    const n = this.count;
+    const to = new Int32Array(n);
+    gone.reserve(this.created);
+    let next = 0;
+    for (let i = 0; i < n; i++) {
+      if (i < limit && state[i] >= CHURNED) {
+        keep(gone, key[i], this, i);
+        to[i] = -1;
+      } else to[i] = next++;
+    }
+    let first = 0;
+    while (first < n && to[first] === first) first++;
+    // One loop per element type: a loop over arrays of three types would be megamorphic.
+    for (const a of this.arrays()) {
+      if (a instanceof Float64Array) moveFloat64(a, to, first, n);
+      else if (a instanceof Int32Array) moveInt32(a, to, first, n);
+      else moveUint8(a, to, first, n);
+      a.fill(0, next, n);
+    }
+    this.count = next;
+    return to;
+  }
+
   /** Hands the arrays back for later runs (src/sim/buffers.ts); the drivers are gone after. */
   release(): void {
     recycle(this.arrays());
+    this.gone.release();
     this.count = 0;
   }
 
@@ -133,6 +248,7 @@ export class Drivers {
       b.set(a);
       return b;
     };
+    this.key = grow(this.key);
     this.state = grow(this.state);
     this.res = grow(this.res);
     this.hoursWanted = grow(this.hoursWanted);
@@ -163,4 +279,29 @@ export class Drivers {
     this.exitDay = grow(this.exitDay);
     this.capacity = cap;
   }
+}
+
+/** Moves a[i] to a[to[i]] for the slots from `first` on that are kept (to[i] >= 0). */
+function moveFloat64(a: Float64Array, to: Int32Array, first: number, n: number): void {
+  for (let i = first; i < n; i++) if (to[i] >= 0) a[to[i]] = a[i];
+}
+
+/** As `moveFloat64`. */
+function moveInt32(a: Int32Array, to: Int32Array, first: number, n: number): void {
+  for (let i = first; i < n; i++) if (to[i] >= 0) a[to[i]] = a[i];
+}
+
+/** As `moveFloat64`. */
+function moveUint8(a: Uint8Array, to: Int32Array, first: number, n: number): void {
+  for (let i = first; i < n; i++) if (to[i] >= 0) a[to[i]] = a[i];
+}
+
+/** Writes what the closing tallies read of the driver in slot i under their number `id`. */
+function keep(gone: Departed, id: number, dr: Drivers, i: number): void {
+  gone.state[id] = dr.state[i];
+  gone.activeDay[id] = dr.activeDay[i];
+  gone.exitDay[id] = dr.exitDay[i];
+  gone.earned[id] = dr.earned[i];
+  gone.netLate[id] = dr.netLate[i];
+  gone.timeLate[id] = dr.timeLate[i];
 }

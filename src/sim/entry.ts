@@ -29,30 +29,35 @@ import { F } from './record';
 import { at, dayStream, type SimState } from './state';
 import { supplyResponse } from './supply';
 
-/** Draws the fixed attributes of driver i (same i, same draws, in every scenario). */
+/**
+ * Draws the fixed attributes of the next driver (same number, same draws, in every scenario)
+ * into the next slot; returns the slot.
+ */
 export function createDriver(s: SimState, initial: boolean): number {
   const { p, dr, streams } = s;
   dr.reserve(1);
   const i = dr.count++;
-  const uRes = uniform(streams[P.res], i);
+  const id = dr.created++;
+  dr.key[i] = id;
+  const uRes = uniform(streams[P.res], id);
   const z = normalQuantile(uRes * (initial ? s.initialResQ : s.applicantResQ));
   dr.res[i] = p.outsideWage * Math.exp(p.outsideWageSpread * z);
   const hours = Math.min(
     60,
     Math.max(
       2,
-      p.hoursWanted * Math.exp(HOURS_SPREAD * normalQuantile(uniform(streams[P.hours], i))),
+      p.hoursWanted * Math.exp(HOURS_SPREAD * normalQuantile(uniform(streams[P.hours], id))),
     ),
   );
   dr.hoursWanted[i] = hours;
-  dr.dayMask[i] = availableDays(s, i, hours);
-  drawWindow(s, i);
+  dr.dayMask[i] = availableDays(s, id, hours);
+  drawWindow(s, i, id);
   dr.speed[i] =
-    p.checksPerHour * Math.exp(SPEED_SPREAD * normalQuantile(uniform(streams[P.speed], i)));
-  dr.prodMult[i] = Math.exp(PRODUCTIVITY_SPREAD * normalQuantile(uniform(streams[P.prod], i)));
+    p.checksPerHour * Math.exp(SPEED_SPREAD * normalQuantile(uniform(streams[P.speed], id)));
+  dr.prodMult[i] = Math.exp(PRODUCTIVITY_SPREAD * normalQuantile(uniform(streams[P.prod], id)));
   dr.noShowP[i] = Math.min(
     0.9,
-    (p.noShowRate * Math.exp(NO_SHOW_SPREAD * normalQuantile(uniform(streams[P.noShowP], i)))) /
+    (p.noShowRate * Math.exp(NO_SHOW_SPREAD * normalQuantile(uniform(streams[P.noShowP], id)))) /
       s.noShowNorm,
   );
   dr.belief[i] = s.baseNet;
@@ -63,11 +68,11 @@ export function createDriver(s: SimState, initial: boolean): number {
   return i;
 }
 
-/** Driver i's available weekdays, more of them for more hours wanted: a weekday bit mask. */
-function availableDays(s: SimState, i: number, hours: number): number {
+/** Driver number `id`'s available weekdays, more for more hours wanted: a weekday bit mask. */
+function availableDays(s: SimState, id: number, hours: number): number {
   const k = Math.min(7, Math.max(1, Math.round(hours / 3.5) + 1));
   const dayU = s.dayScratch;
-  for (let w = 0; w < 7; w++) dayU[w] = uniform(s.streams[P.days], i * 7 + w);
+  for (let w = 0; w < 7; w++) dayU[w] = uniform(s.streams[P.days], id * 7 + w);
   return smallestDays(dayU, k);
 }
 
@@ -90,15 +95,16 @@ export function smallestDays(draws: Float64Array, k: number): number {
   return mask;
 }
 
-/** Driver i's daily availability window, and the block types that fit in it. */
-function drawWindow(s: SimState, i: number): void {
+/** The daily availability window of driver number `id` in slot i, and the types that fit it. */
+function drawWindow(s: SimState, i: number, id: number): void {
   const { dr, streams } = s;
-  const ws = WINDOW_EARLIEST + WINDOW_START_RANGE * Math.pow(uniform(streams[P.winStart], i), 1.6);
+  const ws = WINDOW_EARLIEST + WINDOW_START_RANGE * Math.pow(uniform(streams[P.winStart], id), 1.6);
   const wl = Math.min(
     16,
     Math.max(
       2,
-      WINDOW_MEDIAN_HOURS * Math.exp(WINDOW_SPREAD * normalQuantile(uniform(streams[P.winLen], i))),
+      WINDOW_MEDIAN_HOURS *
+        Math.exp(WINDOW_SPREAD * normalQuantile(uniform(streams[P.winLen], id))),
     ),
   );
   const end = Math.min(24, ws + wl);
@@ -125,7 +131,7 @@ export function seedInitialPool(s: SimState): void {
   const sTenure = s.streams[P.tenure];
   for (let n = 0; n < p.initialDrivers; n++) {
     const i = createDriver(s, true);
-    const tenure = Math.floor(uniform(sTenure, i) * INITIAL_TENURE_DAYS);
+    const tenure = Math.floor(uniform(sTenure, dr.key[i]) * INITIAL_TENURE_DAYS);
     dr.state[i] = ACTIVE;
     dr.exitDay[i] = -1;
     s.activeList[n] = i;
@@ -175,8 +181,8 @@ export function entry(s: SimState, d: number): void {
   const arrivals = poissonQuantile(arrivalRate(s, d), uniform(dayStream(s, d, P.arrivals), 0));
   closeCohort(s, d);
   // The guard of src/model/run-budget.ts: sign-ups that run away stop the run, named.
-  if (arrivals > MAX_APPLICANTS_PER_DAY || dr.count + arrivals > MAX_DRIVERS) {
-    throw new RunawayError(runawayMessage(p, d, dr.count, arrivals));
+  if (arrivals > MAX_APPLICANTS_PER_DAY || dr.created + arrivals > MAX_DRIVERS) {
+    throw new RunawayError(runawayMessage(p, d, dr.created, arrivals));
   }
   for (let a = 0; a < arrivals; a++) {
     const i = createDriver(s, false);
@@ -197,7 +203,7 @@ export function entry(s: SimState, d: number): void {
   while (s.onboardPtr < s.waitPtr && dr.onboardEnd[s.onboardPtr] <= d) {
     const i = s.onboardPtr++;
     s.onboardingCount--;
-    if (uniform(sAct, i) < p.activationShare) {
+    if (uniform(sAct, dr.key[i]) < p.activationShare) {
       dr.state[i] = ACTIVE;
       dr.activeDay[i] = d;
       dr.exitDay[i] = -1;

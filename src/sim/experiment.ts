@@ -94,8 +94,9 @@ export function setupSplit(s: SimState, x: Experiment | undefined, days: number)
 /** 1 when driver i is treated (every driver may be in a block split), else 0. */
 export function driverArm(s: SimState, i: number): number {
   if (s.xSplit === SPLIT_BLOCKS) return 1;
-  if (i < s.xArm.length) return s.xArm[i];
-  return uniform(s.streams[X_SLOT], i) < s.xShare ? 1 : 0;
+  const id = s.dr.key[i]; // the arm goes with the driver's number, not the slot
+  if (id < s.xArm.length) return s.xArm[id];
+  return uniform(s.streams[X_SLOT], id) < s.xShare ? 1 : 0;
 }
 
 /** Today's treated block types and the treated pay tables (peak or not); from plan.ts. */

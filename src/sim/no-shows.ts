@@ -33,7 +33,7 @@ export function noShowsAndQueue(s: SimState, d: number): number {
     if (t < 0) continue;
     const i = cand[c];
     const commit = (candFlags[c] & reserved) !== 0 ? reservedNoShow : 1;
-    if (draw(sNoShow, i) < dr.noShowP[i] * leadNoShow * commit) {
+    if (draw(sNoShow, dr.key[i]) < dr.noShowP[i] * leadNoShow * commit) {
       candType[c] = -2 - t;
       dr.strikes[i] += 1;
       dr.hoursWeek[i] -= bt.len[t];

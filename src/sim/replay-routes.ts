@@ -82,7 +82,7 @@ export function routeSheet(
         ? Math.min(route, Math.round((needed - len - p.maxOverrunHours) * prod))
         : 0;
     const attempted = route - returned;
-    const failed = stochasticRound(attempted * p.failedAttemptRate, uniform(sFail, i));
+    const failed = stochasticRound(attempted * p.failedAttemptRate, uniform(sFail, dr.key[i]));
     sheet.route[c] = route;
     sheet.returned[c] = returned;
     sheet.failed[c] = failed;
@@ -119,7 +119,7 @@ export function quitChances(
   const sChurn = dayStream(s, d, P.churn);
   const newcomer = NEWCOMER_CHURN * NEWCOMER_DAYS;
   rows.forEach((i, r) => {
-    draw[r] = uniform(sChurn, i);
+    draw[r] = uniform(sChurn, s.dr.key[i]);
     if (dr.strikes[i] * STRIKE_DECAY >= p.strikesToDeactivate) {
       chance[r] = 1;
       return;

@@ -89,7 +89,7 @@ export class DayTape {
     for (let b = 0; b < BUCKETS; b++) {
       for (let c = head[b]; c !== -1; c = candNext[c]) {
         const i = cand[c];
-        const tau = wave.time - Math.log(uniform(sDelay, i)) / s.dr.speed[i];
+        const tau = wave.time - Math.log(uniform(sDelay, s.dr.key[i])) / s.dr.speed[i];
         const got = candType[c] >= 0;
         if (got) {
           this.claimWave[c] = w;

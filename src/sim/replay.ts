@@ -15,6 +15,7 @@ import { weekday } from './calendar';
 import { changeDay, handOver } from './change';
 import { churn, frustration } from './churn';
 import { claim } from './claim';
+import { dropDeparted } from './compact';
 import { gatherCandidates } from './candidates';
 import { EXTRA, RESERVED } from './constants';
 import { CancelledError, day, type RunControl } from './day';
@@ -62,6 +63,7 @@ export function replayWeek(
 
 /** Day `d` as src/sim/day.ts runs it, recorded. */
 export function recordDay(s: SimState, d: number, rep: number): ReplayDay {
+  if (weekday(d) === 0) dropDeparted(s);
   entry(s, d);
   const backlogStart = s.backlog;
   demandAndPlan(s, d);
@@ -119,7 +121,7 @@ function pack(
     slotStart: new Float64Array(SLOT_STARTS),
     slotWorked: Int32Array.from(s.slotWorked),
     slotWait: Float64Array.from(s.slotWait),
-    driver: rows,
+    driver: Int32Array.from(rows, (i) => dr.key[i]), // numbers, not slots: the same driver
     flags: Uint8Array.from(tape.flags),
     asking: Float64Array.from(tape.asking),
     res: Float64Array.from(rows, (i) => dr.res[i]),

@@ -51,6 +51,29 @@ function measureWeeks(
   measureRange(part, n, 0, n, out);
 }
 
+/**
+ * The shares of drivers by net hourly earnings over the last weeks (EARNINGS_BINS bins), over
+ * every driver of the run who earned then, those dropped from the slots too (compact.ts).
+ */
+function earningsShares(dr: Drivers): Float64Array {
+  const earnings = new Float64Array(EARNINGS_BINS);
+  let earners = 0;
+  const all = dr.byNumber();
+  for (let id = 0; id < dr.created; id++) {
+    const time = all.timeLate[id];
+    if (time <= 0 || all.netLate[id] === 0) continue;
+    const hourly = all.netLate[id] / time;
+    const b = Math.min(
+      EARNINGS_BINS - 1,
+      Math.max(0, Math.floor((hourly - EARNINGS_BIN_MIN) / EARNINGS_BIN_WIDTH)),
+    );
+    earnings[b] += 1;
+    earners++;
+  }
+  if (earners > 0) for (let b = 0; b < EARNINGS_BINS; b++) earnings[b] /= earners;
+  return earnings;
+}
+
 export function buildResult(
   scenario: Scenario,
   rep: number,
@@ -82,20 +105,7 @@ export function buildResult(
     }
   }
 
-  const earnings = new Float64Array(EARNINGS_BINS);
-  let earners = 0;
-  for (let i = 0; i < dr.count; i++) {
-    const time = dr.timeLate[i];
-    if (time <= 0 || dr.netLate[i] === 0) continue;
-    const hourly = dr.netLate[i] / time;
-    const b = Math.min(
-      EARNINGS_BINS - 1,
-      Math.max(0, Math.floor((hourly - EARNINGS_BIN_MIN) / EARNINGS_BIN_WIDTH)),
-    );
-    earnings[b] += 1;
-    earners++;
-  }
-  if (earners > 0) for (let b = 0; b < EARNINGS_BINS; b++) earnings[b] /= earners;
+  const earnings = earningsShares(dr);
 
   return {
     replication: rep,

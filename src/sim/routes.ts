@@ -103,7 +103,7 @@ function driveRoutes(s: SimState, d: number, rho: number, remainder: number): nu
         : 0;
     if (!over) idleHours += len - needed;
     const attempted = route - returned;
-    const failed = stochasticRound(attempted * p.failedAttemptRate, draw(sFail, i));
+    const failed = stochasticRound(attempted * p.failedAttemptRate, draw(sFail, dr.key[i]));
     if (s.xSplit !== 0) tallyDelivered(s, d, i, t, attempted - failed);
     candTime[c] = time;
     workHours += time;

@@ -188,8 +188,9 @@ export class SimState {
   onboardingCount = 0;
   happyShare = 0.5;
   /**
-   * The first driver whose sign-up cohort has not closed yet (src/sim/entry.ts `closeCohort`).
-   * Need not be carried over: from 0 it only skips the drivers of cohorts already closed.
+   * The first driver whose sign-up cohort has not closed yet (src/sim/entry.ts `closeCohort`);
+   * carried from the warm-up so that the drivers who left before it may be dropped from the
+   * run's first Monday (src/sim/compact.ts).
    */
   cohortPtr = 0;
   /** Bit t set when block type t has blocks in today's plan. */

@@ -26,7 +26,7 @@ import { dayStream, type SimState } from './state';
 export function drawSurgeRecruits(s: SimState, d: number, w: number): void {
   s.surgeDrawn = 1;
   const { dr, cand, candR, candFlags, candType, candFailMult, candFit, candAvail } = s;
-  const { hoursTarget, hoursWeek, res, winFit } = dr;
+  const { key, hoursTarget, hoursWeek, res, winFit } = dr;
   const top = bestNet(s, s.waves.length - 1) / (1 + SURGE_MARGIN);
   if (!(top > 0) || w >= s.waves.length) return;
   const sFree = dayStream(s, d, P.surgeFree);
@@ -43,12 +43,12 @@ export function drawSurgeRecruits(s: SimState, d: number, w: number): void {
   for (let k = 0; k < nIdle; k++) {
     // Not looking today, and free by today's draw (gathered in candidates.ts).
     const i = idle[k];
-    const u = draw(sFree, i);
+    const u = draw(sFree, key[i]);
     const r0 = res[i];
     if (r0 > floorR) continue;
     const hw = hoursWeek[i];
     if (hw > 0 && hoursTarget[i] - hw < overshoot * minLen) continue;
-    const r = r0 * noise[(draw(sNoise, i) * levels) | 0];
+    const r = r0 * noise[(draw(sNoise, key[i]) * levels) | 0];
     if (r > top) continue;
     const c = nc++;
     cand[c] = i;

@@ -35,9 +35,11 @@ export function weekEnd(s: SimState, d: number): void {
 export function closeLedger(s: SimState): void {
   const { dr, ledger } = s;
   ledger.outstanding = s.backlog;
-  ledger.agents = dr.count;
-  for (let i = 0; i < dr.count; i++) {
-    ledger.byState[dr.state[i] as 0 | 1 | 2 | 3 | 4]++;
-    ledger.driverEarnings += dr.earned[i];
+  ledger.agents = dr.created;
+  // Every driver of the run, by number: those still in a slot and those dropped (compact.ts).
+  const all = dr.byNumber();
+  for (let id = 0; id < dr.created; id++) {
+    ledger.byState[all.state[id] as 0 | 1 | 2 | 3 | 4]++;
+    ledger.driverEarnings += all.earned[id];
   }
 }

@@ -13,6 +13,7 @@ import type { Params } from '../model/params';
 import { warmupParams, type Scenario } from '../model/scenario';
 import { WARMUP_WEEKS } from './constants';
 import { runDays, type RunControl } from './day';
+import { dropDeparted } from './compact';
 import { seedInitialPool, windowFit } from './entry';
 import { SimState } from './state';
 
@@ -30,6 +31,7 @@ export const WARMUP_DAYS = WARMUP_WEEKS * 7;
 export const CARRIED_FIELDS = [
   'waitPtr',
   'onboardPtr',
+  'cohortPtr',
   'activeCount',
   'onboardingCount',
   'happyShare',
@@ -49,10 +51,15 @@ export const CARRIED_FIELDS = [
  */
 export const RUN_ACCOUNTS = ['earned', 'netLate', 'timeLate'] as const;
 
-/** A warmed state: the drivers' arrays cut to the drivers created, and the carried fields. */
+/**
+ * A warmed state: the drivers' arrays cut to the slots in use, the closing tallies' values of
+ * the drivers dropped (by number, `created` of them), and the carried fields.
+ */
 export interface WarmSnapshot {
   readonly count: number;
+  readonly created: number;
   readonly drivers: readonly (readonly [string, Typed])[];
+  readonly gone: readonly (readonly [string, Typed])[];
   readonly carried: readonly (readonly [string, number | Typed])[];
   /** Bytes held by the snapshot's arrays. */
   readonly bytes: number;
@@ -87,6 +94,7 @@ export function warmUp(scenario: Scenario, rep: number, control: RunControl = {}
   const s = new SimState(warm, rep, -WARMUP_DAYS);
   seedInitialPool(s);
   runDays(s, -WARMUP_DAYS, 0, control);
+  dropDeparted(s); // as the run's first Monday would: a smaller snapshot
   const warmed = snapshot(s);
   s.release(); // its arrays copied out, for the run's own state
   return warmed;
@@ -109,6 +117,13 @@ export function snapshot(s: SimState, views = false): WarmSnapshot {
     bytes += copy.byteLength;
     drivers.push([key, copy]);
   }
+  const gone: [string, Typed][] = [];
+  for (const [key, value] of dr.gone.arrays()) {
+    const n = Math.min(dr.created, value.length);
+    const copy = views ? value.subarray(0, n) : value.slice(0, n);
+    bytes += copy.byteLength;
+    gone.push([key, copy]);
+  }
   const fields = s as unknown as Record<string, number | Typed>;
   const carried = CARRIED_FIELDS.map((key): [string, number | Typed] => {
     const value = fields[key] as number | Typed;
@@ -117,7 +132,7 @@ export function snapshot(s: SimState, views = false): WarmSnapshot {
     bytes += copy.byteLength;
     return [key, copy];
   });
-  return { count: dr.count, drivers, carried, bytes };
+  return { count: dr.count, created: dr.created, drivers, gone, carried, bytes };
 }
 
 /**
@@ -138,7 +153,18 @@ export function takeOver(s: SimState, warm: WarmSnapshot): void {
     target.fill(0, values.length);
   }
   dr.count = warm.count;
-  for (const key of RUN_ACCOUNTS) arrays[key]?.fill(0);
+  dr.created = warm.created;
+  // Room by number for the warmed drivers and as many sign-ups as the slots have room for.
+  dr.gone.reserve(warm.created + dr.capacity - warm.count);
+  const gone = dr.gone as unknown as Record<string, Typed>;
+  for (const [key, values] of warm.gone) {
+    gone[key].set(values);
+    gone[key].fill(0, values.length);
+  }
+  for (const key of RUN_ACCOUNTS) {
+    arrays[key]?.fill(0);
+    gone[key].fill(0);
+  }
   for (let i = 0; i < dr.count; i++) dr.winFit[i] = windowFit(s.bt, dr.winStart[i], dr.winEnd[i]);
   const fields = s as unknown as Record<string, number | Typed>;
   for (const [key, value] of warm.carried) {
