@@ -193,9 +193,10 @@ export interface WarmupStats {
 
 /**
  * Warmed states by key (`warmupKey`), least recently used first out, within `maxBytes`. A
- * snapshot holds 147 bytes a driver created: the default station's (1,608 drivers by week 1)
- * 0.24 MB, a metro's (20,000 at the start, 40,624 by week 1) 6.0 MB, so the default 64 MiB keeps
- * ten metro snapshots: a worker's share of a 16-replication comparison with two workers.
+ * snapshot holds about 170 bytes a driver in a slot and 33 a driver dropped (src/sim/compact.ts):
+ * the default station's (948 drivers in slots, 1,259 created by week 1) 0.22 MB, a metro's
+ * (20,000 at the start; 26,710 in slots, 34,282 created by week 1) 6.0 MB, so the default 64 MiB
+ * keeps ten metro snapshots: a worker's share of a 16-replication comparison with two workers.
  */
 export class WarmupCache {
   readonly stats: WarmupStats = { warmups: 0, hits: 0, evicted: 0 };
