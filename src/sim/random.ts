@@ -14,15 +14,6 @@ export function mix32(x: number): number {
   return (x ^ (x >>> 16)) >>> 0;
 }
 
-/**
- * Maps a 32-bit hash to a uniform number strictly between 0 and 1 (over 2^32, written as a
- * literal: a module constant would be a context load in every draw where the runner's modules
- * are not bundled, docs/ARCHITECTURE.md "Hot loops read locals").
- */
-export function toUnit(h: number): number {
-  return (h + 0.5) / 4294967296;
-}
-
 /** The key of replication `rep` of a run seeded with `seed`. */
 export function replicationKey(seed: number, rep: number): number {
   return seedrandom(`gigsim:${seed}:${rep}`).int32() >>> 0;
@@ -34,9 +25,19 @@ export function streamKey(repKey: number, day: number, purpose: number): number 
   return mix32((k + Math.imul(purpose + 1, 0x85ebca77)) >>> 0);
 }
 
-/** Uniform draw for item `index` (a driver, a block type, a draw counter) of a stream. */
+/**
+ * Uniform draw for item `index` (a driver, a block type, a draw counter) of a stream, strictly
+ * between 0 and 1: `mix32` of the stream and the index, over 2^32. Written out rather than
+ * calling `mix32`: a call from here to another function of the module costs a load of the
+ * module's binding and a check of it in every draw (the bundle makes every top-level binding a
+ * mutable `var`), about 4% of a metro run's instructions (docs/ARCHITECTURE.md, "Hot loops read
+ * locals"). tests/sim/random.test.ts holds the two to the same hash.
+ */
 export function uniform(stream: number, index: number): number {
-  return toUnit(mix32((stream ^ Math.imul(index + 1, 0xc2b2ae3d)) >>> 0));
+  let x = (stream ^ Math.imul(index + 1, 0xc2b2ae3d)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (((x ^ (x >>> 16)) >>> 0) + 0.5) / 4294967296;
 }
 
 /**
