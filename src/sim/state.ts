@@ -462,7 +462,11 @@ export function at(s: SimState, field: number, d: number): number {
   return field * s.days + d - s.firstDay;
 }
 
-/** The key of today's stream for a purpose (src/sim/random.ts `streamKey`). */
+/**
+ * The key of today's stream for a purpose (src/sim/random.ts `streamKey`), as a signed 32-bit
+ * integer: the same bits to `uniform`, which reads it with ^, and a small integer to V8 in the
+ * hot loops, where an unsigned key above 2^31 is a boxed number checked and unboxed at each draw.
+ */
 export function dayStream(s: SimState, d: number, purpose: number): number {
-  return streamKey(s.streams[0], d, purpose);
+  return streamKey(s.streams[0], d, purpose) | 0;
 }
