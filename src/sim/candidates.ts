@@ -15,7 +15,6 @@ import {
   SURGE_FREE,
   WANTS,
 } from './constants';
-import { SLOT_STARTS } from './blocks';
 import { weekday } from './calendar';
 import { driverArm } from './experiment';
 import { uniform } from './random';
@@ -103,8 +102,8 @@ export function gatherCandidates(s: SimState, d: number): void {
  * by AND.
  */
 export function lengthMask(s: SimState, left: number): number {
-  const S = SLOT_STARTS.length;
+  const { groupLen, groupMask } = s;
   let fit = 0;
-  for (let g = 0; g < s.groups; g++) if (s.bt.len[g * S] <= left) fit |= s.groupMask[g];
+  for (let g = 0; g < groupLen.length; g++) if (groupLen[g] <= left) fit |= groupMask[g];
   return fit;
 }

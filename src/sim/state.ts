@@ -143,6 +143,7 @@ export class SimState {
   /** The groups of block types of one length (src/sim/tables.ts `lengthGroups`). */
   readonly groups: number;
   readonly groupMask: Int32Array;
+  readonly groupLen: Float64Array;
   groupNet: Float64Array;
   /** The two sets of wave net tables: off-peak, and in peak weeks (with `peakPayPremium`). */
   readonly waveNetOff: Float64Array;
@@ -320,6 +321,7 @@ export class SimState {
     const groups = lengthGroups(this.bt, this.waveNetOff, this.waves.length);
     this.groups = groups.count;
     this.groupMask = groups.mask;
+    this.groupLen = groups.len;
     this.groupNetOff = groups.net;
     this.groupNetPeak = lengthGroups(this.bt, this.waveNetPeak, this.waves.length).net;
     this.waveNet = this.waveNetOff;

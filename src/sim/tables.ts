@@ -26,6 +26,8 @@ export interface LengthGroups {
   count: number;
   /** Bit t set in mask[g] when block type t is in group g. */
   mask: Int32Array;
+  /** The hours of group g's blocks. */
+  len: Float64Array;
   /** Net hourly pay of group g in wave w, at [w * count + g]. */
   net: Float64Array;
 }
@@ -37,8 +39,10 @@ export function lengthGroups(bt: BlockTypes, waveNet: Float64Array, waves: numbe
   const S = SLOT_STARTS.length;
   const count = T / S;
   const mask = new Int32Array(count);
+  const len = new Float64Array(count);
   const net = new Float64Array(waves * count);
   for (let g = 0; g < count; g++) {
+    len[g] = bt.len[g * S];
     for (let k = 0; k < S; k++) {
       const t = g * S + k;
       if (bt.len[t] !== bt.len[g * S]) throw new Error('block types out of order');
@@ -46,7 +50,7 @@ export function lengthGroups(bt: BlockTypes, waveNet: Float64Array, waves: numbe
     }
     for (let w = 0; w < waves; w++) net[w * count + g] = waveNet[w * T + g * S];
   }
-  return { count, mask, net };
+  return { count, mask, len, net };
 }
 
 /** Daily multipliers of the asking wage: lognormal quantiles at (k + 0.5) / NOISE_LEVELS. */
