@@ -67,8 +67,9 @@ export function frustration(s: SimState, d: number): void {
 
 /** The block types whose net pay in the first wave (base pay) is at least `asking`. */
 function paysAtRelease(s: SimState, asking: number): number {
+  const { groups, groupNet, groupMask } = s;
   let pays = 0;
-  for (let g = 0; g < s.groups; g++) if (s.groupNet[g] >= asking) pays |= s.groupMask[g];
+  for (let g = 0; g < groups; g++) if (groupNet[g] >= asking) pays |= groupMask[g];
   return pays;
 }
 

@@ -228,9 +228,11 @@ function backToBack(s: SimState, c: number, t: number): number {
   let last = t;
   let n = 0;
   while (n + 1 < MAX_BLOCKS_PER_DAY && s.openMask !== 0) {
-    const left = (dr.hoursTarget[i] - dr.hoursWeek[i]) / HOURS_OVERSHOOT;
+    // The cheaper test first: an open block before the first or after the last is seldom.
     const next = s.candChoice[c] & s.openMask & (bt.after[last] | bt.before[first]);
-    if (next === 0 || left < s.minLen) break;
+    if (next === 0) break;
+    const left = (dr.hoursTarget[i] - dr.hoursWeek[i]) / HOURS_OVERSHOOT;
+    if (left < s.minLen) break;
     const fits = next & lengthMask(s, left);
     if (fits === 0) break;
     const e = s.nc++;
