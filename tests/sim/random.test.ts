@@ -15,6 +15,15 @@ describe('uniform draws', () => {
     );
   });
 
+  it('are the same for a stream key given signed or unsigned (dayStream gives it signed)', () => {
+    fc.assert(
+      fc.property(fc.nat(0xffffffff), fc.integer({ min: -1, max: 0x7ffffffe }), (key, index) => {
+        expect(uniform(key | 0, index)).toBe(uniform(key >>> 0, index));
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
   it('give a known value for a known stream and index (the hash has not changed)', () => {
     expect(uniform(0, 0)).toBe((mix32(0xc2b2ae3d) + 0.5) / 2 ** 32);
     expect([mix32(0), mix32(1), mix32(0xdeadbeef)]).toEqual([0, 1753845952, 3861431939]);
