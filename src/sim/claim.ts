@@ -8,7 +8,8 @@ import { BUCKETS, EXTRA, GOOD, HOURS_OVERSHOOT, MAX_BLOCKS_PER_DAY, P } from './
 import { RESERVED, SURGE_ONLY, SURGE_RECRUIT_HOURS, WANTS } from './constants';
 import { lengthMask } from './candidates';
 import { bestTreatedNet, driverArm, tallyClaimed, tallyOffered, treatedPays } from './experiment';
-import { uniform } from './random';
+import { uniformBits } from './random';
+import { NEG_LOG_TABLE, checkInBucket } from './check-in';
 import { F } from './record';
 import { tallyLengths, waveKind } from './slices';
 import { at, dayStream, type SimState } from './state';
@@ -126,12 +127,12 @@ function orderWave(s: SimState, d: number, w: number): number {
   const scale = BUCKETS / duration;
   const sDelay = dayStream(s, d, P.delay + w);
   // Imports read in the loop, as locals (docs/ARCHITECTURE.md, "Hot loops read locals").
-  const draw = uniform;
+  const bits = uniformBits;
+  const bucketOf = checkInBucket;
+  const logTable = NEG_LOG_TABLE;
   const lastBucket = BUCKETS - 1;
   const live = s.live;
-  let total = s.nLive;
-  for (let c = s.liveEnd; c < s.nc; c++) live[total++] = c;
-  s.liveEnd = s.nc;
+  const total = extendLive(s);
   let kept = 0;
 
   // In a split, treated drivers weigh the treated types at the treatment's pay.
@@ -162,9 +163,8 @@ function orderWave(s: SimState, d: number, w: number): number {
     }
     candChoice[c] = choice;
     const i = cand[c];
-    const delay = -Math.log(draw(sDelay, key[i])) / speed[i];
-    if (delay >= duration) continue;
-    const b = Math.min(lastBucket, Math.floor(delay * scale));
+    const b = bucketOf(bits(sDelay, key[i]), speed[i], duration, scale, lastBucket, logTable);
+    if (b < 0) continue;
     candNext[c] = -1;
     if (head[b] === -1) head[b] = c;
     else candNext[tail[b]] = c;
@@ -172,6 +172,14 @@ function orderWave(s: SimState, d: number, w: number): number {
   }
   s.nLive = kept;
   return s.nOpen;
+}
+
+/** Adds the candidates added since the last wave to the live list; returns its length. */
+function extendLive(s: SimState): number {
+  let total = s.nLive;
+  for (let c = s.liveEnd; c < s.nc; c++) s.live[total++] = c;
+  s.liveEnd = s.nc;
+  return total;
 }
 
 /**

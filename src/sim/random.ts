@@ -41,6 +41,18 @@ export function uniform(stream: number, index: number): number {
 }
 
 /**
+ * The 32 bits behind `uniform(stream, index)`, which is (bits + 0.5) / 2^32: for a use that
+ * works on the bits (src/sim/check-in.ts). Written out as `uniform` is, for the same reason;
+ * tests/sim/random.test.ts holds the two to the same hash.
+ */
+export function uniformBits(stream: number, index: number): number {
+  let x = (stream ^ Math.imul(index + 1, 0xc2b2ae3d)) >>> 0;
+  x = Math.imul(x ^ (x >>> 16), 0x7feb352d);
+  x = Math.imul(x ^ (x >>> 15), 0x846ca68b);
+  return (x ^ (x >>> 16)) >>> 0;
+}
+
+/**
  * Inverse of the standard normal CDF (Acklam's rational approximation, relative error below
  * 1.2e-9). Monotone in p, so coupled draws stay ordered.
  */

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { mix32, uniform } from '../../src/sim/random';
+import { mix32, uniform, uniformBits } from '../../src/sim/random';
 
 describe('uniform draws', () => {
   it('are mix32 of the stream and the index, over 2^32, strictly between 0 and 1', () => {
@@ -10,6 +10,15 @@ describe('uniform draws', () => {
         expect(u).toBe((mix32((stream ^ Math.imul(index + 1, 0xc2b2ae3d)) >>> 0) + 0.5) / 2 ** 32);
         expect(u).toBeGreaterThan(0);
         expect(u).toBeLessThan(1);
+      }),
+      { numRuns: 2000 },
+    );
+  });
+
+  it('are their bits (uniformBits) plus a half, over 2^32', () => {
+    fc.assert(
+      fc.property(fc.nat(0xffffffff), fc.integer({ min: -1, max: 0x7ffffffe }), (stream, index) => {
+        expect(uniform(stream, index)).toBe((uniformBits(stream, index) + 0.5) / 2 ** 32);
       }),
       { numRuns: 2000 },
     );
