@@ -91,8 +91,9 @@ function cold(engine: Engine, s: Scenario, runs: number): number[] {
  * one 8-byte slot on each of 4,096 pages (16 MiB), in a shuffled order. A metro run's daily
  * passes touch about as many pages. On the shared virtual machine this bench was written on,
  * the same probe took about 9 ns in some processes and 17–22 ns in others, and the metro's
- * throughput fell by about a quarter in the same processes: a process's memory is either
- * cheap to translate or not, which no code of ours decides. Printed beside each process's
+ * throughput fell by about a quarter in the same processes, as did a loop within the core's
+ * own cache: the host shares the core with other work at some times and not at others, which
+ * no code of ours decides (docs/ARCHITECTURE.md). Printed beside each process's
  * figure so that a slow one can be told apart from a slower engine.
  */
 function pageProbe(): number {

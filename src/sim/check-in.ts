@@ -7,7 +7,7 @@
  *
  * The bucket only needs the logarithm to within a bucket's edge, so it is computed from a
  * table and a short series, with a bound on its error; only when that bound leaves the bucket
- * in doubt (about one draw in a billion) does it call `Math.log`. The bucket is then exactly
+ * in doubt, or for the draws nearest 0 and 1, does it call `Math.log`. The bucket is then exactly
  * the one `Math.log` gives, so results do not change by a bit.
  */
 
@@ -23,31 +23,35 @@ for (let j = 0; j < 256; j++) {
   NEG_LOG_TABLE[2 * j + 1] = 256 / (256 + j);
 }
 
-/** The smallest bits `negLogUnit` takes: below it the table's index would lack bits. */
-export const NEG_LOG_MIN_BITS = 65536;
-
 /**
- * A bound on |negLogUnit(bits) + Math.log((bits + 0.5) / 2^32)| for every bits from
- * NEG_LOG_MIN_BITS to 2^32 - 1. Measured over all of them: at most 3.6e-15 (values run up to
- * 11.1 there, where one unit in the last place is 1.8e-15); the bound leaves a margin of 25
- * times that, for a `Math.log` elsewhere that rounds its last bit differently.
+ * The bits `negLogUnit` takes: from NEG_LOG_MIN_BITS (below, the table's index would lack
+ * bits) to below NEG_LOG_END_BITS (above, u > 1 - 2^-8 and the logarithm is too near 0 for
+ * its error to be small beside it). Draws outside, about one in 250, take `Math.log`.
  */
-export const NEG_LOG_ERROR = 1e-13;
+export const NEG_LOG_MIN_BITS = 2 ** 16;
+export const NEG_LOG_END_BITS = 2 ** 32 - 2 ** 24;
 
 /**
- * -ln((bits + 0.5) / 2^32), the delay's logarithm for a draw `uniform` would give from these
- * bits (src/sim/random.ts `uniformBits`), for bits >= NEG_LOG_MIN_BITS; `table` is
- * NEG_LOG_TABLE. With (bits + 0.5) 2^z = 2^31 (1 + j/256) (1 + t), z the leading zeros:
- * ln(1 + j/256) from the table, and ln(1 + t) for 0 <= t < 1/256 from its series to t^5 (the
- * next term is below 6e-16).
+ * A bound on the relative error of `negLogUnit` against `Math.log`:
+ * |negLogUnit(bits) + Math.log(u)| / -Math.log(u) for u = (bits + 0.5) / 2^32 and every bits
+ * from NEG_LOG_MIN_BITS to below NEG_LOG_END_BITS. Measured over all of them: at most
+ * 6.45e-7 (the absolute error at most 1.98e-8).
+ */
+export const NEG_LOG_ERROR = 1e-6;
+
+/**
+ * -ln((bits + 0.5) / 2^32), the logarithm of a draw `uniform` would give from these bits
+ * (src/sim/random.ts `uniformBits`), within NEG_LOG_ERROR of `Math.log`'s for the bits it
+ * takes; `table` is NEG_LOG_TABLE. With (bits + 0.5) 2^z = 2^31 (1 + j/256) (1 + t), z the
+ * leading zeros: ln(1 + j/256) from the table, and ln(1 + t) for 0 <= t < 1/256 as t - t^2/2
+ * (short by less than t^3/3, 2e-8).
  */
 export function negLogUnit(bits: number, table: Float64Array): number {
   const z = Math.clz32(bits);
   const n = bits << z; // the leading one at bit 31
   const j = (n >>> 23) & 255;
   const t = ((n & 0x7fffff) + 0.5 * (1 << z)) * table[2 * j + 1] * 4.656612873077393e-10;
-  const log1p = t * (1 - t * (0.5 - t * (1 / 3 - t * (0.25 - t * 0.2))));
-  return (z + 1) * Math.LN2 - table[2 * j] - log1p;
+  return (z + 1) * Math.LN2 - table[2 * j] - t * (1 - 0.5 * t);
 }
 
 /**
@@ -55,9 +59,11 @@ export function negLogUnit(bits: number, table: Float64Array): number {
  * in a wave of `duration` hours cut into buckets of 1 / `scale` hours, for the draw with these
  * bits (`table`: NEG_LOG_TABLE); -1 when they do not check before the wave ends. Exactly what
  * `delay = -Math.log(u) / speed; delay >= duration ? -1 : min(last, floor(delay * scale))`
- * gives for u = (bits + 0.5) / 2^32: each step after the logarithm rounds monotonically, so
- * when the logarithm's lowest and highest possible values (the estimate less and plus
- * NEG_LOG_ERROR) give the same answer, so does the exact one; otherwise it is computed.
+ * gives for u = (bits + 0.5) / 2^32. From the estimate, the exact delay lies between the
+ * estimated delay less and plus its relative error (NEG_LOG_ERROR, which also covers the
+ * roundings of the division and of those products, each under 2^-53), and every later step
+ * rounds monotonically: when those two ends give the same answer, so does the exact delay.
+ * Otherwise, about one draw in 250, it is computed.
  */
 export function checkInBucket(
   bits: number,
@@ -67,13 +73,13 @@ export function checkInBucket(
   last: number,
   table: Float64Array,
 ): number {
-  if (bits >= 65536) {
-    // NEG_LOG_MIN_BITS, written out as a local would be
-    const estimate = negLogUnit(bits, table);
-    // NEG_LOG_ERROR, written out: a module binding read here costs a load and checks.
-    const low = (estimate - 1e-13) / speed;
+  // NEG_LOG_MIN_BITS, NEG_LOG_END_BITS and NEG_LOG_ERROR written out: a module binding read
+  // here costs a load and checks.
+  if (bits >= 65536 && bits < 4278190080) {
+    const delay = negLogUnit(bits, table) / speed;
+    const low = delay * (1 - 1e-6);
     if (low >= duration) return -1;
-    const high = (estimate + 1e-13) / speed;
+    const high = delay * (1 + 1e-6);
     if (high < duration) {
       const b = Math.floor(low * scale);
       if (b === Math.floor(high * scale)) return b < last ? b : last;
