@@ -3,8 +3,8 @@
  * 20 ms, and at least 10 million driver-days per second on a 20,000-driver metro, one core.
  *
  * The engine is measured as users run it: bundled by Vite like the app's production build
- * (the code the browser's workers run), and as the headless runner's worker threads load it
- * (TypeScript through tsx, module by module). Figures: milliseconds per replication (median,
+ * (the code the browser's workers run), and bundled by esbuild as the headless runner's worker
+ * threads load it (src/run/node-bundle.ts). Figures: milliseconds per replication (median,
  * mean, fastest, 90th percentile) after a warm-up of the JIT, and for the metro run its
  * throughput in active driver-days per second (every driver active on a day is one driver-day
  * of work for the day loop).
@@ -30,7 +30,8 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { build } from 'vite';
 import type { Scenario } from '../src/model/scenario';
-import * as direct from '../src/sim/engine';
+import type * as direct from '../src/sim/engine';
+import { nodeBundle } from '../src/run/node-bundle';
 import { uniform } from '../src/sim/random';
 import * as configs from './configs';
 
@@ -175,10 +176,12 @@ async function main(): Promise<void> {
   if (only >= 0) {
     const which = process.argv[only + 1];
     let figures;
-    if (which === 'tsx') {
+    if (which === 'runner') {
+      const entry = nodeBundle(new URL('../src/sim/engine.ts', import.meta.url));
+      const runner = (await import(entry.href)) as typeof direct;
       figures = report(
-        'through tsx (as the headless runner runs it)',
-        direct,
+        "bundled by esbuild (as the headless runner's threads run it)",
+        runner,
         configs.STATION,
         configs.METRO,
       );
@@ -215,7 +218,7 @@ async function main(): Promise<void> {
     });
     console.log('engine, one replication on one core (each path in processes of its own):');
     path('bundled by Vite', ['--only', 'bundled', outDir]);
-    path('through tsx', ['--only', 'tsx']);
+    path('bundled by esbuild, as the runner runs it', ['--only', 'runner']);
   } finally {
     rmSync(outDir, { recursive: true, force: true });
   }

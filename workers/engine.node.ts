@@ -1,7 +1,7 @@
 /**
  * The engine's worker thread for Node (the headless runner and tests): the same service as
  * the Web Worker, exposed through Comlink's Node adapter on the thread's parent port, with the
- * same heartbeats. Started through workers/node-bootstrap.mjs, which lets Node load TypeScript.
+ * same heartbeats. Loaded bundled, as one module (src/run/node-bundle.ts).
  */
 import { parentPort } from 'node:worker_threads';
 import { expose } from 'comlink';

@@ -3,9 +3,9 @@
  * through Comlink's Node adapter. Node always shares memory with its threads, so stale runs
  * stop through the cancellation cell, mid-run, and the worker stays warm.
  *
- * The worker entry is TypeScript (workers/engine.node.ts); a small bootstrap registers tsx's
- * loader in the thread first. Idle workers do not keep the process alive: a runner that
- * forgets `close()` still exits once its last request is answered.
+ * The worker entry is TypeScript (workers/engine.node.ts), bundled by esbuild into one module
+ * (src/run/node-bundle.ts) that each thread loads. Idle workers do not keep the process alive:
+ * a runner that forgets `close()` still exits once its last request is answered.
  */
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
@@ -15,6 +15,7 @@ import { heartbeatSpan, type EngineWorkerApi } from '../model/contract';
 import type { ReplicationResult } from '../model/results';
 import { cancellationCell, engineWorker, type EngineWorker } from './engine-worker';
 import { DEFAULT_LIVENESS, type LivenessOptions } from './liveness';
+import { nodeBundle } from './node-bundle';
 import { WorkerDiedError, WorkerPool, type WorkerEvents } from './pool';
 import {
   SimulationPool,
@@ -24,7 +25,6 @@ import {
   type SimulationPoolOptions,
 } from './simulation-pool';
 
-const BOOTSTRAP = new URL('../../workers/node-bootstrap.mjs', import.meta.url);
 const ENTRY = new URL('../../workers/engine.node.ts', import.meta.url);
 
 /** Workers for this machine: one per core the process may use, at least one. */
@@ -37,7 +37,9 @@ export function startNodeWorker(
   events: WorkerEvents,
   onThread?: (thread: Worker) => void,
 ): EngineWorker {
-  const thread = new Worker(BOOTSTRAP, { workerData: { entry: ENTRY.href } });
+  const thread = new Worker(nodeBundle(ENTRY), {
+    execArgv: [...process.execArgv, '--enable-source-maps'],
+  });
   thread.unref();
   const handle = engineWorker(
     {
@@ -81,7 +83,7 @@ export function createNodePool(options: NodePoolOptions = {}): SimulationPool {
       size: options.size ?? nodePoolSize(),
       describe: describeJob,
       affinity: jobAffinity,
-      // Loading a thread (tsx compiles the engine) may take long on a loaded machine.
+      // Loading a thread may take long on a loaded machine.
       liveness: { ...DEFAULT_LIVENESS, startMs: 60_000, ...options.liveness },
     },
   );
