@@ -10,6 +10,12 @@ export const SLOT_STARTS = [6, 8, 10, 12, 14, 16] as const;
 export const SLOT_SHARES = [0.12, 0.24, 0.22, 0.18, 0.14, 0.1] as const;
 /** The block-length mix: offsets from the typical length and their weights. */
 export const LENGTH_OFFSETS = [-1, -0.5, 0, 0.5, 1] as const;
+/**
+ * The length groups: one per offset. The hot loops that test a candidate's hours or pay
+ * against every group read the five groups' values into locals (src/sim/claim.ts,
+ * candidates.ts, churn.ts); `lengthGroups` (src/sim/tables.ts) checks the count.
+ */
+export const LENGTH_GROUPS = 5;
 export const LENGTH_WEIGHTS = [0.1, 0.2, 0.4, 0.2, 0.1] as const;
 /**
  * Hours before a block's start at which unfilled blocks are re-offered (surged if enabled).

@@ -26,6 +26,9 @@ import { searchTime, updateSupply } from './supply';
  * Step 5a: the active drivers who look for a block today, with today's asking wage; the
  * hours offered at the offered pay (record `hoursOffered`) and today's search time.
  */
+// Longer than the usual 60 lines: one pass over the active drivers, its loop-invariant reads
+// as locals (docs/ARCHITECTURE.md, "Hot loops read locals" and "The length groups in locals").
+// eslint-disable-next-line max-lines-per-function
 export function gatherCandidates(s: SimState, d: number): void {
   const { dr } = s;
   if (s.cand.length < MAX_BLOCKS_PER_DAY * s.activeList.length) s.growCandidates();
@@ -59,6 +62,19 @@ export function gatherCandidates(s: SimState, d: number): void {
   const good = GOOD;
   const okStrikes = GOOD_STANDING_STRIKES;
   const okBlocks = GOOD_STANDING_BLOCKS;
+  // The five length groups' hours and types, as locals (`lengthMask` written out below; see
+  // docs/ARCHITECTURE.md, "The length groups in locals").
+  const { groupLen, groupMask } = s;
+  const l0 = groupLen[0];
+  const l1 = groupLen[1];
+  const l2 = groupLen[2];
+  const l3 = groupLen[3];
+  const l4 = groupLen[4];
+  const m0 = groupMask[0];
+  const m1 = groupMask[1];
+  const m2 = groupMask[2];
+  const m3 = groupMask[3];
+  const m4 = groupMask[4];
   for (let k = 0; k < nActive; k++) {
     const i = activeList[k];
     const id = key[i]; // draws are keyed by the driver's number, not the slot
@@ -85,7 +101,13 @@ export function gatherCandidates(s: SimState, d: number): void {
     // Free for a block offered h hours ahead while below `availability(h)` (blocks.ts).
     candAvail[nc] = draw(sShort, id);
     // Read here, in index order, rather than later in the random order of app checks.
-    candFit[nc] = hw > 0 ? winFit[i] & lengthMask(s, (hoursTarget[i] - hw) / overshoot) : winFit[i];
+    let fit = winFit[i];
+    if (hw > 0) {
+      const left = (hoursTarget[i] - hw) / overshoot;
+      const lengths = (l0 <= left ? m0 : 0) | (l1 <= left ? m1 : 0) | (l2 <= left ? m2 : 0);
+      fit &= lengths | (l3 <= left ? m3 : 0) | (l4 <= left ? m4 : 0);
+    }
+    candFit[nc] = fit;
     nc++;
   }
   s.nc = nc;

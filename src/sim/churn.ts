@@ -36,6 +36,20 @@ export function frustration(s: SimState, d: number): void {
   const wants = WANTS;
   const smoothing = FRUSTRATION_SMOOTHING;
   const nc = s.nc;
+  // Which length groups pay a candidate's asking wage at release (the first wave's net pay):
+  // the five groups' nets and types as locals (docs/ARCHITECTURE.md, "The length groups in
+  // locals").
+  const { groupNet, groupMask } = s;
+  const n0 = groupNet[0];
+  const n1 = groupNet[1];
+  const n2 = groupNet[2];
+  const n3 = groupNet[3];
+  const n4 = groupNet[4];
+  const m0 = groupMask[0];
+  const m1 = groupMask[1];
+  const m2 = groupMask[2];
+  const m3 = groupMask[3];
+  const m4 = groupMask[4];
   for (let c = 0; c < nc; c++) {
     const fl = candFlags[c];
     const got = candType[c] !== -1;
@@ -50,7 +64,11 @@ export function frustration(s: SimState, d: number): void {
     if (miss) {
       dr.belief[i] *= decay;
       if (late) dr.timeLate[i] += searchH;
-      if ((s.candFit[c] & s.plannedMask & paysAtRelease(s, s.candR[c])) === 0) noFit++;
+      const r = s.candR[c];
+      const pays = (n0 >= r ? m0 : 0) | (n1 >= r ? m1 : 0) | (n2 >= r ? m2 : 0);
+      if ((s.candFit[c] & s.plannedMask & (pays | (n3 >= r ? m3 : 0) | (n4 >= r ? m4 : 0))) === 0) {
+        noFit++;
+      }
     }
   }
   const rec = s.rec;
@@ -63,14 +81,6 @@ export function frustration(s: SimState, d: number): void {
     const today = rec[at(s, F.netEarnings, d)] / hours;
     s.realisedNet += (today - s.realisedNet) / REALISED_DAYS;
   }
-}
-
-/** The block types whose net pay in the first wave (base pay) is at least `asking`. */
-function paysAtRelease(s: SimState, asking: number): number {
-  const { groups, groupNet, groupMask } = s;
-  let pays = 0;
-  for (let g = 0; g < groups; g++) if (groupNet[g] >= asking) pays |= groupMask[g];
-  return pays;
 }
 
 /**

@@ -5,6 +5,7 @@
  * further blocks back to back when their day and week leave room.
  */
 import { BUCKETS, EXTRA, GOOD, HOURS_OVERSHOOT, MAX_BLOCKS_PER_DAY, P } from './constants';
+import { LENGTH_GROUPS } from './blocks';
 import { RESERVED, SURGE_ONLY, SURGE_RECRUIT_HOURS, WANTS } from './constants';
 import { lengthMask } from './candidates';
 import { bestTreatedNet, driverArm, tallyClaimed, tallyOffered, treatedPays } from './experiment';
@@ -105,23 +106,21 @@ function openTypes(s: SimState, w: number): number {
  * buckets by when they check (first come, first served). A driver for whom no open type
  * both fits and pays enough is not bucketed: they would find nothing whenever they checked,
  * since blocks only go in the wave. The first surged wave within SURGE_RECRUIT_HOURS of the
- * start that has blocks left draws in drivers who were not looking today (surge-supply.ts). Returns how many types are open (0: none).
+ * start that has blocks left draws in drivers who were not looking today (surge-supply.ts).
+ * Returns how many types are open (0: none).
  */
+// Longer than the usual 60 lines, kept whole: with its loop moved to a function of its own, a
+// quarter metro ran 2.5% more instructions (docs/ARCHITECTURE.md, "The length groups in
+// locals").
+// eslint-disable-next-line max-lines-per-function
 function orderWave(s: SimState, d: number, w: number): number {
-  const bestNet = openTypes(s, w);
+  const bestNet = openWave(s, d, w);
   if (s.nOpen === 0) return 0;
   const wave = s.waves[w];
-  if (wave.mult > 1 && wave.time >= -SURGE_RECRUIT_HOURS && s.surgeDrawn === 0) {
-    drawSurgeRecruits(s, d, w);
-  }
   const open = s.openMask;
-  const { head, tail, cand, candR, candFlags, candType, candFailMult, candNext } = s;
+  const { head, tail, cand, candR, candFlags, candType, candFailMult, candNext, live } = s;
   const { candFit, candChoice, candAvail, groupMask, groupNet, xSplit } = s;
-  const G = s.groups;
-  const groupRow = w * G;
   const { speed, key } = s.dr;
-  head.fill(-1);
-  tail.fill(-1);
   const required = wave.reservedOnly ? GOOD : 0;
   const { mult, duration, avail } = wave;
   const scale = BUCKETS / duration;
@@ -131,10 +130,22 @@ function orderWave(s: SimState, d: number, w: number): number {
   const bucketOf = checkInBucket;
   const logTable = NEG_LOG_TABLE;
   const lastBucket = BUCKETS - 1;
-  const live = s.live;
+  // The five length groups' net pay in this wave and their types, as locals: read from the
+  // arrays in the loop, they cost ten array reads a candidate (docs/ARCHITECTURE.md, "The
+  // length groups in locals").
+  const row = w * LENGTH_GROUPS;
+  const n0 = groupNet[row];
+  const n1 = groupNet[row + 1];
+  const n2 = groupNet[row + 2];
+  const n3 = groupNet[row + 3];
+  const n4 = groupNet[row + 4];
+  const m0 = groupMask[0];
+  const m1 = groupMask[1];
+  const m2 = groupMask[2];
+  const m3 = groupMask[3];
+  const m4 = groupMask[4];
   const total = extendLive(s);
   let kept = 0;
-
   // In a split, treated drivers weigh the treated types at the treatment's pay.
   const bestTreated = xSplit === 0 ? bestNet : bestTreatedNet(s, w, bestNet);
   for (let k = 0; k < total; k++) {
@@ -151,8 +162,12 @@ function orderWave(s: SimState, d: number, w: number): number {
       if (!wave.reservedOnly) candFailMult[c] = Infinity;
       continue;
     }
-    let pays = 0;
-    for (let g = 0; g < G; g++) if (groupNet[groupRow + g] >= r) pays |= groupMask[g];
+    let pays =
+      (n0 >= r ? m0 : 0) |
+      (n1 >= r ? m1 : 0) |
+      (n2 >= r ? m2 : 0) |
+      (n3 >= r ? m3 : 0) |
+      (n4 >= r ? m4 : 0);
     if (armD !== 0) pays = treatedPays(s, w, r, pays);
     const choice = candFit[c] & pays;
     if ((choice & open) === 0) {
@@ -172,6 +187,23 @@ function orderWave(s: SimState, d: number, w: number): number {
   }
   s.nLive = kept;
   return s.nOpen;
+}
+
+/**
+ * Opens wave w: its open types (`openTypes`), the drivers a surge draws in if it is the first
+ * surged wave near the start with blocks left (surge-supply.ts), and empty buckets. Returns
+ * the best net pay open (-Infinity when none is open).
+ */
+function openWave(s: SimState, d: number, w: number): number {
+  const bestNet = openTypes(s, w);
+  if (s.nOpen === 0) return bestNet;
+  const wave = s.waves[w];
+  if (wave.mult > 1 && wave.time >= -SURGE_RECRUIT_HOURS && s.surgeDrawn === 0) {
+    drawSurgeRecruits(s, d, w);
+  }
+  s.head.fill(-1);
+  s.tail.fill(-1);
+  return bestNet;
 }
 
 /** Adds the candidates added since the last wave to the live list; returns its length. */

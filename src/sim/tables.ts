@@ -4,7 +4,7 @@
  * block types of one length, and the daily wage-noise multipliers.
  */
 import type { Params } from '../model/params';
-import { SLOT_STARTS, offeredNet, type BlockTypes, type Wave } from './blocks';
+import { LENGTH_GROUPS, SLOT_STARTS, offeredNet, type BlockTypes, type Wave } from './blocks';
 import { NOISE_LEVELS } from './constants';
 import { normalQuantile } from './random';
 
@@ -38,6 +38,9 @@ export function lengthGroups(bt: BlockTypes, waveNet: Float64Array, waves: numbe
   if (T > 31) throw new Error(`at most 31 block types fit a bit mask, got ${T}`);
   const S = SLOT_STARTS.length;
   const count = T / S;
+  // The hot loops read exactly LENGTH_GROUPS groups into locals (src/sim/blocks.ts).
+  if (count !== LENGTH_GROUPS)
+    throw new Error(`expected ${LENGTH_GROUPS} length groups, got ${count}`);
   const mask = new Int32Array(count);
   const len = new Float64Array(count);
   const net = new Float64Array(waves * count);

@@ -1,6 +1,12 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParams } from '../../src/model/params';
-import { SLOT_STARTS, blockTypes, offerWaves, offeredNet } from '../../src/sim/blocks';
+import {
+  LENGTH_GROUPS,
+  SLOT_STARTS,
+  blockTypes,
+  offerWaves,
+  offeredNet,
+} from '../../src/sim/blocks';
 import { NOISE_LEVELS } from '../../src/sim/constants';
 import { lengthGroups, noiseTable, waveNetTable } from '../../src/sim/tables';
 
@@ -43,6 +49,13 @@ describe("the run's lookup tables", () => {
     len[1] = len[bt.count - 1]!; // a short block in the longest group
     const shuffled = { ...bt, len };
     expect(() => lengthGroups(shuffled, net, waves.length)).toThrow('out of order');
+  });
+
+  it('come in the five length groups the hot loops read as locals, and refuse any other count', () => {
+    expect(lengthGroups(bt, net, waves.length).count).toBe(LENGTH_GROUPS);
+    const S = SLOT_STARTS.length;
+    const four = { ...bt, count: 4 * S, len: bt.len.subarray(0, 4 * S) };
+    expect(() => lengthGroups(four, net, waves.length)).toThrow('expected 5 length groups, got 4');
   });
 
   it('give wage-noise multipliers that rise around 1, and all 1 without noise', () => {
