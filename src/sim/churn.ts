@@ -96,11 +96,7 @@ export function churn(s: SimState, d: number): void {
   const { p, dr } = s;
   const { key, state, strikes, activeDay, res, belief, frustration, overrunAvg, exitDay } = dr;
   const sChurn = dayStream(s, d, P.churn);
-  const baseChurn = p.baseChurn;
-  const gapChurn = p.wageGapChurn;
-  const frustChurn = p.frustrationChurn;
-  const overChurn = p.overrunChurn;
-  const toDeactivate = p.strikesToDeactivate;
+  const { baseChurn, wageGapChurn, frustrationChurn, overrunChurn, strikesToDeactivate } = p;
   let happy = 0;
   let churned = 0;
   let deactivated = 0;
@@ -127,7 +123,7 @@ export function churn(s: SimState, d: number): void {
     const tenure = d - activeDay[i];
     const band = tenure < 30 ? 0 : tenure < 90 ? 1 : tenure < 365 ? 2 : 3;
     exposure[band]++;
-    if (st >= toDeactivate) {
+    if (st >= strikesToDeactivate) {
       state[i] = DEACTIVATED;
       exitDay[i] = d;
       deactivated++;
@@ -135,10 +131,13 @@ export function churn(s: SimState, d: number): void {
       deactivations[band]++;
       continue;
     }
+    // Each array read once (a read after a store to another array is not merged with the first).
     const r = res[i];
-    const gap = r > belief[i] ? (r - belief[i]) / r : 0;
+    const b = belief[i];
+    const f = frustration[i];
+    const gap = r > b ? (r - b) / r : 0;
     const hazard =
-      (baseChurn + gapChurn * gap + frustChurn * frustration[i] + overChurn * overrunAvg[i]) *
+      (baseChurn + wageGapChurn * gap + frustrationChurn * f + overrunChurn * overrunAvg[i]) *
       (1 + newcomer / (newcomerDays + (tenure > 0 ? tenure : 0)));
     if (draw(sChurn, key[i]) * 7 < hazard) {
       state[i] = CHURNED;
@@ -147,7 +146,7 @@ export function churn(s: SimState, d: number): void {
       exits[band]++;
       continue;
     }
-    if (gap === 0 && frustration[i] < 0.5) happy++;
+    if (gap === 0 && f < 0.5) happy++;
     activeList[kept++] = i;
   }
   s.activeCount = kept;
