@@ -27,23 +27,25 @@ export function noShowsAndQueue(s: SimState, d: number): number {
   const draw = uniform;
   const reserved = RESERVED;
   const reservedNoShow = RESERVED_NO_SHOW;
-  const { candFlags, leadNoShow } = s;
-  for (let c = 0; c < s.nc; c++) {
+  const { candFlags, leadNoShow, nc } = s;
+  const { key, noShowP, strikes, hoursWeek } = dr;
+  const { len, cap, slot } = bt;
+  for (let c = 0; c < nc; c++) {
     const t = candType[c];
     if (t < 0) continue;
     const i = cand[c];
     const commit = (candFlags[c] & reserved) !== 0 ? reservedNoShow : 1;
-    if (draw(sNoShow, dr.key[i]) < dr.noShowP[i] * leadNoShow * commit) {
+    if (draw(sNoShow, key[i]) < noShowP[i] * leadNoShow * commit) {
       candType[c] = -2 - t;
-      dr.strikes[i] += 1;
-      dr.hoursWeek[i] -= bt.len[t];
+      strikes[i] += 1;
+      hoursWeek[i] -= len[t];
       noShows++;
-      noShowCapacity += bt.cap[t];
+      noShowCapacity += cap[t];
       s.rec[at(s, F.noShowLen0 + lengthGroup(t), d)]++;
       continue;
     }
-    slotWorked[bt.slot[t]]++;
-    capacity += bt.cap[t];
+    slotWorked[slot[t]]++;
+    capacity += cap[t];
     workers[worked++] = c;
   }
   s.nWorkers = worked;

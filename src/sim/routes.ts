@@ -64,10 +64,17 @@ function routeRemainder(s: SimState, loaded: number, rho: number): number {
  * the hours each took (`candTime`), learning by doing and the memory of overruns; records
  * the day's hours and packages and returns the packages delivered.
  */
+// Longer than the usual 60 lines: the loop's invariant reads as locals (docs/ARCHITECTURE.md,
+// "Hot loops read locals").
+// eslint-disable-next-line max-lines-per-function
 function driveRoutes(s: SimState, d: number, rho: number, remainder: number): number {
   const { p, dr, bt, cand, candType, candTime, slotWait, workers, rec, learnFloor } = s;
   const sFail = dayStream(s, d, P.fail);
   const { productivity, learningBlocks, maxOverrunHours: maxOverrun } = p;
+  const { failedAttemptRate, safePace } = p;
+  const { key, blocksDone, prodMult, overrunAvg } = dr;
+  const { len: lens, cap: caps, slot: slots } = bt;
+  const { nWorkers, xSplit } = s;
   // Imports read in the loop, as locals (docs/ARCHITECTURE.md, "Hot loops read locals").
   const draw = uniform;
   const smoothing = OVERRUN_SMOOTHING;
@@ -78,21 +85,21 @@ function driveRoutes(s: SimState, d: number, rho: number, remainder: number): nu
   let failedSum = 0;
   let returnedSum = 0;
   let unsafe = 0;
-  for (let k = 0; k < s.nWorkers; k++) {
+  for (let k = 0; k < nWorkers; k++) {
     const c = workers[k];
     const t = candType[c];
     const i = cand[c];
-    const len = bt.len[t];
-    const cap = bt.cap[t];
+    const len = lens[t];
+    const cap = caps[t];
     let route = Math.floor(cap * rho);
     if (remainder > 0 && route < cap) {
       route++;
       remainder--;
     }
-    const done = dr.blocksDone[i];
+    const done = blocksDone[i];
     const experience = done >= learningBlocks ? 1 : done / learningBlocks;
-    const prod = productivity * dr.prodMult[i] * (learnFloor + (1 - learnFloor) * experience);
-    const wait = slotWait[bt.slot[t]];
+    const prod = productivity * prodMult[i] * (learnFloor + (1 - learnFloor) * experience);
+    const wait = slotWait[slots[t]];
     const needed = wait + route / prod;
     const over = needed > len;
     const overrun = over ? (needed - len < maxOverrun ? needed - len : maxOverrun) : 0;
@@ -103,17 +110,17 @@ function driveRoutes(s: SimState, d: number, rho: number, remainder: number): nu
         : 0;
     if (!over) idleHours += len - needed;
     const attempted = route - returned;
-    const failed = stochasticRound(attempted * p.failedAttemptRate, draw(sFail, dr.key[i]));
-    if (s.xSplit !== 0) tallyDelivered(s, d, i, t, attempted - failed);
+    const failed = stochasticRound(attempted * failedAttemptRate, draw(sFail, key[i]));
+    if (xSplit !== 0) tallyDelivered(s, d, i, t, attempted - failed);
     candTime[c] = time;
     workHours += time;
     overrunHours += overrun;
     attemptedSum += attempted;
     failedSum += failed;
     returnedSum += returned;
-    if (route > p.safePace * (len - wait > 0.25 ? len - wait : 0.25)) unsafe++;
-    dr.blocksDone[i] = done + 1;
-    dr.overrunAvg[i] = (1 - smoothing) * dr.overrunAvg[i] + smoothing * overrun;
+    if (route > safePace * (len - wait > 0.25 ? len - wait : 0.25)) unsafe++;
+    blocksDone[i] = done + 1;
+    overrunAvg[i] = (1 - smoothing) * overrunAvg[i] + smoothing * overrun;
   }
   rec[at(s, F.workHours, d)] = workHours;
   rec[at(s, F.idleHours, d)] = idleHours;
@@ -132,7 +139,10 @@ function driveRoutes(s: SimState, d: number, rho: number, remainder: number): nu
  */
 function payRoutes(s: SimState, d: number): void {
   const { p, dr, bt, cand, candType, candMult, candTime, slotWait, workers, rec } = s;
-  const { tipsPerHour, beliefSmoothing: alpha } = p;
+  const { tipsPerHour, beliefSmoothing: alpha, wageFloor } = p;
+  const { netLate, timeLate, earned, workedWeek, belief } = dr;
+  const { len: lens, slot: slots } = bt;
+  const { nWorkers, xSplit } = s;
   const payPerHour = s.payToday;
   const vehiclePerRouteHour = s.vehiclePerRouteHour;
   const searchH = s.searchHDay;
@@ -145,15 +155,15 @@ function payRoutes(s: SimState, d: number): void {
   let netSum = 0;
   let paidHours = 0;
   let belowFloor = 0;
-  for (let k = 0; k < s.nWorkers; k++) {
+  for (let k = 0; k < nWorkers; k++) {
     const c = workers[k];
     const t = candType[c];
     const i = cand[c];
-    const len = bt.len[t];
+    const len = lens[t];
     const time = candTime[c];
-    const wait = slotWait[bt.slot[t]];
+    const wait = slotWait[slots[t]];
     // A split: a treated driver on a treated block is paid the treatment (experiment.ts).
-    const pay = s.xSplit !== 0 && treatedPair(s, i, t) ? payPerHour + s.xPayDelta : payPerHour;
+    const pay = xSplit !== 0 && treatedPair(s, i, t) ? payPerHour + s.xPayDelta : payPerHour;
     const base = pay * len;
     const surge = pay * (candMult[c] - 1) * len;
     const tips = tipsPerHour * len;
@@ -163,17 +173,17 @@ function payRoutes(s: SimState, d: number): void {
     payTips += tips;
     netSum += net;
     paidHours += len;
-    if (net < p.wageFloor * time) belowFloor += time;
+    if (net < wageFloor * time) belowFloor += time;
     if (late) {
-      dr.netLate[i] += net;
-      dr.timeLate[i] += time + searchH;
+      netLate[i] += net;
+      timeLate[i] += time + searchH;
     }
-    dr.earned[i] += base + surge + tips;
-    dr.workedWeek[i] = 1;
+    earned[i] += base + surge + tips;
+    workedWeek[i] = 1;
     const hours = time + searchH;
     const weight = beliefPerHour * hours < 1 ? beliefPerHour * hours : 1;
-    dr.belief[i] += weight * (net / hours - dr.belief[i]);
-    if (s.xSplit !== 0) tallyPay(s, d, i, net, time, len);
+    belief[i] += weight * (net / hours - belief[i]);
+    if (xSplit !== 0) tallyPay(s, d, i, net, time, len);
   }
   rec[at(s, F.payBase, d)] = payBase;
   rec[at(s, F.paySurge, d)] = paySurge;
